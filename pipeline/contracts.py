@@ -1,0 +1,239 @@
+"""The tables the pipeline writes: their columns, types and keys, checked at the exit.
+
+Every table is one Parquet file whose stem is the schema key. ``write_table`` refuses
+a frame with missing or undeclared columns, null or duplicate primary keys, or
+values of the wrong type, and sorts rows by the key so that a rebuild of the same
+inputs writes byte-identical files. The README documents the same contracts; a
+test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+
+class ContractError(ValueError):
+    """A table does not match its declared contract."""
+
+
+@dataclass(frozen=True)
+class Contract:
+    name: str
+    columns: tuple[tuple[str, pa.DataType], ...]
+    key: tuple[str, ...]
+    description: str
+    # Key columns allowed to be null (a target with no outcome has no estimate flag).
+    nullable_key: tuple[str, ...] = ()
+
+    @property
+    def column_names(self) -> list[str]:
+        return [name for name, _ in self.columns]
+
+    @property
+    def schema(self) -> pa.Schema:
+        return pa.schema([pa.field(name, dtype) for name, dtype in self.columns])
+
+
+S, I, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+
+DOCUMENTS = Contract(
+    name="documents",
+    description="One row per input file, accepted or not.",
+    columns=(
+        ("doc_id", S),  # first 16 hex digits of sha256: identical files share it
+        ("source_file", S),  # path relative to the raw directory, '/'-separated
+        ("sha256", S),
+        ("status", S),  # ok | rejected | duplicate
+        ("error", S),  # one-line human-readable reason when not ok
+        ("county", S),
+        ("city", S),
+        ("province", S),
+        ("report_year", I),  # the year the report is *for*
+        ("doc_type", S),  # 政府工作报告 | 工作汇报 | 其他
+        ("anonymised", B),
+        ("title", S),
+        ("n_chars", I),
+    ),
+    key=("source_file",),
+)
+
+INDICATORS = Contract(
+    name="indicators",
+    description="One row per numeric (or qualitative) indicator statement.",
+    columns=(
+        ("fact_id", S),  # doc_id:value_start:indicator:measure, stable across rebuilds
+        ("doc_id", S),
+        ("source_file", S),
+        ("county", S),
+        ("province", S),
+        ("report_year", I),
+        ("indicator", S),
+        ("measure", S),  # level | growth | rate | change | multiple | share
+        ("kind", S),  # target | actual
+        ("estimated", B),  # 预计 figures
+        ("period", I),  # the year the value refers to (end year for multi-year scopes)
+        ("period_start", I),
+        ("period_end", I),
+        ("scope", S),  # annual | multi_year_avg | cumulative | half_year | first_three_quarters | ...
+        ("value", F),  # null when masked or qualitative
+        ("unit", S),
+        ("qualifier", S),  # about | at_least | at_most | range | exact
+        ("qualifier_text", S),
+        ("masked", B),
+        ("sentence", S),
+        ("start", I),  # sentence offsets in the normalised text (texts table)
+        ("end", I),
+        ("value_text", S),  # the words the value was read from, e.g. 增长6.5%左右
+        ("value_start", I),
+        ("value_end", I),
+        ("corrected", S),  # null | corrected | added: set by a reviewed correction
+    ),
+    key=("fact_id",),
+)
+
+TARGETS_VS_OUTCOMES = Contract(
+    name="targets_vs_outcomes",
+    description="A year's target against the outcome reported for it later.",
+    columns=(
+        ("county", S),
+        ("province", S),
+        ("indicator", S),
+        ("measure", S),
+        ("period", I),
+        ("target_value", F),
+        ("target_unit", S),
+        ("target_qualifier", S),
+        ("target_qualifier_text", S),
+        ("target_doc", S),
+        ("target_fact_id", S),
+        ("target_sentence", S),
+        ("actual_value", F),
+        ("actual_unit", S),
+        ("actual_estimated", B),
+        ("actual_doc", S),
+        ("actual_fact_id", S),
+        ("actual_sentence", S),
+        ("status", S),  # met | missed | no_outcome_yet | no_target | unknown
+        ("gap", F),  # actual - target, in the target's unit
+    ),
+    key=("county", "province", "indicator", "measure", "period", "actual_estimated"),
+    nullable_key=("province", "actual_estimated"),
+)
+
+TEXTS = Contract(
+    name="texts",
+    description="Normalised text of each accepted document: what offsets point into.",
+    columns=(("doc_id", S), ("text", S)),
+    key=("doc_id",),
+)
+
+KEYWORDS = Contract(
+    name="keywords",
+    description="Term counts and TF-IDF per document.",
+    columns=(
+        ("doc_id", S),
+        ("county", S),
+        ("report_year", I),
+        ("term", S),
+        ("count", I),
+        ("tfidf", F),
+    ),
+    key=("doc_id", "term"),
+)
+
+SLOGANS = Contract(
+    name="slogans",
+    description="Quoted phrases and numbered compounds per document, classified.",
+    columns=(
+        ("doc_id", S),
+        ("county", S),
+        ("report_year", I),
+        ("slogan", S),
+        ("family", S),
+        ("kind", S),  # slogan | plan_period | honour | project | other
+        ("count", I),
+        ("first_sentence", S),
+    ),
+    key=("doc_id", "slogan"),
+)
+
+CONTEXTS = Contract(
+    name="contexts",
+    description="Where each keyword and slogan occurs: the keyword-in-context index.",
+    columns=(
+        ("doc_id", S),
+        ("term", S),
+        ("sentence", S),
+        ("start", I),
+        ("end", I),
+    ),
+    key=("doc_id", "term", "start"),
+)
+
+CONTRACTS: dict[str, Contract] = {
+    c.name: c for c in (DOCUMENTS, INDICATORS, TARGETS_VS_OUTCOMES, TEXTS, KEYWORDS, SLOGANS, CONTEXTS)
+}
+
+
+def empty_frame(name: str) -> pd.DataFrame:
+    """A frame with the table's columns and no rows, for stages with nothing to say."""
+    return conform(pd.DataFrame(columns=CONTRACTS[name].column_names), name)
+
+
+def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Check a frame against its contract and return it typed and sorted by key."""
+    contract = CONTRACTS[name]
+    missing = [c for c in contract.column_names if c not in df.columns]
+    extra = [c for c in df.columns if c not in contract.column_names]
+    if missing or extra:
+        raise ContractError(f"{name}: missing columns {missing}, undeclared columns {extra}")
+    df = df[contract.column_names]
+    try:
+        table = pa.Table.from_pandas(df, schema=contract.schema, preserve_index=False, safe=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
+        raise ContractError(f"{name}: {exc}") from exc
+    typed = table.to_pandas(types_mapper=_pandas_type)
+    key = list(contract.key)
+    required = [c for c in key if c not in contract.nullable_key]
+    null_keys = typed[required].isna().any(axis=1)
+    if null_keys.any():
+        raise ContractError(f"{name}: {int(null_keys.sum())} rows with a null key {required}")
+    duplicated = typed.duplicated(subset=key, keep=False)
+    if duplicated.any():
+        sample = typed.loc[duplicated, key].head(3).to_dict("records")
+        raise ContractError(f"{name}: duplicate keys {key}, e.g. {sample}")
+    return typed.sort_values(key, na_position="first", kind="mergesort").reset_index(drop=True)
+
+
+def write_table(df: pd.DataFrame, name: str, path: Path) -> pd.DataFrame:
+    """Conform and write a table; the bytes depend only on the rows."""
+    typed = conform(df, name)
+    table = pa.Table.from_pandas(typed, schema=CONTRACTS[name].schema, preserve_index=False)
+    # pandas metadata embeds nothing run-specific, but keep the file plain Arrow.
+    table = table.replace_schema_metadata(None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, path, compression="zstd", write_statistics=True)
+    return typed
+
+
+def read_table(name: str, path: Path) -> pd.DataFrame:
+    """Read a table written by ``write_table``, with nullable pandas types."""
+    table = pq.read_table(path, schema=CONTRACTS[name].schema)
+    return table.to_pandas(types_mapper=_pandas_type)
+
+
+_PANDAS_TYPES = {
+    pa.string(): pd.StringDtype(),
+    pa.int64(): pd.Int64Dtype(),
+    pa.float64(): pd.Float64Dtype(),
+    pa.bool_(): pd.BooleanDtype(),
+}
+
+
+def _pandas_type(arrow_type: pa.DataType):
+    return _PANDAS_TYPES.get(arrow_type)

@@ -1,0 +1,91 @@
+"""Every path and tunable setting of County Pulse, in one leaf module.
+
+Nothing else in the code spells a path: the pipeline, the app, the benchmarks and
+the tests all derive theirs from here. ``COUNTY_PULSE_DATA`` moves the whole data
+tree (tests point it at ``tmp_path``); the finer overrides exist for deployments
+that keep raw drops or generated tables elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env_path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser().resolve() if value else default
+
+
+def data_dir() -> Path:
+    return _env_path("COUNTY_PULSE_DATA", PROJECT_ROOT / "data")
+
+
+def raw_dir() -> Path:
+    """What users drop: report files, kept verbatim."""
+    return _env_path("COUNTY_PULSE_RAW", data_dir() / "raw")
+
+
+def reference_dir() -> Path:
+    """Reviewed vocabularies and corrections: hand-edited, under version control."""
+    return _env_path("COUNTY_PULSE_REFERENCE", data_dir() / "reference")
+
+
+def processed_dir() -> Path:
+    """Generated tables and images: can be deleted and rebuilt at any time."""
+    return _env_path("COUNTY_PULSE_PROCESSED", data_dir() / "processed")
+
+
+def cache_dir(out_dir: Path) -> Path:
+    """Per-document extraction cache, keyed on content; lives beside the tables it feeds."""
+    return out_dir / ".cache"
+
+
+def clouds_dir(out_dir: Path) -> Path:
+    return out_dir / "clouds"
+
+
+def table_path(out_dir: Path, table: str) -> Path:
+    return out_dir / f"{table}.parquet"
+
+
+def manifest_path(out_dir: Path) -> Path:
+    """Written last by a build: its presence and id tell readers which tables are current."""
+    return out_dir / "build.json"
+
+
+def build_lock_path(out_dir: Path) -> Path:
+    return out_dir / ".build.lock"
+
+
+def reference_file(name: str) -> Path:
+    return reference_dir() / name
+
+
+def jieba_cache_dir() -> Path:
+    """jieba writes a dictionary cache; keep it out of the repository."""
+    default = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "county-pulse"
+    return _env_path("COUNTY_PULSE_JIEBA_CACHE", default)
+
+
+def font_override() -> Path | None:
+    """A CJK font chosen by configuration wins over any discovered one."""
+    value = os.environ.get("COUNTY_PULSE_FONT")
+    return Path(value).expanduser() if value else None
+
+
+# Inputs larger than this are rejected unread: no county report comes close, and a
+# multi-gigabyte drop must not stall the build.
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+# Documents with less text than this after cleaning are rejected as empty.
+MIN_TEXT_CHARS = 40
+
+# "About" targets (左右) count as met when the outcome is at most this many
+# percentage points (for rates) or this fraction (for levels) below the target.
+ABOUT_TOLERANCE_POINTS = 0.5
+ABOUT_TOLERANCE_RELATIVE = 0.05
+
+ACCEPTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
