@@ -278,6 +278,10 @@ LEVEL_RE = re.compile(
     rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是)?)\s*(?P<num>{NUM}|{MASK})?\s*"
     rf"(?P<unit>{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
 )
+# 分别增长7%和8%, 分别增长*%、*%: values after the first share its verb.
+GROWTH_LIST_TAIL = re.compile(
+    rf"(?:、|和|及|与|,|，)\s*(?P<num>{NUM}|{MASK})?\s*(?P<unit>%|个百分点)(?P<post>{POST_QUALIFIER})?"
+)
 QUALITATIVE_RE = re.compile(
     r"^(?:增长|收入增长)?(?:和|与)?(?:经济增长)?(?:基本)?同步|^稳步增长|^稳定增长|^保持(?:平稳|稳定|较快)增长|^持续增长|^稳中有升|^较快增长"
 )
@@ -356,20 +360,22 @@ def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Me
     for match in GROWTH_RE.finditer(segment):
         if not free(*match.span()) or not _plausible_blank(match):
             continue
-        value, masked = parse_number(match["num"])
-        if value is not None and match["verb"] in NEGATIVE_VERBS:
-            value = -value
-        unit = match["unit"]
-        measure = "growth" if unit == "%" else "change" if unit == "个百分点" else "multiple" if unit == "倍" else "change"
-        if unit == "倍":
+        if match["unit"] == "倍":
             continue  # 增长1.2倍 is rare and ambiguous (ratio or increase): leave it out
-        qualifier, qualifier_text = qualifier_of(match["pre"], match["post"] or "", aspiration_context)
         before = segment[max(0, match.start() - 4):match.start()]
-        mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
-                                offset + match.start(), offset + match.end(),
-                                multi_year="年均" in before or "平均" in before,
-                                cumulative="累计" in before))
-        taken.append(match.span())
+        negative = match["verb"] in NEGATIVE_VERBS
+        for part in _growth_list(segment, match):
+            value, masked = parse_number(part["num"])
+            if value is not None and negative:
+                value = -value
+            unit = part["unit"]
+            measure = "growth" if unit == "%" else "change"
+            qualifier, qualifier_text = qualifier_of(match["pre"], part["post"] or "", aspiration_context)
+            mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
+                                    offset + part.start(), offset + part.end(),
+                                    multi_year="年均" in before or "平均" in before,
+                                    cumulative="累计" in before))
+            taken.append(part.span())
     for match in LEVEL_RE.finditer(segment):
         if not free(*match.span()) or (match["num"] is None and match.start() != 0 and not match["pre"]):
             continue
@@ -384,6 +390,16 @@ def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Me
                                 offset + match.start(), offset + match.end(), cumulative="累计" in before))
         taken.append(match.span())
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _growth_list(segment: str, first: re.Match) -> list[re.Match]:
+    """The growth mention and the bare values chained after it (、8%和9%)."""
+    parts = [first]
+    while True:
+        tail = GROWTH_LIST_TAIL.match(segment, parts[-1].end())
+        if not tail or (tail["num"] is None and tail["unit"] != "%"):
+            return parts
+        parts.append(tail)
 
 
 def _join_words(*words: str) -> str:
