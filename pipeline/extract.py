@@ -90,8 +90,11 @@ def load_vocabulary(reference_dir: Path | None = None) -> Vocabulary:
         aliases[row["alias"]] = targets
         if row["qualitative_only"] == "true":
             qualitative.add(row["alias"])
-    ordered = sorted(aliases, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(a) for a in ordered))
+    # Spellings written as "re:…" are patterns (城镇、农村居民… and its variants);
+    # all others are literal and the longest wins.
+    literal = sorted((a for a in aliases if not a.startswith("re:")), key=len, reverse=True)
+    patterns = [a[3:] for a in aliases if a.startswith("re:")]
+    pattern = re.compile("|".join([f"(?:{p})" for p in patterns] + [re.escape(a) for a in literal]))
     blocks = _read_tsv(ref / "indicator_blocks.tsv")
     return Vocabulary(
         families=families,
@@ -246,7 +249,7 @@ def is_target_statement(sentence: str) -> bool:
     if not cue:
         return False
     rest = sentence[cue.end():]
-    return bool(re.match(r"\s*(?:是|为|[:：])", rest)) or bool(re.search(r"增长|%|亿元", rest[:40]))
+    return bool(re.match(r"\s*(?:是|为|设定为|确定为|安排为|如下|[:：])", rest))
 
 
 def _plan_year(paragraph: str, doc: DocContext) -> int | None:
@@ -260,11 +263,12 @@ def _plan_year(paragraph: str, doc: DocContext) -> int | None:
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 MASK = r"(?:[Xx×＊*]{1,4}(?:\.[Xx×＊*]{1,3})?)"
-AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|万亩|亩|万人次|万人|人次|人|万户|户|公里|个"
+AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|亿斤|万斤|万亩|亩|万人次|万人|人次|人|万户|户|公里|个"
 GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?"
 NEGATIVE_VERBS = ("下降", "减少", "回落", "降低")
 PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|突破|高于|低于|达到|达|力争|争取|确保|实现"
 POST_QUALIFIER = r"左右|以上|以内|以下|上下"
+LEVEL_POST = r"左右|以上|以内|以下|上下|余"
 
 RANGE_RE = re.compile(
     rf"(?P<verb>{GROWTH_VERB})?\s*(?P<lo>{NUM})\s*%?\s*[-~～—–至到]\s*(?P<hi>{NUM})\s*(?P<unit>%)"
@@ -275,7 +279,7 @@ GROWTH_RE = re.compile(
     rf"(?P<unit>%|个百分点|倍|{AMOUNT_UNITS})(?P<post>{POST_QUALIFIER})?"
 )
 LEVEL_RE = re.compile(
-    rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是)?)\s*(?P<num>{NUM}|{MASK})?\s*"
+    rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是)?)\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
     rf"(?P<unit>{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
 )
 # 分别增长7%和8%, 分别增长*%、*%: values after the first share its verb.
@@ -298,6 +302,7 @@ SCOPE_CUES = (
     (re.compile(r"上半年|1[-—~至到]6月"), "half_year"),
     (re.compile(r"前三季度|1[-—~至到]9月"), "first_three_quarters"),
     (re.compile(r"一季度|第一季度|1[-—~至到]3月"), "first_quarter"),
+    (re.compile(r"前(?:1[01]|[2-9]|[二四五七八十]|十一)个月|1[-—~至到](?:[2-9]|1[01])月|今年以来|年初以来|目前"), "year_to_date"),
 )
 
 
@@ -321,10 +326,12 @@ def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
     text = "…".join(dict.fromkeys(words))
     if post in ("左右", "上下"):
         return "about", text
-    if post == "以上" or pre in ("不低于", "不少于", "超过", "突破", "高于"):
+    if post in ("以上", "余") or pre in ("不低于", "不少于", "超过", "突破", "高于"):
         return "at_least", text
     if post in ("以内", "以下") or pre in ("控制在", "不超过", "不高于", "低于"):
         return "at_most", text
+    if _aspiration(context) and not pre:
+        return "at_least", text  # 力争增长8%: the floor the government commits to
     return "exact", text
 
 
@@ -384,7 +391,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Me
         value, masked = parse_number(match["num"])
         unit = match["unit"]
         measure = "rate" if unit == "%" else "level"
-        qualifier, qualifier_text = qualifier_of(match["pre"], match["post"] or "", aspiration_context)
+        post = match["post"] or ("余" if match["yu"] else "")
+        qualifier, qualifier_text = qualifier_of(match["pre"], post, aspiration_context)
         before = segment[max(0, match.start() - 6):match.start()]
         mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
                                 offset + match.start(), offset + match.end(), cumulative="累计" in before))
@@ -434,8 +442,17 @@ def find_aliases(text: str, start: int, end: int, vocab: Vocabulary) -> list[Ali
         after = text[match.end():min(end, match.end() + 8)]
         if any(p.search(before) for p in vocab.blocks_before) or any(p.search(after) for p in vocab.blocks_after):
             continue
-        hits.append(AliasHit(match.group(0), vocab.aliases[match.group(0)], match.start(), match.end()))
+        hits.append(AliasHit(match.group(0), _alias_targets(match.group(0), vocab), match.start(), match.end()))
     return hits
+
+
+def _alias_targets(spelling: str, vocab: Vocabulary) -> tuple[str, ...]:
+    if spelling in vocab.aliases:
+        return vocab.aliases[spelling]
+    for alias, targets in vocab.aliases.items():
+        if alias.startswith("re:") and re.fullmatch(alias[3:], spelling):
+            return targets
+    raise KeyError(spelling)
 
 
 LIST_JOINER = re.compile(r"^(?:、|和|与|及|以及|、以及)$")
@@ -525,8 +542,8 @@ def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> int
     match = re.search(r"到((?:19|20)\d\d)年", sentence)
     if match:
         return int(match.group(1))
-    if "去年" in head and doc.report_year is not None and doc.doc_type != "工作汇报":
-        return doc.report_year - 1
+    if "去年" in head and doc.this_year is not None:
+        return doc.this_year - 1 if doc.delivered_year or doc.doc_type == "工作汇报" else doc.report_year - 1
     return default
 
 
