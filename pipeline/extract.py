@@ -155,6 +155,8 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 CN_NUM = "一二三四五六七八九十"
 HEADING = re.compile(rf"^\s*(?:[{CN_NUM}]+[、.．]|第[{CN_NUM}]+部分|◇|【|(?:19|20)\d\d年[^，,。]{{0,12}}(?:回顾|工作)\s*$)")
+SECTION_NUMBER = re.compile(rf"^\s*[{CN_NUM}]{{1,3}}、")
+HEADING_PEEK = 16
 YEAR = re.compile(r"((?:19|20)\d\d)年")
 REVIEW_WORDS = re.compile(r"回顾|成就|成绩|过去|总结|工作情况|进展情况|推进情况|基本情况|完成情况")
 PLAN_MULTI_WORDS = re.compile(r"十[四五六]五|今后五年|未来五年|五年规划|二〇三五|2035")
@@ -265,6 +267,7 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 MASK = r"(?:[Xx×＊*]{1,4}(?:\.[Xx×＊*]{1,3})?)"
 AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|亿斤|万斤|万亩|亩|万人次|万人|人次|人|万户|户|公里|个"
 GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?"
+YEARS_IN_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 NEGATIVE_VERBS = ("下降", "减少", "回落", "降低")
 PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|突破|高于|低于|达到|达|力争|争取|确保|实现"
 POST_QUALIFIER = r"左右|以上|以内|以下|上下"
@@ -280,7 +283,7 @@ GROWTH_RE = re.compile(
 )
 LEVEL_RE = re.compile(
     rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是)?)\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
-    rf"(?P<unit>{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
+    rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
 )
 # 分别增长7%和8%, 分别增长*%、*%: values after the first share its verb.
 GROWTH_LIST_TAIL = re.compile(
@@ -303,6 +306,7 @@ SCOPE_CUES = (
     (re.compile(r"前三季度|1[-—~至到]9月"), "first_three_quarters"),
     (re.compile(r"一季度|第一季度|1[-—~至到]3月"), "first_quarter"),
     (re.compile(r"前(?:1[01]|[2-9]|[二四五七八十]|十一)个月|1[-—~至到](?:[2-9]|1[01])月|今年以来|年初以来|目前"), "year_to_date"),
+    (re.compile(r"^(?:[Xx*＊]{1,4}|(?:19|20)\d\d)年以来"), "cumulative"),
 )
 
 
@@ -318,6 +322,7 @@ class Mention:
     end: int
     multi_year: bool = False
     cumulative: bool = False
+    span_years: int = 0  # 两年平均增长: the number of years averaged
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -370,6 +375,7 @@ def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Me
         if match["unit"] == "倍":
             continue  # 增长1.2倍 is rare and ambiguous (ratio or increase): leave it out
         before = segment[max(0, match.start() - 4):match.start()]
+        span = re.search(r"([两二三四五])年平均$", before)
         negative = match["verb"] in NEGATIVE_VERBS
         for part in _growth_list(segment, match):
             value, masked = parse_number(part["num"])
@@ -381,7 +387,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Me
             mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
                                     offset + part.start(), offset + part.end(),
                                     multi_year="年均" in before or "平均" in before,
-                                    cumulative="累计" in before))
+                                    cumulative="累计" in before,
+                                    span_years=YEARS_IN_WORDS[span.group(1)] if span else 0))
             taken.append(part.span())
     for match in LEVEL_RE.finditer(segment):
         if not free(*match.span()) or (match["num"] is None and match.start() != 0 and not match["pre"]):
@@ -391,7 +398,9 @@ def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Me
         value, masked = parse_number(match["num"])
         unit = match["unit"]
         measure = "rate" if unit == "%" else "level"
-        post = match["post"] or ("余" if match["yu"] else "")
+        yu = match["yu"] or "余" in unit
+        unit = unit.replace("余", "")
+        post = match["post"] or ("余" if yu else "")
         qualifier, qualifier_text = qualifier_of(match["pre"], post, aspiration_context)
         before = segment[max(0, match.start() - 6):match.start()]
         mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
@@ -501,7 +510,7 @@ class SentenceContext:
     estimated: bool
     five_year: bool
     term: tuple[int, int] | None = None
-    extra: dict = field(default_factory=dict)
+    plan_multi: bool = False
 
 
 def sentence_context(sentence: str, section: Section, doc: DocContext) -> SentenceContext | None:
@@ -510,7 +519,9 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
     kind = "target" if section.part in ("plan", "plan_multi") else "actual"
     if kind == "actual" and TARGET_CUE.search(sentence):
         kind = "target"
-    estimated = bool(ESTIMATE_RE.search(sentence)) and kind == "actual"
+    estimated = bool(ESTIMATE_RE.search(sentence))
+    if estimated:
+        kind = "actual"  # 预计全年增长5.5%: an estimate of the outcome, wherever it is written
     period = section.year if section.year is not None else (doc.review_year if kind == "actual" else doc.report_year)
     period = _explicit_period(sentence, period, doc)
     scope = "annual"
@@ -519,12 +530,17 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
             scope = name
             if kind == "actual" and doc.doc_type == "工作汇报" and doc.this_year is not None and "今年" in sentence:
                 period = doc.this_year
+            break
     term = None
     if section.part == "plan_multi":
         term = _named_term(sentence) or plan_term(doc.report_year)
     elif section.five_year:
         term = _named_term(sentence) or plan_term(period)
-    return SentenceContext(kind, period, scope, period, period, estimated, section.five_year or section.part == "plan_multi", term)
+    if estimated and scope == "annual" and section.part in ("plan", "plan_multi"):
+        period = doc.this_year if doc.doc_type == "工作汇报" else period
+    return SentenceContext(kind, period, scope, period, period, estimated,
+                           section.five_year or section.part == "plan_multi", term,
+                           plan_multi=section.part == "plan_multi" and kind == "target")
 
 
 def _named_term(sentence: str) -> tuple[int, int] | None:
@@ -558,7 +574,7 @@ def mentions_to_facts(
     facts = []
     for measure, found in by_measure.items():
         if n == 1:
-            assigned = [(indicators[0], found[0])]
+            assigned = [(indicators[0], m) for m in _distinct_readings(found)]
         elif len(found) == n:
             _share_trailing_qualifier(found)
             assigned = list(zip(indicators, found))
@@ -571,6 +587,19 @@ def mentions_to_facts(
             if fact:
                 facts.append(fact)
     return facts
+
+
+def _distinct_readings(found: list[Mention]) -> list[Mention]:
+    """突破250亿元，达到255.2亿元 or 增长8.6%，两年平均增长6%: different statements, keep
+    each; a repeated statement of the same kind keeps only its first value."""
+    seen: set[tuple] = set()
+    kept = []
+    for mention in found:
+        reading = (mention.multi_year, mention.cumulative, mention.qualifier)
+        if reading not in seen:
+            seen.add(reading)
+            kept.append(mention)
+    return kept
 
 
 def _share_trailing_qualifier(found: list[Mention]) -> None:
@@ -600,6 +629,10 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
         scope = "multi_year_avg" if m.multi_year else "cumulative"
         period_start, period_end = ctx.term
         period = period_end
+    elif ctx.plan_multi and ctx.term:
+        period = period_start = period_end = ctx.term[1]  # a five-year plan's level: by its last year
+    elif m.multi_year and m.span_years:
+        scope, period_start, period_end = "multi_year_avg", period - m.span_years + 1, period
     elif m.multi_year:
         return None  # 年均 outside a plan term: we cannot tell which years
     elif ctx.five_year and m.cumulative:
@@ -710,6 +743,9 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
             continue
         for s_start, s_end in iter_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]
+            if SECTION_NUMBER.match(sentence):
+                # Exported documents glue a heading to its first sentence (二、今后五年目标全县…).
+                section = classify_heading(sentence[:HEADING_PEEK], doc, section)
             # Cues can sit anywhere: exported documents often run a whole page into one line.
             section = update_section(sentence, section, doc)
             ctx = sentence_context(sentence, section, doc)
