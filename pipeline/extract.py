@@ -293,7 +293,7 @@ QUALITATIVE_RE = re.compile(
     r"^(?:增长|收入增长)?(?:和|与)?(?:经济增长)?(?:基本)?同步|^稳步增长|^稳定增长|^保持(?:平稳|稳定|较快)增长|^持续增长|^稳中有升|^较快增长"
 )
 CONTINUATION = re.compile(
-    rf"^(?:同比|同口径|按可比价格计算|可比价|比上年|较上年|比去年|较去年|年均|平均|分别|均|预计|全年|实际|并|且)*"
+    rf"^(?:同比|同口径|按可比价格计算|可比价|比上年|较上年|比去年|较去年|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且)*"
     rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
     rf"|^(?:{NUM}|{MASK})?\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?$"
 )
@@ -323,6 +323,8 @@ class Mention:
     multi_year: bool = False
     cumulative: bool = False
     span_years: int = 0  # 两年平均增长: the number of years averaged
+    year: int | None = None  # the mention names its own year (由2015年的…到2020年的…)
+    term: tuple[int, int] | None = None  # …年均增长7.2% after a 由…到 statement
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -352,10 +354,26 @@ def parse_number(text: str | None) -> tuple[float | None, bool]:
     return float(text.replace(",", "")), False
 
 
+# 地区生产总值由2015年的152.4亿元增加到2020年的236.8亿元: two levels, each with its year.
+FROM_TO_RE = re.compile(
+    rf"由(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
+    rf"(?:增加|增长|提高|提升|上升|扩大|跃升)?(?:到|至)(?P<yb>(?:19|20)\d\d)年(?:底|末)?的?(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS})"
+)
+
+
 def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Mention]:
     """Value mentions in the words that follow an indicator spelling."""
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    span_term: tuple[int, int] | None = None
+    from_to = FROM_TO_RE.search(segment)
+    if from_to and from_to.start() <= 4:
+        for num, unit, year, group in (("a", "ua", "ya", "a"), ("b", "ub", "yb", "b")):
+            mentions.append(Mention("level", float(from_to[num].replace(",", "")), False, from_to[unit], "exact", "",
+                                    offset + from_to.start(group), offset + from_to.end(unit),
+                                    year=int(from_to[year])))
+        taken.append(from_to.span())
+        span_term = (int(from_to["ya"]) + 1, int(from_to["yb"]))
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -388,7 +406,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Me
                                     offset + part.start(), offset + part.end(),
                                     multi_year="年均" in before or "平均" in before,
                                     cumulative="累计" in before,
-                                    span_years=YEARS_IN_WORDS[span.group(1)] if span else 0))
+                                    span_years=YEARS_IN_WORDS[span.group(1)] if span else 0,
+                                    term=span_term))
             taken.append(part.span())
     for match in LEVEL_RE.finditer(segment):
         if not free(*match.span()) or (match["num"] is None and match.start() != 0 and not match["pre"]):
@@ -595,7 +614,7 @@ def _distinct_readings(found: list[Mention]) -> list[Mention]:
     seen: set[tuple] = set()
     kept = []
     for mention in found:
-        reading = (mention.multi_year, mention.cumulative, mention.qualifier)
+        reading = (mention.multi_year, mention.cumulative, mention.qualifier, mention.year)
         if reading not in seen:
             seen.add(reading)
             kept.append(mention)
@@ -624,6 +643,10 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
     if measure == "level" and not _unit_fits(m.unit, family):
         return None
     scope, period_start, period_end, period = ctx.scope, ctx.period_start, ctx.period_end, ctx.period
+    if m.year is not None:
+        period = period_start = period_end = m.year
+    elif m.term and m.multi_year:
+        return _with_period(name, measure, m, ctx, "multi_year_avg", m.term[0], m.term[1], m.term[1])
     summed = m.cumulative or measure in ("growth", "change") or (measure == "level" and family.flow)
     if ctx.term and (m.multi_year or (ctx.five_year and summed)):
         scope = "multi_year_avg" if m.multi_year else "cumulative"
@@ -639,6 +662,11 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
         return None
     elif m.cumulative and measure == "level":
         scope = "cumulative"
+    return _with_period(name, measure, m, ctx, scope, period_start, period_end, period)
+
+
+def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scope: str,
+                 period_start: int | None, period_end: int | None, period: int | None) -> dict:
     return {
         "indicator": name,
         "measure": measure,
@@ -725,6 +753,8 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
 
 def _close_enough(text: str, window_start: int, mention: Mention) -> bool:
     """The first value must follow the spelling closely: 总额, 实现, 同比 … not a new topic."""
+    if mention.year is not None:
+        return True  # 由2015年的…: FROM_TO_RE already required it to open the clause
     gap = text[window_start:mention.start]
     first_clause = CLAUSE_SPLIT.split(gap)[0]
     return len(first_clause) <= FILLER_MAX and not re.search(r"\d", first_clause.replace("年", ""))

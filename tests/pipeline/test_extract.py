@@ -192,3 +192,43 @@ def test_vocabulary_names_every_required_family():
     vocab = load_vocabulary()
     assert required <= set(vocab.families)
     assert {name for name, family in vocab.families.items() if family.headline} == required
+
+
+def test_from_to_statement_gives_both_levels_and_the_average():
+    text = ("一、2020年工作回顾及“十三五”主要成就\n“十三五”时期，全县地区生产总值由2015年的152.4亿元"
+            "增加到2020年的236.8亿元，年均增长7.2%。")
+    df = facts(text)
+    levels = df[df.measure == "level"].sort_values("period")
+    assert list(zip(levels.period, levels.value)) == [(2015, 152.4), (2020, 236.8)]
+    average = one(df, measure="growth")
+    assert (average.scope, average.period_start, average.period_end) == ("multi_year_avg", 2016, 2020)
+
+
+def test_two_year_average_beside_the_annual_figure():
+    df = facts("一、2021年工作回顾\n全县地区生产总值增长8.6%，两年平均增长6.0%。", year=2022)
+    annual = one(df, scope="annual")
+    assert (annual.value, annual.period) == (8.6, 2021)
+    average = one(df, scope="multi_year_avg")
+    assert (average.value, average.period_start, average.period_end) == (6.0, 2020, 2021)
+
+
+def test_heading_glued_to_its_text_still_switches_section():
+    text = ("一、2020年工作回顾过去一年，全县地区生产总值增长3.6%。二、今后五年目标全县地区生产总值年均增长6.5%左右。"
+            "三、2021年主要预期目标地区生产总值增长7.5%左右。")
+    df = facts(text)
+    assert one(df, value=3.6).kind == "actual"
+    plan = one(df, value=6.5)
+    assert (plan.kind, plan.scope, plan.period_start, plan.period_end) == ("target", "multi_year_avg", 2021, 2025)
+    year = one(df, value=7.5)
+    assert (year.kind, year.scope, year.period) == ("target", "annual", 2021)
+
+
+def test_approximate_counts_are_floors():
+    df = facts(REVIEW + "全年实现城镇新增就业1.2万余人。")
+    fact = one(df, indicator="城镇新增就业")
+    assert (fact.value, fact.unit, fact.qualifier) == (1.2, "万人", "at_least")
+
+
+def test_aspiration_alone_is_a_floor():
+    fact = one(facts(PLAN + "力争地区生产总值增长8%。"), indicator="地区生产总值")
+    assert (fact.kind, fact.qualifier, fact.qualifier_text) == ("target", "at_least", "力争")
