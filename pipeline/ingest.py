@@ -12,7 +12,6 @@ import html
 import logging
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,13 +47,8 @@ def read_document(path: Path) -> Ingested:
         ingested = Ingested(read_docx(path), "docx", None, None)
     elif suffix == ".pdf":
         ingested = Ingested(read_pdf(path), "pdf", None, None)
-    elif suffix in (".html", ".htm") and looks_like_html(data):
-        ingested = read_html_bytes(data)
-    elif suffix in (".txt", ".md") and looks_like_html(data):
-        # Saved web pages are often renamed .txt; their tags are not text.
-        ingested = read_html_bytes(data)
     else:
-        ingested = read_text_bytes(data)
+        ingested = read_markup_or_text(data, is_html_suffix=suffix in (".html", ".htm"))
     return _require_text(ingested)
 
 
@@ -114,10 +108,14 @@ MIN_COMMON_HAN_SHARE = 0.8
 MIN_PLAUSIBLE_SHARE = 0.9
 
 
-def read_text_bytes(data: bytes) -> Ingested:
-    text, encoding = decode_text(data)
-    _reject_binary_text(text)
-    return Ingested(text, "txt", encoding, None)
+def read_markup_or_text(data: bytes, is_html_suffix: bool) -> Ingested:
+    """Text or HTML, whatever the suffix says: saved web pages are often renamed .txt,
+    and some ".html" downloads are plain text."""
+    decoded, encoding = decode_html(data) if is_html_suffix else decode_text(data)
+    if looks_like_html(decoded):
+        return read_html(decoded, encoding)
+    _reject_binary_text(decoded)
+    return Ingested(decoded, "txt", encoding, None)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -239,8 +237,8 @@ def _reject_binary_text(text: str) -> None:
 
 # ---------------------------------------------------------------- HTML
 
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
-_HTML_TAGS = re.compile(rb"</?(?:p|div|br|table|span|td|h[1-6]|body|a)\b[^>]*>", re.I)
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
+_HTML_TAGS = re.compile(r"</?(?:p|div|br|table|span|td|h[1-6]|body|a)\b[^<>]{0,500}>", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 # Elements whose text is never report text.
@@ -257,15 +255,13 @@ FALLBACK_RATIO = 2.0
 _ENCODING_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
 
 
-def looks_like_html(data: bytes) -> bool:
-    head = data[:4096]
-    if _HTML_START.search(head):
+def looks_like_html(text: str) -> bool:
+    if _HTML_START.search(text[:4096]):
         return True
-    return len(_HTML_TAGS.findall(data[:65536])) >= 5
+    return len(_HTML_TAGS.findall(text[:65536])) >= 5
 
 
-def read_html_bytes(data: bytes) -> Ingested:
-    markup, encoding = decode_html(data)
+def read_html(markup: str, encoding: str | None) -> Ingested:
     tree = _parse_html(markup)
     title = extract_html_title(tree)
     text = extract_main_text(markup, tree)
@@ -428,7 +424,7 @@ def read_docx(path: Path) -> str:
                 lines.append(block.text)
             elif isinstance(block, Table):
                 lines.extend(_table_lines(block))
-    except (zipfile.BadZipFile, KeyError, ValueError, lxml.etree.XMLSyntaxError, AttributeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "broken file"
         raise RejectedInput(f"docx 文件已损坏：{_one_line(exc)}") from exc
     return "\n".join(lines)
 
