@@ -134,7 +134,7 @@ def chrome_patterns() -> tuple[re.Pattern[str], ...]:
 
 _LEADING_BULLETS = re.compile(r"^[•·▪◦‧∙]\s*")
 _BARE_NUMBER = re.compile(r"^\d+$")
-_HAS_CONTENT = re.compile(rf"[{HAN}0-9Xx*%]")
+_HAS_CONTENT = re.compile(rf"[{HAN}0-9A-Za-z*%]")
 
 
 def drop_chrome_lines(lines: list[str]) -> list[str]:
@@ -148,7 +148,7 @@ def is_chrome_line(line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
     if not core:
         return False
     if not _HAS_CONTENT.search(core):
-        return True  # separators, bullets, "Home | About": no Han, digits or masks
+        return True  # separators and bullets: no Han, digits, letters or masks
     if _BARE_NUMBER.match(core):
         return True  # forum counters and page numbers
     if len(core) > MAX_CHROME_LINE_CHARS:
@@ -260,7 +260,8 @@ _HEADING = re.compile(
     r"|◇.*◇$|【.*】$)"
 )
 _LIST_START = re.compile(r"^(?:[●◆■▲◇○□★☆•·▪\-—–]|各位代表|尊敬的|同志们)")
-_TITLE_END = re.compile(r"(?:报告|汇报|摘要|讲话|总结|规划|纲要)[)）]?$")
+_TITLE_END = re.compile(r"(?:报告|汇报|摘要|讲话|总结|规划|纲要)(?:[(（][^()（）]{0,20}[)）])?$")
+_SUBTITLE = re.compile(r"^[—\-–]{1,2}")
 _BYLINE = re.compile(rf"(?:县长|区长|市长|旗长|书记|主任)\s*[{HAN}]{{2,4}}$")
 _DATE_LINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _MEETING_HEAD = re.compile(r"人民代表大会$")
@@ -277,7 +278,7 @@ def ends_sentence(line: str) -> bool:
 def is_heading(line: str) -> bool:
     if len(line) > MAX_HEADING_CHARS:
         return False
-    return bool(_HEADING.match(line) or _TITLE_END.search(line) or _BYLINE.search(line))
+    return bool(_HEADING.match(line) or _TITLE_END.search(line) or _BYLINE.search(line) or _SUBTITLE.match(line))
 
 
 def starts_new_block(line: str) -> bool:
