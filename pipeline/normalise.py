@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from pathlib import Path
 
 from pipeline import settings
@@ -28,6 +29,11 @@ MIN_PAGE_MARKER_RUN = 3
 MIN_PAGE_CHARS = 50
 # Headings are short; a longer line that starts like one is a wrapped paragraph.
 MAX_HEADING_CHARS = 40
+# Hard-wrapped text (PDF text layers): enough lines, most within WRAP_SLACK of one width.
+MIN_WRAPPED_LINES = 8
+MIN_WRAPPED_SHARE = 0.4
+MIN_WRAP_WIDTH = 15
+WRAP_SLACK = 1
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -134,7 +140,7 @@ def chrome_patterns() -> tuple[re.Pattern[str], ...]:
 
 _LEADING_BULLETS = re.compile(r"^[•·▪◦‧∙]\s*")
 _BARE_NUMBER = re.compile(r"^\d+$")
-_HAS_CONTENT = re.compile(rf"[{HAN}0-9A-Za-z*%]")
+_HAS_CONTENT = re.compile(rf"[{HAN}0-9A-Za-z*%。，、；：！？”’）)】》]")
 
 
 def drop_chrome_lines(lines: list[str]) -> list[str]:
@@ -148,7 +154,7 @@ def is_chrome_line(line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
     if not core:
         return False
     if not _HAS_CONTENT.search(core):
-        return True  # separators and bullets: no Han, digits, letters or masks
+        return True  # separators and bullets: no Han, digits, letters, masks or Chinese punctuation
     if _BARE_NUMBER.match(core):
         return True  # forum counters and page numbers
     if len(core) > MAX_CHROME_LINE_CHARS:
@@ -285,11 +291,32 @@ def starts_new_block(line: str) -> bool:
     return bool(_HEADING.match(line) or _LIST_START.match(line))
 
 
-def should_join(previous: str, following: str) -> bool:
+def should_join(previous: str, following: str, wrap_width: int | None = None) -> bool:
     """Whether a line break between two adjacent non-blank lines is a wrap, not a paragraph end."""
-    if ends_sentence(previous) or is_heading(previous) or starts_new_block(following):
+    if ends_sentence(previous) or starts_new_block(following):
         return False
-    return not (_DATE_LINE.match(previous) or _DATE_LINE.match(following))
+    if _DATE_LINE.match(previous) or _DATE_LINE.match(following):
+        return False
+    if wrap_width and len(previous) >= wrap_width - WRAP_SLACK:
+        return True  # a full line of a hard-wrapped text, even if it starts like a heading
+    return not is_heading(previous)
+
+
+def hard_wrap_width(lines: list[str]) -> int | None:
+    """The line width of a hard-wrapped text (PDF, fixed-width export), if it is one.
+
+    Wrapped lines share one length, give or take a character; natural paragraphs do not.
+    """
+    lengths = Counter(len(line) for line in lines if line)
+    if sum(lengths.values()) < MIN_WRAPPED_LINES:
+        return None
+    width = max(lengths, key=lambda w: (_near_count(lengths, w), w))
+    share = _near_count(lengths, width) / sum(lengths.values())
+    return width if share >= MIN_WRAPPED_SHARE and width >= MIN_WRAP_WIDTH else None
+
+
+def _near_count(lengths: Counter[int], width: int) -> int:
+    return sum(lengths[w] for w in range(width - WRAP_SLACK, width + 1))
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:
@@ -298,24 +325,22 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     Blank lines always end a paragraph, except inside a meeting line split across
     them ("…人民代表大会" / "第四次会议上"), which is re-joined.
     """
+    wrap_width = hard_wrap_width(lines)
     paragraphs: list[str] = []
-    blank_before = True
+    previous = ""  # the physical line read last, blank after a blank line
     for line in lines:
-        if not line:
-            blank_before = True
-            continue
-        if paragraphs and _continues(paragraphs[-1], line, blank_before):
+        if line and paragraphs and _continues(paragraphs[-1], previous, line, wrap_width):
             paragraphs[-1] = _glue(paragraphs[-1], line)
-        else:
+        elif line:
             paragraphs.append(line)
-        blank_before = False
+        previous = line
     return paragraphs
 
 
-def _continues(previous: str, line: str, blank_before: bool) -> bool:
-    if _MEETING_HEAD.search(previous) and _MEETING_TAIL.match(line):
+def _continues(paragraph: str, previous: str, line: str, wrap_width: int | None) -> bool:
+    if _MEETING_HEAD.search(paragraph) and _MEETING_TAIL.match(line):
         return True
-    return not blank_before and should_join(previous, line)
+    return bool(previous) and should_join(previous, line, wrap_width)
 
 
 def _glue(previous: str, following: str) -> str:

@@ -180,6 +180,18 @@ def test_wrapped_chinese_sentence_is_joined_and_paragraphs_kept():
     )
 
 
+def test_hard_wrapped_text_joins_lines_that_start_like_headings():
+    # A PDF text layer wraps every line at one width; "（一）…" wrapped is still one paragraph.
+    paragraph = (
+        "（一）经济实现平稳健康发展。坚持找准症结、靶向发力，推动“六稳”工作落地见效，经济运行保持在合理区间。"
+        "全年实现地区生产总值221.46亿元，同比增长7.9%；一般公共预算收入18.1亿元，增长5.2%；"
+        "固定资产投资增长9.8%，社会消费品零售总额增长6.2%，居民人均可支配收入增长6.4%"
+    )
+    heading = "一、2019年工作回顾"
+    wrapped = "\n".join([heading] + [paragraph[i:i + 20] for i in range(0, len(paragraph), 20)] + ["。"])
+    assert normalise_text(wrapped) == heading + "\n" + paragraph + "。"
+
+
 def test_blank_lines_end_paragraphs():
     assert normalise_text("第一段没有句号\n\n\n第二段") == "第一段没有句号\n第二段"
 
