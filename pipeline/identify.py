@@ -73,7 +73,7 @@ def identify_document(text: str, source_file: str, html_title: str | None = None
 _DOC_KEYWORD = re.compile(r"政府工作报告|工作报告|工作汇报|情况汇报|汇报|报告摘要")
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60})》")
 _SENTENCE_PUNCTUATION = re.compile(r"[，,。；;！!？?]")
-_FORUM_TAG = re.compile(r"^\s*\[[^\]]{1,8}\]\s*")
+_FORUM_TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|#{1,6}\s|>\s)\s*")  # "[山东] …", markdown "# …"
 _LEADING_DASHES = re.compile(r"^[—\-–―~～\s]+")
 _FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|html?|wps)\b", re.I)
 _SITE_SEPARATOR = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
@@ -135,7 +135,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三":
 _YEAR = r"(\d{4}|[〇零○一二三四五六七八九]{4})"
 _MONTH = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _MEETING = re.compile(
-    rf"(?:{_YEAR}\s*年\s*{_MONTH}\s*月[^\n在于]{{0,12}})?[在于]\s*([^\n，,。在]{{0,30}}?)\s*"
+    rf"(?:{_YEAR}\s*年\s*{_MONTH}\s*月[^在于。，,]{{0,12}})?[在于]\s*([^\n，,。在]{{0,30}}?)\s*"
     rf"第\s*[一二三四五六七八九十\d]+\s*届\s*人民代表大会"
 )
 _DATE = re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月")

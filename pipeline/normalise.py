@@ -1,7 +1,9 @@
 """Raw text → normalised text: the text every later offset points into.
 
-``normalise_text`` is deterministic and idempotent in practice: the same input always
-gives the same output, so sentence and value offsets stay valid across rebuilds. It
+``normalise_text`` is deterministic: the same input always gives the same output, so
+sentence and value offsets stay valid across rebuilds. (It is not idempotent: a second
+pass no longer sees the blank lines of the raw text, so offsets always refer to one
+pass over the raw text.) It
 folds full-width digits and letters (not Chinese punctuation), converts predominantly
 traditional text to simplified, drops web-page chrome, removes the page numbers paged
 .docx viewers insert, re-joins spaced-out titles and lines wrapped mid-sentence, and

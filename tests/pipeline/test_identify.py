@@ -180,6 +180,29 @@ def test_spaced_out_title():
     assert summary(identity) == ("利津县", "东营市", "山东省", 2020, GOV, False)
 
 
+def test_markdown_heading_and_date_on_its_own_line():
+    text = "# 浚县2021年政府工作报告\n\n（2021年3月12日\n在浚县第十五届人民代表大会第六次会议上）\n各位代表："
+    identity = identify_document(text, "x.md")
+    assert identity.title == "浚县2021年政府工作报告"
+    assert (identity.delivered_year, identity.delivered_month) == (2021, 3)
+
+
+def test_masked_title_keeps_its_mask():
+    identity = identify("*县2023年上半年工作情况汇报\n尊敬的各位领导：现将我县工作情况汇报如下。")
+    assert identity.title == "*县2023年上半年工作情况汇报"
+    assert (identity.anonymised, identity.report_year, identity.doc_type) == (True, 2023, BRIEF)
+
+
+def test_big5_traditional_report_end_to_end(tmp_path):
+    from pipeline.ingest import read_document
+
+    text = "浚縣2021年政府工作報告\n——2021年3月12日在浚縣第十五屆人民代表大會第六次會議上\n各位代表：現在，我代表縣人民政府向大會報告工作，請予審議。"
+    path = tmp_path / "big5.txt"
+    path.write_bytes((text * 3).encode("big5"))
+    identity = identify(read_document(path).text)
+    assert summary(identity) == ("浚县", "鹤壁市", "河南省", 2021, GOV, False)
+
+
 def test_html_title_is_the_fallback_title():
     text = "各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。浚县上下共同努力，浚县经济稳步发展。"
     identity = identify(text, html_title="浚县2021年政府工作报告_中国县域")
