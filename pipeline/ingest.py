@@ -9,6 +9,7 @@ to show an official in the documents table. Nothing here cleans the text: that i
 from __future__ import annotations
 
 import html
+import io
 import logging
 import re
 import unicodedata
@@ -44,9 +45,9 @@ def read_document(path: Path) -> Ingested:
     _check_suffix(suffix)
     data = _read_bounded(path)
     if suffix == ".docx":
-        ingested = Ingested(read_docx(path), "docx", None, None)
+        ingested = Ingested(read_docx(data), "docx", None, None)
     elif suffix == ".pdf":
-        ingested = Ingested(read_pdf(path), "pdf", None, None)
+        ingested = Ingested(read_pdf(data), "pdf", None, None)
     else:
         ingested = read_markup_or_text(data, is_html_suffix=suffix in (".html", ".htm"))
     return _require_text(ingested)
@@ -252,6 +253,8 @@ _BLOCK_TAGS = frozenset(
 )
 # trafilatura's output is kept unless the fallback finds this many times more text.
 FALLBACK_RATIO = 2.0
+# Western single-byte charsets decode any bytes; Chinese pages that declare them are usually lying.
+_UNTRUSTED_CHARSETS = frozenset({"iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"})
 _ENCODING_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
 
 
@@ -272,7 +275,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     """Decode HTML bytes: the BOM, then the declared charset, then detection."""
     if not any(data.startswith(bom) for bom, _ in _BOMS):
         declared = _declared_charset(data)
-        if declared:
+        if declared and declared not in _UNTRUSTED_CHARSETS:
             try:
                 return data.decode(declared), declared
             except (UnicodeDecodeError, LookupError):
@@ -410,14 +413,14 @@ def _han_count(text: str) -> int:
 # ---------------------------------------------------------------- docx
 
 
-def read_docx(path: Path) -> str:
+def read_docx(data: bytes) -> str:
     """Paragraphs and table rows of a .docx body, in document order."""
     import docx  # python-docx; imported here because only .docx inputs need it
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
@@ -458,8 +461,8 @@ MAX_GARBLED_SHARE = 0.1
 _CID_GARBAGE = re.compile(r"\(cid:\d+\)|/(?:g|uni|cid)[0-9A-Fa-f]{2,}")
 
 
-def read_pdf(path: Path) -> str:
-    reader = _open_pdf(path)
+def read_pdf(data: bytes) -> str:
+    reader = _open_pdf(data)
     pages = []
     try:
         for page in reader.pages:
@@ -471,9 +474,9 @@ def read_pdf(path: Path) -> str:
     return text
 
 
-def _open_pdf(path: Path) -> pypdf.PdfReader:
+def _open_pdf(data: bytes) -> pypdf.PdfReader:
     try:
-        reader = pypdf.PdfReader(str(path))
+        reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise RejectedInput("PDF 已加密，无法读取")
         return reader

@@ -185,6 +185,12 @@ def test_wrong_meta_charset_falls_back_to_detection(tmp_path):
     assert report_paragraphs()[-1] in ingested.text
 
 
+def test_gbk_html_declared_as_latin1_is_detected(tmp_path):
+    data = portal_page("iso-8859-1").encode("gbk", errors="ignore")
+    ingested = read_document(write_bytes(tmp_path, "page.html", data))
+    assert report_paragraphs()[-1] in ingested.text
+
+
 def test_txt_holding_html_is_read_as_html(tmp_path):
     ingested = read_document(write_bytes(tmp_path, "saved.txt", portal_page().encode()))
     assert ingested.format == "html"
