@@ -73,7 +73,7 @@ def identify_document(text: str, source_file: str, html_title: str | None = None
 _DOC_KEYWORD = re.compile(r"政府工作报告|工作报告|工作汇报|情况汇报|汇报|报告摘要")
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60})》")
 _SENTENCE_PUNCTUATION = re.compile(r"[，,。；;！!？?]")
-_FORUM_TAG = re.compile(r"^\s*\[[^\]]{1,8}\]\s*")
+_FORUM_TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|#{1,6}\s|>\s)\s*")  # "[山东] …", markdown "# …"
 _LEADING_DASHES = re.compile(r"^[—\-–―~～\s]+")
 _FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|html?|wps)\b", re.I)
 _SITE_SEPARATOR = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
@@ -89,7 +89,7 @@ def find_title(text: str, html_title: str | None) -> str | None:
 
 
 def _head_lines(text: str) -> list[str]:
-    lines = (line.strip() for line in text.split("\n"))
+    lines = (join_spaced_han(line.strip()) for line in text.split("\n"))
     return [line for line in lines if line][:TITLE_SEARCH_LINES]
 
 
@@ -135,7 +135,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三":
 _YEAR = r"(\d{4}|[〇零○一二三四五六七八九]{4})"
 _MONTH = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _MEETING = re.compile(
-    rf"(?:{_YEAR}\s*年\s*{_MONTH}\s*月[^\n在于]{{0,12}})?[在于]\s*([^\n，,。在]{{0,30}}?)\s*"
+    rf"(?:{_YEAR}\s*年\s*{_MONTH}\s*月[^在于。，,]{{0,12}})?[在于]\s*([^\n，,。在]{{0,30}}?)\s*"
     rf"第\s*[一二三四五六七八九十\d]+\s*届\s*人民代表大会"
 )
 _DATE = re.compile(rf"{_YEAR}\s*年\s*{_MONTH}\s*月")
@@ -298,9 +298,9 @@ def _place_pattern() -> re.Pattern[str]:
 
 _MASKED_COUNTY = re.compile(r"(?<![A-Za-z])(?:[Xx]{1,4}|\*{1,4}|×{1,4}|某|□{1,4}|○{2,4})(?:县|区|旗)")
 _MASK_TOKEN = re.compile(rf"(?<![A-Za-z])(?:[Xx]{{1,4}}|\*{{1,4}}|×{{2,4}})(?=[{HAN}%.:])")
-_STRONG_AFTER = re.compile(r"^(?:人民政府|人民代表大会|县委|区委|市委|旗委|县长|区长|市长|旗长|政府|委员会)")
+_STRONG_AFTER = re.compile(r"(?:人民政府|人民代表大会|县委|区委|市委|旗委|县长|区长|市长|旗长|政府|委员会)")
 # A two-character name (浚县, 和县, 高县) inside a word is not a place: 提高县域, 乡镇和县直.
-_SHORT_NAME_BEFORE_OK = set("在于是对向省市和与及的为把将")
+_SHORT_NAME_BEFORE_OK = set("在于是对向省市州和与及的为把将")
 _SHORT_NAME_AFTER_BAD = set("域级直")
 _SELF_REFERENCE = re.compile(r"(?:我|全|本)(县|区|旗)")
 
@@ -312,8 +312,8 @@ def find_county(text: str, title: str | None, meeting: MeetingLine | None) -> tu
     scores = _score_counties(text, title, meeting)
     masked_mentions = len(_MASKED_COUNTY.findall(text))
     if scores:
-        name, score = max(scores.items(), key=lambda item: (item[1], item[0]))
-        if score >= MIN_COUNTY_SCORE and score > masked_mentions:
+        name = _best_county(scores, _self_reference_suffix(text))
+        if scores[name] >= MIN_COUNTY_SCORE and scores[name] > masked_mentions:
             return _resolve_ambiguous(name, text), False
     masked = masked_mentions > 0 or len(_MASK_TOKEN.findall(text)) >= MIN_MASKED_TOKENS
     return None, masked
@@ -326,17 +326,23 @@ def _score_counties(text: str, title: str | None, meeting: MeetingLine | None) -
         scores[name] += TITLE_SCORE
     for name in _county_mentions(meeting.place if meeting else ""):
         scores[name] += TITLE_SCORE
-    self_suffix = _self_reference_suffix(text)
     for match in _county_matches(text):
         name = match.group(0)
         if _STRONG_AFTER.match(text, match.end()):
             scores[name] += STRONG_CONTEXT_SCORE
         elif name not in _GENERIC_NAMES:
             scores[name] += 1
-    for name in list(scores):
-        if self_suffix and name.endswith(self_suffix):
-            scores[name] += 2  # a report that says 全县 is about a 县
     return scores
+
+
+def _best_county(scores: Counter[str], self_suffix: str | None) -> str:
+    """Highest score; on a tie, the one whose kind matches how the text says "we" (全县, 全区)."""
+
+    def rank(item: tuple[str, int]) -> tuple[int, bool, str]:
+        name, score = item
+        return score, bool(self_suffix and name.endswith(self_suffix)), name
+
+    return max(scores.items(), key=rank)[0]
 
 
 def _county_mentions(text: str) -> list[str]:
@@ -360,6 +366,8 @@ def _is_standalone_mention(text: str, match: re.Match[str]) -> bool:
     after = text[match.end()] if match.end() < len(text) else ""
     if after in _SHORT_NAME_AFTER_BAD:
         return False
+    if before == "年":  # "2023年浚县…" is a title; "千年古县" is an honour
+        return match.start() >= 2 and text[match.start() - 2].isdigit()
     return not re.match(rf"[{HAN}]", before) or before in _SHORT_NAME_BEFORE_OK
 
 

@@ -9,10 +9,10 @@ to show an official in the documents table. Nothing here cleans the text: that i
 from __future__ import annotations
 
 import html
+import io
 import logging
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,16 +45,11 @@ def read_document(path: Path) -> Ingested:
     _check_suffix(suffix)
     data = _read_bounded(path)
     if suffix == ".docx":
-        ingested = Ingested(read_docx(path), "docx", None, None)
+        ingested = Ingested(read_docx(data), "docx", None, None)
     elif suffix == ".pdf":
-        ingested = Ingested(read_pdf(path), "pdf", None, None)
-    elif suffix in (".html", ".htm") and looks_like_html(data):
-        ingested = read_html_bytes(data)
-    elif suffix in (".txt", ".md") and looks_like_html(data):
-        # Saved web pages are often renamed .txt; their tags are not text.
-        ingested = read_html_bytes(data)
+        ingested = Ingested(read_pdf(data), "pdf", None, None)
     else:
-        ingested = read_text_bytes(data)
+        ingested = read_markup_or_text(data, is_html_suffix=suffix in (".html", ".htm"))
     return _require_text(ingested)
 
 
@@ -114,10 +109,14 @@ MIN_COMMON_HAN_SHARE = 0.8
 MIN_PLAUSIBLE_SHARE = 0.9
 
 
-def read_text_bytes(data: bytes) -> Ingested:
-    text, encoding = decode_text(data)
-    _reject_binary_text(text)
-    return Ingested(text, "txt", encoding, None)
+def read_markup_or_text(data: bytes, is_html_suffix: bool) -> Ingested:
+    """Text or HTML, whatever the suffix says: saved web pages are often renamed .txt,
+    and some ".html" downloads are plain text."""
+    decoded, encoding = decode_html(data) if is_html_suffix else decode_text(data)
+    if looks_like_html(decoded):
+        return read_html(decoded, encoding)
+    _reject_binary_text(decoded)
+    return Ingested(decoded, "txt", encoding, None)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -239,8 +238,8 @@ def _reject_binary_text(text: str) -> None:
 
 # ---------------------------------------------------------------- HTML
 
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
-_HTML_TAGS = re.compile(rb"</?(?:p|div|br|table|span|td|h[1-6]|body|a)\b[^>]*>", re.I)
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
+_HTML_TAGS = re.compile(r"</?(?:p|div|br|table|span|td|h[1-6]|body|a)\b[^<>]{0,500}>", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 # Elements whose text is never report text.
@@ -254,18 +253,18 @@ _BLOCK_TAGS = frozenset(
 )
 # trafilatura's output is kept unless the fallback finds this many times more text.
 FALLBACK_RATIO = 2.0
+# Western single-byte charsets decode any bytes; Chinese pages that declare them are usually lying.
+_UNTRUSTED_CHARSETS = frozenset({"iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"})
 _ENCODING_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
 
 
-def looks_like_html(data: bytes) -> bool:
-    head = data[:4096]
-    if _HTML_START.search(head):
+def looks_like_html(text: str) -> bool:
+    if _HTML_START.search(text[:4096]):
         return True
-    return len(_HTML_TAGS.findall(data[:65536])) >= 5
+    return len(_HTML_TAGS.findall(text[:65536])) >= 5
 
 
-def read_html_bytes(data: bytes) -> Ingested:
-    markup, encoding = decode_html(data)
+def read_html(markup: str, encoding: str | None) -> Ingested:
     tree = _parse_html(markup)
     title = extract_html_title(tree)
     text = extract_main_text(markup, tree)
@@ -276,7 +275,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     """Decode HTML bytes: the BOM, then the declared charset, then detection."""
     if not any(data.startswith(bom) for bom, _ in _BOMS):
         declared = _declared_charset(data)
-        if declared:
+        if declared and declared not in _UNTRUSTED_CHARSETS:
             try:
                 return data.decode(declared), declared
             except (UnicodeDecodeError, LookupError):
@@ -414,21 +413,21 @@ def _han_count(text: str) -> int:
 # ---------------------------------------------------------------- docx
 
 
-def read_docx(path: Path) -> str:
+def read_docx(data: bytes) -> str:
     """Paragraphs and table rows of a .docx body, in document order."""
     import docx  # python-docx; imported here because only .docx inputs need it
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
                 lines.append(block.text)
             elif isinstance(block, Table):
                 lines.extend(_table_lines(block))
-    except (zipfile.BadZipFile, KeyError, ValueError, lxml.etree.XMLSyntaxError, AttributeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "broken file"
         raise RejectedInput(f"docx 文件已损坏：{_one_line(exc)}") from exc
     return "\n".join(lines)
 
@@ -462,8 +461,8 @@ MAX_GARBLED_SHARE = 0.1
 _CID_GARBAGE = re.compile(r"\(cid:\d+\)|/(?:g|uni|cid)[0-9A-Fa-f]{2,}")
 
 
-def read_pdf(path: Path) -> str:
-    reader = _open_pdf(path)
+def read_pdf(data: bytes) -> str:
+    reader = _open_pdf(data)
     pages = []
     try:
         for page in reader.pages:
@@ -475,9 +474,9 @@ def read_pdf(path: Path) -> str:
     return text
 
 
-def _open_pdf(path: Path) -> pypdf.PdfReader:
+def _open_pdf(data: bytes) -> pypdf.PdfReader:
     try:
-        reader = pypdf.PdfReader(str(path))
+        reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise RejectedInput("PDF 已加密，无法读取")
         return reader

@@ -1,7 +1,9 @@
 """Raw text → normalised text: the text every later offset points into.
 
-``normalise_text`` is deterministic and idempotent in practice: the same input always
-gives the same output, so sentence and value offsets stay valid across rebuilds. It
+``normalise_text`` is deterministic: the same input always gives the same output, so
+sentence and value offsets stay valid across rebuilds. (It is not idempotent: a second
+pass no longer sees the blank lines of the raw text, so offsets always refer to one
+pass over the raw text.) It
 folds full-width digits and letters (not Chinese punctuation), converts predominantly
 traditional text to simplified, drops web-page chrome, removes the page numbers paged
 .docx viewers insert, re-joins spaced-out titles and lines wrapped mid-sentence, and
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from pathlib import Path
 
 from pipeline import settings
@@ -28,6 +31,11 @@ MIN_PAGE_MARKER_RUN = 3
 MIN_PAGE_CHARS = 50
 # Headings are short; a longer line that starts like one is a wrapped paragraph.
 MAX_HEADING_CHARS = 40
+# Hard-wrapped text (PDF text layers): enough lines, most within WRAP_SLACK of one width.
+MIN_WRAPPED_LINES = 8
+MIN_WRAPPED_SHARE = 0.4
+MIN_WRAP_WIDTH = 15
+WRAP_SLACK = 1
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -134,7 +142,7 @@ def chrome_patterns() -> tuple[re.Pattern[str], ...]:
 
 _LEADING_BULLETS = re.compile(r"^[•·▪◦‧∙]\s*")
 _BARE_NUMBER = re.compile(r"^\d+$")
-_HAS_CONTENT = re.compile(rf"[{HAN}0-9Xx*%]")
+_HAS_CONTENT = re.compile(rf"[{HAN}0-9A-Za-z*%。，、；：！？”’）)】》]")
 
 
 def drop_chrome_lines(lines: list[str]) -> list[str]:
@@ -148,7 +156,7 @@ def is_chrome_line(line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
     if not core:
         return False
     if not _HAS_CONTENT.search(core):
-        return True  # separators, bullets, "Home | About": no Han, digits or masks
+        return True  # separators and bullets: no Han, digits, letters, masks or Chinese punctuation
     if _BARE_NUMBER.match(core):
         return True  # forum counters and page numbers
     if len(core) > MAX_CHROME_LINE_CHARS:
@@ -260,7 +268,8 @@ _HEADING = re.compile(
     r"|◇.*◇$|【.*】$)"
 )
 _LIST_START = re.compile(r"^(?:[●◆■▲◇○□★☆•·▪\-—–]|各位代表|尊敬的|同志们)")
-_TITLE_END = re.compile(r"(?:报告|汇报|摘要|讲话|总结|规划|纲要)[)）]?$")
+_TITLE_END = re.compile(r"(?:报告|汇报|摘要|讲话|总结|规划|纲要)(?:[(（][^()（）]{0,20}[)）])?$")
+_SUBTITLE = re.compile(r"^[—\-–]{1,2}")
 _BYLINE = re.compile(rf"(?:县长|区长|市长|旗长|书记|主任)\s*[{HAN}]{{2,4}}$")
 _DATE_LINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _MEETING_HEAD = re.compile(r"人民代表大会$")
@@ -277,18 +286,39 @@ def ends_sentence(line: str) -> bool:
 def is_heading(line: str) -> bool:
     if len(line) > MAX_HEADING_CHARS:
         return False
-    return bool(_HEADING.match(line) or _TITLE_END.search(line) or _BYLINE.search(line))
+    return bool(_HEADING.match(line) or _TITLE_END.search(line) or _BYLINE.search(line) or _SUBTITLE.match(line))
 
 
 def starts_new_block(line: str) -> bool:
     return bool(_HEADING.match(line) or _LIST_START.match(line))
 
 
-def should_join(previous: str, following: str) -> bool:
+def should_join(previous: str, following: str, wrap_width: int | None = None) -> bool:
     """Whether a line break between two adjacent non-blank lines is a wrap, not a paragraph end."""
-    if ends_sentence(previous) or is_heading(previous) or starts_new_block(following):
+    if ends_sentence(previous) or starts_new_block(following):
         return False
-    return not (_DATE_LINE.match(previous) or _DATE_LINE.match(following))
+    if _DATE_LINE.match(previous) or _DATE_LINE.match(following):
+        return False
+    if wrap_width and len(previous) >= wrap_width - WRAP_SLACK:
+        return True  # a full line of a hard-wrapped text, even if it starts like a heading
+    return not is_heading(previous)
+
+
+def hard_wrap_width(lines: list[str]) -> int | None:
+    """The line width of a hard-wrapped text (PDF, fixed-width export), if it is one.
+
+    Wrapped lines share one length, give or take a character; natural paragraphs do not.
+    """
+    lengths = Counter(len(line) for line in lines if line)
+    if sum(lengths.values()) < MIN_WRAPPED_LINES:
+        return None
+    width = max(lengths, key=lambda w: (_near_count(lengths, w), w))
+    share = _near_count(lengths, width) / sum(lengths.values())
+    return width if share >= MIN_WRAPPED_SHARE and width >= MIN_WRAP_WIDTH else None
+
+
+def _near_count(lengths: Counter[int], width: int) -> int:
+    return sum(lengths[w] for w in range(width - WRAP_SLACK, width + 1))
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:
@@ -297,24 +327,22 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     Blank lines always end a paragraph, except inside a meeting line split across
     them ("…人民代表大会" / "第四次会议上"), which is re-joined.
     """
+    wrap_width = hard_wrap_width(lines)
     paragraphs: list[str] = []
-    blank_before = True
+    previous = ""  # the physical line read last, blank after a blank line
     for line in lines:
-        if not line:
-            blank_before = True
-            continue
-        if paragraphs and _continues(paragraphs[-1], line, blank_before):
+        if line and paragraphs and _continues(paragraphs[-1], previous, line, wrap_width):
             paragraphs[-1] = _glue(paragraphs[-1], line)
-        else:
+        elif line:
             paragraphs.append(line)
-        blank_before = False
+        previous = line
     return paragraphs
 
 
-def _continues(previous: str, line: str, blank_before: bool) -> bool:
-    if _MEETING_HEAD.search(previous) and _MEETING_TAIL.match(line):
+def _continues(paragraph: str, previous: str, line: str, wrap_width: int | None) -> bool:
+    if _MEETING_HEAD.search(paragraph) and _MEETING_TAIL.match(line):
         return True
-    return not blank_before and should_join(previous, line)
+    return bool(previous) and should_join(previous, line, wrap_width)
 
 
 def _glue(previous: str, following: str) -> str:
