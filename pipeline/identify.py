@@ -316,7 +316,52 @@ def find_county(text: str, title: str | None, meeting: MeetingLine | None) -> tu
         if scores[name] >= MIN_COUNTY_SCORE and scores[name] > masked_mentions:
             return _resolve_ambiguous(name, text), False
     masked = masked_mentions > 0 or len(_MASK_TOKEN.findall(text)) >= MIN_MASKED_TOKENS
+    if not masked:
+        unlisted = _unlisted_county(title, meeting, text)
+        if unlisted:
+            return County(unlisted, "", None, _province_hint(title, text)), False
     return None, masked
+
+
+# The division data predates recent renamings (撤县设区, 撤县设市): a county named by the
+# report's own title, meeting line or signature is kept, with city and province unknown.
+_NAME = rf"[{HAN}]{{1,8}}(?:县|区|旗)"
+_UNLISTED_PATTERNS = (
+    re.compile(rf"({_NAME})第[{HAN}0-9]{{1,4}}届人民代表大会"),
+    re.compile(rf"({_NAME})(?:人民政府)?(?:政府工作报告|工作汇报|情况汇报)"),
+    re.compile(rf"({_NAME})(?:人民政府)?(?:代)?(?:县长|区长|旗长)"),
+)
+# Words that end a run of characters before a place name: 在示例县, 2022年示例县.
+_NOT_IN_NAME = re.compile(r"[在于的和及与是年届次全我该某各日月会上向对省市]|自治区")
+_TITLE_ONLY_PATTERN = re.compile(rf"({_NAME})(?:19|20)\d\d年|(?:19|20)\d\d年({_NAME})")
+_SELF_NAMES = frozenset({"本县", "全县", "我县", "本区", "全区", "我区", "本旗", "全旗"})
+
+
+def _unlisted_county(title: str | None, meeting: MeetingLine | None, text: str) -> str | None:
+    sources = [meeting.text if meeting else "", title or "", text[:2000]]
+    candidates = [(pattern, source) for pattern in _UNLISTED_PATTERNS for source in sources]
+    candidates += [(_TITLE_ONLY_PATTERN, title or "")]
+    for pattern, source in candidates:
+        for match in pattern.finditer(source):
+            found = next(g for g in match.groups() if g)
+            name = _NOT_IN_NAME.split(found)[-1]
+            if len(name) >= 2 and name not in _GENERIC_NAMES and name not in _SELF_NAMES:
+                return name
+    return None
+
+
+def _province_hint(title: str | None, text: str) -> str | None:
+    """湖南省澄溪县…, [河北] 2020年…: a province named at the head of the document."""
+    head = f"{title or ''}\n{text[:300]}"
+    for province in _province_names():
+        if province in head or f"[{_short(province)}]" in head or f"({_short(province)}" in head:
+            return province
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _province_names() -> tuple[str, ...]:
+    return tuple(sorted(name for code, name in _read_adcodes() if code[2:] == "0" * 10))
 
 
 def _score_counties(text: str, title: str | None, meeting: MeetingLine | None) -> Counter[str]:

@@ -241,3 +241,16 @@ def test_template_with_masked_values_and_no_name_is_anonymised():
 )
 def test_document_types(text, doc_type):
     assert identify_document(text, "x.txt").doc_type == doc_type
+
+
+@pytest.mark.parametrize("head,county,province", [
+    ("2022年示例县人民政府工作报告\n——2022年2月18日在示例县第十七届人民代表大会第二次会议上\n", "示例县", None),
+    ("北泉县2023年前三季度经济运行情况汇报\n尊敬的王市长：\n", "北泉县", None),
+    ("湖南省澄溪县2022年政府工作报告\n各位代表：\n", "澄溪县", "湖南省"),
+    ("[河北] 2020年杏林县政府工作报告\n", "杏林县", "河北省"),
+    ("2013年样本县人民政府工作报告\n", "样本县", None),
+])
+def test_county_missing_from_division_data_is_kept_by_name(head, county, province):
+    """Renamed or new counties are not in the offline table: the report's own name stands."""
+    identity = identify_document(head + "现在，我代表县人民政府向大会报告工作。全县地区生产总值增长6%。", "x.txt")
+    assert (identity.county, identity.city, identity.province, identity.anonymised) == (county, None, province, False)
