@@ -30,7 +30,7 @@ from typing import Callable
 import pandas as pd
 
 from pipeline import contracts, settings
-from pipeline.documents import DocResult, process_file, scan_raw_dir
+from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
 from pipeline.pairing import pair_targets_outcomes
 
 Progress = Callable[[int, int, str], None]
@@ -116,6 +116,7 @@ def _process_all(
     jobs = [(path, raw_dir, cache, force) for path in files]
     results: list[DocResult] = []
     if workers > 1 and len(jobs) > 1:
+        warm_up()  # forked workers inherit the loaded modules instead of each loading them
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for i, result in enumerate(pool.map(_process_job, jobs, chunksize=4), start=1):
                 results.append(result)

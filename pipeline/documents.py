@@ -142,11 +142,24 @@ def _identity_dict(identity) -> dict:
 
 def _records(frame: pd.DataFrame) -> list[dict]:
     """Plain JSON-able records: NaN becomes None, numpy scalars become Python ones."""
-    clean = frame.astype(object).where(frame.notna(), None)
-    return [
-        {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
-        for row in clean.to_dict("records")
-    ]
+    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _plain(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def warm_up() -> None:
+    """Import the stages and load their vocabularies once, before worker processes fork."""
+    from pipeline import extract, identify, ingest, normalise  # noqa: F401
+
+    extract.load_vocabulary()
+    identify.admin_divisions()
+    normalise.chrome_patterns()
+    normalise.traditional_share("乡村振兴")  # loads the OpenCC tables
+    code_fingerprint()
 
 
 def _one_line(message: str) -> str:

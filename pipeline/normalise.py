@@ -106,9 +106,14 @@ def traditional_share(text: str) -> float:
     total = sum(counts.values())
     if not total:
         return 0.0
-    converter = _t2s()
-    changed = sum(n for ch, n in counts.items() if converter.convert(ch) != ch)
+    changed = sum(n for ch, n in counts.items() if _is_traditional(ch))
     return changed / total
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_traditional(ch: str) -> bool:
+    """Per character, cached: a corpus reuses a few thousand characters millions of times."""
+    return _t2s().convert(ch) != ch
 
 
 @functools.lru_cache(maxsize=1)
