@@ -278,7 +278,7 @@ RANGE_RE = re.compile(
     rf"(?P<post>{POST_QUALIFIER})?"
 )
 GROWTH_RE = re.compile(
-    rf"(?P<verb>{GROWTH_VERB})\s*(?P<pre>(?:{PRE_QUALIFIERS})?)\s*(?P<num>{NUM}|{MASK})?\s*"
+    rf"(?P<verb>{GROWTH_VERB})\s*(?P<pre>(?:{PRE_QUALIFIERS})?)\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
     rf"(?P<unit>%|个百分点|倍|{AMOUNT_UNITS})(?P<post>{POST_QUALIFIER})?"
 )
 LEVEL_RE = re.compile(
@@ -293,7 +293,7 @@ QUALITATIVE_RE = re.compile(
     r"^(?:增长|收入增长)?(?:和|与)?(?:经济增长)?(?:基本)?同步|^稳步增长|^稳定增长|^保持(?:平稳|稳定|较快)增长|^持续增长|^稳中有升|^较快增长"
 )
 CONTINUATION = re.compile(
-    rf"^(?:同比|同口径|按可比价格计算|可比价|比上年|较上年|比去年|较去年|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且)*"
+    rf"^(?:同比|同口径|按可比价格计算|可比价|比上年|较上年|比去年|较去年|比年初|较年初|比上年末|较上年末|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且)*"
     rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
     rf"|^(?:{NUM}|{MASK})?\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?$"
 )
@@ -325,6 +325,7 @@ class Mention:
     span_years: int = 0  # 两年平均增长: the number of years averaged
     year: int | None = None  # the mention names its own year (由2015年的…到2020年的…)
     term: tuple[int, int] | None = None  # …年均增长7.2% after a 由…到 statement
+    distributed: bool = False  # taken by a 分别 list that reaches back over earlier items
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -397,8 +398,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Me
         negative = match["verb"] in NEGATIVE_VERBS
         for part in _growth_list(segment, match):
             value, masked = parse_number(part["num"])
-            if value is not None and negative:
-                value = -value
+            if value is not None and (negative != bool(part.groupdict().get("sign"))):
+                value = -value  # 下降2.1% and 增长-2.1% are both −2.1; 下降-1% would be +1
             unit = part["unit"]
             measure = "growth" if unit == "%" else "change"
             qualifier, qualifier_text = qualifier_of(match["pre"], part["post"] or "", aspiration_context)
@@ -743,12 +744,54 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         if not mentions:
             facts.extend(qualitative_fact(group, text, window_end, ctx))
             continue
+        if "分别" in segment:
+            facts.extend(_distribute_backwards(groups[:i + 1], mentions, ctx, vocab))
+            mentions = [m for m in mentions if not m.distributed]
         facts.extend(mentions_to_facts(group, mentions, ctx, vocab))
     for fact in facts:
         fact["sentence"] = text[start:end]
         fact["start"], fact["end"] = start, end
         fact["value_text"] = text[fact["value_start"]:fact["value_end"]]
     return facts
+
+
+def _distribute_backwards(
+    groups: list[list[AliasHit]], mentions: list[Mention], ctx: SentenceContext, vocab: Vocabulary
+) -> list[dict]:
+    """存款余额386亿元、贷款余额245亿元，分别增长12.1%、15.6%: a 分别 list after the last
+    item reaches back over the items named before it, one value each, in order.
+
+    The mentions it uses are marked ``distributed``; a list that does not line up with
+    the items before it is marked too and dropped, since any assignment would be a guess."""
+    own = len([name for hit in groups[-1] for name in hit.indicators])
+    facts: list[dict] = []
+    by_measure: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_measure.setdefault(mention.measure, []).append(mention)
+    for measure, found in by_measure.items():
+        if len(found) <= own:
+            continue
+        for mention in found:
+            mention.distributed = True
+        hits = _last_items(groups, len(found))
+        if hits is not None:
+            facts.extend(mentions_to_facts(hits, found, ctx, vocab))
+    return facts
+
+
+def _last_items(groups: list[list[AliasHit]], count: int) -> list[AliasHit] | None:
+    """The last ``count`` named items, as hits, or None when there are not exactly that many."""
+    hits: list[AliasHit] = []
+    total = 0
+    for group in reversed(groups):
+        for hit in reversed(group):
+            hits.insert(0, hit)
+            total += len(hit.indicators)
+            if total == count:
+                return hits
+            if total > count:
+                return None
+    return None
 
 
 def _close_enough(text: str, window_start: int, mention: Mention) -> bool:

@@ -232,3 +232,19 @@ def test_approximate_counts_are_floors():
 def test_aspiration_alone_is_a_floor():
     fact = one(facts(PLAN + "力争地区生产总值增长8%。"), indicator="地区生产总值")
     assert (fact.kind, fact.qualifier, fact.qualifier_text) == ("target", "at_least", "力争")
+
+
+def test_distributed_list_reaches_back_over_items_named_with_their_levels():
+    df = facts(REVIEW + "全县金融机构各项存款余额386亿元、贷款余额245亿元，分别比年初增长12.1%、15.6%。")
+    assert one(df, indicator="金融机构存款余额", measure="growth").value == 12.1
+    assert one(df, indicator="金融机构贷款余额", measure="growth").value == 15.6
+    assert one(df, indicator="金融机构贷款余额", measure="level").value == 245
+
+
+def test_distributed_list_that_does_not_line_up_is_left_out():
+    df = facts(REVIEW + "全县一般公共预算收入8亿元，分别增长5%、6%、7%。")
+    assert list(df["measure"]) == ["level"]
+
+
+def test_signed_growth():
+    assert one(facts(REVIEW + "一般公共预算收入增长-3.5%。"), indicator="一般公共预算收入").value == -3.5
