@@ -267,7 +267,7 @@ NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 MASK = r"(?:[Xx×＊*]{1,4}(?:\.[Xx×＊*]{1,3})?)"
 AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|亿斤|万斤|万亩|亩|万人次|万人|人次|人|万户|户|公里|个"
 GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?"
-YEARS_IN_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+YEARS_IN_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 NEGATIVE_VERBS = ("下降", "减少", "回落", "降低")
 PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|突破|高于|低于|达到|达|力争|争取|确保|实现"
 POST_QUALIFIER = r"左右|以上|以内|以下|上下"
@@ -300,6 +300,7 @@ CONTINUATION = re.compile(
 CLAUSE_SPLIT = re.compile(r"[,，]")
 HARD_STOP = re.compile(r"[;；:：]")
 FILLER_MAX = 14
+YEAR_WORD = re.compile(r"(?:19|20)\d\d年(?:底|末)?")
 ESTIMATE_RE = re.compile(r"预计")
 SCOPE_CUES = (
     (re.compile(r"上半年|1[-—~至到]6月"), "half_year"),
@@ -326,6 +327,8 @@ class Mention:
     year: int | None = None  # the mention names its own year (由2015年的…到2020年的…)
     term: tuple[int, int] | None = None  # …年均增长7.2% after a 由…到 statement
     distributed: bool = False  # taken by a 分别 list that reaches back over earlier items
+    base_year: int | None = None  # 比2010年翻一番: the year the multiple is measured from
+    years_early: int = 0  # 提前一年实现: reached a year before the period in view
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -360,6 +363,39 @@ FROM_TO_RE = re.compile(
     rf"由(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
     rf"(?:增加|增长|提高|提升|上升|扩大|跃升)?(?:到|至)(?P<yb>(?:19|20)\d\d)年(?:底|末)?的?(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS})"
 )
+
+
+# 比2010年翻一番, 是2015年的1.9倍: a multiple of a base year's level.
+DOUBLING = {"一": 2.0, "两": 4.0, "二": 4.0, "三": 8.0}
+MULTIPLE_RE = re.compile(
+    rf"(?:比(?P<base>(?:19|20)\d\d)年(?:底|末)?)?(?:实现|提前[一二两]年实现)?翻(?P<times>[一两二三])?番"
+    rf"|是(?P<base2>(?:19|20)\d\d)年(?:底|末)?的(?P<num>{NUM})倍"
+)
+
+
+MULTIPLE_TAIL = re.compile(rf"(?:、|和)(?P<num>{NUM})倍")
+
+
+def read_multiples(segment: str, offset: int, aspiration_context: str) -> list[Mention]:
+    mentions = []
+    for match in MULTIPLE_RE.finditer(segment):
+        value = float(match["num"]) if match["num"] else DOUBLING[match["times"] or "一"]
+        base = match["base"] or match["base2"]
+        early = re.search(r"提前([一二两])年", segment[max(0, match.start() - 8):match.end()])
+        by_year = re.search(r"(?:在|到|于)((?:19|20)\d\d)年(?:底|末)?(?:前)?(?:实现)?$", segment[max(0, match.start() - 12):match.start()])
+        qualifier, qualifier_text = qualifier_of("", "", aspiration_context)
+        spans = [(value, match.start(), match.end())]
+        for tail in MULTIPLE_TAIL.finditer(segment, match.end()):
+            if tail.start() != spans[-1][2]:
+                break
+            spans.append((float(tail["num"]), tail.start(), tail.end()))  # 1.9倍、1.5倍
+        for number, start, end in spans:
+            mentions.append(Mention("multiple", number, False, "倍", qualifier, qualifier_text,
+                                    offset + start, offset + end,
+                                    base_year=int(base) if base else None,
+                                    years_early=YEARS_IN_WORDS.get(early.group(1), 1) if early else 0,
+                                    year=int(by_year.group(1)) if by_year else None))
+    return mentions
 
 
 def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Mention]:
@@ -426,7 +462,9 @@ def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Me
         mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
                                 offset + match.start(), offset + match.end(), cumulative="累计" in before))
         taken.append(match.span())
-    return sorted(mentions, key=lambda m: m.start)
+    multiples = [m for m in read_multiples(segment, offset, aspiration_context)
+                 if free(m.start - offset, m.end - offset)]
+    return sorted(mentions + multiples, key=lambda m: m.start)
 
 
 def _growth_list(segment: str, first: re.Match) -> list[re.Match]:
@@ -575,9 +613,9 @@ def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> int
     match = re.search(r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:[,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县)", head)
     if match:
         return int(match.group(1))
-    match = re.search(r"到((?:19|20)\d\d)年", sentence)
+    match = re.match(r"^[^，,。]{0,6}?(?:到|至)((?:19|20)\d\d)年", sentence)
     if match:
-        return int(match.group(1))
+        return int(match.group(1))  # 到2025年，…: the whole sentence speaks of that year
     if "去年" in head and doc.this_year is not None:
         return doc.this_year - 1 if doc.delivered_year or doc.doc_type == "工作汇报" else doc.report_year - 1
     return default
@@ -644,6 +682,10 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
     if measure == "level" and not _unit_fits(m.unit, family):
         return None
     scope, period_start, period_end, period = ctx.scope, ctx.period_start, ctx.period_end, ctx.period
+    if measure == "multiple":
+        end_year = m.year if m.year is not None else None if period is None else period - m.years_early
+        start_year = m.base_year + 1 if m.base_year else (ctx.term[0] if ctx.term else None)
+        return _with_period(name, measure, m, ctx, "cumulative", start_year, end_year, end_year)
     if m.year is not None:
         period = period_start = period_end = m.year
     elif m.term and m.multi_year:
@@ -800,7 +842,7 @@ def _close_enough(text: str, window_start: int, mention: Mention) -> bool:
         return True  # 由2015年的…: FROM_TO_RE already required it to open the clause
     gap = text[window_start:mention.start]
     first_clause = CLAUSE_SPLIT.split(gap)[0]
-    return len(first_clause) <= FILLER_MAX and not re.search(r"\d", first_clause.replace("年", ""))
+    return len(first_clause) <= FILLER_MAX and not re.search(r"\d", YEAR_WORD.sub("", first_clause))
 
 
 def extract_indicators(text: str, identity) -> pd.DataFrame:

@@ -248,3 +248,22 @@ def test_distributed_list_that_does_not_line_up_is_left_out():
 
 def test_signed_growth():
     assert one(facts(REVIEW + "一般公共预算收入增长-3.5%。"), indicator="一般公共预算收入").value == -3.5
+
+
+def test_doubling_and_multiples_of_a_base_year():
+    text = ("一、2020年工作回顾及“十三五”主要成就\n过去五年，金融机构存贷款余额分别是2015年的1.9倍、1.5倍，"
+            "农村居民人均可支配收入实现翻一番。")
+    df = facts(text)
+    deposits = one(df, indicator="金融机构存款余额")
+    assert (deposits.measure, deposits.value, deposits.unit, deposits.period_start, deposits.period_end) == (
+        "multiple", 1.9, "倍", 2016, 2020)
+    assert one(df, indicator="金融机构贷款余额").value == 1.5
+    rural = one(df, indicator="农村居民人均可支配收入")
+    assert (rural.value, rural.scope, rural.period_start) == (2.0, "cumulative", 2016)
+
+
+def test_multiple_with_its_own_target_year():
+    df = facts("二、2019年工作安排\n主要预期目标是：GDP力争在2020年实现比2010年翻一番。", year=2019)
+    fact = one(df, indicator="地区生产总值")
+    assert (fact.kind, fact.measure, fact.period, fact.period_start, fact.qualifier) == (
+        "target", "multiple", 2020, 2011, "at_least")
