@@ -161,11 +161,13 @@ YEAR = re.compile(r"((?:19|20)\d\d)年")
 REVIEW_WORDS = re.compile(r"回顾|成就|成绩|过去|总结|工作情况|进展情况|推进情况|基本情况|完成情况")
 PLAN_MULTI_WORDS = re.compile(r"十[四五六]五|今后五年|未来五年|五年规划|二〇三五|2035")
 PLAN_WORDS = re.compile(r"安排|目标|任务|重点工作|主要工作|思路|打算|计划|下一步|下步|建议|总体要求")
-FIVE_YEAR_REVIEW = re.compile(r"五年来|过去(?:的)?五年|十[二三四]五.{0,3}(?:时期|期间|以来|成就)|本届政府|五年发展")
-ONE_YEAR_REVIEW = re.compile(r"一年来|过去的?一年|刚刚过去的|去年|(?:19|20)\d\d年[,，]|[Xx]{4}年[,，]|今年以来|今年上半年|前三季度")
+FIVE_YEAR_REVIEW = re.compile(r"五年来|过去(?:的)?五年|十[一二三四]五.{0,3}(?:时期|期间|以来|成就)|本届政府|五年发展|五年累计")
+ONE_YEAR_REVIEW = re.compile(
+    r"一年来|过去的?一年|刚刚过去的|去年|今年|全年|预计|(?:19|20)\d\d年(?:[,，]|是|全县|全区|全市|我县)|[Xx]{4}年[,，]|前三季度"
+)
 TARGET_CUE = re.compile(r"预期目标|主要目标|目标是|目标为|目标任务是")
 PLAN_TERMS = {2025: (2021, 2025), 2020: (2016, 2020), 2015: (2011, 2015), 2030: (2026, 2030)}
-PLAN_TERM_NAMES = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+PLAN_TERM_NAMES = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 
 
 @dataclass
@@ -175,6 +177,7 @@ class Section:
     part: str = "review"  # review | plan | plan_multi | other
     year: int | None = None
     five_year: bool = False
+    term: tuple[int, int] | None = None  # the years a five-year review or plan covers
 
 
 @dataclass(frozen=True)
@@ -215,15 +218,33 @@ def classify_heading(heading: str, doc: DocContext, previous: Section) -> Sectio
     years = [int(y) for y in YEAR.findall(heading)]
     year = years[0] if years else None
     if PLAN_MULTI_WORDS.search(heading) and PLAN_WORDS.search(heading):
-        return Section("plan_multi", year)
+        return Section("plan_multi", year, term=plan_multi_term(heading, doc))
     if REVIEW_WORDS.search(heading):
         five = bool(FIVE_YEAR_REVIEW.search(heading)) and not years
-        return Section("review", year or doc.review_year, five)
+        review_year = year or doc.review_year
+        return Section("review", review_year, five, review_term(heading, review_year) if five else None)
     if PLAN_WORDS.search(heading):
         return Section("plan", year or doc.report_year)
     if re.search(r"问题|不足|挑战|自身建设", heading):
         return Section("other", year)
-    return Section(previous.part, previous.year, previous.five_year)
+    return Section(previous.part, previous.year, previous.five_year, previous.term)
+
+
+def review_term(text: str, end_year: int | None) -> tuple[int, int] | None:
+    """过去五年 are the five years up to the one under review (a government's term, which
+    need not match a plan's); a named plan (“十三五”) fixes its own years."""
+    named = _named_term(text)
+    if named:
+        return named
+    return None if end_year is None else (end_year - 4, end_year)
+
+
+def plan_multi_term(text: str, doc: DocContext) -> tuple[int, int] | None:
+    """今后五年 start with the report's year; a named plan (“十四五”) fixes its own years."""
+    named = _named_term(text)
+    if named and not re.search(r"今后五年|未来五年", text):
+        return named
+    return None if doc.report_year is None else (doc.report_year, doc.report_year + 4)
 
 
 def update_section(sentence: str, section: Section, doc: DocContext) -> Section:
@@ -233,13 +254,14 @@ def update_section(sentence: str, section: Section, doc: DocContext) -> Section:
         cue = TARGET_CUE.search(sentence)
         lead = sentence[:cue.start()]
         if PLAN_MULTI_WORDS.search(lead) and not re.search(r"今年|明年|(?:19|20)\d\d年(?:经济|我县|全县|主要)|[Xx]{4}年", lead):
-            return Section("plan_multi", None)
+            return Section("plan_multi", None, term=plan_multi_term(lead, doc))
         return Section("plan", _plan_year(sentence, doc))
     if section.part == "review":
         five = FIVE_YEAR_REVIEW.search(head)
         one = ONE_YEAR_REVIEW.search(head)
         if five and (not one or five.start() < one.start()):
-            return Section("review", section.year, True)
+            term = review_term(head, section.year or doc.review_year) if not section.five_year else section.term
+            return Section("review", section.year, True, _named_term(head) or term)
         if one:
             return Section("review", section.year, False)
     return section
@@ -591,9 +613,9 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
             break
     term = None
     if section.part == "plan_multi":
-        term = _named_term(sentence) or plan_term(doc.report_year)
+        term = section.term or plan_multi_term(sentence, doc)
     elif section.five_year:
-        term = _named_term(sentence) or plan_term(period)
+        term = section.term or review_term(sentence, period)
     if estimated and scope == "annual" and section.part in ("plan", "plan_multi"):
         period = doc.this_year if doc.doc_type == "工作汇报" else period
     return SentenceContext(kind, period, scope, period, period, estimated,
