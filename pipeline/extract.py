@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -159,7 +159,7 @@ SECTION_NUMBER = re.compile(rf"^\s*[{CN_NUM}]{{1,3}}、")
 HEADING_PEEK = 16
 YEAR = re.compile(r"((?:19|20)\d\d)年")
 REVIEW_WORDS = re.compile(r"回顾|成就|成绩|过去|总结|工作情况|进展情况|推进情况|基本情况|完成情况")
-PLAN_MULTI_WORDS = re.compile(r"十[四五六]五|今后五年|未来五年|五年规划|二〇三五|2035")
+PLAN_MULTI_WORDS = re.compile(r"十[一二三四五六]五|今后五年|未来五年|五年规划|二〇三五|2035")
 PLAN_WORDS = re.compile(r"安排|目标|任务|重点工作|主要工作|思路|打算|计划|下一步|下步|建议|总体要求")
 FIVE_YEAR_REVIEW = re.compile(r"五年来|过去(?:的)?五年|十[一二三四]五.{0,3}(?:时期|期间|以来|成就)|本届政府|五年发展|五年累计")
 ONE_YEAR_REVIEW = re.compile(
@@ -178,6 +178,7 @@ class Section:
     year: int | None = None
     five_year: bool = False
     term: tuple[int, int] | None = None  # the years a five-year review or plan covers
+    scope: str | None = None  # a briefing's 前三季度 heading covers the figures under it
 
 
 @dataclass(frozen=True)
@@ -219,21 +220,22 @@ def classify_heading(heading: str, doc: DocContext, previous: Section) -> Sectio
     year = years[0] if years else None
     if PLAN_MULTI_WORDS.search(heading) and PLAN_WORDS.search(heading):
         return Section("plan_multi", year, term=plan_multi_term(heading, doc))
-    if REVIEW_WORDS.search(heading):
+    if REVIEW_WORDS.search(heading) or (doc.doc_type == "工作汇报" and scope_of(heading)):
         five = bool(FIVE_YEAR_REVIEW.search(heading)) and not years
         review_year = year or doc.review_year
-        return Section("review", review_year, five, review_term(heading, review_year) if five else None)
+        return Section("review", review_year, five, review_term(heading, review_year) if five else None,
+                       scope_of(heading) if doc.doc_type == "工作汇报" else None)
     if PLAN_WORDS.search(heading):
         return Section("plan", year or doc.report_year)
     if re.search(r"问题|不足|挑战|自身建设", heading):
         return Section("other", year)
-    return Section(previous.part, previous.year, previous.five_year, previous.term)
+    return Section(previous.part, previous.year, previous.five_year, previous.term, previous.scope)
 
 
 def review_term(text: str, end_year: int | None) -> tuple[int, int] | None:
     """过去五年 are the five years up to the one under review (a government's term, which
     need not match a plan's); a named plan (“十三五”) fixes its own years."""
-    named = _named_term(text)
+    named = _named_term(text, end_year)
     if named:
         return named
     return None if end_year is None else (end_year - 4, end_year)
@@ -241,7 +243,7 @@ def review_term(text: str, end_year: int | None) -> tuple[int, int] | None:
 
 def plan_multi_term(text: str, doc: DocContext) -> tuple[int, int] | None:
     """今后五年 start with the report's year; a named plan (“十四五”) fixes its own years."""
-    named = _named_term(text)
+    named = _named_term(text, doc.report_year)
     if named and not re.search(r"今后五年|未来五年", text):
         return named
     return None if doc.report_year is None else (doc.report_year, doc.report_year + 4)
@@ -256,12 +258,16 @@ def update_section(sentence: str, section: Section, doc: DocContext) -> Section:
         if PLAN_MULTI_WORDS.search(lead) and not re.search(r"今年|明年|(?:19|20)\d\d年(?:经济|我县|全县|主要)|[Xx]{4}年", lead):
             return Section("plan_multi", None, term=plan_multi_term(lead, doc))
         return Section("plan", _plan_year(sentence, doc))
+    if doc.doc_type == "工作汇报" and section.part == "review" and scope_of(head):
+        # 今年前三季度，全县…: the figures that follow in this part share the period
+        section = Section(section.part, section.year, section.five_year, section.term, scope_of(head))
     if section.part == "review":
         five = FIVE_YEAR_REVIEW.search(head)
         one = ONE_YEAR_REVIEW.search(head)
         if five and (not one or five.start() < one.start()):
-            term = review_term(head, section.year or doc.review_year) if not section.five_year else section.term
-            return Section("review", section.year, True, _named_term(head) or term)
+            year = section.year or doc.review_year
+            term = review_term(head, year) if not section.five_year else section.term
+            return Section("review", section.year, True, _named_term(head, year) or term, section.scope)
         if one:
             return Section("review", section.year, False)
     return section
@@ -286,7 +292,7 @@ def _plan_year(paragraph: str, doc: DocContext) -> int | None:
 # --- value mentions ---------------------------------------------------------------
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-MASK = r"(?:[Xx×＊*]{1,4}(?:\.[Xx×＊*]{1,3})?)"
+MASK = r"(?:[Xx×＊*]{1,6}(?:\.[Xx×＊*]{1,3})?)"
 AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|亿斤|万斤|万亩|亩|万人次|万人|人次|人|万户|户|公里|个"
 GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?"
 YEARS_IN_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -304,7 +310,7 @@ GROWTH_RE = re.compile(
     rf"(?P<unit>%|个百分点|倍|{AMOUNT_UNITS})(?P<post>{POST_QUALIFIER})?"
 )
 LEVEL_RE = re.compile(
-    rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是)?)\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
+    rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是|完成)?)\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
     rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
 )
 # 分别增长7%和8%, 分别增长*%、*%: values after the first share its verb.
@@ -312,10 +318,11 @@ GROWTH_LIST_TAIL = re.compile(
     rf"(?:、|和|及|与|,|，)\s*(?P<num>{NUM}|{MASK})?\s*(?P<unit>%|个百分点)(?P<post>{POST_QUALIFIER})?"
 )
 QUALITATIVE_RE = re.compile(
-    r"^(?:增长|收入增长)?(?:和|与)?(?:经济增长)?(?:基本)?同步|^稳步增长|^稳定增长|^保持(?:平稳|稳定|较快)增长|^持续增长|^稳中有升|^较快增长"
+    r"^(?:增长|收入增长)?(?:和|与)?(?:经济增长)?(?:基本)?(?:保持)?同步|^稳步增长|^稳定增长|^保持(?:平稳|稳定|较快)增长"
+    r"|^持续增长|^稳中有升|^较快增长|^实现正增长|^保持稳定|^不低于上年(?:水平)?|^高于经济增长"
 )
 CONTINUATION = re.compile(
-    rf"^(?:同比|同口径|按可比价格计算|可比价|比上年|较上年|比去年|较去年|比年初|较年初|比上年末|较上年末|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且)*"
+    rf"^(?:同比|同口径|按可比价格?计算|可比价|比上年|较上年|比去年|较去年|比年初|较年初|比上年末|较上年末|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且)*"
     rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
     rf"|^(?:{NUM}|{MASK})?\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?$"
 )
@@ -331,6 +338,14 @@ SCOPE_CUES = (
     (re.compile(r"前(?:1[01]|[2-9]|[二四五七八十]|十一)个月|1[-—~至到](?:[2-9]|1[01])月|今年以来|年初以来|目前"), "year_to_date"),
     (re.compile(r"^(?:[Xx*＊]{1,4}|(?:19|20)\d\d)年以来"), "cumulative"),
 )
+
+
+def scope_of(text: str) -> str | None:
+    """The part of a year a text speaks of (上半年, 前三季度 …), if it says."""
+    for pattern, name in SCOPE_CUES:
+        if pattern.search(text):
+            return name
+    return None
 
 
 @dataclass
@@ -363,8 +378,8 @@ def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
         return "at_least", text
     if post in ("以内", "以下") or pre in ("控制在", "不超过", "不高于", "低于"):
         return "at_most", text
-    if _aspiration(context) and not pre:
-        return "at_least", text  # 力争增长8%: the floor the government commits to
+    if _aspiration(context) and pre in ("", "达到", "达", "实现"):
+        return "at_least", text  # 力争增长8%, 力争达到2亿美元: the floor the government commits to
     return "exact", text
 
 
@@ -382,8 +397,9 @@ def parse_number(text: str | None) -> tuple[float | None, bool]:
 
 # 地区生产总值由2015年的152.4亿元增加到2020年的236.8亿元: two levels, each with its year.
 FROM_TO_RE = re.compile(
-    rf"由(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
-    rf"(?:增加|增长|提高|提升|上升|扩大|跃升)?(?:到|至)(?P<yb>(?:19|20)\d\d)年(?:底|末)?的?(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS})"
+    rf"由(?:(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
+    rf"(?:增加|增长|提高|提升|上升|扩大|跃升)?(?:到|至)(?:(?P<yb>(?:19|20)\d\d)年(?:底|末)?(?:预计)?的?)?"
+    rf"(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS})"
 )
 
 
@@ -420,19 +436,30 @@ def read_multiples(segment: str, offset: int, aspiration_context: str) -> list[M
     return mentions
 
 
-def read_mentions(segment: str, offset: int, aspiration_context: str) -> list[Mention]:
+def _from_to_years(match: re.Match, term: tuple[int, int] | None) -> tuple[int, int] | None:
+    """由2015年的…到2020年的…; without years, a five-year review's 由…增加到… spans its term."""
+    if match["ya"] and match["yb"]:
+        return int(match["ya"]), int(match["yb"])
+    if term:
+        return (int(match["ya"]) if match["ya"] else term[0] - 1), (int(match["yb"]) if match["yb"] else term[1])
+    return None
+
+
+def read_mentions(segment: str, offset: int, aspiration_context: str,
+                  term: tuple[int, int] | None = None) -> list[Mention]:
     """Value mentions in the words that follow an indicator spelling."""
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     span_term: tuple[int, int] | None = None
     from_to = FROM_TO_RE.search(segment)
     if from_to and from_to.start() <= 4:
-        for num, unit, year, group in (("a", "ua", "ya", "a"), ("b", "ub", "yb", "b")):
-            mentions.append(Mention("level", float(from_to[num].replace(",", "")), False, from_to[unit], "exact", "",
-                                    offset + from_to.start(group), offset + from_to.end(unit),
-                                    year=int(from_to[year])))
+        years = _from_to_years(from_to, term)
+        if years:
+            for (num, unit), year in zip((("a", "ua"), ("b", "ub")), years):
+                mentions.append(Mention("level", float(from_to[num].replace(",", "")), False, from_to[unit], "exact",
+                                        "", offset + from_to.start(num), offset + from_to.end(unit), year=year))
+            span_term = (years[0] + 1, years[1])
         taken.append(from_to.span())
-        span_term = (int(from_to["ya"]) + 1, int(from_to["yb"]))
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -604,13 +631,10 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
         kind = "actual"  # 预计全年增长5.5%: an estimate of the outcome, wherever it is written
     period = section.year if section.year is not None else (doc.review_year if kind == "actual" else doc.report_year)
     period = _explicit_period(sentence, period, doc)
-    scope = "annual"
-    for pattern, name in SCOPE_CUES:
-        if pattern.search(sentence):
-            scope = name
-            if kind == "actual" and doc.doc_type == "工作汇报" and doc.this_year is not None and "今年" in sentence:
-                period = doc.this_year
-            break
+    scope = scope_of(sentence) or (section.scope if kind == "actual" else None) or "annual"
+    if scope != "annual" and kind == "actual" and doc.doc_type == "工作汇报" and doc.this_year is not None:
+        if "今年" in sentence or scope_of(sentence) is None:
+            period = doc.this_year
     term = None
     if section.part == "plan_multi":
         term = section.term or plan_multi_term(sentence, doc)
@@ -623,11 +647,19 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
                            plan_multi=section.part == "plan_multi" and kind == "target")
 
 
-def _named_term(sentence: str) -> tuple[int, int] | None:
-    for name, term in PLAN_TERM_NAMES.items():
-        if name in sentence:
-            return term
-    return None
+def _named_term(sentence: str, year: int | None = None) -> tuple[int, int] | None:
+    """The plan named in the text; with several (是“十一五”时期的3.2倍), the one that
+    ends nearest before or at ``year``, which is what the sentence reports on."""
+    named = [term for name, term in PLAN_TERM_NAMES.items() if name in sentence]
+    if not named:
+        return None
+    if year is None or len(named) == 1:
+        return named[-1]
+    covering = [term for term in named if term[0] <= year <= term[1]]
+    if covering:
+        return covering[0]
+    before = [term for term in named if term[1] <= year]
+    return max(before) if before else min(named)
 
 
 def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> int | None:
@@ -648,11 +680,8 @@ def mentions_to_facts(
 ) -> list[dict]:
     indicators = [name for hit in group for name in hit.indicators]
     n = len(indicators)
-    by_measure: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        by_measure.setdefault(mention.measure, []).append(mention)
     facts = []
-    for measure, found in by_measure.items():
+    for (measure, _), found in _by_reading(mentions).items():
         if n == 1:
             assigned = [(indicators[0], m) for m in _distinct_readings(found)]
         elif len(found) == n:
@@ -802,21 +831,37 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
             facts.extend(qualitative_fact(group, text, window_end, ctx))
             continue
         aspiration = text[start:window_end]
-        mentions = read_mentions(segment, window_start, aspiration)
+        group_ctx = _with_clause_year(ctx, text, start, group[0].start)
+        mentions = read_mentions(segment, window_start, aspiration, ctx.term if ctx.five_year else None)
         if mentions and not _close_enough(text, window_start, mentions[0]):
             mentions = []
         if not mentions:
             facts.extend(qualitative_fact(group, text, window_end, ctx))
             continue
         if "分别" in segment:
-            facts.extend(_distribute_backwards(groups[:i + 1], mentions, ctx, vocab))
+            facts.extend(_distribute_backwards(groups[:i + 1], mentions, group_ctx, vocab))
             mentions = [m for m in mentions if not m.distributed]
-        facts.extend(mentions_to_facts(group, mentions, ctx, vocab))
+        facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab))
     for fact in facts:
         fact["sentence"] = text[start:end]
         fact["start"], fact["end"] = start, end
         fact["value_text"] = text[fact["value_start"]:fact["value_end"]]
     return facts
+
+
+CLAUSE_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年(?:底|末)?")
+
+
+def _with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_start: int) -> SentenceContext:
+    """力争到2030年全市地区生产总值突破4500亿元: the clause names its own year."""
+    clause_start = max(text.rfind(mark, sentence_start, item_start) for mark in "，,；;：:")
+    match = None
+    for match in CLAUSE_YEAR.finditer(text, max(clause_start, sentence_start), item_start):
+        pass
+    if match is None:
+        return ctx
+    year = int(match.group(1))
+    return replace(ctx, period=year, period_start=year, period_end=year, plan_multi=False)
 
 
 def _distribute_backwards(
@@ -829,10 +874,7 @@ def _distribute_backwards(
     the items before it is marked too and dropped, since any assignment would be a guess."""
     own = len([name for hit in groups[-1] for name in hit.indicators])
     facts: list[dict] = []
-    by_measure: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        by_measure.setdefault(mention.measure, []).append(mention)
-    for measure, found in by_measure.items():
+    for found in _by_reading(mentions).values():
         if len(found) <= own:
             continue
         for mention in found:
@@ -841,6 +883,14 @@ def _distribute_backwards(
         if hits is not None:
             facts.extend(mentions_to_facts(hits, found, ctx, vocab))
     return facts
+
+
+def _by_reading(mentions: list[Mention]) -> dict[tuple[str, bool], list[Mention]]:
+    """分别增长8.2%、10.1%，两年平均分别增长6.0%、7.9%: two lists, one per reading."""
+    grouped: dict[tuple[str, bool], list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault((mention.measure, mention.multi_year), []).append(mention)
+    return grouped
 
 
 def _last_items(groups: list[list[AliasHit]], count: int) -> list[AliasHit] | None:

@@ -368,5 +368,10 @@ def fix_ocr_slips(paragraph: str) -> str:
     return _OCR_PERCENT_O.sub("%。", paragraph)
 
 
+# 385 .6亿元, 132. 7亿元: spaces that typesetting put around a decimal point.
+_SPACED_DECIMAL = re.compile(r"(?<=\d)[ \t]*\.[ \t]*(?=\d)")
+
+
 def collapse_spaces(paragraph: str) -> str:
+    paragraph = _SPACED_DECIMAL.sub(".", paragraph)
     return _SPACE_RUNS.sub(" ", paragraph).strip()
