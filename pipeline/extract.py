@@ -260,16 +260,22 @@ def update_section(sentence: str, section: Section, doc: DocContext) -> Section:
         return Section("plan", _plan_year(sentence, doc))
     if doc.doc_type == "工作汇报" and section.part == "review" and scope_of(head):
         # 今年前三季度，全县…: the figures that follow in this part share the period
-        section = Section(section.part, section.year, section.five_year, section.term, scope_of(head))
+        section = replace(section, scope=scope_of(head))
     if section.part == "review":
         five = FIVE_YEAR_REVIEW.search(head)
         one = ONE_YEAR_REVIEW.search(head)
         if five and (not one or five.start() < one.start()):
             year = section.year or doc.review_year
-            term = review_term(head, year) if not section.five_year else section.term
-            return Section("review", section.year, True, _named_term(head, year) or term, section.scope)
+            named = _named_term(head, year)
+            if section.five_year and section.term:
+                # 是“十一五”时期的3.2倍 compares with an older plan; the term in view stays
+                covers = named and year is not None and named[0] <= year <= named[1]
+                term = named if covers else section.term
+            else:
+                term = named or review_term(head, year)
+            return replace(section, five_year=True, term=term)
         if one:
-            return Section("review", section.year, False)
+            return replace(section, five_year=False)
     return section
 
 
