@@ -129,6 +129,11 @@ _GLUE = set("的了和与及或是在等为把被对从向以于而之其这那�
 _DISCOVERY_MIN_COUNT = 3
 _DISCOVERY_MIN_DOCS = 1
 _DISCOVERY_MAX_CHARS = 8
+# Up to four tokens: without HMM an unknown word falls apart into single characters
+# (数智赋能 -> 数/智/赋/能).
+_DISCOVERY_NGRAMS = (2, 3, 4)
+# A candidate inside a longer one that carries most of its occurrences is dropped.
+_DISCOVERY_NESTED_SHARE = 0.8
 
 
 def discover_terms(texts: pd.DataFrame, min_count: int = _DISCOVERY_MIN_COUNT, top: int = 200) -> pd.DataFrame:
@@ -151,7 +156,7 @@ def discover_terms(texts: pd.DataFrame, min_count: int = _DISCOVERY_MIN_COUNT, t
         words = [t.word for t in segment_document(text, tokenizer)]
         unigram.update(words)
         total += len(words)
-        for n in (2, 3):
+        for n in _DISCOVERY_NGRAMS:
             for i in range(len(words) - n + 1):
                 gram = tuple(words[i : i + n])
                 if not _good_gram(gram, stopwords):
@@ -188,8 +193,15 @@ def discover_terms(texts: pd.DataFrame, min_count: int = _DISCOVERY_MIN_COUNT, t
     if not rows:
         return pd.DataFrame(columns=columns)
     frame = pd.DataFrame(rows, columns=columns)
-    # A 2-gram inside a better 3-gram that always carries it is not a term of its own.
     frame = frame[frame["pmi"] > 0]
+    # 数智赋 and 智赋能 are pieces of 数智赋能: keep the longest phrase that explains them.
+    count_of = dict(zip(frame["term"], frame["count"]))
+    nested = {
+        term
+        for term, count in count_of.items()
+        if any(term != longer and term in longer and c >= _DISCOVERY_NESTED_SHARE * count for longer, c in count_of.items())
+    }
+    frame = frame[~frame["term"].isin(nested)]
     frame = frame.sort_values(["score", "term"], ascending=[False, True], kind="mergesort")
     return frame.head(top).reset_index(drop=True)
 
