@@ -85,3 +85,25 @@ def test_sentences_have_offsets():
     assert [s.text for s in sentences] == ["一、回顾。", "过去一年，我们推进“六稳”工作！", "今年目标是：增长6%左右；"]
     for s in sentences:
         assert text[s.start : s.end] == s.text
+
+
+def _reference_cut(tokenizer, text):
+    out, pos = [], 0
+    for word in tokenizer.cut(text, HMM=False):
+        if not word.isspace():
+            out.append((word, pos, pos + len(word)))
+        pos += len(word)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hello 2023年GDP增长6.5%，XX县x.x亿元\u3000全角空格\r\n下一行 abc123 def", "", "  \n", "５Ｇ基站", "乡村振兴123abc“六稳”"],
+)
+def test_fast_segmentation_equals_jieba_cut(tokenizer, text):
+    assert [tuple(t) for t in segment_document(text, tokenizer)] == _reference_cut(tokenizer, text)
+
+
+def test_fast_segmentation_equals_jieba_cut_on_samples(tokenizer, sample_texts):
+    for text in sample_texts["text"]:
+        assert [tuple(t) for t in segment_document(text, tokenizer)] == _reference_cut(tokenizer, text)
