@@ -171,3 +171,29 @@ def _frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
     if "report_year" in frame.columns:
         frame["report_year"] = frame["report_year"].astype("Int64")
     return frame
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m pipeline.vocabulary discover [--raw DIR] [--out DIR]``: write the candidate
+    terms of the .txt files under the raw directory to ``term_candidates.csv`` for review."""
+    import argparse
+    from pathlib import Path
+
+    from pipeline import settings
+
+    parser = argparse.ArgumentParser(prog="python -m pipeline.vocabulary")
+    parser.add_argument("command", choices=["discover"])
+    parser.add_argument("--raw", type=Path, default=None, help="directory of .txt reports (default: settings.raw_dir())")
+    parser.add_argument("--out", type=Path, default=None, help="output directory (default: settings.processed_dir())")
+    args = parser.parse_args(argv)
+    raw = args.raw or settings.raw_dir()
+    files = sorted(raw.rglob("*.txt"))
+    texts = pd.DataFrame(
+        {"doc_id": [p.relative_to(raw).as_posix() for p in files], "text": [p.read_text(encoding="utf-8", errors="replace") for p in files]}
+    )
+    path = write_term_candidates(discover_terms(texts), args.out or settings.processed_dir())
+    print(f"{len(files)} files -> {path}")
+
+
+if __name__ == "__main__":
+    main()
