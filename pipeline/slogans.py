@@ -82,7 +82,7 @@ class Lexicon:
     kinds: dict[str, str] = field(default_factory=dict)
     families: dict[str, str] = field(default_factory=dict)
     unquoted: frozenset[str] = frozenset()
-    max_len: int = 0
+    by_first_char: dict[str, tuple[int, ...]] = field(default_factory=dict)  # lengths, longest first
 
 
 def load_slogan_reference(path: Path | None = None) -> SloganReference:
@@ -294,17 +294,26 @@ def _mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def find_unquoted(text: str, lexicon: Lexicon, boundaries: frozenset[int] | None = None) -> list[Occurrence]:
-    """Greedy longest-first matches of the lexicon's unquoted phrases (0-char spans masked)."""
-    found = []
-    if not lexicon.unquoted:
+    """Greedy longest-first matches of the lexicon's unquoted phrases.
+
+    With token ``boundaries``, a match must start where a token starts (and a two-character
+    one must also end on a token end: 两山 in 两山区 is not the slogan 两山).
+    """
+    found: list[Occurrence] = []
+    index = lexicon.by_first_char
+    if not index:
         return found
-    lengths = sorted({len(p) for p in lexicon.unquoted}, reverse=True)
-    i, n = 0, len(text)
+    n = len(text)
+    i = 0
     while i < n:
+        lengths = index.get(text[i])
+        if lengths is None or (boundaries is not None and i not in boundaries):
+            i += 1
+            continue
         for length in lengths:
             candidate = text[i : i + length]
-            if len(candidate) == length and candidate in lexicon.unquoted:
-                if length <= 2 and boundaries is not None and (i not in boundaries or i + length not in boundaries):
+            if candidate in lexicon.unquoted:
+                if length <= 2 and boundaries is not None and i + length not in boundaries:
                     continue
                 found.append(Occurrence(candidate, i, i + length, False))
                 i += length
@@ -357,7 +366,11 @@ def build_lexicon(quoted_phrases: list[str], reference: SloganReference | None =
         if kind == "slogan" and not _is_masked(p) and (len(p) >= 4 or (len(p) >= 3 and p[0] in NUMERALS) or p in reference.known)
         and _SEPARATORS.search(p) is None
     )
-    return Lexicon(kinds, families, unquoted, max((len(p) for p in unquoted), default=0))
+    by_first: dict[str, set[int]] = {}
+    for phrase in unquoted:
+        by_first.setdefault(phrase[0], set()).add(len(phrase))
+    index = {ch: tuple(sorted(lengths, reverse=True)) for ch, lengths in by_first.items()}
+    return Lexicon(kinds, families, unquoted, index)
 
 
 def _splits(key: str, known: dict[str, str]) -> list[tuple[str, ...]]:
