@@ -278,16 +278,22 @@ KEYWORD_TAGS = frozenset({"n", "nz", "ns", "nt", "nw", "vn", "an", "j", "l", "s"
 
 
 @functools.lru_cache(maxsize=1)
-def get_dictionary_tags() -> dict[str, str]:
-    """Part-of-speech tag of every word of jieba's own dictionary."""
+def get_dictionary_entries() -> dict[str, tuple[int, str]]:
+    """Frequency and part-of-speech tag of every word of jieba's own dictionary (read once)."""
     path = Path(jieba.__file__).parent / "dict.txt"
-    tags: dict[str, str] = {}
+    entries: dict[str, tuple[int, str]] = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
+                entries[parts[0]] = (int(parts[1]), parts[2])
+    return entries
+
+
+@functools.lru_cache(maxsize=1)
+def get_dictionary_tags() -> dict[str, str]:
+    """Part-of-speech tag of every word of jieba's own dictionary."""
+    return {word: tag for word, (_freq, tag) in get_dictionary_entries().items()}
 
 
 def has_keyword_tag(word: str, user_words: frozenset[str], tags: dict[str, str]) -> bool:

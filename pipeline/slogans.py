@@ -21,10 +21,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jieba
-
 from pipeline import settings
-from pipeline.segment import get_user_words
+from pipeline.segment import get_dictionary_entries, get_user_words
 
 SLOGANS_FILE = "slogans.tsv"
 KINDS = ("slogan", "plan_period", "honour", "project", "brand", "other")
@@ -145,15 +143,8 @@ def _is_numbered_compound(phrase: str) -> bool:
 def _dictionary_freqs() -> dict[str, int]:
     """Words of jieba's own dictionary (minus ours): an idiom (千方百计) or a plain word
     (加速度) in quotes is emphasis, not a slogan."""
-    path = Path(jieba.__file__).parent / "dict.txt"
     user = get_user_words()
-    freqs = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split(" ", 2)
-            if len(parts) >= 2 and int(parts[1]) >= 3 and parts[0] not in user:
-                freqs[parts[0]] = int(parts[1])
-    return freqs
+    return {w: f for w, (f, _tag) in get_dictionary_entries().items() if f >= 3 and w not in user}
 
 
 def _dictionary_words() -> frozenset[str]:

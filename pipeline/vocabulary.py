@@ -31,7 +31,6 @@ from pipeline.keywords import (  # noqa: F401 (API)
     write_term_candidates,
 )
 from pipeline.segment import (
-    Token,
     get_place_words,
     get_stopwords,
     get_tokenizer,

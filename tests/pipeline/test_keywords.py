@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import pytest
 
 from pipeline.contracts import CONTRACTS, conform
 from pipeline.slogans import family_key
