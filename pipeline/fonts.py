@@ -32,14 +32,6 @@ PREFERRED_FONT_NAMES = (
     "uming",
     "ukai",
 )
-SYSTEM_FONT_DIRS = (
-    Path("/usr/share/fonts"),
-    Path("/usr/local/share/fonts"),
-    Path.home() / ".local/share/fonts",
-    Path.home() / ".fonts",
-    Path("/System/Library/Fonts"),
-    Path("/Library/Fonts"),
-)
 FONT_SUFFIXES = (".ttc", ".otc", ".otf", ".ttf")
 INSTALL_HINT = (
     "no CJK font found for the word clouds: install one with "
@@ -72,7 +64,7 @@ def find_system_font(font_dirs: tuple[Path, ...] | None = None, use_fontconfig: 
     candidates: list[Path] = []
     if use_fontconfig:
         candidates += _fontconfig_fonts()
-    for directory in font_dirs if font_dirs is not None else SYSTEM_FONT_DIRS:
+    for directory in font_dirs if font_dirs is not None else settings.system_font_dirs():
         if directory.is_dir():
             candidates += [p for p in sorted(directory.rglob("*")) if p.suffix.lower() in FONT_SUFFIXES]
     ranked = [(rank, str(p), p) for p in candidates if (rank := _preference(p)) is not None and p.is_file()]

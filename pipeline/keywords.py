@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from pipeline import settings
 from pipeline.segment import (
     Token,
     get_place_words,
@@ -26,7 +27,6 @@ from pipeline.segment import (
     segment_document,
 )
 
-TERM_CANDIDATES_FILE = "term_candidates.csv"
 
 
 def count_terms(
@@ -227,7 +227,7 @@ def _entropy(counter: Counter) -> float:
 def write_term_candidates(candidates: pd.DataFrame, out_dir: Path) -> Path:
     """Write the candidate report (``term_candidates.csv``) for a reviewer; the reviewed
     ``data/reference/userdict.txt`` stays the source of truth."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / TERM_CANDIDATES_FILE
+    path = settings.term_candidates_path(out_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
     candidates.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
     return path
