@@ -29,8 +29,9 @@ from typing import Callable
 
 import pandas as pd
 
-from pipeline import contracts, settings
+from pipeline import contracts, settings, vocabulary
 from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
+from pipeline.fonts import FontNotFoundError
 from pipeline.pairing import pair_targets_outcomes
 
 Progress = Callable[[int, int, str], None]
@@ -91,12 +92,11 @@ def run_build(
         if summary.ok == 0:
             # Replacing good tables with empty ones would lose data: keep the last build.
             raise BuildError(_nothing_usable(raw_dir, files, summary))
-        clouds = _render_clouds(tables, summary)
+        clouds = _render_clouds(tables, settings.cache_dir(out_dir) / "clouds", summary)
         staging = out_dir / f".staging-{uuid.uuid4().hex[:8]}"
         try:
             digests = _write_staged(tables, staging)
-            if clouds is not None:
-                clouds(settings.clouds_dir(staging))
+            clouds(settings.clouds_dir(staging))
             summary.seconds = time.perf_counter() - started
             _swap_in(staging, out_dir, summary.as_manifest(digests))
         finally:
@@ -143,7 +143,8 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str
     """Documents, texts, indicators and pairs from the per-file results."""
     documents = _documents_table(results, summary)
     accepted = [r for r in results if r.status == "ok"]
-    texts = pd.DataFrame({"doc_id": [r.doc_id for r in accepted], "text": [r.text for r in accepted]})
+    texts = pd.DataFrame({"doc_id": [r.doc_id for r in accepted], "text": [r.text for r in accepted]},
+                         dtype="string")
     indicators = _indicators_table(accepted)
     indicators = _apply_corrections(indicators, documents, summary)
     summary.facts = len(indicators)
@@ -153,7 +154,7 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str
         "indicators": indicators,
         "targets_vs_outcomes": pair_targets_outcomes(indicators),
     }
-    tables.update(_vocabulary_tables(documents, texts, summary))
+    tables.update(_vocabulary_tables(documents, texts))
     return tables
 
 
@@ -200,28 +201,22 @@ def _apply_corrections(indicators: pd.DataFrame, documents: pd.DataFrame, summar
     return corrected
 
 
-def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame, summary: BuildSummary) -> dict[str, pd.DataFrame]:
-    try:
-        from pipeline import vocabulary
-    except ImportError:
-        summary.warnings.append("词汇模块不可用：未生成关键词与提法表")
+def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    if texts.empty:
         return {name: contracts.empty_frame(name) for name in ("keywords", "slogans", "contexts")}
     meta = documents.loc[documents["status"] == "ok", ["doc_id", "county", "report_year"]]
     meta = meta.drop_duplicates("doc_id")
     return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"))
 
 
-def _render_clouds(tables: dict[str, pd.DataFrame], summary: BuildSummary):
-    """A callable that renders the clouds into a directory, or None when unavailable."""
-    try:
-        from pipeline import clouds
-    except ImportError:
-        return None
+def _render_clouds(tables: dict[str, pd.DataFrame], cache: Path, summary: BuildSummary) -> Callable[[Path], None]:
+    """Renders the clouds into a directory; without a CJK font the tables still build."""
 
     def render(target: Path) -> None:
         try:
-            clouds.render_clouds(tables["keywords"], tables["slogans"], target, tables["documents"])
-        except clouds.FontNotFoundError as exc:
+            vocabulary.render_clouds(tables["keywords"], tables["slogans"], target, tables["documents"],
+                                     cache_dir=cache)
+        except FontNotFoundError as exc:
             summary.warnings.append(str(exc))
 
     return render
