@@ -154,7 +154,8 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str
         "indicators": indicators,
         "targets_vs_outcomes": pair_targets_outcomes(indicators),
     }
-    tables.update(_vocabulary_tables(documents, texts))
+    tokens = {r.doc_id: r.segmentation() for r in accepted if r.tokens is not None}
+    tables.update(_vocabulary_tables(documents, texts, tokens))
     return tables
 
 
@@ -201,12 +202,12 @@ def _apply_corrections(indicators: pd.DataFrame, documents: pd.DataFrame, summar
     return corrected
 
 
-def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame, tokens: dict) -> dict[str, pd.DataFrame]:
     if texts.empty:
         return {name: contracts.empty_frame(name) for name in ("keywords", "slogans", "contexts")}
     meta = documents.loc[documents["status"] == "ok", ["doc_id", "county", "report_year"]]
     meta = meta.drop_duplicates("doc_id")
-    return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"))
+    return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), tokens)
 
 
 def _render_clouds(tables: dict[str, pd.DataFrame], cache: Path, summary: BuildSummary) -> Callable[[Path], None]:

@@ -19,8 +19,9 @@ import pandas as pd
 from pipeline import settings
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract.py", "documents.py")
-FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv", "chrome_patterns.txt")
+FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract.py", "segment.py", "documents.py")
+FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
+                          "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt")
 
 
 @dataclass
@@ -32,6 +33,7 @@ class DocResult:
     identity: dict = field(default_factory=dict)
     text: str = ""
     facts: list[dict] | None = None
+    tokens: list[list] | None = None  # [word, start] pairs: segmentation is the slow part, so it is cached
     from_cache: bool = False
     cache_key: str = ""
 
@@ -56,6 +58,11 @@ class DocResult:
             "title": ident.get("title"),
             "n_chars": len(self.text) if self.status == "ok" else None,
         }
+
+    def segmentation(self) -> list:
+        from pipeline.segment import Token
+
+        return [Token(word, start, start + len(word)) for word, start in self.tokens or []]
 
     def facts_frame(self) -> pd.DataFrame:
         frame = pd.DataFrame(self.facts)
@@ -111,6 +118,7 @@ def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
     from pipeline.identify import identify_document
     from pipeline.ingest import RejectedInput, read_document
     from pipeline.normalise import normalise_text
+    from pipeline.segment import segment_document
 
     try:
         ingested = read_document(path)
@@ -119,6 +127,7 @@ def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
             raise RejectedInput("清理后几乎没有正文（不足 %d 字）" % settings.MIN_TEXT_CHARS)
         identity = identify_document(text, source_file, ingested.html_title)
         facts = extract_indicators(text, identity)
+        tokens = [[token.word, token.start] for token in segment_document(text)]
     except RejectedInput as exc:
         return DocResult(source_file, sha, "rejected", _one_line(str(exc)))
     except Exception as exc:  # one bad file must never stop the build
@@ -131,6 +140,7 @@ def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
         identity=_identity_dict(identity),
         text=text,
         facts=_records(facts),
+        tokens=tokens,
     )
 
 
@@ -153,9 +163,10 @@ def _plain(value):
 
 def warm_up() -> None:
     """Import the stages and load their vocabularies once, before worker processes fork."""
-    from pipeline import extract, identify, ingest, normalise  # noqa: F401
+    from pipeline import extract, identify, ingest, normalise, segment  # noqa: F401
 
     extract.load_vocabulary()
+    segment.get_tokenizer()
     identify.admin_divisions()
     normalise.chrome_patterns()
     normalise.traditional_share("乡村振兴")  # loads the OpenCC tables
@@ -207,6 +218,7 @@ def _store_cached(cache_dir: Path, key: str, result: DocResult) -> None:
     data = {
         "source_file": result.source_file, "sha256": result.sha256, "status": result.status,
         "error": result.error, "identity": result.identity, "text": result.text, "facts": result.facts,
+        "tokens": result.tokens,
     }
     tmp = _cache_path(cache_dir, key).with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -34,6 +34,7 @@ from pipeline.segment import (
     get_place_words,
     get_stopwords,
     get_tokenizer,
+    Token,
     segment_document,
     sentence_at,
     split_sentences,
@@ -55,14 +56,22 @@ CONTEXT_TOP_N = 50
 CONTEXT_MAX_PER_DOC_TERM = 50
 
 
-def build_vocabulary_tables(texts: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """keywords, slogans and contexts for ``texts`` (doc_id, county, report_year, text)."""
-    tokenizer = get_tokenizer()
+def build_vocabulary_tables(
+    texts: pd.DataFrame, tokens: dict[str, list[Token]] | None = None
+) -> dict[str, pd.DataFrame]:
+    """keywords, slogans and contexts for ``texts`` (doc_id, county, report_year, text).
+
+    ``tokens`` (optional) are segmentations computed earlier, per document id: the build
+    segments each file in its parallel, cached per-file stage and passes them in.
+    """
     stopwords, places = get_stopwords(), get_place_words()
     reference = load_slogan_reference()
 
     docs = _documents(texts)
-    tokens = {d["doc_id"]: segment_document(d["text"], tokenizer) for d in docs}
+    tokens = dict(tokens or {})
+    for d in docs:
+        if d["doc_id"] not in tokens:
+            tokens[d["doc_id"]] = segment_document(d["text"], get_tokenizer())
 
     # Slogans: the corpus' own quotes (and side-by-side quotes) extend the reference.
     quoted: list[str] = []
