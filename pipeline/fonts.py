@@ -80,6 +80,7 @@ def _preference(path: Path) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
 def _fontconfig_fonts() -> list[Path]:
     fc_list = shutil.which("fc-list")
     if not fc_list:

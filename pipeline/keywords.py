@@ -40,12 +40,12 @@ def count_terms(
     stopwords = get_stopwords() if stopwords is None else stopwords
     places = get_place_words() if places is None else places
     user_words, tags = get_user_words(), get_dictionary_tags()
-    counts: Counter = Counter()
-    for token in tokens:
-        word = token.word if isinstance(token, Token) else token
-        if word not in places and is_content_term(word, stopwords) and has_keyword_tag(word, user_words, tags):
-            counts[word] += 1
-    return counts
+    # Count first, then judge each distinct word once: a report repeats its words many times.
+    raw = Counter(token.word if isinstance(token, Token) else token for token in tokens)
+    return Counter({
+        word: n for word, n in raw.items()
+        if word not in places and is_content_term(word, stopwords) and has_keyword_tag(word, user_words, tags)
+    })
 
 
 def idf_from_counts(doc_counts: Sequence[Counter]) -> dict[str, float]:
