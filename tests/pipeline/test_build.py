@@ -135,3 +135,21 @@ def test_cli_build_prints_a_summary_and_exits_zero_with_rejections(sample_raw_di
 def test_cli_exits_non_zero_with_the_reason_when_nothing_usable(tmp_path):
     result = run_cli("build", "--raw", str(tmp_path / "missing"), "--out", str(tmp_path / "out"))
     assert result.returncode != 0 and "不存在" in result.stderr
+
+
+def test_targets_are_paired_with_outcomes_reported_a_year_later(tmp_path):
+    """The sample corpus has no county with both sides, so synthetic reports stand in."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    gold_texts = settings.PROJECT_ROOT / "tests" / "gold" / "texts"
+    for name in ("s01_shili_2022.txt", "s02_shili_2023.txt"):
+        shutil.copy(gold_texts / name, raw / name)
+    run_build(raw, tmp_path / "out")
+    pairs = read(tmp_path / "out", "targets_vs_outcomes").set_index(["indicator", "measure", "period"])
+    gdp = pairs.loc[("地区生产总值", "growth", 2022)]
+    assert (gdp.target_value, gdp.target_qualifier, gdp.actual_value, gdp.status) == (6.5, "about", 6.3, "met")
+    assert gdp.target_doc == "s01_shili_2022.txt" and gdp.actual_doc == "s02_shili_2023.txt"
+    assert pairs.loc[("固定资产投资", "growth", 2022)].status == "missed"
+    unemployment = pairs.loc[("城镇登记失业率", "rate", 2022)]
+    assert (unemployment.target_qualifier, unemployment.status) == ("at_most", "met")
+    assert pairs.loc[("城镇新增就业", "level", 2022)].gap == 250
