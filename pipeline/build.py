@@ -43,7 +43,7 @@ class BuildError(RuntimeError):
 
 @dataclass
 class BuildSummary:
-    build_id: str
+    build_id: str = ""  # a digest of the tables written: same tables, same id
     ok: int = 0
     rejected: int = 0
     duplicate: int = 0
@@ -87,7 +87,7 @@ def run_build(
     with _build_lock(out_dir):
         files = scan_raw_dir(raw_dir)
         results = _process_all(files, raw_dir, out_dir, workers, force, progress)
-        summary = BuildSummary(build_id=_build_id(results))
+        summary = BuildSummary()
         tables = assemble_tables(results, summary)
         if summary.ok == 0:
             # Replacing good tables with empty ones would lose data: keep the last build.
@@ -96,6 +96,7 @@ def run_build(
         staging = out_dir / f".staging-{uuid.uuid4().hex[:8]}"
         try:
             digests = _write_staged(tables, staging)
+            summary.build_id = _build_id(digests)
             clouds(settings.clouds_dir(staging))
             summary.seconds = time.perf_counter() - started
             _swap_in(staging, out_dir, summary.as_manifest(digests))
@@ -260,12 +261,11 @@ def _nothing_usable(raw_dir: Path, files: list[Path], summary: BuildSummary) -> 
     return f"{len(files)} 个文件全部未能读取，上次构建的数据表保持不变。{reasons}"
 
 
-def _build_id(results: list[DocResult]) -> str:
-    """Depends only on the inputs, so a rebuild of the same files keeps its id."""
-    digest = hashlib.sha256()
-    for result in sorted(results, key=lambda r: r.source_file):
-        digest.update(f"{result.source_file}\0{result.sha256}\0{result.cache_key}\n".encode())
-    return digest.hexdigest()[:16]
+def _build_id(digests: dict[str, str]) -> str:
+    """Depends only on what was written (inputs, code, vocabularies and corrections all show
+    in the tables), so the app's caches keyed on it are never stale and never needlessly cold."""
+    joined = "\n".join(f"{name}:{digest}" for name, digest in sorted(digests.items()))
+    return hashlib.sha256(joined.encode()).hexdigest()[:16]
 
 
 def _prune_cache(out_dir: Path, results: list[DocResult]) -> None:
