@@ -1,0 +1,54 @@
+"""县情看板 (County Pulse) — entry file: `streamlit run dashboard/app.py`.
+
+Builds ``st.navigation`` over ``app_pages/``, restores the shared view from the URL
+(``?page=compare&county=浚县&indicator=地区生产总值&year=2021&mode=present&theme=dark``),
+draws the global selections in the sidebar and runs the chosen page.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import components, data, queries  # noqa: E402
+
+PAGES = (
+    ("overview", "总览", ":material/dashboard:"),
+    ("compare", "县域对比", ":material/leaderboard:"),
+    ("targets", "目标与实绩", ":material/flag:"),
+    ("vocabulary", "政策热词", ":material/cloud:"),
+    ("data", "数据", ":material/folder_open:"),
+)
+
+st.set_page_config(page_title="县情看板", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
+components.init_from_url()
+
+if "_cp_start_page" not in st.session_state:
+    requested = st.query_params.get("page")
+    st.session_state["_cp_start_page"] = requested if requested in {slug for slug, _, _ in PAGES} else "overview"
+start = st.session_state["_cp_start_page"]
+
+pages = [
+    st.Page(f"app_pages/{slug}.py", title=title, icon=icon, url_path=slug, default=slug == start)
+    for slug, title, icon in PAGES
+]
+current = st.navigation(pages, position="hidden" if st.session_state.get("present") else "sidebar")
+
+documents = data.load_table("documents")
+indicators = data.load_indicators()
+components.global_filters(
+    queries.county_options(documents, indicators),
+    queries.year_options(documents, indicators),
+    queries.indicator_options(indicators),
+    default_year=queries.default_year(indicators),
+)
+components.apply_theme()
+components.write_url(current.url_path or start)
+current.run()
