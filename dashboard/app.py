@@ -30,25 +30,26 @@ PAGES = (
 st.set_page_config(page_title="县情看板", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
 components.init_from_url()
 
-if "_cp_start_page" not in st.session_state:
-    requested = st.query_params.get("page")
-    st.session_state["_cp_start_page"] = requested if requested in {slug for slug, _, _ in PAGES} else "overview"
-start = st.session_state["_cp_start_page"]
+pages = {slug: st.Page(f"app_pages/{slug}.py", title=title, icon=icon, url_path=slug, default=slug == "overview") for slug, title, icon in PAGES}
+current = st.navigation(list(pages.values()), position="hidden" if st.session_state.get("present") else "sidebar")
+slug = next(s for s, _, _ in PAGES if pages[s].title == current.title)
 
-pages = [
-    st.Page(f"app_pages/{slug}.py", title=title, icon=icon, url_path=slug, default=slug == start)
-    for slug, title, icon in PAGES
-]
-current = st.navigation(pages, position="hidden" if st.session_state.get("present") else "sidebar")
+# A shared link may name its page in the query (?page=compare) rather than the path.
+if not st.session_state.get("_cp_page_checked"):
+    st.session_state["_cp_page_checked"] = True
+    requested = st.query_params.get("page")
+    if requested in pages and requested != slug:
+        st.switch_page(pages[requested], query_params={k: st.query_params[k] for k in st.query_params})
 
 documents = data.load_table("documents")
 indicators = data.load_indicators()
 components.global_filters(
     queries.county_options(documents, indicators),
+    queries.default_county(documents, indicators),
     queries.year_options(documents, indicators),
     queries.indicator_options(indicators),
     default_year=queries.default_year(indicators),
 )
 components.apply_theme()
-components.write_url(current.url_path or start)
+components.write_url(slug)
 current.run()

@@ -36,8 +36,8 @@ STATUS_MARKERS = {
     "met": ("circle", "✔ 达成"),
     "missed": ("x", "✘ 未达成"),
     "no_outcome_yet": ("circle-open", "◌ 待公布"),
-    "no_target": ("diamond", "◆ 无目标（仅实绩）"),
-    "unknown": ("square-open", "□ 无法判断"),
+    "no_target": ("diamond", "无目标（仅实绩）"),
+    "unknown": ("square-open", "无法判断"),
 }
 
 PLOTLY_CONFIG = {
@@ -114,7 +114,7 @@ def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, 
     has_value = rows["value"].notna()
     colours = [p["focal"] if c == focal else p["bar"] for c in rows["county"]]
     hover = [
-        f"<b>{c}</b>：{d}{'（预计）' if e is True else ''}{'（' + queries.label(queries.CORRECTED_LABELS, k) + '）' if not pd.isna(k) else ''}"
+        f"<b>{c}</b>：{d}{'（预计）' if queries.truthy(e) else ''}{'（' + queries.label(queries.CORRECTED_LABELS, k) + '）' if not pd.isna(k) else ''}"
         f"<br><br>{queries.wrap(s)}<br><br>来源：{queries.wrap(f, 40)}"
         for c, d, e, k, s, f in zip(rows["county"], rows["display"], rows["estimated"], rows["corrected"], rows["sentence"], rows["source_file"])
     ]
@@ -228,7 +228,7 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
                 go.Scatter(
                     x=group["period"], y=ys, mode="markers+text" if estimated else "markers",
                     name=name + ("（预计数）" if estimated else ""),
-                    marker={"symbol": sym, "size": marker_size, "color": colour if symbol != "circle-open" else "rgba(0,0,0,0)", "line": {"width": 3, "color": colour}},
+                    marker={"symbol": sym, "size": marker_size + (6 if symbol == "circle-open" else 0), "color": colour, "line": {"width": 3, "color": colour}},
                     text=["预计"] * len(group) if estimated else None, textposition="top center", textfont={"size": size - 2, "color": colour},
                     customdata=group["actual_fact_id"] if status != "no_outcome_yet" else group["target_fact_id"],
                     hovertext=hover, hoverinfo="text",
@@ -238,7 +238,9 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[f"{y}年" for y in years], range=[min(years) - 0.7, max(years) + 0.7], title=None)
     fig.update_yaxes(title=f"{indicator}{queries.label(queries.MEASURE_LABELS, measure)}（{unit}）" if unit else None, rangemode="tozero" if measure == "level" else "normal")
     fig.update_layout(hovermode="closest", clickmode="event+select")
-    return style(fig, present=present, theme=theme, title=title)
+    fig = style(fig, present=present, theme=theme, title=title, height=800 if present else 520)
+    fig.update_layout(legend={"yanchor": "top", "y": -0.1 if not present else -0.08, "x": 0})
+    return fig
 
 
 def hit_rate_bar(hits: pd.DataFrame, *, present=False, theme="light", title=None) -> go.Figure:

@@ -79,11 +79,11 @@ def _select(key: str, label: str, options: list, default=None, **kwargs) -> None
     st.selectbox(label, options, key=key, **kwargs)
 
 
-def global_filters(counties: list[str], years: list[int], indicators: list[str], default_year: int | None) -> None:
+def global_filters(counties: list[str], default_county: str | None, years: list[int], indicators: list[str], default_year: int | None) -> None:
     """The sidebar selections every page shares (kept in the URL)."""
     with st.sidebar:
         st.markdown("### 全局筛选")
-        _select("county", "县", counties)
+        _select("county", "县", counties, default=default_county)
         _select("year", "年份", years, default=default_year, format_func=lambda y: f"{y}年")
         _select("indicator", "指标", indicators)
         st.divider()
@@ -108,13 +108,15 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 [data-testid="stMetricLabel"] p { font-size: 28px !important; }
 .stApp [data-testid="stCaptionContainer"] { font-size: 22px !important; }
 .cp-table { font-size: 26px; }
+.cp-slide-label { font-size: 30px !important; }
 """
 
 _DARK_CSS = """
 .stApp, [data-testid="stAppViewContainer"], [data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stBottom"] > div { background-color: #000 !important; color: #fff !important; }
 .stApp h1, .stApp h2, .stApp h3, .stApp h4, .stApp p, .stApp li, .stApp label, .stApp span, .stApp summary,
 [data-testid="stMetricValue"], [data-testid="stMetricLabel"], [data-testid="stCaptionContainer"] { color: #fff !important; }
-.stApp [data-baseweb="select"] > div, .stApp input, .stApp textarea, .stApp [data-baseweb="input"] > div { background-color: #111 !important; color: #fff !important; border-color: #888 !important; }
+.stApp [data-baseweb="select"] > div, .stApp input[type="text"], .stApp input[type="number"], .stApp input[type="password"], .stApp textarea { background-color: #111 !important; color: #fff !important; border-color: #888 !important; }
+.stApp [data-baseweb="select"] svg { fill: #fff !important; }
 .stApp button { background-color: #111 !important; color: #fff !important; border: 1px solid #bbb !important; }
 .stApp [data-testid="stExpander"] details { border-color: #888 !important; }
 .stApp [data-testid="stAlertContainer"] { background-color: #1b2a3a !important; }
@@ -125,7 +127,8 @@ _DARK_CSS = """
 _BASE_CSS = """
 .cp-table-wrap { overflow-x: auto; max-height: 70vh; overflow-y: auto; }
 .cp-table { border-collapse: collapse; width: 100%; font-size: 16px; }
-.cp-table th, .cp-table td { border: 1px solid #999; padding: .35em .6em; text-align: left; vertical-align: top; }
+.cp-table th, .cp-table td { border: 1px solid #999; padding: .35em .6em; text-align: left; vertical-align: top; white-space: nowrap; }
+.cp-table td.cp-long { white-space: normal; min-width: 22em; }
 .cp-table th { background: #1f3b57; color: #fff; position: sticky; top: 0; }
 .cp-table tr:nth-child(even) td { background: rgba(127,127,127,.12); }
 .cp-kwic { border-left: 5px solid #0072B2; padding: .4em .8em; margin: .5em 0; }
@@ -133,6 +136,7 @@ _BASE_CSS = """
 .cp-kwic .cp-src { color: #666; font-size: .85em; }
 .cp-badge { display: inline-block; padding: 0 .4em; border-radius: .3em; background: #E69F00; color: #000; font-size: .85em; }
 .cp-card-note { font-size: .85em; opacity: .85; }
+.cp-slide-label { text-align: center; font-size: 20px; }
 """
 
 
@@ -178,7 +182,7 @@ def slide_nav(options: list, state_key: str, format_func=str) -> int:
 
     prev_col, label_col, next_col = st.columns([1.2, 6, 1.2], vertical_alignment="center")
     prev_col.button("◀ 上一个", on_click=step, args=(-1,), key=f"_prev_{state_key}", width="stretch", disabled=len(options) < 2)
-    label_col.markdown(f"<div style='text-align:center'><b>{html.escape(str(format_func(options[index])))}</b>　（{index + 1} / {len(options)}）</div>", unsafe_allow_html=True)
+    label_col.markdown(f"<div class='cp-slide-label'><b>{html.escape(str(format_func(options[index])))}</b>　（{index + 1} / {len(options)}）</div>", unsafe_allow_html=True)
     next_col.button("下一个 ▶", on_click=step, args=(1,), key=f"_next_{state_key}", width="stretch", disabled=len(options) < 2)
     if st.session_state.get(state_key) != options[index]:
         st.session_state[state_key] = options[index]
@@ -197,9 +201,18 @@ def plot(fig, key: str, select: bool = False):
 
 
 def html_table(frame: pd.DataFrame, max_rows: int | None = None) -> None:
+    """A plain HTML table: follows the page's CSS, so it stays readable in dark and projector themes."""
     shown = frame.head(max_rows) if max_rows else frame
-    body = shown.to_html(index=False, escape=True, classes="cp-table", border=0, na_rep=queries.MISSING)
-    st.html(f"<div class='cp-table-wrap'>{body}</div>")
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    rows = []
+    for record in shown.itertuples(index=False):
+        cells = []
+        for value in record:
+            text = queries.MISSING if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+            css = " class='cp-long'" if len(text) > 24 else ""
+            cells.append(f"<td{css}>{html.escape(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    st.html(f"<div class='cp-table-wrap'><table class='cp-table'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
     if max_rows and len(frame) > max_rows:
         st.caption(f"仅显示前 {max_rows} 行，共 {len(frame)} 行。")
 

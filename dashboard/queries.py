@@ -134,12 +134,17 @@ def higher_is_better(indicator: str) -> bool:
 
 
 def county_label(county, anonymised=False) -> str:
-    if anonymised is True or county is None or pd.isna(county) or str(county).strip() == "":
+    if truthy(anonymised) or county is None or pd.isna(county) or str(county).strip() == "":
         return ANONYMOUS
     return str(county)
 
 
 # --- Formatting -----------------------------------------------------------------------
+
+
+def truthy(flag) -> bool:
+    """A nullable boolean cell as a plain bool (null → False); numpy and pandas scalars alike."""
+    return False if flag is None or pd.isna(flag) else bool(flag)
 
 
 def format_number(value) -> str:
@@ -156,7 +161,7 @@ def format_value(value, unit=None, masked=False, exists=True) -> str:
     """A value as shown on screen: masked → 已遮盖, undisclosed → 未披露, absent → —."""
     if not exists:
         return MISSING
-    if masked is True:
+    if truthy(masked):
         return MASKED
     if value is None or pd.isna(value):
         return UNDISCLOSED
@@ -192,6 +197,16 @@ def county_options(documents: pd.DataFrame, indicators: pd.DataFrame) -> list[st
     if not indicators.empty:
         names |= set(indicators["county"].dropna())
     return sorted(n for n in names if str(n).strip())
+
+
+def default_county(documents: pd.DataFrame, indicators: pd.DataFrame) -> str | None:
+    """The named county with the most facts: the richest first view."""
+    rows = comparable(indicators)
+    if rows.empty:
+        options = county_options(documents, indicators)
+        return options[0] if options else None
+    counts = rows.groupby("county").size()
+    return str(sorted(counts.index, key=lambda c: (-counts[c], c))[0])
 
 
 def year_options(documents: pd.DataFrame, indicators: pd.DataFrame) -> list[int]:
@@ -292,7 +307,7 @@ def headline(indicators: pd.DataFrame, county: str | None, year: int | None) -> 
             rows = rows[rows["period"] == rows["period"].max()]
         row = _pick_one(rows).iloc[0]
         notes = []
-        if row["estimated"] is True:
+        if truthy(row["estimated"]):
             notes.append("预计")
         if not pd.isna(row["corrected"]):
             notes.append(label(CORRECTED_LABELS, row["corrected"]))
@@ -395,6 +410,19 @@ def focal_summary(rank: pd.DataFrame, focal: str | None, indicator: str) -> str:
     return f"{focal}：{row['display']}，在 {n} 个有数值的县中排第 {pos}，较中位数 {format_number(med)}{flag}（{direction}）。"
 
 
+def sort_multi(values: pd.DataFrame, display: pd.DataFrame, by: str | None) -> pd.DataFrame:
+    """The display table sorted by one indicator, best first; masked and missing last."""
+    if values.empty:
+        return display
+    order = list(values.index)
+    if by in values.columns:
+        column = values[by]
+        ranked = column.dropna().sort_values(ascending=not higher_is_better(by), kind="mergesort")
+        order = list(ranked.index) + [c for c in values.index if c not in ranked.index]
+    table = display.loc[order].reset_index()
+    return table.rename(columns={table.columns[0]: "县"})
+
+
 def multi_indicator(indicators: pd.DataFrame, year: int, measure: str, kind: str = "actual") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Counties × indicators: numeric values (for sorting) and a same-shaped frame of display text."""
     rows = comparable(indicators)
@@ -459,7 +487,7 @@ def target_table(rows: pd.DataFrame) -> pd.DataFrame:
                 for v, u, q, d in zip(rows["target_value"], rows["target_unit"], rows["target_qualifier"], rows["target_doc"])
             ],
             "实绩": [
-                format_value(v, u, exists=not pd.isna(d)) + ("（预计）" if e is True else "")
+                format_value(v, u, exists=not pd.isna(d)) + ("（预计）" if truthy(e) else "")
                 for v, u, e, d in zip(rows["actual_value"], rows["actual_unit"], rows["actual_estimated"], rows["actual_doc"])
             ],
             "结果": rows["status"].map(lambda s: STATUS_SYMBOLS.get(s, label(STATUS_LABELS, s))),
@@ -593,7 +621,7 @@ def export_frame(name: str, frame: pd.DataFrame, documents: pd.DataFrame) -> pd.
         frame["status"] = frame["status"].map(lambda v: label(DOC_STATUS_LABELS, v))
     if "value" in frame.columns and "masked" in frame.columns:
         # A masked value is unknown, not empty: say so in the cell.
-        frame["value"] = [MASKED if m is True else v for v, m in zip(frame["value"], frame["masked"])]
+        frame["value"] = [MASKED if truthy(m) else v for v, m in zip(frame["value"], frame["masked"])]
     return frame.rename(columns=COLUMN_LABELS)
 
 

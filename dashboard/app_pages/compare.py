@@ -59,12 +59,8 @@ st.subheader(f"多指标对照（{year}年，{queries.label(queries.MEASURE_LABE
 values, display = queries.multi_indicator(indicators, year, measure, kind)
 if values.empty:
     components.empty_state("这一年没有可对照的指标。")
-elif sel["theme"] == "dark":
-    components.table(display.reset_index().rename(columns={"county": "县"}), key="cmp_multi")
 else:
-    styler = values.style
-    for county in display.index:
-        for column in display.columns:
-            styler = styler.format(lambda _v, text=display.loc[county, column]: text, subset=pd.IndexSlice[[county], [column]])
-    st.dataframe(styler, key="cmp_multi")
-    st.caption("点击列标题可排序；已遮盖或缺失（—）的格子排在最后，不当作 0。")
+    by = st.selectbox("排序依据（好的在前；已遮盖和缺失排在最后）", list(values.columns), key="cmp_sort",
+                      index=list(values.columns).index(indicator) if indicator in values.columns else 0)
+    components.html_table(queries.sort_multi(values, display, by))
+    st.caption("“已遮盖”：原文数字被 X 或 * 替换；“未披露”：报告提到了指标但没有给出数值；“—”：没有这项数据。三者都不当作 0。")

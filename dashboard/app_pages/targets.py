@@ -15,16 +15,18 @@ tvo = data.load_table("targets_vs_outcomes")
 documents = data.load_table("documents")
 indicators = data.load_indicators()
 county = sel["county"]
-options = queries.timeline_options(tvo, county)
+options = [f"{indicator}|{measure}" for indicator, measure in queries.timeline_options(tvo, county)]
 
 
-def pair_label(pair) -> str:
-    return f"{pair[0]} · {queries.label(queries.MEASURE_LABELS, pair[1])}"
+def pair_label(key: str) -> str:
+    indicator, measure = key.split("|", 1)
+    return f"{indicator} · {queries.label(queries.MEASURE_LABELS, measure)}"
 
 
-def draw_timeline(pair, key: str):
-    rows = queries.timeline(tvo, documents, county, pair[0], pair[1])
-    fig = charts.timeline(rows, indicator=pair[0], measure=pair[1], present=sel["present"], theme=sel["theme"], title=f"{county} · {pair_label(pair)}")
+def draw_timeline(pair_key: str, key: str):
+    indicator, measure = pair_key.split("|", 1)
+    rows = queries.timeline(tvo, documents, county, indicator, measure)
+    fig = charts.timeline(rows, indicator=indicator, measure=measure, present=sel["present"], theme=sel["theme"], title=f"{county} · {pair_label(pair_key)}")
     return rows, components.plot(fig, key=key, select=not sel["present"])
 
 
@@ -32,14 +34,22 @@ if not options:
     components.empty_state(f"{county or '所选县'}还没有可以配对的目标或实绩。目标来自当年的报告，实绩来自下一年的报告；只有一份报告的县要等下一年的报告入库。")
     pair = None
 else:
-    wanted = [p for p in options if p[0] == sel["indicator"]]
-    if st.session_state.get("tg_pair") not in options:
+    wanted = [p for p in options if p.split("|", 1)[0] == sel["indicator"]]
+    followed = st.session_state.get("_tg_followed") != sel["indicator"]
+    if st.session_state.get("tg_pair") not in options or (followed and wanted):
         st.session_state["tg_pair"] = wanted[0] if wanted else options[0]
+    st.session_state["_tg_followed"] = sel["indicator"]
     if sel["present"]:
         i = components.slide_nav(options, "tg_pair", format_func=pair_label)
         draw_timeline(options[i], "tg_timeline_present")
         st.stop()
-    pair = st.selectbox("指标与口径", options, key="tg_pair", format_func=pair_label)
+    def follow_pair() -> None:
+        # Keep the shared (URL) indicator in step with the one shown here.
+        indicator = st.session_state["tg_pair"].split("|", 1)[0]
+        st.session_state["indicator"] = indicator
+        st.session_state["_tg_followed"] = indicator
+
+    pair = st.selectbox("指标与口径", options, key="tg_pair", format_func=pair_label, on_change=follow_pair)
     if sel["indicator"] and not wanted:
         st.caption(f"{county}没有“{sel['indicator']}”的目标或实绩，先显示其他指标。")
 
@@ -68,7 +78,7 @@ if pair is not None:
 
 st.subheader("各县目标命中率")
 scope = st.radio("范围", ["all", "current"], horizontal=True, key="tg_hit_scope", format_func=lambda s: "全部指标" if s == "all" else "当前指标")
-hits = queries.hit_rates(tvo, indicator=pair[0] if (pair is not None and scope == "current") else None)
+hits = queries.hit_rates(tvo, indicator=pair.split("|", 1)[0] if (pair is not None and scope == "current") else None)
 if hits.empty:
     components.empty_state("还没有可判定的目标：需要同一县连续两年的报告。")
 else:

@@ -61,6 +61,9 @@ if sel["present"]:
 
 if freq.empty:
     components.empty_state(f"{where}没有{SOURCES[source]}。")
+elif data.cloud_function() is None:
+    components.empty_state("词云模块尚未就绪（构建流程中的词云步骤还没有合入），先用高频词条形图代替词云。")
+    show_bar()
 else:
     left, right = st.columns([1.3, 1])
     with left:

@@ -269,3 +269,58 @@ def page_text(at) -> str:
         parts += [str(e.value) for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(parts)
+
+
+def figures(at) -> list[dict]:
+    """The plotly figures drawn in an AppTest run, as dicts."""
+    return [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
+
+
+def html_blocks(at) -> str:
+    return "\n".join(e.proto.body for e in at.get("html"))
+
+
+def assert_no_exception(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.fixture(scope="session")
+def fixture_data_dir(tmp_path_factory) -> Path:
+    """Always the hand-written fixture tables (for the odd states a sample build may lack)."""
+    root = tmp_path_factory.mktemp("fixture") / "data"
+    shutil.copytree(REPO / "data" / "raw", root / "raw")
+    shutil.copytree(REPO / "data" / "reference", root / "reference")
+    write_fixture(root / "processed")
+    return root
+
+
+@pytest.fixture
+def fixture_app(fixture_data_dir, monkeypatch):
+    """Like ``app_test`` but on the hand-written fixture tables."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("COUNTY_PULSE_DATA", str(fixture_data_dir))
+    monkeypatch.setenv("COUNTY_PULSE_PROCESSED", str(fixture_data_dir / "processed"))
+
+    def open_page(page: str = "overview", **params) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.query_params["page"] = page
+        for key, value in params.items():
+            at.query_params[key] = str(value)
+        at.run()
+        return at
+
+    return open_page
+
+
+@pytest.fixture
+def empty_app(empty_data_dir):
+    from streamlit.testing.v1 import AppTest
+
+    def open_page(page: str = "overview") -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.query_params["page"] = page
+        at.run()
+        return at
+
+    return open_page
