@@ -56,17 +56,24 @@ def load_table(name: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _corrected_indicators(path: str, build_id: str, corrections_file: str, corrections_mtime: float) -> pd.DataFrame:
+def _corrected_indicators(path: str, build_id: str, corrections_file: str, corrections_mtime: float) -> tuple[pd.DataFrame, list[str]]:
     indicators = contracts.read_table("indicators", Path(path))
     documents_path = settings.table_path(Path(path).parent, "documents")
     documents = contracts.read_table("documents", documents_path) if documents_path.exists() else None
     loaded = corrections.load_corrections(Path(corrections_file))
-    result = corrections.apply_corrections(indicators, loaded, documents=documents)
-    result.attrs = {}
-    return result
+    return corrections.apply_corrections(indicators, loaded, documents=documents)
 
 
 def load_indicators() -> pd.DataFrame:
+    return _load_corrected()[0]
+
+
+def correction_problems() -> list[str]:
+    """Corrections that no longer match a fact (after a rebuild changed the extraction)."""
+    return _load_corrected()[1]
+
+
+def _load_corrected() -> tuple[pd.DataFrame, list[str]]:
     """Indicators with the reviewed corrections applied on top.
 
     The build applies them too; applying again is idempotent and lets a correction
@@ -75,13 +82,13 @@ def load_indicators() -> pd.DataFrame:
     manifest = load_manifest()
     path = settings.table_path(out_dir(), "indicators")
     if manifest is None or not path.exists():
-        return contracts.empty_frame("indicators")
+        return contracts.empty_frame("indicators"), []
     corr = corrections_path()
     mtime = corr.stat().st_mtime if corr.exists() else 0.0
     try:
         return _corrected_indicators(str(path), str(manifest["build_id"]), str(corr), mtime)
-    except (corrections.CorrectionError, contracts.ContractError, ValueError):
-        return load_table("indicators")
+    except (corrections.CorrectionError, contracts.ContractError, ValueError) as exc:
+        return load_table("indicators"), [f"更正文件无法应用：{exc}"]
 
 
 def load_corrections() -> pd.DataFrame:

@@ -13,10 +13,14 @@ Actions
 ``add``      appends a fact ``manual:<n>`` (n = the correction's 1-based row in the file) for
              ``doc_id``; ``corrected="added"``; the note becomes the sentence when none is known.
 
+``apply_corrections`` returns ``(indicators, problems)``: the corrected frame (conforming to
+the indicators contract) and one Chinese sentence per correction that could not be applied
+(its fact no longer exists after a rebuild, or its document is gone). Problems are
+reported, never fatal; the build adds them to its warnings. (This is the shape the build
+orchestrator on main unpacks.)
+
 Applying is idempotent: applying the same corrections to an already corrected frame gives
 the same frame, so the app may apply them on top of tables a build already corrected.
-Corrections whose fact no longer exists are reported (``unmatched_corrections`` and
-``frame.attrs["unmatched_corrections"]``), never fatal.
 """
 
 from __future__ import annotations
@@ -126,16 +130,15 @@ def apply_corrections(
     indicators: pd.DataFrame,
     corrections: pd.DataFrame,
     documents: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Return ``indicators`` with the corrections applied, conforming to the contract.
+) -> tuple[pd.DataFrame, list[str]]:
+    """Return ``(indicators with the corrections applied, problems)``.
 
-    ``documents`` (optional) supplies county/province/year/source for facts added to a
-    document that has no extracted fact yet.
+    The frame conforms to the indicators contract. ``documents`` (optional) supplies
+    county/province/year/source for facts added to a document that has no extracted fact
+    yet. ``problems`` holds one sentence per correction that could not be applied.
     """
     if corrections is None or corrections.empty:
-        result = contracts.conform(indicators.copy(), "indicators")
-        result.attrs["unmatched_corrections"] = []
-        return result
+        return contracts.conform(indicators.copy(), "indicators"), []
     if "n" not in corrections.columns:
         corrections = corrections.copy()
         corrections.insert(0, "n", range(1, len(corrections) + 1))
@@ -174,11 +177,13 @@ def apply_corrections(
     if added_rows:
         added = pd.DataFrame(added_rows, columns=contracts.INDICATORS.column_names)
         frame = pd.concat([frame, contracts.conform(added, "indicators")], ignore_index=True)
+    problems = []
     for item in unmatched:
         log.warning("correction %(n)s (%(action)s %(fact_id)s) matches no fact", item)
-    result = contracts.conform(frame.reset_index(drop=True), "indicators")
-    result.attrs["unmatched_corrections"] = unmatched
-    return result
+        problems.append(
+            f"更正第 {item['n']} 条（{item['action']} {item['fact_id'] or ''}）没有找到对应的数值或文档，未应用"
+        )
+    return contracts.conform(frame.reset_index(drop=True), "indicators"), problems
 
 
 def _added_fact(row: pd.Series, indicators: pd.DataFrame, documents: pd.DataFrame | None) -> dict | None:

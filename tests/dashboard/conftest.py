@@ -209,9 +209,12 @@ def write_fixture(out: Path) -> None:
 
 
 def _run_build():
+    """``run_build`` when this checkout has it (an editable install of another checkout does not count)."""
     try:
         from pipeline.build import run_build
     except ImportError:
+        return None
+    if not Path(run_build.__code__.co_filename).resolve().is_relative_to(REPO):
         return None
     return run_build
 

@@ -38,6 +38,12 @@ def test_missing_file_means_no_corrections(tmp_path):
     assert loaded.empty and list(loaded.columns) == ["n", *corrections.COLUMNS]
 
 
+def test_no_corrections_returns_the_frame_unchanged(indicators):
+    out, problems = corrections.apply_corrections(indicators, corrections.empty_corrections())
+    pd.testing.assert_frame_equal(out, indicators)
+    assert problems == []
+
+
 def test_committed_file_is_header_only():
     from pipeline import settings
 
@@ -54,7 +60,8 @@ def test_correct_hide_add(indicators, corrections_path):
     )
     assert n == 3
     loaded = corrections.load_corrections(corrections_path)
-    out = corrections.apply_corrections(indicators, loaded)
+    out, problems = corrections.apply_corrections(indicators, loaded)
+    assert problems == []
     assert list(out.columns) == contracts.INDICATORS.column_names
     by_id = out.set_index("fact_id")
     assert "d1:1:gdp:growth" not in by_id.index
@@ -64,16 +71,16 @@ def test_correct_hide_add(indicators, corrections_path):
     assert added["corrected"] == "added" and added["county"] == "浚县" and added["sentence"] == "据统计公报补录"
     assert added["period"] == 2021 and added["value"] == 2300
     # Idempotent: applying again to the corrected frame changes nothing.
-    again = corrections.apply_corrections(out, loaded)
+    again, _ = corrections.apply_corrections(out, loaded)
     pd.testing.assert_frame_equal(again, out)
 
 
 def test_unmatched_is_reported_not_fatal(indicators, corrections_path):
     corrections.append_correction(corrections_path, {"action": "hide", "fact_id": "gone:1"})
     loaded = corrections.load_corrections(corrections_path)
-    out = corrections.apply_corrections(indicators, loaded)
+    out, problems = corrections.apply_corrections(indicators, loaded)
     assert len(out) == len(indicators)
-    assert out.attrs["unmatched_corrections"][0]["fact_id"] == "gone:1"
+    assert len(problems) == 1 and "gone:1" in problems[0]
     assert list(corrections.unmatched_corrections(indicators, loaded)["fact_id"]) == ["gone:1"]
 
 
@@ -81,7 +88,7 @@ def test_add_uses_documents_when_doc_has_no_fact(indicators):
     docs = pd.DataFrame([{"doc_id": "d9", "source_file": "uploads/新.txt", "county": "利津县", "province": "山东省", "report_year": 2020}])
     rec = corrections.empty_corrections()
     rec.loc[0] = {c: None for c in corrections.COLUMNS} | {"action": "add", "doc_id": "d9", "indicator": "粮食产量", "value": "30.5", "unit": "万吨"}
-    out = corrections.apply_corrections(indicators, rec, documents=docs)
+    out, _ = corrections.apply_corrections(indicators, rec, documents=docs)
     assert out.set_index("fact_id").loc["manual:1", "county"] == "利津县"
 
 
