@@ -218,7 +218,7 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
                 f"<b>{int(r.period)}年{'实绩' if status != 'no_outcome_yet' else ''}</b>："
                 + (
                     "尚无实绩" if status == "no_outcome_yet"
-                    else f"{queries.format_value(r.actual_value, r.actual_unit)}{'（预计）' if estimated else ''}"
+                    else f"{queries.format_value(r.actual_value, r.actual_unit)}{'（预计）' if estimated else ''}{'（' + queries.label(queries.CORRECTED_LABELS, getattr(r, 'actual_corrected', None)) + '）' if not pd.isna(getattr(r, 'actual_corrected', None)) else ''}"
                 )
                 + f" · {name}"
                 + (f"<br><br>{queries.wrap(r.actual_sentence)}<br><br>来源：{queries.wrap(r.actual_source_file if hasattr(r, 'actual_source_file') else r.actual_doc, 40)}" if status != "no_outcome_yet" else "")

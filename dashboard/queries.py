@@ -39,6 +39,7 @@ SCOPE_LABELS = {
     "cumulative": "累计",
     "half_year": "上半年",
     "first_three_quarters": "前三季度",
+    "first_quarter": "一季度",
 }
 CORRECTED_LABELS = {"corrected": "已更正", "added": "人工补录"}
 ANONYMOUS = "匿名文档"
@@ -364,13 +365,13 @@ def compare_flag(mine, theirs, indicator: str) -> str:
     return "更好" if better else "更差"
 
 
-FLAG_SYMBOLS = {"更好": "▲ 更好", "更差": "▼ 更差", "持平": "＝ 持平", "无法比较": "— 无法比较"}
+FLAG_SYMBOLS = {"更好": "▲ {focal}更好", "更差": "▼ {focal}更差", "持平": "＝ 持平", "无法比较": "— 无法比较"}
 
 
 def peer_table(rank: pd.DataFrame, focal: str | None, indicator: str) -> pd.DataFrame:
     """Each peer against the focal county: is the focal county better or worse than it?"""
     if rank.empty:
-        return pd.DataFrame(columns=["名次", "县", "数值", f"{focal or ''}相比", "更正", "来源文件", "来源句子"])
+        return pd.DataFrame(columns=["名次", "县", "数值", f"{focal or '所选县'}与之相比", "更正", "来源文件", "来源句子"])
     focal_rows = rank[rank["county"] == focal]
     mine = focal_rows["value"].iloc[0] if not focal_rows.empty else None
     out = pd.DataFrame(
@@ -378,8 +379,8 @@ def peer_table(rank: pd.DataFrame, focal: str | None, indicator: str) -> pd.Data
             "名次": [i + 1 if not pd.isna(v) else None for i, v in enumerate(rank["value"])],
             "县": rank["county"],
             "数值": rank["display"],
-            f"{focal or '所选县'}相比": [
-                "（所选县）" if c == focal else FLAG_SYMBOLS[compare_flag(mine, v, indicator)]
+            f"{focal or '所选县'}与之相比": [
+                "（所选县）" if c == focal else FLAG_SYMBOLS[compare_flag(mine, v, indicator)].format(focal=focal or "所选县")
                 for c, v in zip(rank["county"], rank["value"])
             ],
             "更正": rank["corrected"].map(lambda c: label(CORRECTED_LABELS, c) if not pd.isna(c) else ""),
@@ -440,11 +441,25 @@ def multi_indicator(indicators: pd.DataFrame, year: int, measure: str, kind: str
 # --- 目标与实绩 --------------------------------------------------------------------------
 
 
-def timeline(tvo: pd.DataFrame, documents: pd.DataFrame, county: str, indicator: str, measure: str) -> pd.DataFrame:
-    """Targets against outcomes for one county and indicator, with the source file of each side."""
+def timeline(tvo: pd.DataFrame, documents: pd.DataFrame, county: str, indicator: str, measure: str, indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Targets against outcomes for one county and indicator, with the source file of each side.
+
+    With ``indicators`` (corrections applied), corrected values replace the paired ones and
+    ``target_corrected`` / ``actual_corrected`` say so; the met/missed verdict is the build's
+    until the next rebuild re-pairs them.
+    """
     rows = tvo[(tvo["county"] == county) & (tvo["indicator"] == indicator) & (tvo["measure"] == measure)]
     files = documents.drop_duplicates("doc_id").set_index("doc_id")["source_file"] if not documents.empty else pd.Series(dtype="string")
     rows = rows.assign(target_source_file=rows["target_doc"].map(files), actual_source_file=rows["actual_doc"].map(files))
+    rows = rows.assign(target_corrected=pd.Series(pd.NA, index=rows.index, dtype="string"), actual_corrected=pd.Series(pd.NA, index=rows.index, dtype="string"))
+    if indicators is not None and not indicators.empty and not rows.empty:
+        fixed = indicators[indicators["corrected"].notna()].drop_duplicates("fact_id").set_index("fact_id")
+        for side in ("target", "actual"):
+            hit = rows[f"{side}_fact_id"].isin(fixed.index)
+            if hit.any():
+                ids = rows.loc[hit, f"{side}_fact_id"]
+                rows.loc[hit, f"{side}_value"] = fixed.loc[ids, "value"].to_numpy()
+                rows.loc[hit, f"{side}_corrected"] = fixed.loc[ids, "corrected"].to_numpy()
     return rows.sort_values(["period", "actual_estimated"], na_position="first", kind="mergesort").reset_index(drop=True)
 
 
@@ -487,8 +502,8 @@ def target_table(rows: pd.DataFrame) -> pd.DataFrame:
                 for v, u, q, d in zip(rows["target_value"], rows["target_unit"], rows["target_qualifier"], rows["target_doc"])
             ],
             "实绩": [
-                format_value(v, u, exists=not pd.isna(d)) + ("（预计）" if truthy(e) else "")
-                for v, u, e, d in zip(rows["actual_value"], rows["actual_unit"], rows["actual_estimated"], rows["actual_doc"])
+                format_value(v, u, exists=not pd.isna(d)) + ("（预计）" if truthy(e) else "") + (f"（{label(CORRECTED_LABELS, c)}）" if not pd.isna(c) else "")
+                for v, u, e, d, c in zip(rows["actual_value"], rows["actual_unit"], rows["actual_estimated"], rows["actual_doc"], rows.get("actual_corrected", pd.Series(pd.NA, index=rows.index)))
             ],
             "结果": rows["status"].map(lambda s: STATUS_SYMBOLS.get(s, label(STATUS_LABELS, s))),
             "目标来源句子": rows["target_sentence"].fillna(""),

@@ -25,7 +25,7 @@ def pair_label(key: str) -> str:
 
 def draw_timeline(pair_key: str, key: str):
     indicator, measure = pair_key.split("|", 1)
-    rows = queries.timeline(tvo, documents, county, indicator, measure)
+    rows = queries.timeline(tvo, documents, county, indicator, measure, indicators)
     fig = charts.timeline(rows, indicator=indicator, measure=measure, present=sel["present"], theme=sel["theme"], title=f"{county} · {pair_label(pair_key)}")
     return rows, components.plot(fig, key=key, select=not sel["present"])
 

@@ -55,6 +55,8 @@ def show_trend() -> None:
 
 if sel["present"]:
     views = {"cloud": "词云", "bar": "高频词", "trend": "提法年度变化"}
+    if data.cloud_function() is None:
+        views.pop("cloud")  # nothing to show until the clouds stage lands
     i = components.slide_nav(list(views), "_voc_slide", format_func=views.get)
     {"cloud": show_cloud, "bar": show_bar, "trend": show_trend}[list(views)[i]]()
     st.stop()

@@ -36,7 +36,7 @@ def test_unemployment_lower_is_better(fixture_app):
     assert_no_exception(at)
     peers = at.dataframe[0].value.set_index("县")
     # 浚县 3.1% against 利津县 2.8%: a higher unemployment rate is worse.
-    assert peers.loc["利津县", "浚县相比"] == "▼ 更差"
+    assert peers.loc["利津县", "浚县与之相比"] == "▼ 浚县更差"
     assert list(peers.index) == ["利津县", "浚县"], "best (lowest) first"
     assert "数值越低越好" in page_text(at)
 
