@@ -200,16 +200,22 @@ def plot(fig, key: str, select: bool = False):
     )
 
 
-def html_table(frame: pd.DataFrame, max_rows: int | None = None) -> None:
-    """A plain HTML table: follows the page's CSS, so it stays readable in dark and projector themes."""
+def html_table(frame: pd.DataFrame, max_rows: int | None = None, titles: pd.DataFrame | None = None) -> None:
+    """A plain HTML table: follows the page's CSS, so it stays readable in dark and projector themes.
+
+    ``titles`` (same shape) gives each cell a tooltip, e.g. the sentence and file a value came from.
+    """
     shown = frame.head(max_rows) if max_rows else frame
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
     rows = []
-    for record in shown.itertuples(index=False):
+    for i, record in enumerate(shown.itertuples(index=False)):
         cells = []
-        for value in record:
+        for j, value in enumerate(record):
             text = queries.MISSING if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
             css = " class='cp-long'" if len(text) > 24 else ""
+            tip = titles.iat[i, j] if titles is not None and i < len(titles) and j < titles.shape[1] else None
+            if tip is not None and not (not isinstance(tip, str) and pd.isna(tip)) and tip:
+                css += f" title='{html.escape(str(tip), quote=True)}'"
             cells.append(f"<td{css}>{html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     st.html(f"<div class='cp-table-wrap'><table class='cp-table'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

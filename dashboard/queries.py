@@ -411,17 +411,25 @@ def focal_summary(rank: pd.DataFrame, focal: str | None, indicator: str) -> str:
     return f"{focal}：{row['display']}，在 {n} 个有数值的县中排第 {pos}，较中位数 {format_number(med)}{flag}（{direction}）。"
 
 
-def sort_multi(values: pd.DataFrame, display: pd.DataFrame, by: str | None) -> pd.DataFrame:
-    """The display table sorted by one indicator, best first; masked and missing last."""
+def sort_multi(values: pd.DataFrame, display: pd.DataFrame, by: str | None, sources: pd.DataFrame | None = None):
+    """The display table sorted by one indicator, best first; masked and missing last.
+
+    With ``sources`` returns ``(table, tooltips)`` in the same order.
+    """
     if values.empty:
-        return display
+        return (display, sources) if sources is not None else display
     order = list(values.index)
     if by in values.columns:
         column = values[by]
         ranked = column.dropna().sort_values(ascending=not higher_is_better(by), kind="mergesort")
         order = list(ranked.index) + [c for c in values.index if c not in ranked.index]
     table = display.loc[order].reset_index()
-    return table.rename(columns={table.columns[0]: "县"})
+    table = table.rename(columns={table.columns[0]: "县"})
+    if sources is None:
+        return table
+    tips = sources.reindex(index=order, columns=display.columns).reset_index(drop=True)
+    tips.insert(0, "县", None)
+    return table, tips
 
 
 def multi_indicator(indicators: pd.DataFrame, year: int, measure: str, kind: str = "actual") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -435,6 +443,9 @@ def multi_indicator(indicators: pd.DataFrame, year: int, measure: str, kind: str
     values = picked.pivot(index="county", columns="indicator", values="value").astype("Float64")
     display = picked.pivot(index="county", columns="indicator", values="display").reindex_like(values)
     display = display.where(display.notna(), MISSING)
+    picked = picked.assign(source=[f"{s}\n来源文件：{f}" for s, f in zip(picked["sentence"].fillna(""), picked["source_file"].fillna(""))])
+    sources = picked.pivot(index="county", columns="indicator", values="source").reindex_like(values)
+    display.attrs["sources"] = sources
     return values, display
 
 

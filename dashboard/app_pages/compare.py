@@ -62,5 +62,6 @@ if values.empty:
 else:
     by = st.selectbox("排序依据（好的在前；已遮盖和缺失排在最后）", list(values.columns), key="cmp_sort",
                       index=list(values.columns).index(indicator) if indicator in values.columns else 0)
-    components.html_table(queries.sort_multi(values, display, by))
-    st.caption("“已遮盖”：原文数字被 X 或 * 替换；“未披露”：报告提到了指标但没有给出数值；“—”：没有这项数据。三者都不当作 0。")
+    table, tips = queries.sort_multi(values, display, by, display.attrs.get("sources"))
+    components.html_table(table, titles=tips)
+    st.caption("“已遮盖”：原文数字被 X 或 * 替换；“未披露”：报告提到了指标但没有给出数值；“—”：没有这项数据。三者都不当作 0。鼠标停在数值上可看到来源句子和文件。")

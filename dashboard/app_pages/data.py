@@ -96,6 +96,21 @@ else:
     )
     components.table(view, key="data_corrections")
 
+with st.expander("更正或隐藏一个数值（按侧栏的县、年份、指标筛选）"):
+    facts = queries.facts_for_correction(indicators, sel["county"], sel["year"], sel["indicator"])
+    if facts.empty:
+        st.caption("侧栏所选的县、年份、指标没有数值；换一个筛选条件试试。")
+    else:
+        labels = {row["fact_id"]: queries.fact_label(row) for _, row in facts.iterrows()}
+        fact_id = st.selectbox("数值", list(labels), key="data_fact", format_func=labels.get)
+        fact = facts[facts["fact_id"] == fact_id].iloc[0]
+        components.provenance(
+            f"{int(fact['period'])}年{queries.label(queries.KIND_LABELS, fact['kind'])}",
+            queries.format_value(fact["value"], fact["unit"], fact["masked"]),
+            fact["sentence"], fact["source_file"], fact["corrected"],
+        )
+        components.correction_form(fact, key="data")
+
 with st.expander("补录一个漏提取的数值"):
     docs = queries.document_options(documents)
     if not docs:

@@ -110,3 +110,14 @@ def test_coverage_matrix_counts_anonymised_apart(tables):
     matrix = queries.coverage_matrix(tables["documents"])
     assert "匿名文档" in matrix.index and matrix.loc["浚县"].sum() == 4
     assert "年份不明" in matrix.columns
+
+
+def test_county_with_only_masked_values(tables):
+    ind = tables["indicators"]
+    only_masked = ind[(ind["county"] == "利津县") & ind["masked"]]
+    rank = queries.ranking(only_masked, "地区生产总值", "level", 2022)
+    assert list(rank["display"]) == ["已遮盖"] and queries.median_value(rank) is None
+    assert "无法与其他县比较" in queries.focal_summary(rank, "利津县", "地区生产总值")
+    fig = charts.ranking_bar(rank, focal="利津县", median=None, indicator="地区生产总值", unit="亿元")
+    assert fig.data[0].x == (None,) and any(a.text == "已遮盖" for a in fig.layout.annotations)
+    assert queries.headline(only_masked, "利津县", 2022)[0]["value"] == "已遮盖"

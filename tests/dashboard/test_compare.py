@@ -78,3 +78,20 @@ def test_empty_state(empty_app):
     at = empty_app("compare")
     assert_no_exception(at)
     assert "还没有数据" in page_text(at)
+
+
+def test_one_county_only_is_said_in_a_sentence(fixture_app):
+    at = fixture_app("compare", county="浚县", year=2023, indicator="地区生产总值")
+    assert_no_exception(at)
+    assert "只有一个县" in page_text(at)
+
+
+def test_no_values_for_year_is_a_sentence(fixture_app):
+    at = fixture_app("compare", county="浚县", year=2024, indicator="调查失业率")
+    assert_no_exception(at)
+    assert "没有县报告" in page_text(at)
+
+
+def test_multi_table_cells_carry_their_source(fixture_app):
+    at = fixture_app("compare", county="浚县", year=2022, indicator="地区生产总值")
+    assert "来源文件：samples/xunxian_2023.txt" in html_blocks(at)

@@ -85,3 +85,21 @@ def test_empty_state_still_offers_upload(empty_app):
     assert_no_exception(at)
     assert "还没有数据" in page_text(at)
     assert at.get("file_uploader")
+
+
+def test_hide_a_value_from_the_app(fixture_app, tmp_path, monkeypatch):
+    reference = tmp_path / "reference"
+    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
+    fact_id = "78f198f04f57dcb4:1:地区生产总值:growth:actual:2022"
+    at = fixture_app("data", county="浚县", year=2022, indicator="地区生产总值")
+    at.selectbox(key="data_fact").set_value(fact_id).run()
+    assert "地区生产总值突破300亿元" in "\n".join(m.value for m in at.markdown)
+    form_radio = next(r for r in at.radio if r.options == ["更正数值", "隐藏（误提取）"])
+    form_radio.set_value("hide")
+    at.button(key="FormSubmitter:correct_data-保存更正").click().run()
+    assert_no_exception(at)
+    saved = corrections.load_corrections(reference / "corrections.csv")
+    assert list(saved["action"]) == ["hide"] and saved.loc[0, "fact_id"] == fact_id
+    at = fixture_app("compare", county="浚县", year=2022, indicator="地区生产总值")
+    peers = at.dataframe[0].value
+    assert "浚县" not in set(peers["县"]), "the hidden value no longer ranks"
