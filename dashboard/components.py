@@ -122,6 +122,7 @@ _DARK_CSS = """
 .stApp [data-testid="stAlertContainer"] { background-color: #1b2a3a !important; }
 .stApp [data-testid="stFileUploaderDropzone"] { background-color: #111 !important; }
 .stApp a { color: #8fd3ff !important; }
+.stApp [data-baseweb="checkbox"] > div:first-child { background-color: #777 !important; }
 """
 
 _BASE_CSS = """

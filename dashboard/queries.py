@@ -158,8 +158,14 @@ def format_number(value) -> str:
     return text
 
 
-def format_value(value, unit=None, masked=False, exists=True) -> str:
-    """A value as shown on screen: masked → 已遮盖, undisclosed → 未披露, absent → —."""
+QUALIFIER_SUFFIX = {"about": "左右", "at_least": "以上", "at_most": "以内"}
+
+
+def format_value(value, unit=None, masked=False, exists=True, qualifier=None) -> str:
+    """A value as shown on screen: masked → 已遮盖, undisclosed → 未披露, absent → —.
+
+    ``qualifier`` adds its words (300亿元以上 for 突破300亿元, 3.5%以内 for a ceiling).
+    """
     if not exists:
         return MISSING
     if truthy(masked):
@@ -167,7 +173,8 @@ def format_value(value, unit=None, masked=False, exists=True) -> str:
     if value is None or pd.isna(value):
         return UNDISCLOSED
     unit = "" if unit is None or pd.isna(unit) else str(unit)
-    return f"{format_number(value)}{unit}"
+    suffix = QUALIFIER_SUFFIX.get(qualifier, "") if isinstance(qualifier, str) else ""
+    return f"{format_number(value)}{unit}{suffix}"
 
 
 def wrap(text, width: int = 26, limit: int = 260) -> str:
@@ -315,7 +322,7 @@ def headline(indicators: pd.DataFrame, county: str | None, year: int | None) -> 
         cards.append(
             {
                 "label": f"{indicator}{'增速' if measure == 'growth' else ''}（{int(row['period'])}年）",
-                "value": format_value(row["value"], row["unit"], row["masked"]),
+                "value": format_value(row["value"], row["unit"], row["masked"], qualifier=row["qualifier"]),
                 "note": "、".join(notes),
                 "sentence": row["sentence"],
                 "source_file": row["source_file"],
@@ -345,7 +352,7 @@ def ranking(indicators: pd.DataFrame, indicator: str, measure: str, year: int, k
     rows = _pick_one(rows)
     if rows.empty:
         return rows.assign(display=pd.Series(dtype="string"))
-    rows = rows.assign(display=[format_value(v, u, m) for v, u, m in zip(rows["value"], rows["unit"], rows["masked"])])
+    rows = rows.assign(display=[format_value(v, u, m, qualifier=q) for v, u, m, q in zip(rows["value"], rows["unit"], rows["masked"], rows["qualifier"])])
     ascending = not higher_is_better(indicator)
     rows = rows.sort_values(["value", "county"], ascending=[ascending, True], na_position="last", kind="mergesort")
     return rows.reset_index(drop=True)
@@ -439,7 +446,7 @@ def multi_indicator(indicators: pd.DataFrame, year: int, measure: str, kind: str
     if rows.empty:
         return pd.DataFrame(), pd.DataFrame()
     picked = rows.groupby("indicator", group_keys=False)[rows.columns].apply(_pick_one)
-    picked = picked.assign(display=[format_value(v, u, m) for v, u, m in zip(picked["value"], picked["unit"], picked["masked"])])
+    picked = picked.assign(display=[format_value(v, u, m, qualifier=q) for v, u, m, q in zip(picked["value"], picked["unit"], picked["masked"], picked["qualifier"])])
     values = picked.pivot(index="county", columns="indicator", values="value").astype("Float64")
     display = picked.pivot(index="county", columns="indicator", values="display").reindex_like(values)
     display = display.where(display.notna(), MISSING)
@@ -665,6 +672,6 @@ def facts_for_correction(indicators: pd.DataFrame, county: str | None, year: int
 def fact_label(row) -> str:
     return (
         f"{row['indicator']} · {label(MEASURE_LABELS, row['measure'])} · {label(KIND_LABELS, row['kind'])} · "
-        f"{'' if pd.isna(row['period']) else int(row['period'])}年 · {format_value(row['value'], row['unit'], row['masked'])}"
+        f"{'' if pd.isna(row['period']) else int(row['period'])}年 · {format_value(row['value'], row['unit'], row['masked'], qualifier=row['qualifier'])}"
         + (f" · {label(CORRECTED_LABELS, row['corrected'])}" if not pd.isna(row["corrected"]) else "")
     )

@@ -106,7 +106,7 @@ with st.expander("更正或隐藏一个数值（按侧栏的县、年份、指�
         fact = facts[facts["fact_id"] == fact_id].iloc[0]
         components.provenance(
             f"{int(fact['period'])}年{queries.label(queries.KIND_LABELS, fact['kind'])}",
-            queries.format_value(fact["value"], fact["unit"], fact["masked"]),
+            queries.format_value(fact["value"], fact["unit"], fact["masked"], qualifier=fact["qualifier"]),
             fact["sentence"], fact["source_file"], fact["corrected"],
         )
         components.correction_form(fact, key="data")

@@ -67,7 +67,7 @@ if pair is not None:
             fact = facts.iloc[0]
             components.provenance(
                 f"{int(fact['period'])}年{queries.label(queries.KIND_LABELS, fact['kind'])}",
-                queries.format_value(fact["value"], fact["unit"], fact["masked"]),
+                queries.format_value(fact["value"], fact["unit"], fact["masked"], qualifier=fact["qualifier"]),
                 fact["sentence"], fact["source_file"], fact["corrected"],
             )
             components.correction_form(fact, key="tg")

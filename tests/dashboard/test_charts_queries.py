@@ -84,7 +84,7 @@ def test_ranking_direction_and_masked_last(tables):
     rank = queries.ranking(ind, "调查失业率", "rate", 2022)
     assert list(rank["county"]) == ["利津县", "浚县"]  # 2.8 < 3.1: lower is better
     level = queries.ranking(ind, "地区生产总值", "level", 2022)
-    assert list(level["display"]) == ["300亿元", "已遮盖"]
+    assert list(level["display"]) == ["300亿元以上", "已遮盖"]  # 突破300亿元
     assert queries.ranking(ind, "地区生产总值", "growth", 2021).empty is False
     anonymous = ind[ind["county"].isna()]
     assert not anonymous.empty and queries.comparable(ind)["county"].notna().all()
@@ -121,3 +121,8 @@ def test_county_with_only_masked_values(tables):
     fig = charts.ranking_bar(rank, focal="利津县", median=None, indicator="地区生产总值", unit="亿元")
     assert fig.data[0].x == (None,) and any(a.text == "已遮盖" for a in fig.layout.annotations)
     assert queries.headline(only_masked, "利津县", 2022)[0]["value"] == "已遮盖"
+
+
+def test_qualifier_words_follow_the_value():
+    assert queries.format_value(3.5, "%", qualifier="at_most") == "3.5%以内"
+    assert queries.format_value(None, "%", True, qualifier="at_most") == "已遮盖"
