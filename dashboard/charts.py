@@ -213,7 +213,7 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
             if group.empty:
                 continue
             sym = symbol if not estimated else {"circle": "circle-dot", "x": "x-open", "diamond": "diamond-dot", "square-open": "square-open-dot"}.get(symbol, symbol)
-            colour = p[status] if status in p else p["unknown"]
+            colour = p[{"no_outcome_yet": "pending"}.get(status, status)] if {"no_outcome_yet": "pending"}.get(status, status) in p else p["unknown"]
             hover = [
                 f"<b>{int(r.period)}年{'实绩' if status != 'no_outcome_yet' else ''}</b>："
                 + (

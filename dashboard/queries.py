@@ -232,9 +232,9 @@ def default_year(indicators: pd.DataFrame) -> int | None:
     rows = rows[(rows["kind"] == "actual") & rows["value"].notna() & rows["period"].notna()]
     if rows.empty:
         return None
-    per_year = rows.groupby("period")["county"].nunique()
-    best = per_year[per_year == per_year.max()]
-    return int(best.index.max())
+    counties = rows.groupby("period")["county"].nunique()
+    facts = rows.groupby("period").size()
+    return int(max(counties.index, key=lambda y: (counties[y], facts[y], y)))
 
 
 def indicator_options(indicators: pd.DataFrame) -> list[str]:
@@ -359,8 +359,9 @@ def ranking(indicators: pd.DataFrame, indicator: str, measure: str, year: int, k
 
 
 def median_value(rank: pd.DataFrame) -> float | None:
+    """The median of the counties with a value; None below two (a median of one says nothing)."""
     values = rank["value"].dropna() if not rank.empty else pd.Series(dtype=float)
-    return float(values.median()) if len(values) else None
+    return float(values.median()) if len(values) >= 2 else None
 
 
 def compare_flag(mine, theirs, indicator: str) -> str:

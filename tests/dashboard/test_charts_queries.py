@@ -126,3 +126,15 @@ def test_county_with_only_masked_values(tables):
 def test_qualifier_words_follow_the_value():
     assert queries.format_value(3.5, "%", qualifier="at_most") == "3.5%以内"
     assert queries.format_value(None, "%", True, qualifier="at_most") == "已遮盖"
+
+
+def test_pending_marker_uses_pending_colour(tables):
+    rows = queries.timeline(tables["targets_vs_outcomes"], tables["documents"], "利津县", "城镇登记失业率", "rate")
+    fig = charts.timeline(rows, indicator="城镇登记失业率", measure="rate")
+    pending = next(t for t in fig.data if t.name == "◌ 待公布")
+    assert pending.marker.color == charts.palette("light")["pending"]
+
+
+def test_no_median_for_a_single_value(tables):
+    rank = queries.ranking(tables["indicators"], "地区生产总值", "growth", 2023)
+    assert len(rank) == 1 and queries.median_value(rank) is None
