@@ -155,7 +155,7 @@ SLOGANS = Contract(
         ("report_year", I),
         ("slogan", S),
         ("family", S),
-        ("kind", S),  # slogan | plan_period | honour | project | other
+        ("kind", S),  # slogan | plan_period | honour | project | brand | other
         ("count", I),
         ("first_sentence", S),
     ),

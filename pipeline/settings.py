@@ -70,6 +70,23 @@ def jieba_cache_dir() -> Path:
     return _env_path("COUNTY_PULSE_JIEBA_CACHE", default)
 
 
+def term_candidates_path(out_dir: Path) -> Path:
+    """New-term candidates for review (the reviewed userdict.txt stays the source of truth)."""
+    return out_dir / "term_candidates.csv"
+
+
+def system_font_dirs() -> tuple[Path, ...]:
+    """Where installed fonts live (searched after fontconfig's ``fc-list :lang=zh``)."""
+    return (
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        Path.home() / ".local" / "share" / "fonts",
+        Path.home() / ".fonts",
+        Path("/System/Library/Fonts"),
+        Path("/Library/Fonts"),
+    )
+
+
 def font_override() -> Path | None:
     """A CJK font chosen by configuration wins over any discovered one."""
     value = os.environ.get("COUNTY_PULSE_FONT")

@@ -1,0 +1,213 @@
+"""One raw file through the per-document stages: read, normalise, identify, extract.
+
+The result of a file is cached on its content (sha256) and on a fingerprint of the
+code and vocabulary that produced it, so an unchanged file is not re-read and a
+change to the extractor invalidates every cached result at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import traceback
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import settings
+
+RAW_IGNORED = {"MANIFEST.tsv"}
+FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract.py", "documents.py")
+FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv", "chrome_patterns.txt")
+
+
+@dataclass
+class DocResult:
+    source_file: str
+    sha256: str
+    status: str  # ok | rejected (duplicate is decided later, across files)
+    error: str | None = None
+    identity: dict = field(default_factory=dict)
+    text: str = ""
+    facts: list[dict] | None = None
+    from_cache: bool = False
+    cache_key: str = ""
+
+    @property
+    def doc_id(self) -> str:
+        return self.sha256[:16]
+
+    def document_row(self) -> dict:
+        ident = self.identity
+        return {
+            "doc_id": self.doc_id,
+            "source_file": self.source_file,
+            "sha256": self.sha256,
+            "status": self.status,
+            "error": self.error,
+            "county": ident.get("county"),
+            "city": ident.get("city"),
+            "province": ident.get("province"),
+            "report_year": ident.get("report_year"),
+            "doc_type": ident.get("doc_type"),
+            "anonymised": ident.get("anonymised"),
+            "title": ident.get("title"),
+            "n_chars": len(self.text) if self.status == "ok" else None,
+        }
+
+    def facts_frame(self) -> pd.DataFrame:
+        frame = pd.DataFrame(self.facts)
+        ident = self.identity
+        frame.insert(0, "fact_id", [
+            f"{self.doc_id}:{start}:{indicator}:{measure}"
+            for start, indicator, measure in zip(frame["value_start"], frame["indicator"], frame["measure"])
+        ])
+        frame.insert(1, "doc_id", self.doc_id)
+        frame.insert(2, "source_file", self.source_file)
+        frame.insert(3, "county", ident.get("county"))
+        frame.insert(4, "province", ident.get("province"))
+        frame.insert(5, "report_year", ident.get("report_year"))
+        frame["corrected"] = None
+        return frame
+
+
+def scan_raw_dir(raw_dir: Path) -> list[Path]:
+    """Every regular file below the raw directory, except hidden ones and the manifest."""
+    files = []
+    for path in sorted(raw_dir.rglob("*")):
+        relative = path.relative_to(raw_dir)
+        if any(part.startswith(".") for part in relative.parts) or path.name in RAW_IGNORED:
+            continue
+        if path.is_file() and not path.is_symlink():
+            files.append(path)
+    return files
+
+
+def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False) -> DocResult:
+    """Never raises: a file that cannot be processed comes back rejected with a reason."""
+    source_file = path.relative_to(raw_dir).as_posix()
+    try:
+        sha = file_sha256(path)
+    except OSError as exc:
+        return DocResult(source_file, hashlib.sha256(source_file.encode()).hexdigest(), "rejected",
+                         f"无法读取文件：{exc.strerror or exc}")
+    key = f"{sha}-{code_fingerprint()}"
+    cached = None if force else _load_cached(cache_dir, key)
+    if cached is not None:
+        cached.source_file = source_file
+        cached.from_cache = True
+        cached.cache_key = key
+        return cached
+    result = _process_uncached(path, source_file, sha)
+    result.cache_key = key
+    _store_cached(cache_dir, key, result)
+    return result
+
+
+def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
+    from pipeline.extract import extract_indicators
+    from pipeline.identify import identify_document
+    from pipeline.ingest import RejectedInput, read_document
+    from pipeline.normalise import normalise_text
+
+    try:
+        ingested = read_document(path)
+        text = normalise_text(ingested.text)
+        if len(text.strip()) < settings.MIN_TEXT_CHARS:
+            raise RejectedInput("清理后几乎没有正文（不足 %d 字）" % settings.MIN_TEXT_CHARS)
+        identity = identify_document(text, source_file, ingested.html_title)
+        facts = extract_indicators(text, identity)
+    except RejectedInput as exc:
+        return DocResult(source_file, sha, "rejected", _one_line(str(exc)))
+    except Exception as exc:  # one bad file must never stop the build
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return DocResult(source_file, sha, "rejected", _one_line(f"处理失败（内部错误：{detail}）"))
+    return DocResult(
+        source_file,
+        sha,
+        "ok",
+        identity=_identity_dict(identity),
+        text=text,
+        facts=_records(facts),
+    )
+
+
+def _identity_dict(identity) -> dict:
+    names = ("county", "city", "province", "report_year", "doc_type", "anonymised", "title",
+             "delivered_year", "delivered_month")
+    return {name: getattr(identity, name, None) for name in names}
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Plain JSON-able records: NaN becomes None, numpy scalars become Python ones."""
+    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _plain(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def warm_up() -> None:
+    """Import the stages and load their vocabularies once, before worker processes fork."""
+    from pipeline import extract, identify, ingest, normalise  # noqa: F401
+
+    extract.load_vocabulary()
+    identify.admin_divisions()
+    normalise.chrome_patterns()
+    normalise.traditional_share("乡村振兴")  # loads the OpenCC tables
+    code_fingerprint()
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())[:300]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Changes whenever the per-document code or its vocabularies change."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in FINGERPRINT_MODULES:
+        path = here / name
+        if path.exists():
+            digest.update(path.read_bytes())
+    for name in FINGERPRINT_REFERENCES:
+        path = settings.reference_file(name)
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _cache_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"{key}.json"
+
+
+def _load_cached(cache_dir: Path, key: str) -> DocResult | None:
+    path = _cache_path(cache_dir, key)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return DocResult(**data)
+    except (OSError, ValueError, TypeError):
+        return None  # a missing or damaged cache entry just means: extract again
+
+
+def _store_cached(cache_dir: Path, key: str, result: DocResult) -> None:
+    data = {
+        "source_file": result.source_file, "sha256": result.sha256, "status": result.status,
+        "error": result.error, "identity": result.identity, "text": result.text, "facts": result.facts,
+    }
+    tmp = _cache_path(cache_dir, key).with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(_cache_path(cache_dir, key))

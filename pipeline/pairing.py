@@ -1,0 +1,160 @@
+"""Targets paired with the outcomes reported for them, across documents.
+
+For each county × indicator × measure × year, the target set by the report for that
+year is set against the outcome reported later (usually in the next year's report).
+When a county reported both an estimate (预计) and a final figure, both are kept, one
+row each. Only annual figures are paired: a five-year average target is compared with
+a five-year average outcome by the app directly, not here.
+
+Status rules (the qualifier decides; ``direction`` from indicator_families.tsv says
+which way is good, so an unemployment ceiling is met from below):
+
+- at_least (以上, 不低于, 突破): met when actual ≥ target;
+- at_most (以内, 控制在, 不超过): met when actual ≤ target;
+- about (左右): met when the outcome is no worse than the target by more than the
+  tolerance: ``settings.ABOUT_TOLERANCE_POINTS`` percentage points for rates and growth,
+  ``settings.ABOUT_TOLERANCE_RELATIVE`` of the target for levels;
+- exact (no qualifier) and range (lower bound stored): met when the outcome is at
+  least the target in the good direction;
+- unknown when either side is masked or qualitative, or the units cannot be compared;
+- no_outcome_yet / no_target when one side is missing.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline import contracts, settings
+from pipeline.extract import load_vocabulary
+
+UNIT_SCALE = {
+    "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0),
+    "亿美元": ("美元", 1e8), "万美元": ("美元", 1e4),
+    "万人": ("人", 1e4), "人": ("人", 1.0),
+    "万吨": ("吨", 1e4), "吨": ("吨", 1.0),
+    "万亩": ("亩", 1e4), "亩": ("亩", 1.0),
+    "%": ("%", 1.0), "个百分点": ("个百分点", 1.0),
+}
+
+
+def pair_targets_outcomes(indicators: pd.DataFrame) -> pd.DataFrame:
+    facts = indicators[
+        indicators["county"].notna() & indicators["period"].notna() & (indicators["scope"] == "annual")
+    ]
+    key = ["county", "province", "indicator", "measure", "period"]
+    targets = _pick_targets(facts[facts["kind"] == "target"], key)
+    outcomes = _pick_outcomes(facts[facts["kind"] == "actual"], key)
+    rows = []
+    for k in sorted(set(targets) | set(outcomes), key=lambda k: tuple("" if v is None else str(v) for v in k)):
+        target = targets.get(k)
+        found = outcomes.get(k, {})
+        if not found:
+            rows.append(_row(k, target, None))
+        for estimated in sorted(found):
+            rows.append(_row(k, target, found[estimated]))
+    if not rows:
+        return contracts.empty_frame("targets_vs_outcomes")
+    return pd.DataFrame(rows, columns=contracts.TARGETS_VS_OUTCOMES.column_names)
+
+
+def _key(row: pd.Series) -> tuple:
+    province = row["province"] if pd.notna(row["province"]) else None
+    return (row["county"], province, row["indicator"], row["measure"], int(row["period"]))
+
+
+def _pick_targets(targets: pd.DataFrame, key: list[str]) -> dict[tuple, pd.Series]:
+    """The target stated by the report for that very year; numbers before words."""
+    chosen: dict[tuple, pd.Series] = {}
+    ranked = targets.assign(
+        _own_year=(targets["report_year"] != targets["period"]).astype(int),
+        _no_value=targets["value"].isna().astype(int),
+    ).sort_values(["_own_year", "_no_value", "report_year", "source_file", "value_start"])
+    for _, row in ranked.iterrows():
+        chosen.setdefault(_key(row), row)
+    return chosen
+
+
+def _pick_outcomes(outcomes: pd.DataFrame, key: list[str]) -> dict[tuple, dict[bool, pd.Series]]:
+    """Per year, the estimate and the final figure, each from the earliest later report."""
+    later = outcomes[outcomes["report_year"].isna() | (outcomes["report_year"] >= outcomes["period"])]
+    ranked = later.assign(_no_value=later["value"].isna().astype(int)).sort_values(
+        ["_no_value", "report_year", "source_file", "value_start"]
+    )
+    chosen: dict[tuple, dict[bool, pd.Series]] = {}
+    for _, row in ranked.iterrows():
+        chosen.setdefault(_key(row), {}).setdefault(bool(row["estimated"]), row)
+    return chosen
+
+
+def _row(k: tuple, target: pd.Series | None, actual: pd.Series | None) -> dict:
+    county, province, indicator, measure, period = k
+    status, gap = judge(indicator, measure, target, actual)
+    return {
+        "county": county,
+        "province": province,
+        "indicator": indicator,
+        "measure": measure,
+        "period": period,
+        "target_value": _get(target, "value"),
+        "target_unit": _get(target, "unit"),
+        "target_qualifier": _get(target, "qualifier"),
+        "target_qualifier_text": _get(target, "qualifier_text"),
+        "target_doc": _get(target, "source_file"),
+        "target_fact_id": _get(target, "fact_id"),
+        "target_sentence": _get(target, "sentence"),
+        "actual_value": _get(actual, "value"),
+        "actual_unit": _get(actual, "unit"),
+        "actual_estimated": None if actual is None else bool(actual["estimated"]),
+        "actual_doc": _get(actual, "source_file"),
+        "actual_fact_id": _get(actual, "fact_id"),
+        "actual_sentence": _get(actual, "sentence"),
+        "status": status,
+        "gap": gap,
+    }
+
+
+def _get(row: pd.Series | None, column: str):
+    if row is None:
+        return None
+    value = row[column]
+    return None if pd.isna(value) else value
+
+
+def judge(indicator: str, measure: str, target: pd.Series | None, actual: pd.Series | None) -> tuple[str, float | None]:
+    """Status and gap (actual − target, in the target's unit) of one pair."""
+    if target is None:
+        return "no_target", None
+    if actual is None:
+        return "no_outcome_yet", None
+    if pd.isna(target["value"]) or pd.isna(actual["value"]):
+        return "unknown", None
+    actual_value = convert(float(actual["value"]), actual["unit"], target["unit"])
+    if actual_value is None:
+        return "unknown", None
+    target_value = float(target["value"])
+    gap = round(actual_value - target_value, 6)
+    family = load_vocabulary().families.get(indicator)
+    higher_is_better = family is None or family.direction == "up"
+    return ("met" if is_met(target_value, actual_value, target["qualifier"], measure, higher_is_better)
+            else "missed"), gap
+
+
+def is_met(target: float, actual: float, qualifier: str, measure: str, higher_is_better: bool) -> bool:
+    if qualifier == "at_least":
+        return actual >= target
+    if qualifier == "at_most":
+        return actual <= target
+    if qualifier == "about":
+        tolerance = (settings.ABOUT_TOLERANCE_POINTS if measure in ("growth", "rate", "change")
+                     else abs(target) * settings.ABOUT_TOLERANCE_RELATIVE)
+        return actual >= target - tolerance if higher_is_better else actual <= target + tolerance
+    return actual >= target if higher_is_better else actual <= target
+
+
+def convert(value: float, unit: str | None, to_unit: str | None) -> float | None:
+    if unit == to_unit:
+        return value
+    source, target = UNIT_SCALE.get(unit or ""), UNIT_SCALE.get(to_unit or "")
+    if not source or not target or source[0] != target[0]:
+        return None
+    return value * source[1] / target[1]

@@ -1,0 +1,307 @@
+"""Segmentation: one jieba tokenizer with the reviewed dictionaries, and the term filter.
+
+``get_tokenizer()`` builds a private ``jieba.Tokenizer`` once per process (jieba's global
+tokenizer is never touched), loads ``userdict.txt`` (policy terms, slogans) and
+``userdict_places.txt`` (administrative divisions generated from cpca), and keeps jieba's
+dictionary cache under ``settings.jieba_cache_dir()``. Everything downstream (counts,
+TF-IDF, contexts, term discovery) reuses the tokens of one ``segment_document`` call.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+import math
+import re
+import weakref
+from itertools import accumulate
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import jieba
+
+from pipeline import settings
+
+USERDICT_FILES = ("userdict.txt", "userdict_places.txt")
+STOPWORDS_FILE = "stopwords.txt"
+
+# HMM guesses new words from single characters. On this genre it mostly glues
+# verbs to objects (推进乡) and costs ~40% more time; unknown multi-character terms
+# are found by ``keywords.discover_terms`` and reviewed into the dictionary instead.
+USE_HMM = False
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_HAS_DIGIT_OR_MASK = re.compile(r"[0-9０-９XxＸｘ*＊×%％.．]")
+_NUMERAL = "零〇一二三四五六七八九十百千万亿两几多半双"
+# 三年, 一批, 第一, 十个, 五大, 百亩: numbers with a counter are not vocabulary.
+_NUMBER_WORD = re.compile(
+    rf"^第?[{_NUMERAL}]+[年月日个项家次批条所座户人元亩名位级类大点层期种件届轮倍成]?[以来后前中底初末]?$"
+)
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
+
+
+class Token(NamedTuple):
+    """A token and its character offsets (a tuple: cheap to make a million of)."""
+
+    word: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def read_reference_lines(name: str) -> list[str]:
+    """Non-empty lines of a reviewed reference file, '#' comments removed."""
+    path = settings.reference_file(name)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"reference file {path} is missing: it ships with the repository under data/reference/"
+        )
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _quiet_jieba() -> None:
+    # jieba logs "Building prefix dict ..." at DEBUG on its own logger: quiet that logger only.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+@functools.lru_cache(maxsize=4)
+def _build_tokenizer(reference_dir: Path, cache_dir: Path) -> jieba.Tokenizer:
+    _quiet_jieba()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(cache_dir)
+    tokenizer.cache_file = "jieba.default.cache"
+    tokenizer.initialize()
+    for name in USERDICT_FILES:
+        entries = read_reference_lines(name)
+        tokenizer.load_userdict(io.StringIO("\n".join(entries)))
+    return tokenizer
+
+
+def get_tokenizer() -> jieba.Tokenizer:
+    """The process-wide tokenizer for the current reference directory (built once)."""
+    return _build_tokenizer(settings.reference_dir(), settings.jieba_cache_dir())
+
+
+@functools.lru_cache(maxsize=4)
+def _load_stopwords(reference_dir: Path) -> frozenset[str]:
+    return frozenset(read_reference_lines(STOPWORDS_FILE))
+
+
+def get_stopwords() -> frozenset[str]:
+    return _load_stopwords(settings.reference_dir())
+
+
+def segment_document(text: str, tokenizer: jieba.Tokenizer | None = None) -> list[Token]:
+    """All tokens of ``text`` with their character offsets (whitespace dropped).
+
+    The same segmentation as ``tokenizer.cut(text, HMM=False)`` (a test holds them equal),
+    computed in one pass per block with precomputed log probabilities and offsets tracked on
+    the way: faster than plain ``jieba.lcut`` (see bench/segmentation.py).
+    """
+    tokenizer = tokenizer or get_tokenizer()
+    if USE_HMM:
+        words = list(tokenizer.cut(text, HMM=True))
+        ends = accumulate(map(len, words))
+        return [Token(w, e - len(w), e) for w, e in zip(words, ends) if not w.isspace()]
+    logp, fallback = _log_probabilities(tokenizer)
+    tokens: list[Token] = []
+    append = tokens.append
+    pos = 0
+    for block in _RE_HAN.split(text):
+        if not block:
+            continue
+        if _RE_HAN.match(block):
+            _cut_block(block, pos, logp, fallback, append)
+        else:
+            offset = pos
+            for piece in _RE_SKIP.split(block):
+                if piece and not _RE_SKIP.match(piece):
+                    for i, ch in enumerate(piece):
+                        append(Token(ch, offset + i, offset + i + 1))
+                offset += len(piece)
+        pos += len(block)
+    return tokens
+
+
+# jieba's own block and skip patterns (read, never changed).
+_RE_HAN = jieba.re_han_default
+_RE_SKIP = jieba.re_skip_default
+_RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
+_LOGP_CACHE: "weakref.WeakKeyDictionary[jieba.Tokenizer, tuple]" = weakref.WeakKeyDictionary()
+
+
+def _log_probabilities(tokenizer: jieba.Tokenizer) -> tuple[dict, float]:
+    """{word or prefix: log P(word), or None for a prefix that is not a word}, and the
+    score of an unknown character."""
+    cached = _LOGP_CACHE.get(tokenizer)
+    if cached is None or cached[2] != (tokenizer.total, len(tokenizer.FREQ)):
+        tokenizer.check_initialized()
+        logtotal = math.log(tokenizer.total)
+        logp = {w: (math.log(f) - logtotal if f else None) for w, f in tokenizer.FREQ.items()}
+        cached = (logp, -logtotal, (tokenizer.total, len(tokenizer.FREQ)))
+        _LOGP_CACHE[tokenizer] = cached
+    return cached[0], cached[1]
+
+
+_NOT_A_PREFIX = object()
+
+
+def _cut_block(block: str, pos: int, logp: dict, fallback: float, append) -> None:
+    """jieba's DAG + max-probability route without HMM, for one block of word characters."""
+    n = len(block)
+    score = [0.0] * (n + 1)
+    end_at = [0] * (n + 1)
+    get = logp.get
+    missing = _NOT_A_PREFIX
+    for k in range(n - 1, -1, -1):
+        best, best_end = None, k + 1
+        i = k + 1
+        lp = get(block[k], missing)
+        while lp is not missing:
+            if lp is not None:
+                s = lp + score[i]
+                if best is None or s >= best:  # ties go to the longer word, as in jieba
+                    best, best_end = s, i
+            if i >= n:
+                break
+            i += 1
+            lp = get(block[k:i], missing)
+        if best is None:
+            best = fallback + score[k + 1]
+        score[k] = best
+        end_at[k] = best_end
+    x = 0
+    buf_start = -1
+    while x < n:
+        y = end_at[x]
+        if y - x == 1 and _RE_ENG.match(block[x]):
+            if buf_start < 0:
+                buf_start = x
+        else:
+            if buf_start >= 0:
+                append(Token(block[buf_start:x], pos + buf_start, pos + x))
+                buf_start = -1
+            append(Token(block[x:y], pos + x, pos + y))
+        x = y
+    if buf_start >= 0:
+        append(Token(block[buf_start:n], pos + buf_start, pos + n))
+
+
+def segment_words(text: str, tokenizer: jieba.Tokenizer | None = None) -> list[str]:
+    tokenizer = tokenizer or get_tokenizer()
+    return [w for w in tokenizer.cut(text, HMM=USE_HMM) if not w.isspace()]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets into ``text``; the end punctuation stays in the sentence."""
+    sentences = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        _append_sentence(sentences, text, start, end)
+        start = end
+    _append_sentence(sentences, text, start, len(text))
+    return sentences
+
+
+def _append_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    out.append(Sentence(s, s + len(stripped), stripped))
+
+
+def sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    """The sentence containing ``offset`` (``starts`` = [s.start for s in sentences])."""
+    import bisect
+
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
+        return sentences[i]
+    return None
+
+
+def is_content_term(word: str, stopwords: frozenset[str]) -> bool:
+    """A keyword candidate: two or more characters, Chinese, no digits/masks, not a stopword."""
+    if len(word) < 2 or word in stopwords:
+        return False
+    if not _CJK.search(word) or _HAS_DIGIT_OR_MASK.search(word):
+        return False
+    return not _NUMBER_WORD.match(word)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_user_words(reference_dir: Path) -> frozenset[str]:
+    words = set()
+    for name in USERDICT_FILES:
+        for line in read_reference_lines(name):
+            words.add(line.split()[0])
+    return frozenset(words)
+
+
+def get_user_words() -> frozenset[str]:
+    """Every word of the reviewed user dictionaries."""
+    return _load_user_words(settings.reference_dir())
+
+
+@functools.lru_cache(maxsize=4)
+def _load_place_words(reference_dir: Path) -> frozenset[str]:
+    return frozenset(line.split()[0] for line in read_reference_lines("userdict_places.txt"))
+
+
+def get_place_words() -> frozenset[str]:
+    """Administrative-division names: the county's own name is not a keyword about it."""
+    return _load_place_words(settings.reference_dir())
+
+
+# Parts of speech (jieba's dictionary tags) a keyword may have: nouns, verbal and adjectival
+# nouns, abbreviations and set phrases. Verbs (推进), adverbs (极为), pronouns (每个), idioms
+# (只争朝夕) and time words (未来) are left out; words of the reviewed dictionaries always count.
+KEYWORD_TAGS = frozenset({"n", "nz", "ns", "nt", "nw", "vn", "an", "j", "l", "s", "nrt", "eng"})
+
+
+@functools.lru_cache(maxsize=1)
+def get_dictionary_entries() -> dict[str, tuple[int, str]]:
+    """Frequency and part-of-speech tag of every word of jieba's own dictionary (read once)."""
+    path = Path(jieba.__file__).parent / "dict.txt"
+    entries: dict[str, tuple[int, str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                entries[parts[0]] = (int(parts[1]), parts[2])
+    return entries
+
+
+@functools.lru_cache(maxsize=1)
+def get_dictionary_tags() -> dict[str, str]:
+    """Part-of-speech tag of every word of jieba's own dictionary."""
+    return {word: tag for word, (_freq, tag) in get_dictionary_entries().items()}
+
+
+def has_keyword_tag(word: str, user_words: frozenset[str], tags: dict[str, str]) -> bool:
+    if word in user_words:
+        return True
+    tag = tags.get(word)
+    return tag is None or tag in KEYWORD_TAGS
+
+
+def token_boundaries(tokens: list[Token]) -> frozenset[int]:
+    return frozenset([t.start for t in tokens] + [t.end for t in tokens])

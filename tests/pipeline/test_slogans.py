@@ -1,0 +1,147 @@
+"""Slogans: detection (quoted, unquoted, lost quotes, footnotes), classification, families,
+and recall on the hand-labelled sample documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.slogans import (
+    build_lexicon,
+    classify_phrase,
+    family_key,
+    find_quoted,
+    find_slogans,
+    load_slogan_reference,
+)
+from pipeline.segment import segment_document, token_boundaries
+
+
+def _found(text, tokenizer, corpus_quotes=()):
+    lexicon = build_lexicon(list(corpus_quotes) + [o.slogan for o in find_quoted(text)])
+    bounds = token_boundaries(segment_document(text, tokenizer))
+    return [o.slogan for o in find_slogans(text, lexicon, bounds)]
+
+
+@pytest.mark.parametrize(
+    "text, slogan",
+    [
+        ("扎实做好“六稳”工作，全面落实“六保”任务。", "六稳"),
+        ("扎实做好“六稳”工作，全面落实“六保”任务。", "六保"),
+        ("全力推进县委“148”工作体系落实。", "148工作体系"),
+        ("深入开展三创四建活动，成效明显。", "三创四建"),
+        ("扎实推进四城同创工作。", "四城同创"),
+        ("加快四网融合步伐。", "四网融合"),
+        ("巩固两不愁三保障成果。", "两不愁三保障"),
+        ("统筹做好六稳六保工作。", "六稳六保"),
+        ("扎实做好?六稳?工作。", "六稳"),
+        ("扎实做好“六稳”[1]工作。", "六稳"),
+        ("扎实做好“六稳”①工作。", "六稳"),
+        ("扎实做好“六稳①”工作。", "六稳"),
+        ("持续深化‘放管服’改革。", "放管服"),
+        ("推进「双减」落地。", "双减"),
+        ("深化放管服改革，优化营商环境。", "放管服"),
+        ("落实一核一带三区五园布局。", "一核一带三区五园"),
+        ("推进五水共治。", "五水共治"),
+        ('开展"四减四增"行动。', "四减四增"),
+    ],
+)
+def test_detects_slogan(tokenizer, text, slogan):
+    assert slogan in _found(text, tokenizer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们千方百计稳增长，一心一意谋发展。",
+        "一年来，全县上下团结一心。",
+        "完成三年行动计划，新增两个园区。",
+        "第一季度增长三成。",
+    ],
+)
+def test_idioms_and_counts_are_not_slogans(tokenizer, text):
+    assert _found(text, tokenizer) == []
+
+
+@pytest.mark.parametrize(
+    "phrase, kind",
+    [
+        ("十四五", "plan_period"),
+        ("十三五", "plan_period"),
+        ("七五", "plan_period"),
+        ("全国文明城市", "honour"),
+        ("国家园林县城", "honour"),
+        ("全国农业农村创业创新典型示范县", "honour"),
+        ("中国巨峰葡萄之乡", "honour"),
+        ("善堂花生", "brand"),
+        ("XX葡萄", "other"),
+        ("雪亮工程", "project"),
+        ("凤凰城引才计划", "project"),
+        ("全球数字贸易云展会平台", "project"),
+        ("六稳", "slogan"),
+        ("放管服", "slogan"),
+        ("双招双引", "slogan"),
+        ("三个强县、一个家园、五个示范", "slogan"),
+        ("疫情要防住、经济要稳住、发展要安全", "slogan"),
+        ("加速度", "other"),
+        ("水", "other"),
+        ("XX", "other"),
+    ],
+)
+def test_classify(phrase, kind):
+    assert classify_phrase(phrase) == kind
+
+
+def test_families_merge_variants():
+    lexicon = build_lexicon(["六稳", "六保", "六稳六保", "两不愁、三保障"])
+    assert lexicon.families["六稳"] == lexicon.families["六保"] == lexicon.families["六稳六保"] == "六稳六保"
+    assert family_key("两不愁、三保障") == family_key("两不愁三保障")
+
+
+def test_adjacent_quotes_make_a_family(built_tables):
+    slogans = built_tables["slogans"]
+    row = slogans[(slogans["doc_id"] == "003_ad147ba315cb1764") & (slogans["slogan"] == "六稳")]
+    assert row["family"].tolist() == ["六稳六保"]
+
+
+def test_reference_file_is_valid():
+    reference = load_slogan_reference()
+    assert reference.known["六稳"] == ("slogan", "六稳六保")
+    assert reference.suffixes and reference.regexes
+
+
+def _recalled(slogans, doc_id, phrase):
+    rows = slogans[(slogans["doc_id"] == doc_id) & (slogans["kind"] == "slogan")]
+    key = family_key(phrase)
+    return bool(((rows["slogan"] == phrase) | (rows["slogan"].map(family_key) == key)).any())
+
+
+def test_slogan_recall_on_samples(built_tables, gold_slogans):
+    slogans = built_tables["slogans"]
+    gold = gold_slogans[gold_slogans["kind"] == "slogan"]
+    hits = [_recalled(slogans, r.doc_id, r.phrase) for r in gold.itertuples()]
+    missed = [f"{r.doc_id}:{r.phrase}" for r, hit in zip(gold.itertuples(), hits) if not hit]
+    recall = sum(hits) / len(hits)
+    assert recall >= 0.9, f"recall {recall:.3f}; missed {missed}"
+    for doc_id in gold["doc_id"].unique():
+        doc_gold = gold[gold["doc_id"] == doc_id]
+        doc_hits = [_recalled(slogans, r.doc_id, r.phrase) for r in doc_gold.itertuples()]
+        assert sum(doc_hits) / len(doc_hits) >= 0.75, doc_id
+
+
+def test_no_plan_period_or_honour_counted_as_slogan(built_tables, gold_slogans):
+    slogans = built_tables["slogans"]
+    as_slogan = set(slogans.loc[slogans["kind"] == "slogan", "slogan"])
+    negatives = gold_slogans[gold_slogans["kind"] != "slogan"]
+    assert not (set(negatives["phrase"]) & as_slogan)
+    assert not any(s.startswith(("十二五", "十三五", "十四五", "十五五")) for s in as_slogan)
+    kinds = slogans.set_index(["doc_id", "slogan"])["kind"]
+    for r in negatives.itertuples():
+        if (r.doc_id, r.phrase) in kinds.index:
+            assert kinds[(r.doc_id, r.phrase)] == r.kind, r.phrase
+
+
+def test_slogans_keep_first_sentence(built_tables, sample_texts):
+    slogans = built_tables["slogans"]
+    row = slogans[(slogans["doc_id"] == "000_c9aa3e43874953b5") & (slogans["slogan"] == "三创四建")].iloc[0]
+    assert "三创四建" in row["first_sentence"]
+    assert row["count"] >= 10

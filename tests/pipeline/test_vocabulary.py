@@ -1,0 +1,30 @@
+"""The step as the build calls it: contracts, determinism, empty and odd inputs."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.vocabulary import build_vocabulary_tables, render_clouds
+
+
+def test_rebuild_is_identical(sample_texts, built_tables):
+    again = build_vocabulary_tables(sample_texts.sample(frac=1.0, random_state=1))
+    for name, frame in built_tables.items():
+        pd.testing.assert_frame_equal(again[name], frame)
+
+
+def test_empty_and_blank_inputs(tmp_path):
+    empty = pd.DataFrame({"doc_id": [], "county": [], "report_year": pd.Series([], dtype="Int64"), "text": []})
+    tables = build_vocabulary_tables(empty)
+    assert all(len(frame) == 0 for frame in tables.values())
+    assert render_clouds(tables["keywords"], tables["slogans"], tmp_path) == []
+    odd = pd.DataFrame({"doc_id": ["a", "b"], "county": [pd.NA, "某县"], "report_year": [pd.NA, 2020], "text": [None, "   "]})
+    tables = build_vocabulary_tables(odd)
+    assert all(len(frame) == 0 for frame in tables.values())
+
+
+def test_documents_filter_restricts_clouds(built_tables, tmp_path):
+    documents = pd.DataFrame({"doc_id": ["003_ad147ba315cb1764"], "status": ["ok"]})
+    paths = render_clouds(built_tables["keywords"], built_tables["slogans"], tmp_path, documents=documents)
+    names = {p.name for p in paths}
+    assert any("利津县" in n for n in names) and not any("浚县" in n for n in names)
