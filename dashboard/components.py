@@ -230,7 +230,7 @@ def table(frame: pd.DataFrame, key: str | None = None, max_rows: int | None = No
     if sel["present"] or sel["theme"] == "dark":
         html_table(frame, max_rows=max_rows or (12 if sel["present"] else None))
     else:
-        st.dataframe(frame, hide_index=True, key=key, **kwargs)
+        st.dataframe(frame, hide_index=True, key=key, placeholder=queries.MISSING, **kwargs)
 
 
 def empty_state(message: str) -> None:
@@ -326,7 +326,12 @@ def cloud(freq: pd.DataFrame, *, present: bool, theme: str, build_id: str) -> No
     if png is None:
         empty_state("词云模块尚未就绪（构建流程中的词云步骤还没有合入），请先看旁边的高频词条形图。")
         return
-    st.image(png, width="stretch")
+    if present:
+        # A 16:9 projector cloud that fits under the title and the slide buttons.
+        _, middle, _ = st.columns([1, 10, 1])
+        middle.image(png, width=1380)
+    else:
+        st.image(png, width="stretch")
 
 
 def kwic_list(rows: pd.DataFrame, max_rows: int = 30) -> None:
