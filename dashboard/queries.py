@@ -460,6 +460,15 @@ def multi_indicator(indicators: pd.DataFrame, year: int, measure: str, kind: str
 # --- 目标与实绩 --------------------------------------------------------------------------
 
 
+def source_files(refs: pd.Series, documents: pd.DataFrame) -> pd.Series:
+    """The source file for each document reference, whether it is a doc_id or already a file path."""
+    if documents.empty:
+        return refs.astype("string")
+    by_id = documents.drop_duplicates("doc_id").set_index("doc_id")["source_file"]
+    mapped = refs.map(by_id)
+    return mapped.where(mapped.notna(), refs).astype("string")
+
+
 def timeline(tvo: pd.DataFrame, documents: pd.DataFrame, county: str, indicator: str, measure: str, indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Targets against outcomes for one county and indicator, with the source file of each side.
 
@@ -468,8 +477,7 @@ def timeline(tvo: pd.DataFrame, documents: pd.DataFrame, county: str, indicator:
     until the next rebuild re-pairs them.
     """
     rows = tvo[(tvo["county"] == county) & (tvo["indicator"] == indicator) & (tvo["measure"] == measure)]
-    files = documents.drop_duplicates("doc_id").set_index("doc_id")["source_file"] if not documents.empty else pd.Series(dtype="string")
-    rows = rows.assign(target_source_file=rows["target_doc"].map(files), actual_source_file=rows["actual_doc"].map(files))
+    rows = rows.assign(target_source_file=source_files(rows["target_doc"], documents), actual_source_file=source_files(rows["actual_doc"], documents))
     rows = rows.assign(target_corrected=pd.Series(pd.NA, index=rows.index, dtype="string"), actual_corrected=pd.Series(pd.NA, index=rows.index, dtype="string"))
     if indicators is not None and not indicators.empty and not rows.empty:
         fixed = indicators[indicators["corrected"].notna()].drop_duplicates("fact_id").set_index("fact_id")
@@ -642,8 +650,8 @@ def export_frame(name: str, frame: pd.DataFrame, documents: pd.DataFrame) -> pd.
     files = documents.set_index("doc_id")["source_file"] if not documents.empty else pd.Series(dtype="string")
     files = files[~files.index.duplicated()]
     if name == "targets_vs_outcomes":
-        frame.insert(frame.columns.get_loc("target_doc") + 1, "target_source_file", frame["target_doc"].map(files))
-        frame.insert(frame.columns.get_loc("actual_doc") + 1, "actual_source_file", frame["actual_doc"].map(files))
+        frame.insert(frame.columns.get_loc("target_doc") + 1, "target_source_file", source_files(frame["target_doc"], documents))
+        frame.insert(frame.columns.get_loc("actual_doc") + 1, "actual_source_file", source_files(frame["actual_doc"], documents))
     elif "source_file" not in frame.columns and "doc_id" in frame.columns:
         frame.insert(1, "source_file", frame["doc_id"].map(files))
     for column, mapping in (("measure", MEASURE_LABELS), ("kind", KIND_LABELS), ("qualifier", QUALIFIER_LABELS), ("target_qualifier", QUALIFIER_LABELS), ("scope", SCOPE_LABELS), ("corrected", CORRECTED_LABELS)):

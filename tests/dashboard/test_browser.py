@@ -128,3 +128,20 @@ def test_page_renders(browser, app_url, slug, view):
     if "present" in view:
         assert page.locator('[data-testid="stSidebar"]').is_hidden()
     context.close()
+
+
+def test_clicking_a_point_shows_its_sentence_and_file(browser, app_url):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{app_url}/?page=targets", wait_until="domcontentloaded")
+    _wait_rendered(page)
+    points = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
+    assert points.count() > 0
+    # The last traces are the outcomes; click one (hover labels also carry the source).
+    points.nth(points.count() - 1).click(force=True)
+    page.wait_for_selector("text=来源文件：", timeout=20000)
+    _wait_rendered(page)
+    page.screenshot(path=str(SHOTS / "targets-clicked.png"))
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("发现数值有误？更正或隐藏这个数值").count() == 1
+    context.close()

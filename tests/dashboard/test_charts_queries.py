@@ -138,3 +138,9 @@ def test_pending_marker_uses_pending_colour(tables):
 def test_no_median_for_a_single_value(tables):
     rank = queries.ranking(tables["indicators"], "地区生产总值", "growth", 2023)
     assert len(rank) == 1 and queries.median_value(rank) is None
+
+
+def test_source_files_accepts_ids_and_paths(tables):
+    refs = pd.Series(["4752470000000004", "seeds/003_ad147ba315cb1764.txt", None], dtype="string")
+    out = queries.source_files(refs, tables["documents"])
+    assert list(out[:2]) == ["seeds/004_75247fd8577e948a.txt", "seeds/003_ad147ba315cb1764.txt"] and pd.isna(out[2])

@@ -8,6 +8,8 @@ def test_targets_timeline_and_hit_rates(app_test):
     assert_no_exception(at)
     assert at.title[0].value == "目标与实绩"
     assert "各县目标命中率" in page_text(at)
+    hovers = [h for f in figures(at) for t in f["data"] for h in (t.get("hovertext") or []) if "来源：" in h]
+    assert hovers and all(h.split("来源：", 1)[1].strip() for h in hovers), "every hover names its file"
 
 
 def test_changing_indicator_changes_timeline(fixture_app):
