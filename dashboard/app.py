@@ -43,12 +43,18 @@ if not st.session_state.get("_cp_page_checked"):
 
 documents = data.load_table("documents")
 indicators = data.load_indicators()
+counties, indicator_names = queries.county_options(documents, indicators), queries.indicator_options(indicators)
+first_county = queries.default_county(documents, indicators)
 components.global_filters(
-    queries.county_options(documents, indicators),
-    queries.default_county(documents, indicators),
+    counties,
+    first_county,
     queries.year_options(documents, indicators),
-    queries.indicator_options(indicators),
-    default_year=queries.default_year(indicators),
+    indicator_names,
+    default_year=queries.default_year(
+        indicators,
+        st.session_state.get("county") or first_county,
+        st.session_state.get("indicator") or (indicator_names[0] if indicator_names else None),
+    ),
 )
 components.apply_theme()
 components.write_url(slug)

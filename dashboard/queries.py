@@ -226,12 +226,19 @@ def year_options(documents: pd.DataFrame, indicators: pd.DataFrame) -> list[int]
     return sorted(years, reverse=True)
 
 
-def default_year(indicators: pd.DataFrame) -> int | None:
-    """The latest year in which the most named counties report outcomes (a sensible first view)."""
+def default_year(indicators: pd.DataFrame, county: str | None = None, indicator: str | None = None) -> int | None:
+    """A sensible first year: where the first county reports the first indicator, with the
+    most other counties reporting it too, latest first; else the year richest in outcomes."""
     rows = comparable(indicators)
-    rows = rows[(rows["kind"] == "actual") & rows["value"].notna() & rows["period"].notna()]
+    rows = rows[(rows["kind"] == "actual") & rows["value"].notna() & rows["period"].notna() & (rows["scope"] == "annual")]
     if rows.empty:
         return None
+    if county and indicator:
+        same = rows[rows["indicator"] == indicator]
+        mine = set(same.loc[same["county"] == county, "period"].astype(int))
+        if mine:
+            counties = same.groupby("period")["county"].nunique()
+            return int(max(mine, key=lambda y: (counties.get(y, 0), y)))
     counties = rows.groupby("period")["county"].nunique()
     facts = rows.groupby("period").size()
     return int(max(counties.index, key=lambda y: (counties[y], facts[y], y)))
