@@ -93,7 +93,7 @@ def coverage_heatmap(matrix: pd.DataFrame, *, present=False, theme="light") -> g
             colorscale=[[0, p["bg"]], [0.001, "#C6DBEF" if theme == "light" else "#1F4E79"], [1, "#08519C" if theme == "light" else "#56B4E9"]],
             showscale=False, xgap=3, ygap=3,
             hovertemplate="%{y} · %{x}年：%{z} 份文档<extra></extra>",
-            textfont={"size": PRESENT_SIZE if present else BASE_SIZE + 2},
+            textfont={"size": PRESENT_SIZE if present else BASE_SIZE + 2, "color": "#000000" if theme == "dark" else "#FFFFFF"},
         )
     )
     fig.update_xaxes(type="category", side="top", title=None)
