@@ -1,0 +1,61 @@
+"""县情看板 (County Pulse) — entry file: `streamlit run dashboard/app.py`.
+
+Builds ``st.navigation`` over ``app_pages/``, restores the shared view from the URL
+(``?page=compare&county=浚县&indicator=地区生产总值&year=2021&mode=present&theme=dark``),
+draws the global selections in the sidebar and runs the chosen page.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import components, data, queries  # noqa: E402
+
+PAGES = (
+    ("overview", "总览", ":material/dashboard:"),
+    ("compare", "县域对比", ":material/leaderboard:"),
+    ("targets", "目标与实绩", ":material/flag:"),
+    ("vocabulary", "政策热词", ":material/cloud:"),
+    ("data", "数据", ":material/folder_open:"),
+)
+
+st.set_page_config(page_title="县情看板", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
+components.init_from_url()
+
+pages = {slug: st.Page(f"app_pages/{slug}.py", title=title, icon=icon, url_path=slug, default=slug == "overview") for slug, title, icon in PAGES}
+current = st.navigation(list(pages.values()), position="hidden" if st.session_state.get("present") else "sidebar")
+slug = next(s for s, _, _ in PAGES if pages[s].title == current.title)
+
+# A shared link may name its page in the query (?page=compare) rather than the path.
+if not st.session_state.get("_cp_page_checked"):
+    st.session_state["_cp_page_checked"] = True
+    requested = st.query_params.get("page")
+    if requested in pages and requested != slug:
+        st.switch_page(pages[requested], query_params={k: st.query_params[k] for k in st.query_params})
+
+documents = data.load_table("documents")
+indicators = data.load_indicators()
+counties, indicator_names = queries.county_options(documents, indicators), queries.indicator_options(indicators)
+first_county = queries.default_county(documents, indicators)
+components.global_filters(
+    counties,
+    first_county,
+    queries.year_options(documents, indicators),
+    indicator_names,
+    default_year=queries.default_year(
+        indicators,
+        st.session_state.get("county") or first_county,
+        st.session_state.get("indicator") or (indicator_names[0] if indicator_names else None),
+    ),
+)
+components.apply_theme()
+components.write_url(slug)
+current.run()

@@ -1,0 +1,115 @@
+"""政策热词: clouds and top terms, two counties or years compared, slogan trends, keyword in context."""
+
+import streamlit as st
+
+from dashboard import charts, components, data, queries
+
+sel = components.selection()
+components.page_header("政策热词", "提法（如“六稳”“放管服”）和关键词：词云与高频词、两县或两年的差异、历年变化、原文语境。")
+manifest = data.load_manifest()
+if manifest is None:
+    components.no_data()
+    st.stop()
+
+keywords = data.load_table("keywords")
+slogans = data.load_table("slogans")
+contexts = data.load_table("contexts")
+documents = data.load_table("documents")
+if keywords.empty and slogans.empty:
+    components.empty_state("还没有提取到提法或关键词。")
+    st.stop()
+
+SOURCES = {"slogans": "提法", "keywords": "关键词"}
+SCOPES = {"corpus": "全部文档", "county": "所选县", "document": "单篇文档"}
+c1, c2, c3 = st.columns([1, 1.4, 1])
+source = c1.radio("词语来源", list(SOURCES), key="voc_source", horizontal=True, format_func=SOURCES.get)
+scope = c2.radio("范围", list(SCOPES), key="voc_scope", horizontal=True, format_func=SCOPES.get)
+top = c3.slider("显示前 N 个", 5, 50, 20, key="voc_top")
+table, column = (slogans, "slogan") if source == "slogans" else (keywords, "term")
+
+doc_id = None
+if scope == "document":
+    docs = queries.document_options(documents)
+    if docs:
+        doc_id = st.selectbox("文档", list(docs), key="voc_doc", format_func=docs.get)
+county = sel["county"] if scope == "county" else None
+freq = queries.term_frequencies(table, column, doc_id=doc_id, county=county, top=top)
+where = {"corpus": "全部文档", "county": county or "所选县", "document": "所选文档"}[scope]
+build_id = str(manifest["build_id"])
+
+
+def show_cloud() -> None:
+    components.cloud(freq, present=sel["present"], theme=sel["theme"], build_id=build_id)
+
+
+def show_bar() -> None:
+    components.plot(charts.top_terms_bar(freq, present=sel["present"], theme=sel["theme"], title=f"{where} · 高频{SOURCES[source]}"), key="voc_bar")
+
+
+def show_trend() -> None:
+    trend = queries.slogan_trend(slogans, top=8, county=sel["county"] if scope == "county" else None)
+    components.plot(charts.slogan_trend(trend, present=sel["present"], theme=sel["theme"], title="提法的年度变化（按报告年份）"), key="voc_trend")
+    if not trend.empty and trend["report_year"].nunique() < 2:
+        st.caption("目前只有一个年份的报告，还看不出变化。")
+
+
+if sel["present"]:
+    views = {"cloud": "词云", "bar": "高频词", "trend": "提法年度变化"}
+    if data.cloud_function() is None:
+        views.pop("cloud")  # nothing to show until the clouds stage lands
+    i = components.slide_nav(list(views), "_voc_slide", format_func=views.get)
+    {"cloud": show_cloud, "bar": show_bar, "trend": show_trend}[list(views)[i]]()
+    st.stop()
+
+if freq.empty:
+    components.empty_state(f"{where}没有{SOURCES[source]}。")
+elif data.cloud_function() is None:
+    components.empty_state("词云模块尚未就绪（构建流程中的词云步骤还没有合入），先用高频词条形图代替词云。")
+    show_bar()
+else:
+    left, right = st.columns([1.3, 1])
+    with left:
+        st.markdown(f"**{where} · {SOURCES[source]}词云**")
+        show_cloud()
+    with right:
+        show_bar()
+
+st.subheader("两县或两年对比")
+mode = st.radio("对比方式", ["county", "year"], key="voc_cmp_mode", horizontal=True, format_func=lambda m: "两个县" if m == "county" else "两个年份")
+values = sorted(table["county"].dropna().unique()) if mode == "county" else sorted(int(y) for y in table["report_year"].dropna().unique())
+if len(values) < 2:
+    components.empty_state("需要至少两个" + ("县" if mode == "county" else "年份") + "的文档才能对比。")
+else:
+    a_col, b_col = st.columns(2)
+    fmt = (lambda v: f"{v}年") if mode == "year" else str
+    a = a_col.selectbox("甲", values, index=0, key=f"voc_a_{mode}", format_func=fmt)
+    b = b_col.selectbox("乙", values, index=1, key=f"voc_b_{mode}", format_func=fmt)
+    field = "county" if mode == "county" else "report_year"
+    rows_a = table[table[field] == a].rename(columns={column: "term"})
+    rows_b = table[table[field] == b].rename(columns={column: "term"})
+    compare = data.compare_function()
+    terms = None
+    if compare is not None:
+        try:
+            terms = compare(rows_a, rows_b, top=15)
+        except Exception:  # noqa: BLE001 - fall back to the simple comparison below
+            terms = None
+    if terms is None:
+        st.caption("区分度计算模块尚未就绪，暂用词频占比之差近似。")
+        terms = queries.fallback_distinctive(
+            queries.term_frequencies(rows_a, "term"), queries.term_frequencies(rows_b, "term"), top=12
+        )
+    components.plot(charts.distinctive_bar(terms, label_a=fmt(a), label_b=fmt(b), present=False, theme=sel["theme"], title=f"{fmt(a)} 与 {fmt(b)} 的特色{SOURCES[source]}"), key="voc_distinct")
+
+st.subheader("提法的年度变化")
+show_trend()
+
+st.subheader("词语语境")
+terms_available = queries.term_options(contexts, keywords, slogans)
+if not terms_available:
+    components.empty_state("还没有语境索引。")
+else:
+    term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term")
+    rows = queries.kwic(contexts, documents, term)
+    st.caption(f"“{term}”共出现在 {len(rows)} 个句子中。")
+    components.kwic_list(rows)

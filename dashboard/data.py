@@ -1,0 +1,144 @@
+"""Cached loaders: the only place the app reads tables, the manifest and corrections.
+
+Caches are keyed on (table path, build id), so a rebuild (new ``build.json``) is seen on
+the next rerun without restarting the app, and a stale cache can never outlive its build.
+Pipeline stages that land later (build, clouds, keyword comparison) are imported lazily;
+each accessor returns ``None`` when its module is missing so the page can say so.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from pipeline import contracts, corrections, settings
+
+CORRECTIONS_FILE = "corrections.csv"
+
+
+def out_dir() -> Path:
+    return settings.processed_dir()
+
+
+def corrections_path() -> Path:
+    return settings.reference_file(CORRECTIONS_FILE)
+
+
+def load_manifest() -> dict | None:
+    """The current build's manifest, or None when nothing has been built yet."""
+    path = settings.manifest_path(out_dir())
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) and manifest.get("build_id") else None
+
+
+def has_data() -> bool:
+    return load_manifest() is not None
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _read_table(name: str, path: str, build_id: str) -> pd.DataFrame:
+    return contracts.read_table(name, Path(path))
+
+
+def load_table(name: str) -> pd.DataFrame:
+    """A table of the current build; an empty, typed frame when there is none."""
+    manifest = load_manifest()
+    path = settings.table_path(out_dir(), name)
+    if manifest is None or not path.exists():
+        return contracts.empty_frame(name)
+    return _read_table(name, str(path), str(manifest["build_id"]))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _corrected_indicators(path: str, build_id: str, corrections_file: str, corrections_mtime: float) -> tuple[pd.DataFrame, list[str]]:
+    indicators = contracts.read_table("indicators", Path(path))
+    documents_path = settings.table_path(Path(path).parent, "documents")
+    documents = contracts.read_table("documents", documents_path) if documents_path.exists() else None
+    loaded = corrections.load_corrections(Path(corrections_file))
+    return corrections.apply_corrections(indicators, loaded, documents=documents)
+
+
+def load_indicators() -> pd.DataFrame:
+    return _load_corrected()[0]
+
+
+def correction_problems() -> list[str]:
+    """Corrections that no longer match a fact (after a rebuild changed the extraction)."""
+    return _load_corrected()[1]
+
+
+def _load_corrected() -> tuple[pd.DataFrame, list[str]]:
+    """Indicators with the reviewed corrections applied on top.
+
+    The build applies them too; applying again is idempotent and lets a correction
+    made in the app show at once, before the next rebuild.
+    """
+    manifest = load_manifest()
+    path = settings.table_path(out_dir(), "indicators")
+    if manifest is None or not path.exists():
+        return contracts.empty_frame("indicators"), []
+    corr = corrections_path()
+    mtime = corr.stat().st_mtime if corr.exists() else 0.0
+    try:
+        return _corrected_indicators(str(path), str(manifest["build_id"]), str(corr), mtime)
+    except (corrections.CorrectionError, contracts.ContractError, ValueError) as exc:
+        return load_table("indicators"), [f"更正文件无法应用：{exc}"]
+
+
+def load_corrections() -> pd.DataFrame:
+    try:
+        return corrections.load_corrections(corrections_path())
+    except (corrections.CorrectionError, ValueError):
+        return corrections.empty_corrections()
+
+
+# --- Stages that land later on main: imported lazily ---------------------------------------
+
+
+def build_function():
+    try:
+        from pipeline.build import run_build
+    except ImportError:
+        return None
+    return run_build
+
+
+def cloud_function():
+    try:
+        from pipeline.clouds import render_cloud
+    except ImportError:
+        return None
+    return render_cloud
+
+
+def compare_function():
+    try:
+        from pipeline.keywords import compare_terms
+    except ImportError:
+        return None
+    return compare_terms
+
+
+def cloud_cache_dir() -> Path:
+    return settings.clouds_dir(out_dir()) / "app"
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def render_cloud(frequencies: tuple[tuple[str, float], ...], size: str, theme: str, build_id: str) -> bytes | None:
+    """PNG bytes of a word cloud, or None when the clouds stage is not available."""
+    render = cloud_function()
+    if render is None or not frequencies:
+        return None
+    path = render(dict(frequencies), size=size, theme=theme, cache_dir=cloud_cache_dir())
+    return Path(path).read_bytes()
+
+
+def clear_caches() -> None:
+    _read_table.clear()
+    _corrected_indicators.clear()
