@@ -554,6 +554,11 @@ STATUS_SYMBOLS = {"met": "✔ 达成", "missed": "✘ 未达成", "no_outcome_ye
 # --- 政策热词 ----------------------------------------------------------------------------
 
 
+def policy_slogans(slogans: pd.DataFrame) -> pd.DataFrame:
+    """Only phrases classified as slogans: “十四五” is a plan period, 全国文明城市 an honour."""
+    return slogans[slogans["kind"] == "slogan"]
+
+
 def term_frequencies(table: pd.DataFrame, term_column: str, *, doc_id=None, county=None, year=None, top: int | None = None) -> pd.DataFrame:
     """Summed counts of terms (keywords or slogans) for a document, a county, a year or everything."""
     rows = table

@@ -12,7 +12,9 @@ if manifest is None:
     st.stop()
 
 keywords = data.load_table("keywords")
-slogans = data.load_table("slogans")
+all_quoted = data.load_table("slogans")
+# Plan periods (“十四五”), honours and project names stay searchable below, not in clouds or trends.
+slogans = queries.policy_slogans(all_quoted)
 contexts = data.load_table("contexts")
 documents = data.load_table("documents")
 if keywords.empty and slogans.empty:
@@ -105,7 +107,7 @@ st.subheader("提法的年度变化")
 show_trend()
 
 st.subheader("词语语境")
-terms_available = queries.term_options(contexts, keywords, slogans)
+terms_available = queries.term_options(contexts, keywords, all_quoted)
 if not terms_available:
     components.empty_state("还没有语境索引。")
 else:

@@ -144,3 +144,11 @@ def test_source_files_accepts_ids_and_paths(tables):
     refs = pd.Series(["4752470000000004", "seeds/003_ad147ba315cb1764.txt", None], dtype="string")
     out = queries.source_files(refs, tables["documents"])
     assert list(out[:2]) == ["seeds/004_75247fd8577e948a.txt", "seeds/003_ad147ba315cb1764.txt"] and pd.isna(out[2])
+
+
+def test_policy_slogans_leave_out_plan_periods_and_honours():
+    from dashboard import queries
+
+    table = pd.DataFrame({"slogan": ["六稳", "十四五", "全国文明城市"], "kind": ["slogan", "plan_period", "honour"],
+                          "count": [3, 9, 2]})
+    assert list(queries.policy_slogans(table)["slogan"]) == ["六稳"]
