@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from pipeline import contracts, corrections, settings
+from pipeline import contracts, corrections, pairing, settings
 
 CORRECTIONS_FILE = "corrections.csv"
 
@@ -89,6 +89,22 @@ def _load_corrected() -> tuple[pd.DataFrame, list[str]]:
         return _corrected_indicators(str(path), str(manifest["build_id"]), str(corr), mtime)
     except (corrections.CorrectionError, contracts.ContractError, ValueError) as exc:
         return load_table("indicators"), [f"更正文件无法应用：{exc}"]
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _paired(build_id: str, corrections_mtime: float, _indicators: pd.DataFrame) -> pd.DataFrame:
+    return contracts.conform(pairing.pair_targets_outcomes(_indicators), "targets_vs_outcomes")
+
+
+def load_targets_vs_outcomes() -> pd.DataFrame:
+    """Targets against outcomes, re-paired from the corrected indicators so a correction
+    made in the app changes the verdict at once (the build pairs the same way)."""
+    manifest = load_manifest()
+    if manifest is None:
+        return contracts.empty_frame("targets_vs_outcomes")
+    corr = corrections_path()
+    mtime = corr.stat().st_mtime if corr.exists() else 0.0
+    return _paired(str(manifest["build_id"]), mtime, load_indicators())
 
 
 def load_corrections() -> pd.DataFrame:

@@ -11,7 +11,7 @@ if data.load_manifest() is None:
     components.no_data()
     st.stop()
 
-tvo = data.load_table("targets_vs_outcomes")
+tvo = data.load_targets_vs_outcomes()
 documents = data.load_table("documents")
 indicators = data.load_indicators()
 county = sel["county"]

@@ -96,3 +96,16 @@ def test_correction_shows_on_timeline_marked(fixture_app, tmp_path, monkeypatch)
     missed = traces["✘ 未达成"]
     assert "4.3%（已更正）" in missed["hovertext"][0]
     assert "4.3%（已更正）" in set(at.dataframe[0].value["实绩"])
+
+
+def test_correction_changes_the_verdict_without_a_rebuild(fixture_app, tmp_path, monkeypatch):
+    from pipeline import corrections
+
+    reference = tmp_path / "reference"
+    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
+    fact_id = "78f198f04f57dcb4:1:地区生产总值:growth:actual:2022"
+    corrections.append_correction(reference / "corrections.csv", {"action": "correct", "fact_id": fact_id, "value": "20", "note": "测试"})
+    at = fixture_app("targets", county="浚县", indicator="地区生产总值")
+    traces = {t["name"]: t for t in figures(at)[0]["data"]}
+    assert "✘ 未达成" not in traces
+    assert any("20%（已更正）" in hover for hover in traces["✔ 达成"]["hovertext"])
