@@ -69,10 +69,13 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-@lru_cache(maxsize=4)
 def load_vocabulary(reference_dir: Path | None = None) -> Vocabulary:
     """Read the reviewed indicator vocabulary (cached per directory)."""
-    ref = reference_dir or settings.reference_dir()
+    return _load_vocabulary(reference_dir or settings.reference_dir())
+
+
+@lru_cache(maxsize=4)
+def _load_vocabulary(ref: Path) -> Vocabulary:
     families = {
         row["indicator"]: Family(
             row["indicator"], row["headline"] == "true", row["direction"], row["level_unit"], row["kind"],

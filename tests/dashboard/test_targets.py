@@ -99,9 +99,13 @@ def test_correction_shows_on_timeline_marked(fixture_app, tmp_path, monkeypatch)
 
 
 def test_correction_changes_the_verdict_without_a_rebuild(fixture_app, tmp_path, monkeypatch):
-    from pipeline import corrections
+    import shutil
+
+    from pipeline import corrections, settings
 
     reference = tmp_path / "reference"
+    shutil.copytree(settings.reference_dir(), reference)
+    (reference / "corrections.csv").unlink()
     monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
     fact_id = "78f198f04f57dcb4:1:地区生产总值:growth:actual:2022"
     corrections.append_correction(reference / "corrections.csv", {"action": "correct", "fact_id": fact_id, "value": "20", "note": "测试"})
