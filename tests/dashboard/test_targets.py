@@ -84,11 +84,23 @@ def test_sidebar_indicator_drives_timeline(fixture_app):
     assert at.sidebar.selectbox(key="indicator").value == "调查失业率"
 
 
+def reference_copy(tmp_path, monkeypatch):
+    """The reviewed reference files, with an empty corrections file the test appends to."""
+    import shutil
+
+    from pipeline import settings
+
+    reference = tmp_path / "reference"
+    shutil.copytree(settings.reference_dir(), reference)
+    (reference / "corrections.csv").unlink()
+    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
+    return reference
+
+
 def test_correction_shows_on_timeline_marked(fixture_app, tmp_path, monkeypatch):
     from pipeline import corrections
 
-    reference = tmp_path / "reference"
-    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
+    reference = reference_copy(tmp_path, monkeypatch)
     fact_id = "78f198f04f57dcb4:1:地区生产总值:growth:actual:2022"
     corrections.append_correction(reference / "corrections.csv", {"action": "correct", "fact_id": fact_id, "value": "4.3", "note": "测试"})
     at = fixture_app("targets", county="浚县", indicator="地区生产总值")
@@ -99,14 +111,9 @@ def test_correction_shows_on_timeline_marked(fixture_app, tmp_path, monkeypatch)
 
 
 def test_correction_changes_the_verdict_without_a_rebuild(fixture_app, tmp_path, monkeypatch):
-    import shutil
+    from pipeline import corrections
 
-    from pipeline import corrections, settings
-
-    reference = tmp_path / "reference"
-    shutil.copytree(settings.reference_dir(), reference)
-    (reference / "corrections.csv").unlink()
-    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
+    reference = reference_copy(tmp_path, monkeypatch)
     fact_id = "78f198f04f57dcb4:1:地区生产总值:growth:actual:2022"
     corrections.append_correction(reference / "corrections.csv", {"action": "correct", "fact_id": fact_id, "value": "20", "note": "测试"})
     at = fixture_app("targets", county="浚县", indicator="地区生产总值")
