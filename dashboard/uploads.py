@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from pipeline import settings
+from pipeline.documents import file_sha256
 
 UPLOAD_SUBDIR = "uploads"
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
@@ -56,14 +57,6 @@ def upload_dir() -> Path:
     return settings.raw_dir() / UPLOAD_SUBDIR
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def store_upload(name: str, content: bytes, target: Path | None = None) -> Stored:
     """Write one uploaded file under ``raw_dir()/uploads`` (or ``target``)."""
     target = target or upload_dir()
@@ -84,7 +77,7 @@ def store_upload(name: str, content: bytes, target: Path | None = None) -> Store
     stem, suffix = os.path.splitext(clean)
     candidate, n = target / clean, 1
     while candidate.exists():
-        if candidate.is_file() and _sha256(candidate) == digest:
+        if candidate.is_file() and file_sha256(candidate) == digest:
             return Stored(name, "identical", candidate)
         n += 1
         candidate = target / f"{stem}-{n}{suffix}"
