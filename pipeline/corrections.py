@@ -109,11 +109,10 @@ def _text(value) -> str | None:
 
 
 def unmatched_corrections(indicators: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
-    """Corrections that cannot be applied: their fact (or, for ``add``, document) is gone."""
+    """Corrections that cannot be applied: their fact is gone, or an ``add`` names no document."""
     if corrections.empty:
         return corrections.iloc[0:0]
     facts = set(indicators["fact_id"].dropna())
-    docs = set(indicators["doc_id"].dropna())
     bad = []
     for _, row in corrections.iterrows():
         action = row["action"]

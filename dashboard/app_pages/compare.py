@@ -1,6 +1,5 @@
 """县域对比: counties ranked for one indicator, a focal county against its peers, many indicators side by side."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components, data, queries

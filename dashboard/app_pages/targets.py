@@ -1,6 +1,5 @@
 """目标与实绩: a county's targets against reported outcomes, year by year; hit rates across counties."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components, data, queries

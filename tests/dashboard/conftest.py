@@ -16,7 +16,6 @@ Either way the session's environment points ``COUNTY_PULSE_DATA`` and
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 

@@ -1,13 +1,12 @@
 """Figure builders and queries, without Streamlit."""
 
-import json
 import tomllib
 
 import pandas as pd
 import pytest
 
 from dashboard import charts, queries
-from pipeline import contracts, settings
+from pipeline import contracts
 from tests.dashboard.conftest import REPO, fixture_tables
 
 
