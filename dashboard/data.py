@@ -55,6 +55,35 @@ def load_table(name: str) -> pd.DataFrame:
     return _read_table(name, str(path), str(manifest["build_id"]))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _contexts_for(path: str, build_id: str, term: str) -> pd.DataFrame:
+    return contracts.read_matching("contexts", Path(path), "term", term)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _context_terms(path: str, build_id: str) -> pd.DataFrame:
+    terms = contracts.read_column("contexts", Path(path), "term").dropna().unique()
+    return pd.DataFrame({"term": pd.Series(terms, dtype="string")})
+
+
+def load_contexts_for(term: str) -> pd.DataFrame:
+    """The sentences of one term only: the contexts table grows with the corpus, a term's rows do not."""
+    manifest = load_manifest()
+    path = settings.table_path(out_dir(), "contexts")
+    if manifest is None or not path.exists():
+        return contracts.empty_frame("contexts")
+    return _contexts_for(str(path), str(manifest["build_id"]), term)
+
+
+def load_context_terms() -> pd.DataFrame:
+    """The terms the contexts table can answer for (one column read, not the sentences)."""
+    manifest = load_manifest()
+    path = settings.table_path(out_dir(), "contexts")
+    if manifest is None or not path.exists():
+        return pd.DataFrame({"term": pd.Series(dtype="string")})
+    return _context_terms(str(path), str(manifest["build_id"]))
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _corrected_indicators(path: str, build_id: str, corrections_file: str, corrections_mtime: float) -> tuple[pd.DataFrame, list[str]]:
     indicators = contracts.read_table("indicators", Path(path))

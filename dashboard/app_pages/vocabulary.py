@@ -15,7 +15,6 @@ keywords = data.load_table("keywords")
 all_quoted = data.load_table("slogans")
 # Plan periods (“十四五”), honours and project names stay searchable below, not in clouds or trends.
 slogans = queries.policy_slogans(all_quoted)
-contexts = data.load_table("contexts")
 documents = data.load_table("documents")
 if keywords.empty and slogans.empty:
     components.empty_state("还没有提取到提法或关键词。")
@@ -107,11 +106,11 @@ st.subheader("提法的年度变化")
 show_trend()
 
 st.subheader("词语语境")
-terms_available = queries.term_options(contexts, keywords, all_quoted)
+terms_available = queries.term_options(data.load_context_terms(), keywords, all_quoted)
 if not terms_available:
     components.empty_state("还没有语境索引。")
 else:
     term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term")
-    rows = queries.kwic(contexts, documents, term)
+    rows = queries.kwic(data.load_contexts_for(term), documents, term)
     st.caption(f"“{term}”共出现在 {len(rows)} 个句子中。")
     components.kwic_list(rows)
