@@ -245,6 +245,15 @@ def no_data() -> None:
         pass
 
 
+def require_build() -> dict:
+    """The current build's manifest; without a build, say so and stop the page."""
+    manifest = data.load_manifest()
+    if manifest is None:
+        no_data()
+        st.stop()
+    return manifest
+
+
 def build_caption(manifest: dict | None) -> str:
     if not manifest:
         return "尚未构建"

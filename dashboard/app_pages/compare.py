@@ -6,9 +6,7 @@ from dashboard import charts, components, data, queries
 
 sel = components.selection()
 components.page_header("县域对比", "选择指标、口径和年份：各县排名（虚线为中位数），所选县与其他县逐一比较，多指标对照。")
-if data.load_manifest() is None:
-    components.no_data()
-    st.stop()
+components.require_build()
 
 indicators = data.load_indicators()
 indicator, year, focal = sel["indicator"], sel["year"], sel["county"]

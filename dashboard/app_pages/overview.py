@@ -6,10 +6,7 @@ from dashboard import charts, components, data, queries
 
 sel = components.selection()
 components.page_header("总览", "语料覆盖、构建时间、未入库文件，以及所选县的主要指标。")
-manifest = data.load_manifest()
-if manifest is None:
-    components.no_data()
-    st.stop()
+manifest = components.require_build()
 
 documents = data.load_table("documents")
 indicators = data.load_indicators()

@@ -6,9 +6,7 @@ from dashboard import charts, components, data, queries
 
 sel = components.selection()
 components.page_header("目标与实绩", "年度目标（含“左右”“以上”“以内”）与之后报告的实绩对照；点图中的点可查看来源并更正。")
-if data.load_manifest() is None:
-    components.no_data()
-    st.stop()
+components.require_build()
 
 tvo = data.load_targets_vs_outcomes()
 documents = data.load_table("documents")

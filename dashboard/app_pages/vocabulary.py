@@ -6,10 +6,7 @@ from dashboard import charts, components, data, queries
 
 sel = components.selection()
 components.page_header("政策热词", "提法（如“六稳”“放管服”）和关键词：词云与高频词、两县或两年的差异、历年变化、原文语境。")
-manifest = data.load_manifest()
-if manifest is None:
-    components.no_data()
-    st.stop()
+manifest = components.require_build()
 
 keywords = data.load_table("keywords")
 all_quoted = data.load_table("slogans")

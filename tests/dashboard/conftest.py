@@ -248,19 +248,21 @@ def empty_data_dir(tmp_path, monkeypatch) -> Path:
     return root
 
 
+def open_page(page: str = "overview", **params):
+    """Open a page of the app by URL, as a shared link would, and run it."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["page"] = page
+    for key, value in params.items():
+        at.query_params[key] = str(value)
+    at.run()
+    return at
+
+
 @pytest.fixture
 def app_test(built_data_dir):
     """Open a page of the app (by URL, as a shared link would) and return the AppTest."""
-    from streamlit.testing.v1 import AppTest
-
-    def open_page(page: str = "overview", **params) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        at.query_params["page"] = page
-        for key, value in params.items():
-            at.query_params[key] = str(value)
-        at.run()
-        return at
-
     return open_page
 
 
@@ -299,30 +301,12 @@ def fixture_data_dir(tmp_path_factory) -> Path:
 @pytest.fixture
 def fixture_app(fixture_data_dir, monkeypatch):
     """Like ``app_test`` but on the hand-written fixture tables."""
-    from streamlit.testing.v1 import AppTest
-
     monkeypatch.setenv("COUNTY_PULSE_DATA", str(fixture_data_dir))
     monkeypatch.setenv("COUNTY_PULSE_PROCESSED", str(fixture_data_dir / "processed"))
-
-    def open_page(page: str = "overview", **params) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        at.query_params["page"] = page
-        for key, value in params.items():
-            at.query_params[key] = str(value)
-        at.run()
-        return at
 
     return open_page
 
 
 @pytest.fixture
 def empty_app(empty_data_dir):
-    from streamlit.testing.v1 import AppTest
-
-    def open_page(page: str = "overview") -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        at.query_params["page"] = page
-        at.run()
-        return at
-
     return open_page
