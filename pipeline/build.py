@@ -22,7 +22,7 @@ import shutil
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
@@ -296,7 +296,3 @@ class _build_lock:
     def __exit__(self, *exc):
         self.path.unlink(missing_ok=True)
         return False
-
-
-def summary_dict(summary: BuildSummary) -> dict:
-    return asdict(summary)

@@ -169,7 +169,6 @@ ONE_YEAR_REVIEW = re.compile(
     r"一年来|过去的?一年|刚刚过去的|去年|今年|全年|预计|(?:19|20)\d\d年(?:[,，]|是|全县|全区|全市|我县)|[Xx]{4}年[,，]|前三季度"
 )
 TARGET_CUE = re.compile(r"预期目标|主要目标|目标是|目标为|目标任务是")
-PLAN_TERMS = {2025: (2021, 2025), 2020: (2016, 2020), 2015: (2011, 2015), 2030: (2026, 2030)}
 PLAN_TERM_NAMES = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 
 
@@ -205,13 +204,6 @@ class DocContext:
         if self.delivered_year is not None:
             return self.delivered_year
         return self.report_year
-
-
-def plan_term(year: int | None) -> tuple[int, int] | None:
-    if year is None:
-        return None
-    start = year - ((year - 1) % 5)
-    return start, start + 4
 
 
 def is_heading(paragraph: str) -> bool:
@@ -308,7 +300,6 @@ YEARS_IN_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 NEGATIVE_VERBS = ("下降", "减少", "回落", "降低")
 PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|突破|高于|低于|达到|达|力争|争取|确保|实现"
 POST_QUALIFIER = r"左右|以上|以内|以下|上下"
-LEVEL_POST = r"左右|以上|以内|以下|上下|余"
 
 RANGE_RE = re.compile(
     rf"(?P<verb>{GROWTH_VERB})?\s*(?P<lo>{NUM})\s*%?\s*[-~～—–至到]\s*(?P<hi>{NUM})\s*(?P<unit>%)"
@@ -477,9 +468,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         lo, hi = float(match["lo"]), float(match["hi"])
         if lo >= hi:
             continue
-        measure = "growth" if match["verb"] or True else "rate"
         text = f"{match['lo']}-{match['hi']}%"
-        mentions.append(Mention(measure, lo, False, "%", "range", _join_words(_aspiration(aspiration_context), text),
+        mentions.append(Mention("growth", lo, False, "%", "range", _join_words(_aspiration(aspiration_context), text),
                                 offset + match.start(), offset + match.end()))
         taken.append(match.span())
     for match in GROWTH_RE.finditer(segment):
@@ -733,10 +723,6 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
     family = vocab.families[name]
     if measure == "rate" and family.kind != "rate":
         return None  # a bare percentage after an amount is a share or a rank, not the value
-    if measure == "growth" and family.kind == "rate":
-        measure = "change" if m.unit == "个百分点" else "growth"
-    if measure == "change" and m.unit not in ("个百分点",) and family.kind != "rate":
-        measure = "change"
     if measure == "level" and family.kind == "rate":
         return None
     if measure == "level" and not _unit_fits(m.unit, family):
