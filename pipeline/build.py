@@ -8,7 +8,8 @@ The wiring is one explicit list (``STEPS`` below is the order things happen in):
 3. documents table (one row per file, duplicates and rejections with their reason);
 4. indicators, with the reviewed corrections applied;
 5. targets paired with outcomes;
-6. vocabulary tables (keywords, slogans, contexts) and word clouds;
+6. vocabulary tables (keywords, slogans, contexts); word clouds are drawn on demand from
+   them (``pipeline.clouds.render_cloud``, cached), not here;
 7. write everything to a staging directory, then swap it in file by file and write
    ``build.json`` last. Until that moment the previous tables stay as they were.
 """
@@ -31,7 +32,6 @@ import pandas as pd
 
 from pipeline import contracts, settings, vocabulary
 from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
-from pipeline.fonts import FontNotFoundError
 from pipeline.pairing import pair_targets_outcomes
 
 Progress = Callable[[int, int, str], None]
@@ -92,12 +92,10 @@ def run_build(
         if summary.ok == 0:
             # Replacing good tables with empty ones would lose data: keep the last build.
             raise BuildError(_nothing_usable(raw_dir, files, summary))
-        clouds = _render_clouds(tables, settings.cache_dir(out_dir) / "clouds", summary)
         staging = out_dir / f".staging-{uuid.uuid4().hex[:8]}"
         try:
             digests = _write_staged(tables, staging)
             summary.build_id = _build_id(digests)
-            clouds(settings.clouds_dir(staging))
             summary.seconds = time.perf_counter() - started
             _swap_in(staging, out_dir, summary.as_manifest(digests))
         finally:
@@ -209,19 +207,6 @@ def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame, tokens: dic
     meta = documents.loc[documents["status"] == "ok", ["doc_id", "county", "report_year"]]
     meta = meta.drop_duplicates("doc_id")
     return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), tokens)
-
-
-def _render_clouds(tables: dict[str, pd.DataFrame], cache: Path, summary: BuildSummary) -> Callable[[Path], None]:
-    """Renders the clouds into a directory; without a CJK font the tables still build."""
-
-    def render(target: Path) -> None:
-        try:
-            vocabulary.render_clouds(tables["keywords"], tables["slogans"], target, tables["documents"],
-                                     cache_dir=cache)
-        except FontNotFoundError as exc:
-            summary.warnings.append(str(exc))
-
-    return render
 
 
 # --- writing ---------------------------------------------------------------------------
