@@ -18,6 +18,7 @@ import functools
 import hashlib
 import io
 import logging
+import marshal
 import math
 import os
 import re
@@ -333,14 +334,28 @@ KEYWORD_TAGS = frozenset({"n", "nz", "ns", "nt", "nw", "vn", "an", "j", "l", "s"
 
 @functools.lru_cache(maxsize=1)
 def get_dictionary_entries() -> dict[str, tuple[int, str]]:
-    """Frequency and part-of-speech tag of every word of jieba's own dictionary (read once)."""
+    """Frequency and part-of-speech tag of every word of jieba's own dictionary (read once
+    per process, from a marshal cache beside jieba's own: parsing the text takes ~0.8 s)."""
     path = Path(jieba.__file__).parent / "dict.txt"
+    stat = path.stat()
+    cache = settings.jieba_cache_dir() / f"dict-entries-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    try:
+        return marshal.loads(cache.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
     entries: dict[str, tuple[int, str]] = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) == 3:
                 entries[parts[0]] = (int(parts[1]), parts[2])
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(marshal.dumps(entries))
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only cache directory only costs the parse next time
     return entries
 
 
