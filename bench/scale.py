@@ -34,7 +34,7 @@ def build_command(raw: Path, out: Path, workers: int) -> list[str]:
     return python_command("-m", "pipeline", "build", "--raw", str(raw), "--out", str(out), "--workers", str(workers))
 
 
-def run_all(work: Path, n_reports: int, workers: int, seed: int) -> tuple[dict[str, Run], float, list[str]]:
+def run_all(work: Path, n_reports: int, workers: int, seed: int, code: Path | None = None) -> tuple[dict[str, Run], float, list[str]]:
     raw, out = work / "raw", work / "out"
     reports = write_corpus(raw, n_reports, seed)
     megabytes = sum(len(r.content) for r in reports) / 1e6
@@ -43,15 +43,17 @@ def run_all(work: Path, n_reports: int, workers: int, seed: int) -> tuple[dict[s
     (alone / dropped.relative_path).parent.mkdir(parents=True)
     (alone / dropped.relative_path).write_bytes(dropped.content)
     env = child_env()
+    # --code: build with another checkout of the pipeline (before/after comparisons).
+    build_env = child_env(PYTHONPATH=str(code)) if code else env
     runs = {
         "naive": run_measured("naive script", python_command("-m", "bench.naive", str(raw)), env=env).check(),
-        "cold": run_measured("full build, cold", build_command(raw, out, workers), env=env).check(),
-        "cached": run_measured("rebuild, nothing changed", build_command(raw, out, workers), env=env).check(),
+        "cold": run_measured("full build, cold", build_command(raw, out, workers), env=build_env).check(),
+        "cached": run_measured("rebuild, nothing changed", build_command(raw, out, workers), env=build_env).check(),
     }
     (raw / dropped.relative_path).write_bytes(dropped.content)
-    runs["drop"] = run_measured("one report dropped in", build_command(raw, out, workers), env=env).check()
+    runs["drop"] = run_measured("one report dropped in", build_command(raw, out, workers), env=build_env).check()
     runs["alone"] = run_measured("that report built alone", build_command(alone, work / "alone-out", workers),
-                                 env=env).check()
+                                 env=build_env).check()
     clouds = run_measured("clouds", python_command("-m", "bench.cloud_speed", str(out)), env=env).check()
     return runs, megabytes, clouds.output.strip().splitlines()
 
@@ -87,6 +89,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--keep", type=Path, default=None, help="work directory to keep (default: a temporary one)")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for bench/README.md)")
+    parser.add_argument("--code", type=Path, default=None,
+                        help="build with the pipeline of another checkout (e.g. an older commit, for before/after)")
     args = parser.parse_args(argv)
     before = machine_line()
     work = args.keep or Path(tempfile.mkdtemp(prefix="county-pulse-scale-"))
@@ -94,13 +98,14 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
     try:
-        runs, megabytes, cloud_lines = run_all(work, args.reports, args.workers, args.seed)
+        runs, megabytes, cloud_lines = run_all(work, args.reports, args.workers, args.seed, args.code)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     print(before)
     print(f"after: {machine_line().split('; ')[-1]}")
-    print(f"corpus: {args.reports} synthetic reports (seed {args.seed}), {megabytes:.1f} MB; build workers {args.workers}")
+    print(f"corpus: {args.reports} synthetic reports (seed {args.seed}), {megabytes:.1f} MB; build workers {args.workers}"
+          + (f"; pipeline from {args.code}" if args.code else ""))
     for line in report_lines(runs, args.reports, megabytes, args.workers, args.markdown):
         print(line)
     for line in cloud_lines:

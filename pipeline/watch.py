@@ -13,8 +13,10 @@ A polling loop over the raw directory's (path, size, modification time) snapshot
 
 Why polling rather than file-system events (``watchdog``, inotify): events do not reach us
 from network shares (SMB/NFS), where offices often keep such folders; a drop still needs
-the quiet period either way; and a scan is cheap next to a build (about 0.1 s per 10,000
-files; see docs/scaling.md). No dependency.
+the quiet period either way; and a scan is cheap next to a build (about 0.25 s of CPU per
+10,000 files). The pause between scans grows with the scan's own cost (at most
+``1 / SCAN_SHARE`` of the time is spent scanning), so a very large raw directory is watched
+less often rather than keeping a core busy. No dependency.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ Snapshot = dict[str, tuple[int, int]]
 
 DEFAULT_DEBOUNCE_SECONDS = 5.0
 DEFAULT_INTERVAL_SECONDS = 1.0
+SCAN_SHARE = 10  # pause at least this many times as long as a scan took
 
 
 @dataclass
@@ -88,16 +91,22 @@ def _wait_until_quiet(raw_dir: Path, built: Snapshot | None, debounce: float, in
                       stop: threading.Event) -> Snapshot | None:
     """The snapshot to build from: different from ``built`` and unchanged for ``debounce``
     seconds. None when stopped first."""
-    last = snapshot(raw_dir)
+    last, scan_seconds = _timed_snapshot(raw_dir)
     quiet_since = time.monotonic()
     while True:
         if last != built and time.monotonic() - quiet_since >= debounce:
             return last
-        if stop.wait(interval):
+        if stop.wait(max(interval, SCAN_SHARE * scan_seconds)):
             return None
-        current = snapshot(raw_dir)
+        current, scan_seconds = _timed_snapshot(raw_dir)
         if current != last:
             last, quiet_since = current, time.monotonic()
+
+
+def _timed_snapshot(raw_dir: Path) -> tuple[Snapshot, float]:
+    started = time.process_time()
+    state = snapshot(raw_dir)
+    return state, time.process_time() - started
 
 
 def _default_build(raw_dir: Path, out_dir: Path | None = None, workers: int = 1) -> Callable[[], str]:
