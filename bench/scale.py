@@ -34,7 +34,8 @@ def build_command(raw: Path, out: Path, workers: int) -> list[str]:
     return python_command("-m", "pipeline", "build", "--raw", str(raw), "--out", str(out), "--workers", str(workers))
 
 
-def run_all(work: Path, n_reports: int, workers: int, seed: int, code: Path | None = None) -> tuple[dict[str, Run], float, list[str]]:
+def run_all(work: Path, n_reports: int, workers: int, seed: int, code: Path | None = None,
+            repeat: int = 1) -> tuple[dict[str, Run], float, list[str]]:
     raw, out = work / "raw", work / "out"
     reports = write_corpus(raw, n_reports, seed)
     megabytes = sum(len(r.content) for r in reports) / 1e6
@@ -45,11 +46,17 @@ def run_all(work: Path, n_reports: int, workers: int, seed: int, code: Path | No
     env = child_env()
     # --code: build with another checkout of the pipeline (before/after comparisons).
     build_env = child_env(PYTHONPATH=str(code)) if code else env
+    naive, cold = [], []
+    for i in range(repeat):  # alternating, so a burst of load from other jobs hits both
+        naive.append(run_measured("naive script", python_command("-m", "bench.naive", str(raw)), env=env).check())
+        shutil.rmtree(out, ignore_errors=True)
+        cold.append(run_measured("full build, cold", build_command(raw, out, workers), env=build_env).check())
     runs = {
-        "naive": run_measured("naive script", python_command("-m", "bench.naive", str(raw)), env=env).check(),
-        "cold": run_measured("full build, cold", build_command(raw, out, workers), env=build_env).check(),
+        "naive": _fastest(naive),
+        "cold": _fastest(cold),
         "cached": run_measured("rebuild, nothing changed", build_command(raw, out, workers), env=build_env).check(),
     }
+    (raw / dropped.relative_path).parent.mkdir(parents=True, exist_ok=True)
     (raw / dropped.relative_path).write_bytes(dropped.content)
     runs["drop"] = run_measured("one report dropped in", build_command(raw, out, workers), env=build_env).check()
     runs["alone"] = run_measured("that report built alone", build_command(alone, work / "alone-out", workers),
@@ -58,20 +65,32 @@ def run_all(work: Path, n_reports: int, workers: int, seed: int, code: Path | No
     return runs, megabytes, clouds.output.strip().splitlines()
 
 
+def _fastest(runs: list[Run]) -> Run:
+    """The least disturbed of repeated runs (other jobs only ever add time)."""
+    best = min(runs, key=lambda r: r.wall)
+    if len(runs) > 1:
+        best.label += f" (best of {len(runs)})"
+    return best
+
+
 def report_lines(runs: dict[str, Run], n_reports: int, megabytes: float, workers: int, markdown: bool) -> list[str]:
-    rows = [("figure", "wall s", "CPU s", "peak MB all", "peak MB largest", "docs/s", "MB/s")]
+    rows = [("figure", "wall s", "CPU s", "peak MB all", "peak MB largest", "docs/s", "MB/s", "docs/CPU-s")]
     for key, run in runs.items():
         docs = 1 if key == "alone" else n_reports
         size = megabytes / n_reports if key == "alone" else megabytes
         rows.append((run.label, f"{run.wall:.1f}", f"{run.cpu:.1f}", f"{run.peak_total_mb:.0f}",
-                     f"{run.peak_process_mb:.0f}", f"{docs / run.wall:.1f}", f"{size / run.wall:.2f}"))
+                     f"{run.peak_process_mb:.0f}", f"{docs / run.wall:.1f}", f"{size / run.wall:.2f}",
+                     f"{docs / max(run.cpu, 1e-9):.1f}"))
     speed = runs["naive"].wall / runs["cold"].wall
     drop = runs["drop"].wall / runs["alone"].wall
+    # On a shared machine wall time also counts waiting for a core; CPU seconds do not.
     ratios = [
-        f"build speed / naive script speed: {speed:.2f}x (goal >= {BUILD_SPEED_GOAL:.0f}x; {workers} workers)",
-        f"build CPU / naive CPU: {runs['cold'].cpu / runs['naive'].cpu:.2f}",
-        f"rebuild with nothing changed / cold build: {runs['cached'].wall / runs['cold'].wall:.2f}",
-        f"one-report drop / that report alone: {drop:.2f}x (goal <= {DROP_GOAL:.0f}x)",
+        f"build speed / naive script speed: {speed:.2f}x wall (goal >= {BUILD_SPEED_GOAL:.0f}x; {workers} workers), "
+        f"{runs['naive'].cpu / runs['cold'].cpu:.2f}x in CPU seconds",
+        f"rebuild with nothing changed / cold build: {runs['cached'].wall / runs['cold'].wall:.2f} wall, "
+        f"{runs['cached'].cpu / runs['cold'].cpu:.2f} CPU",
+        f"one-report drop / that report alone: {drop:.2f}x wall (goal <= {DROP_GOAL:.0f}x), "
+        f"{runs['drop'].cpu / runs['alone'].cpu:.2f}x CPU",
     ]
     if markdown:
         table = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
@@ -89,6 +108,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--keep", type=Path, default=None, help="work directory to keep (default: a temporary one)")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for bench/README.md)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of the naive script and the cold build (best kept)")
     parser.add_argument("--code", type=Path, default=None,
                         help="build with the pipeline of another checkout (e.g. an older commit, for before/after)")
     args = parser.parse_args(argv)
@@ -98,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
     try:
-        runs, megabytes, cloud_lines = run_all(work, args.reports, args.workers, args.seed, args.code)
+        runs, megabytes, cloud_lines = run_all(work, args.reports, args.workers, args.seed, args.code, args.repeat)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
