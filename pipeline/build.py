@@ -9,18 +9,18 @@ The wiring is one explicit list (``STEPS`` below is the order things happen in):
 4. indicators, with the reviewed corrections applied;
 5. targets paired with outcomes;
 6. vocabulary tables (keywords, slogans, contexts) and word clouds;
-7. write everything to a staging directory, then swap it in file by file and write
-   ``build.json`` last. Until that moment the previous tables stay as they were.
+7. write everything to a new build directory and switch the ``CURRENT`` pointer to it,
+   last (``pipeline.publish``). Until that moment readers see the previous build, whole.
+
+One build runs at a time per output directory (an OS-released lock; a second build waits).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
+import logging
 import shutil
 import time
-import uuid
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -30,11 +30,13 @@ from typing import Callable
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import contracts, settings, vocabulary
+from pipeline import contracts, publish, settings, vocabulary
 from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
 from pipeline.fonts import FontNotFoundError
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
@@ -78,6 +80,7 @@ def run_build(
     workers: int = 1,
     force: bool = False,
     progress: Progress | None = None,
+    lock_timeout: float | None = None,
 ) -> BuildSummary:
     """Build all tables from ``raw_dir`` into ``out_dir``; see the module docstring."""
     started = time.perf_counter()
@@ -86,26 +89,36 @@ def run_build(
     if not raw_dir.is_dir():
         raise BuildError(f"原始文件目录不存在：{raw_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    with _build_lock(out_dir):
-        files = scan_raw_dir(raw_dir)
-        results = _process_all(files, raw_dir, out_dir, workers, force, progress)
-        summary = BuildSummary()
-        tables = assemble_tables(results, summary)
-        if summary.ok == 0:
-            # Replacing good tables with empty ones would lose data: keep the last build.
-            raise BuildError(_nothing_usable(raw_dir, files, summary))
-        clouds = _render_clouds(tables, settings.cache_dir(out_dir) / "clouds", summary)
-        staging = out_dir / f".staging-{uuid.uuid4().hex[:8]}"
-        try:
-            staging.mkdir(parents=True)
-            clouds(settings.clouds_dir(staging))  # first: a document it fails on gets a note on its row
-            digests = _write_staged(tables, staging)
-            summary.build_id = _build_id(digests)
-            summary.seconds = time.perf_counter() - started
-            _swap_in(staging, out_dir, summary.as_manifest(digests))
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        _prune_cache(out_dir, results)
+    try:
+        with publish.build_lock(out_dir, lock_timeout, waiting=lambda: log.warning("waiting for another build")):
+            publish.clean_stale(out_dir)  # safe: holding the lock, no live build owns them
+            summary = _build_locked(raw_dir, out_dir, workers, force, progress)
+    except publish.LockTimeout as exc:
+        raise BuildError(str(exc)) from exc
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progress: Progress | None) -> BuildSummary:
+    started = time.perf_counter()
+    files = scan_raw_dir(raw_dir)
+    results = _process_all(files, raw_dir, out_dir, workers, force, progress)
+    summary = BuildSummary()
+    tables = assemble_tables(results, summary)
+    if summary.ok == 0:
+        # Replacing good tables with empty ones would lose data: keep the last build.
+        raise BuildError(_nothing_usable(raw_dir, files, summary))
+    clouds = _render_clouds(tables, settings.cache_dir(out_dir) / "clouds", summary)
+    staging = publish.new_staging_dir(out_dir)
+    try:
+        clouds(settings.clouds_dir(staging))  # first: a document it fails on gets a note on its row
+        digests = _write_staged(tables, staging)
+        summary.build_id = _build_id(digests)
+        summary.seconds = time.perf_counter() - started
+        publish.publish(out_dir, staging, summary.as_manifest(digests))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already when published
+    _prune_cache(out_dir, results)
     return summary
 
 
@@ -335,23 +348,6 @@ def _write_staged(tables: dict[str, pd.DataFrame], staging: Path) -> dict[str, s
     return digests
 
 
-def _swap_in(staging: Path, out_dir: Path, manifest: dict) -> None:
-    """Replace the live tables only after every new one is complete on disk."""
-    for path in sorted(staging.glob("*.parquet")):
-        os.replace(path, out_dir / path.name)
-    staged_clouds = settings.clouds_dir(staging)
-    if staged_clouds.exists():
-        live = settings.clouds_dir(out_dir)
-        old = out_dir / f".clouds-old-{uuid.uuid4().hex[:8]}"
-        if live.exists():
-            os.replace(live, old)
-        os.replace(staged_clouds, live)
-        shutil.rmtree(old, ignore_errors=True)
-    tmp = out_dir / ".build.json.tmp"
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, settings.manifest_path(out_dir))
-
-
 def _nothing_usable(raw_dir: Path, files: list[Path], summary: BuildSummary) -> str:
     if not files:
         return f"{raw_dir} 中没有报告文件；上次构建的数据表保持不变"
@@ -371,26 +367,3 @@ def _prune_cache(out_dir: Path, results: list[DocResult]) -> None:
     for path in settings.cache_dir(out_dir).glob("*.json"):
         if path.stem not in keep:
             path.unlink(missing_ok=True)
-
-
-class _build_lock:
-    """One build at a time per output directory (the app and the CLI may both start one)."""
-
-    def __init__(self, out_dir: Path):
-        self.path = settings.build_lock_path(out_dir)
-
-    def __enter__(self):
-        try:
-            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            if time.time() - self.path.stat().st_mtime < 3600:
-                raise BuildError(f"另一个构建正在进行（锁文件 {self.path}）；若确认没有，请删除该文件后重试")
-            self.path.unlink(missing_ok=True)  # a crashed build's lock is stale after an hour
-            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
-        return self
-
-    def __exit__(self, *exc):
-        self.path.unlink(missing_ok=True)
-        return False
