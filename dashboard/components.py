@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, queries
+from dashboard import auth, charts, data, queries
 from pipeline import corrections
 
 GLOBAL_KEYS = ("county", "year", "indicator")
@@ -302,6 +302,9 @@ def correction_form(fact: pd.Series, key: str) -> None:
 
 
 def save_correction(record: dict) -> bool:
+    if not auth.is_unlocked():
+        st.error(auth.NEEDS_LOGIN)
+        return False
     try:
         n = corrections.append_correction(data.corrections_path(), record)
     except corrections.CorrectionError as exc:

@@ -5,11 +5,12 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, data, queries, uploads
+from dashboard import auth, components, data, queries, uploads
 from pipeline import contracts, settings
 
 sel = components.selection()
 components.page_header("数据", "上传报告文件、重新构建、查看文档状态、更正数值、下载表格。")
+admin = auth.login_panel()  # uploading, rebuilding and corrections need the admin password
 
 # --- Upload --------------------------------------------------------------------------------
 st.subheader("上传报告")
@@ -20,7 +21,7 @@ files = c1.file_uploader("选择文件（可多选）", type=accepted, accept_mu
 folder = c2.file_uploader("或选择整个文件夹", type=accepted, accept_multiple_files="directory", key=f"up_dir_{generation}")
 st.caption(f"支持 {'、'.join(settings.ACCEPTED_SUFFIXES)}，单个文件不超过 {settings.MAX_INPUT_BYTES // (1024 * 1024)} MB。文件原样保存在原始数据目录的 uploads/ 下；同名但内容不同的文件会自动改名，不会覆盖。")
 chosen = list(files or []) + list(folder or [])
-if st.button(f"保存 {len(chosen)} 个文件", disabled=not chosen, type="primary", key="up_save"):
+if st.button(f"保存 {len(chosen)} 个文件", disabled=not (chosen and admin), type="primary", key="up_save") and auth.is_unlocked():
     results = [uploads.store_upload(f.name, f.getvalue()) for f in chosen]
     st.session_state["_up_results"] = pd.DataFrame(
         {
@@ -41,7 +42,7 @@ st.subheader("重新构建")
 run_build = data.build_function()
 if run_build is None:
     components.empty_state("构建模块尚未就绪（pipeline.build 还没有合入），暂时不能在这里重新构建；合入后此处会出现“重新构建”按钮。")
-elif st.button("重新构建", key="build_run"):
+elif st.button("重新构建", key="build_run", disabled=not admin) and auth.is_unlocked():
     bar = st.progress(0.0, text="准备构建…")
 
     def progress(done: int, total: int, current: str) -> None:

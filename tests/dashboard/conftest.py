@@ -248,6 +248,27 @@ def empty_data_dir(tmp_path, monkeypatch) -> Path:
     return root
 
 
+ADMIN_PASSWORD = "test-only-password"  # set for every dashboard test by the fixture below
+
+
+@pytest.fixture(autouse=True)
+def admin_password(monkeypatch):
+    """Changing data needs the admin password (dashboard/auth.py); tests log in with this one."""
+    from dashboard import auth
+
+    monkeypatch.setenv(auth.ENV_PASSWORD, ADMIN_PASSWORD)
+    auth.GUARD.reset()
+    yield ADMIN_PASSWORD
+    auth.GUARD.reset()
+
+
+def unlock(at, password: str = ADMIN_PASSWORD):
+    """Enter the admin password on the 数据 page, as an official would."""
+    at.text_input(key="admin_password").input(password)
+    at.button(key="FormSubmitter:admin_login-解锁").click().run()
+    return at
+
+
 def open_page(page: str = "overview", **params):
     """Open a page of the app by URL, as a shared link would, and run it."""
     from streamlit.testing.v1 import AppTest
