@@ -68,8 +68,10 @@ def store_upload(name: str, content: bytes, target: Path | None = None) -> Store
         allowed = "、".join(settings.ACCEPTED_SUFFIXES)
         return Stored(name, "rejected", None, f"不支持的文件类型“{suffix or '无后缀'}”，可上传：{allowed}")
     if len(content) > settings.MAX_INPUT_BYTES:
-        limit = settings.MAX_INPUT_BYTES // (1024 * 1024)
-        return Stored(name, "rejected", None, f"文件超过 {limit} MB 上限")
+        from pipeline.ingest import megabytes  # the pipeline's wording; imported only when needed
+
+        size, limit = megabytes(len(content)), megabytes(settings.MAX_INPUT_BYTES)
+        return Stored(name, "rejected", None, f"文件过大（{size} MB，上限 {limit} MB）")
     if not content:
         return Stored(name, "rejected", None, "文件是空的")
     target.mkdir(parents=True, exist_ok=True)

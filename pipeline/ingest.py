@@ -13,6 +13,7 @@ import io
 import logging
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,7 @@ def read_document(path: Path) -> Ingested:
         ingested = Ingested(read_pdf(data), "pdf", None, None)
     else:
         ingested = read_markup_or_text(data, is_html_suffix=suffix in (".html", ".htm"))
+    _check_text_length(len(ingested.text))
     return _require_text(ingested)
 
 
@@ -69,19 +71,26 @@ def _read_bounded(path: Path) -> bytes:
     size = path.stat().st_size
     limit = settings.MAX_INPUT_BYTES
     if size > limit:
-        raise RejectedInput(f"文件过大（{_megabytes(size)} MB，上限 {_megabytes(limit)} MB）")
+        raise RejectedInput(f"文件过大（{megabytes(size)} MB，上限 {megabytes(limit)} MB）")
     if size == 0:
         raise RejectedInput("文件为空")
     with path.open("rb") as handle:
         data = handle.read(limit + 1)  # the file may have grown since stat()
     if len(data) > limit:
-        raise RejectedInput(f"文件过大（超过 {_megabytes(limit)} MB 上限）")
+        raise RejectedInput(f"文件过大（超过 {megabytes(limit)} MB 上限）")
     return data
 
 
-def _megabytes(n_bytes: int) -> str:
-    megabytes = n_bytes / (1024 * 1024)
-    return f"{megabytes:.0f}" if megabytes >= 1 else f"{megabytes:.2f}"
+def megabytes(n_bytes: int) -> str:
+    """Sizes as officials read them: one decimal, so 50.4 MB never shows as "50 MB"."""
+    size = n_bytes / (1024 * 1024)
+    return f"{size:.1f}".removesuffix(".0") if size >= 1 else f"{size:.2f}"
+
+
+def _check_text_length(n_chars: int) -> None:
+    if n_chars > settings.MAX_TEXT_CHARS:
+        raise RejectedInput(f"正文过长（超过 {n_chars / 10000:.0f} 万字，上限 {settings.MAX_TEXT_CHARS // 10000} 万字），"
+                            "不像一份报告；请拆分后再放入")
 
 
 def _require_text(ingested: Ingested) -> Ingested:
@@ -112,10 +121,18 @@ MIN_PLAUSIBLE_SHARE = 0.9
 def read_markup_or_text(data: bytes, is_html_suffix: bool) -> Ingested:
     """Text or HTML, whatever the suffix says: saved web pages are often renamed .txt,
     and some ".html" downloads are plain text."""
+    # Decoding, parsing and segmenting grow many times the size: refuse before any of it.
+    markup = is_html_suffix or b"<" in data[:8192]
+    if not markup and len(data) > settings.MAX_TEXT_BYTES:
+        raise RejectedInput(f"文本过长（{megabytes(len(data))} MB，超过 {settings.MAX_TEXT_CHARS // 10000} 万字上限），"
+                            "不像一份报告；请拆分后再放入")
+    if len(data) > settings.MAX_MARKUP_BYTES:
+        raise RejectedInput(f"网页文件过大（{megabytes(len(data))} MB，上限 {megabytes(settings.MAX_MARKUP_BYTES)} MB）")
     decoded, encoding = decode_html(data) if is_html_suffix else decode_text(data)
     if looks_like_html(decoded):
         return read_html(decoded, encoding)
     _reject_binary_text(decoded)
+    _check_text_length(len(decoded))
     return Ingested(decoded, "txt", encoding, None)
 
 
@@ -419,6 +436,7 @@ def read_docx(data: bytes) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_zip_bounds(data)
     try:
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
@@ -430,6 +448,32 @@ def read_docx(data: bytes) -> str:
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "broken file"
         raise RejectedInput(f"docx 文件已损坏：{_one_line(exc)}") from exc
     return "\n".join(lines)
+
+
+def check_zip_bounds(data: bytes) -> None:
+    """Refuse a zip (docx) whose parts would expand past the limits, before reading any.
+
+    The sizes checked are the ones the archive declares; Python's zipfile never inflates
+    a part past its declared size (a part that lies fails its CRC and reads as damaged).
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise RejectedInput(f"docx 文件已损坏：{_one_line(exc)}") from exc
+    total = sum(part.file_size for part in parts)
+    xml = sum(part.file_size for part in parts if part.filename.lower().endswith((".xml", ".rels")))
+    if total > settings.MAX_UNPACKED_BYTES:
+        raise RejectedInput(f"docx 解压后超过 {megabytes(settings.MAX_UNPACKED_BYTES)} MB"
+                            f"（声明 {megabytes(total)} MB），可能是压缩炸弹，未读取")
+    if xml > settings.MAX_UNPACKED_XML_BYTES:
+        raise RejectedInput(f"docx 正文部分解压后超过 {megabytes(settings.MAX_UNPACKED_XML_BYTES)} MB"
+                            f"（声明 {megabytes(xml)} MB），未读取")
+    for part in parts:
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > 1024 * 1024 and ratio > settings.MAX_COMPRESSION_RATIO:
+            raise RejectedInput(f"docx 中 {part.filename[:60]} 解压后膨胀 {ratio:.0f} 倍（上限 "
+                                f"{settings.MAX_COMPRESSION_RATIO} 倍），可能是压缩炸弹，未读取")
 
 
 def _table_lines(table) -> list[str]:
@@ -464,9 +508,14 @@ _CID_GARBAGE = re.compile(r"\(cid:\d+\)|/(?:g|uni|cid)[0-9A-Fa-f]{2,}")
 def read_pdf(data: bytes) -> str:
     reader = _open_pdf(data)
     pages = []
+    chars = 0
     try:
         for page in reader.pages:
             pages.append(page.extract_text() or "")
+            chars += len(pages[-1])
+            _check_text_length(chars)  # page by page: a huge PDF stops at the limit, not at the end
+    except RejectedInput:
+        raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files
         raise RejectedInput(f"PDF 文件已损坏：{_one_line(exc)}") from exc
     text = "\n".join(pages)
