@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -35,6 +36,7 @@ from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
 from pipeline.fonts import FontNotFoundError
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
+from pipeline.workers import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +136,8 @@ def _process_all(
     results: list[DocResult] = []
     if workers > 1 and len(jobs) > 1:
         warm_up()  # forked workers inherit the loaded modules instead of each loading them
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             for i, result in enumerate(pool.map(_process_job, jobs, chunksize=4), start=1):
                 results.append(result)
                 if progress:
