@@ -44,6 +44,7 @@ def format_summary(summary: BuildSummary) -> str:
     ]
     lines += [f"  rejected {name}: {why}" for name, why in summary.rejections]
     lines += [f"  warning: {message}" for message in summary.warnings]
+    lines += [f"  conflict: {message}" for message in summary.conflicts]
     return "\n".join(lines)
 
 

@@ -31,7 +31,7 @@ from typing import Callable
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import contracts, publish, settings, vocabulary
+from pipeline import conflicts, contracts, corrections, publish, settings, vocabulary
 from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
 from pipeline.fonts import FontNotFoundError
 from pipeline.isolation import describe, run_isolated
@@ -58,6 +58,7 @@ class BuildSummary:
     seconds: float = 0.0
     rejections: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # same county, year and kind, different documents
 
     def as_manifest(self, tables: dict[str, str]) -> dict:
         return {
@@ -73,6 +74,7 @@ class BuildSummary:
             },
             "tables": tables,
             "warnings": self.warnings,
+            "conflicts": self.conflicts,
         }
 
 
@@ -172,12 +174,15 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str
                          dtype="string")
     indicators = _indicators_table(accepted)
     documents = _documents_table(results, summary)
-    indicators = _apply_corrections(indicators, documents, summary)
+    reviewed = _reviewed_corrections(summary)
+    indicators = _apply_corrections(indicators, documents, reviewed, summary)
     summary.facts = len(indicators)
+    documents, not_paired = _conflicts(documents, reviewed, summary)
     by_id = {r.doc_id: r for r in accepted}
     tables = {"documents": documents, "texts": texts, "indicators": indicators}
+    pairable = indicators[~indicators["doc_id"].isin(not_paired)]
     tables["targets_vs_outcomes"] = _stage(
-        "目标与实绩配对", lambda ids: pair_targets_outcomes(indicators[indicators["doc_id"].isin(ids)]),
+        "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)]),
         list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
     tokens = {r.doc_id: r.segmentation() for r in accepted if r.tokens is not None}
     vocabulary_names = ("keywords", "slogans", "contexts")
@@ -284,17 +289,37 @@ def _indicators_table(accepted: list[DocResult]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _apply_corrections(indicators: pd.DataFrame, documents: pd.DataFrame, summary: BuildSummary) -> pd.DataFrame:
-    try:
-        from pipeline import corrections
-    except ImportError:
-        return indicators
+def _reviewed_corrections(summary: BuildSummary) -> pd.DataFrame | None:
     path = settings.reference_file("corrections.csv")
     if not path.exists():
+        return None
+    try:
+        return corrections.load_corrections(path)
+    except (corrections.CorrectionError, ValueError, OSError) as exc:
+        summary.warnings.append(f"更正文件无法读取，未应用任何更正：{exc}")
+        return None
+
+
+def _apply_corrections(indicators: pd.DataFrame, documents: pd.DataFrame, reviewed: pd.DataFrame | None,
+                       summary: BuildSummary) -> pd.DataFrame:
+    if reviewed is None:
         return indicators
-    corrected, problems = corrections.apply_corrections(indicators, corrections.load_corrections(path), documents)
+    corrected, problems = corrections.apply_corrections(indicators, reviewed, documents)
     summary.warnings.extend(problems)
     return corrected
+
+
+def _conflicts(documents: pd.DataFrame, reviewed: pd.DataFrame | None,
+               summary: BuildSummary) -> tuple[pd.DataFrame, set[str]]:
+    """Note conflicting documents on their rows and in the summary; return those pairing skips."""
+    chosen = corrections.chosen_documents(reviewed)
+    accepted = set(documents.loc[documents["status"] == "ok", "doc_id"])
+    for doc_id in dict.fromkeys(chosen):
+        if doc_id not in accepted:
+            summary.warnings.append(f"更正中选定的文档 {doc_id} 不在本次构建中，该选择未应用")
+    found = conflicts.find_conflicts(documents, chosen)
+    summary.conflicts = [c.describe() for c in found]
+    return conflicts.annotate(documents, found), conflicts.not_used(found)
 
 
 def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame, tokens: dict) -> dict[str, pd.DataFrame]:

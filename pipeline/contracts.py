@@ -51,6 +51,7 @@ DOCUMENTS = Contract(
         ("status", S),  # ok | rejected | duplicate
         ("error", S),  # one-line human-readable reason when not ok
         ("warning", S),  # accepted, but something was lost or guessed (a stage failed for it, a name re-read)
+        ("conflicts", S),  # another document of this kind for the same county and year; which one pairing uses
         ("county", S),
         ("city", S),
         ("province", S),

@@ -55,6 +55,7 @@ class DocResult:
             "status": self.status,
             "error": self.error,
             "warning": "；".join(self.warnings) or None,
+            "conflicts": None,  # decided across documents by the build (pipeline/conflicts.py)
             "county": ident.get("county"),
             "city": ident.get("city"),
             "province": ident.get("province"),

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, components, data, queries, uploads
+from dashboard import auth, components, conflicts, data, queries, uploads
 from pipeline import contracts, settings
 
 sel = components.selection()
@@ -77,6 +77,7 @@ if shown.empty:
     components.empty_state(f"没有状态为“{statuses[status]}”的文档。")
 else:
     components.table(queries.documents_view(shown), key="data_docs")
+conflicts.panel(admin)
 
 # --- Corrections ---------------------------------------------------------------------------
 st.subheader("更正记录")
