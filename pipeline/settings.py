@@ -95,6 +95,11 @@ def build_lock_path(out_dir: Path) -> Path:
     return out_dir / ".build.lock"
 
 
+def build_status_path(out_dir: Path) -> Path:
+    """State and progress of the build the app started in a separate process."""
+    return out_dir / ".build-status.json"
+
+
 def reference_file(name: str) -> Path:
     return reference_dir() / name
 

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, components, conflicts, data, queries, uploads
+from dashboard import auth, components, conflicts, data, queries, rebuild, uploads
 from pipeline import contracts, settings
 
 sel = components.selection()
@@ -39,27 +39,10 @@ if "_up_results" in st.session_state:
 
 # --- Rebuild -------------------------------------------------------------------------------
 st.subheader("重新构建")
-run_build = data.build_function()
-if run_build is None:
+if data.build_function() is None:
     components.empty_state("构建模块尚未就绪（pipeline.build 还没有合入），暂时不能在这里重新构建；合入后此处会出现“重新构建”按钮。")
-elif st.button("重新构建", key="build_run", disabled=not admin) and auth.is_unlocked():
-    bar = st.progress(0.0, text="准备构建…")
-
-    def progress(done: int, total: int, current: str) -> None:
-        bar.progress(min(done / total, 1.0) if total else 1.0, text=f"{done}/{total}　{current}")
-
-    try:
-        summary = run_build(progress=progress)
-    except Exception as exc:  # noqa: BLE001 - show the reason, keep the old tables
-        st.error(f"构建失败：{exc}。原有表格保持不变。")
-    else:
-        st.session_state["_build_message"] = (
-            f"构建完成（{summary.seconds:.1f} 秒）：入库 {summary.ok}，拒收 {summary.rejected}，"
-            f"重复 {summary.duplicate}，未变 {summary.unchanged}，数值 {summary.facts}。"
-        )
-        st.rerun()
-if "_build_message" in st.session_state:
-    st.success(st.session_state.pop("_build_message"))
+else:
+    rebuild.panel(admin)  # the build runs in a separate process, never inside this server
 
 manifest = data.load_manifest()
 st.caption(components.build_caption(manifest))
