@@ -20,6 +20,7 @@ from pipeline import settings
 from pipeline.documents import file_sha256
 
 UPLOAD_SUBDIR = "uploads"
+UPLOAD_MODE = 0o644
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
 
 
@@ -90,6 +91,7 @@ def store_upload(name: str, content: bytes, target: Path | None = None) -> Store
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
+        os.chmod(tmp, UPLOAD_MODE)  # mkstemp makes 0600; a report is for everyone who builds to read
         # Atomic and exclusive: link fails if another upload took the name meanwhile.
         try:
             os.link(tmp, candidate)
@@ -98,6 +100,7 @@ def store_upload(name: str, content: bytes, target: Path | None = None) -> Store
         except OSError:  # filesystems without hard links: exclusive create instead
             with open(candidate, "xb") as handle:
                 handle.write(content)
+            os.chmod(candidate, UPLOAD_MODE)
     except FileExistsError:
         Path(tmp).unlink(missing_ok=True)
         return store_upload(name, content, target)

@@ -174,6 +174,7 @@ def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
         text=text,
         facts=_records(facts),
         tokens=tokens,
+        warnings=list(getattr(ingested, "notes", ())),
     )
 
 

@@ -14,7 +14,7 @@ import logging
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import charset_normalizer
@@ -38,6 +38,7 @@ class Ingested:
     format: str  # txt | html | docx | pdf
     encoding: str | None
     html_title: str | None
+    notes: tuple[str, ...] = ()  # what reading had to repair (replaced bytes, removed NULs), for the row's warning
 
 
 def read_document(path: Path) -> Ingested:
@@ -128,29 +129,59 @@ def read_markup_or_text(data: bytes, is_html_suffix: bool) -> Ingested:
                             "不像一份报告；请拆分后再放入")
     if len(data) > settings.MAX_MARKUP_BYTES:
         raise RejectedInput(f"网页文件过大（{megabytes(len(data))} MB，上限 {megabytes(settings.MAX_MARKUP_BYTES)} MB）")
-    decoded, encoding = decode_html(data) if is_html_suffix else decode_text(data)
+    decoded, encoding, notes = decode_html_noted(data) if is_html_suffix else decode_text_noted(data)
     if looks_like_html(decoded):
-        return read_html(decoded, encoding)
+        return replace(read_html(decoded, encoding), notes=notes)
     _reject_binary_text(decoded)
     _check_text_length(len(decoded))
-    return Ingested(decoded, "txt", encoding, None)
+    return Ingested(decoded, "txt", encoding, None, notes)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
+    text, encoding, _ = decode_text_noted(data)
+    return text, encoding
+
+
+def decode_text_noted(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     """Decode text bytes, trying the likely Chinese encodings before guessing.
 
     charset-normalizer alone misreads short Chinese texts (GBK taken for Big5 or
     cp1252), so a strict UTF-8 decode and a plausibility-checked GB18030 decode go first.
+    A UTF-8 text with a stray invalid byte or NUL is kept, repaired, with a note saying
+    how many characters were replaced (the third element).
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decode_or_reject(data, encoding), encoding
-    attempts = (_try_utf8, _try_utf16_without_bom, _reject_nul_bytes, _try_gb18030, _try_detected)
+            return _decode_or_reject(data, encoding), encoding, ()
+    attempts = (_try_utf8, _try_utf16_without_bom, _try_utf8_tolerant, _reject_nul_bytes, _try_gb18030,
+                _try_detected)
     for attempt in attempts:
         decoded = attempt(data)
         if decoded is not None:
-            return decoded
+            return decoded if len(decoded) == 3 else (*decoded, ())
     raise RejectedInput("无法识别文本编码")
+
+
+# A UTF-8 text is repaired rather than re-guessed when at most this share of its characters
+# (or this many) are invalid bytes or NULs: a damaged download, not another encoding (a GBK
+# text read as UTF-8 has an invalid sequence in nearly every character).
+MAX_REPAIRED_SHARE = 0.001
+MAX_REPAIRED_ANYWAY = 4
+
+
+def _try_utf8_tolerant(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    text = data.decode("utf-8", "replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    nuls = text.count("\x00")
+    if replaced + nuls > max(MAX_REPAIRED_ANYWAY, MAX_REPAIRED_SHARE * len(text)):
+        return None
+    notes = []
+    if replaced:
+        notes.append(f"UTF-8 解码时有 {replaced} 处无法识别的字节，已替换为 �")
+    if nuls:
+        text = text.replace("\x00", "")
+        notes.append(f"删除了 {nuls} 个空字符（NUL）")
+    return text, "utf-8", tuple(notes)
 
 
 def _decode_or_reject(data: bytes, encoding: str) -> str:
@@ -289,15 +320,20 @@ def read_html(markup: str, encoding: str | None) -> Ingested:
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
+    text, encoding, _ = decode_html_noted(data)
+    return text, encoding
+
+
+def decode_html_noted(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     """Decode HTML bytes: the BOM, then the declared charset, then detection."""
     if not any(data.startswith(bom) for bom, _ in _BOMS):
         declared = _declared_charset(data)
         if declared and declared not in _UNTRUSTED_CHARSETS:
             try:
-                return data.decode(declared), declared
+                return data.decode(declared), declared, ()
             except (UnicodeDecodeError, LookupError):
                 log.info("declared charset %s does not decode; detecting", declared)
-    return decode_text(data)
+    return decode_text_noted(data)
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -113,3 +113,26 @@ def test_oversize_file_message_shows_the_real_size(tmp_path, monkeypatch):
         handle.truncate(int(61.2 * 1024 * 1024))
     with pytest.raises(RejectedInput, match=r"文件过大（61\.2 MB，上限 50 MB）"):
         read_document(path)
+
+
+def test_one_bad_byte_and_one_nul_in_good_utf8_are_repaired_and_counted(tmp_path):
+    from pipeline.documents import process_file
+
+    report = (settings.PROJECT_ROOT / "tests" / "gold" / "texts" / "s02_shili_2023.txt").read_bytes()
+    middle = len(report) // 2
+    middle -= next(i for i in range(4) if (report[middle - i] & 0xC0) != 0x80)  # a character boundary
+    damaged = report[:middle] + b"\xff" + b"\x00" + report[middle:]
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(damaged)
+    result = process_file(path, tmp_path, tmp_path / ".cache", force=True)
+    assert result.status == "ok", result.error
+    assert "1 处无法识别的字节" in result.warnings[0] and "1 个空字符" in result.warnings[1]
+    assert result.facts, "the report's figures are still read"
+
+
+def test_gbk_text_is_not_mistaken_for_damaged_utf8():
+    from pipeline.ingest import decode_text_noted
+
+    text = "全县地区生产总值增长百分之六点五，一般公共预算收入稳步增长。" * 20
+    decoded, encoding, notes = decode_text_noted(text.encode("gbk"))
+    assert decoded == text and encoding in ("gbk", "gb18030") and notes == ()

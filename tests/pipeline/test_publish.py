@@ -207,3 +207,21 @@ def test_pool_workers_die_with_a_killed_build(sample_raw_dir, tmp_path):
     build.send_signal(signal.SIGKILL)
     build.wait(timeout=30)
     wait_until(lambda: not any(_alive(pid) for pid in workers), seconds=15)
+
+
+def test_clouds_of_a_build_are_links_to_the_cache_not_copies(built_sample_dir):
+    clouds = sorted(settings.clouds_dir(built_sample_dir).glob("*.png"))
+    if not clouds:
+        pytest.skip("no CJK font: no clouds drawn")
+    assert all(path.stat().st_nlink >= 2 for path in clouds), "each cloud shares its bytes with the cache"
+
+
+def test_a_full_disk_while_caching_loses_no_document(sample_raw_dir, tmp_path, monkeypatch):
+    from pipeline import documents
+
+    def no_space(cache_dir, key):
+        return tmp_path / "no-such-dir" / f"{key}.json"  # writing there fails like a full disk
+
+    monkeypatch.setattr(documents, "_cache_path", no_space)
+    summary = run_build(sample_raw_dir, tmp_path / "out")
+    assert summary.ok == 7 and not list((tmp_path / "out" / ".cache").glob("*.tmp"))
