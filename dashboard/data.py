@@ -187,8 +187,9 @@ def compare_function():
 
 
 def cloud_cache_dir() -> Path:
-    """Clouds the app draws on demand: beside the per-document cache, shared by every build."""
-    return settings.cache_dir(out_dir()) / "clouds"
+    """Clouds the app draws on demand: kept across builds (keyed on their frequencies), and
+    apart from the build's own cloud cache, whose leftovers a build may clean."""
+    return settings.cache_dir(out_dir()) / "app-clouds"
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
