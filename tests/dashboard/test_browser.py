@@ -65,6 +65,9 @@ def app_url(built_data_dir):
     env = dict(os.environ)
     env["COUNTY_PULSE_DATA"] = str(built_data_dir)
     env["COUNTY_PULSE_PROCESSED"] = str(built_data_dir / "processed")
+    from tests.dashboard.conftest import ADMIN_PASSWORD
+
+    env["COUNTY_PULSE_ADMIN_PASSWORD"] = ADMIN_PASSWORD  # changing data needs it (dashboard/auth.py)
     # As in the README: streamlit run dashboard/app.py
     cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1"]
     log = (built_data_dir.parent / "streamlit.log").open("w")
@@ -153,6 +156,12 @@ def test_upload_stores_file_under_raw_uploads(browser, app_url, built_data_dir, 
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
     page = context.new_page()
     page.goto(f"{app_url}/?page=data", wait_until="domcontentloaded")
+    _wait_rendered(page)
+    from tests.dashboard.conftest import ADMIN_PASSWORD
+
+    page.get_by_label("管理员密码（上传、重新构建、更正需要）").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="解锁").click()
+    page.wait_for_selector("text=已解锁", timeout=20000)
     _wait_rendered(page)
     page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(report))
     page.get_by_role("button", name="保存 1 个文件").click(timeout=20000)
