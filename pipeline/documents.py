@@ -23,7 +23,7 @@ from pipeline import settings
 log = logging.getLogger(__name__)
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract.py", "segment.py", "documents.py")
+FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract", "segment.py", "documents.py")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
                           "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt")
 
@@ -228,8 +228,8 @@ def code_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     for name in FINGERPRINT_MODULES:
         path = here / name
-        if path.exists():
-            digest.update(path.read_bytes())
+        for part in sorted(path.glob("*.py")) if path.is_dir() else [path] if path.exists() else []:
+            digest.update(part.read_bytes())  # a stage may be a package: every module counts
     for name in FINGERPRINT_REFERENCES:
         path = settings.reference_file(name)
         if path.exists():
