@@ -304,7 +304,11 @@ def _apply_corrections(indicators: pd.DataFrame, documents: pd.DataFrame, review
                        summary: BuildSummary) -> pd.DataFrame:
     if reviewed is None:
         return indicators
-    corrected, problems = corrections.apply_corrections(indicators, reviewed, documents)
+    try:
+        corrected, problems = corrections.apply_corrections(indicators, reviewed, documents)
+    except Exception as exc:  # noqa: BLE001 - a bad correction must not stop the build
+        summary.warnings.append(f"更正未能应用，本次按原始提取结果构建：{describe(exc)}")
+        return indicators
     summary.warnings.extend(problems)
     return corrected
 

@@ -206,3 +206,16 @@ def _fact(**overrides) -> dict:
     }
     row.update({k: v for k, v in overrides.items() if k != "report_year"})
     return row
+
+
+def test_a_correction_that_cannot_be_applied_does_not_stop_the_build(tmp_path, monkeypatch):
+    from pipeline import corrections
+
+    def broken(*args, **kwargs):
+        raise ValueError("hand-edited row")
+
+    monkeypatch.setattr(corrections, "apply_corrections", broken)
+    assert settings.reference_file("corrections.csv").exists()
+    out, summary = build(tmp_path, {})
+    every_table_written(out)
+    assert any("更正未能应用" in w for w in summary.warnings)
