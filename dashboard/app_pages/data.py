@@ -17,8 +17,8 @@ st.subheader("上传报告")
 accepted = [s.lstrip(".") for s in settings.ACCEPTED_SUFFIXES]
 generation = st.session_state.setdefault("_up_generation", 0)
 c1, c2 = st.columns(2)
-files = c1.file_uploader("选择文件（可多选）", type=accepted, accept_multiple_files=True, key=f"up_files_{generation}")
-folder = c2.file_uploader("或选择整个文件夹", type=accepted, accept_multiple_files="directory", key=f"up_dir_{generation}")
+files = c1.file_uploader("选择文件（可多选）", type=accepted, accept_multiple_files=True, key=f"up_files_{generation}", disabled=not admin)
+folder = c2.file_uploader("或选择整个文件夹", type=accepted, accept_multiple_files="directory", key=f"up_dir_{generation}", disabled=not admin)
 st.caption(f"支持 {'、'.join(settings.ACCEPTED_SUFFIXES)}，单个文件不超过 {settings.MAX_INPUT_BYTES // (1024 * 1024)} MB。文件原样保存在原始数据目录的 uploads/ 下；同名但内容不同的文件会自动改名，不会覆盖。")
 chosen = list(files or []) + list(folder or [])
 if st.button(f"保存 {len(chosen)} 个文件", disabled=not (chosen and admin), type="primary", key="up_save") and auth.is_unlocked():

@@ -97,3 +97,10 @@ def test_viewing_needs_no_password(fixture_app, monkeypatch, page):
     at = fixture_app(page)
     assert_no_exception(at)
     assert "管理员密码" not in page_text(at)
+
+
+def test_file_pickers_are_disabled_until_unlocked(fixture_app):
+    at = fixture_app("data")
+    assert all(u.proto.disabled for u in at.get("file_uploader"))
+    unlock(at)
+    assert not any(u.proto.disabled for u in at.get("file_uploader"))
