@@ -163,6 +163,8 @@ def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
         tokens = [[token.word, token.start] for token in segment_document(text)]
     except RejectedInput as exc:
         return DocResult(source_file, sha, "rejected", _one_line(str(exc)))
+    except OSError as exc:  # gone or unreadable since the scan (a drop still being copied, a permission)
+        return DocResult(source_file, sha, "rejected", _one_line(f"无法读取文件：{exc.strerror or exc}"))
     except Exception as exc:  # one bad file must never stop the build
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return DocResult(source_file, sha, "rejected", _one_line(f"处理失败（内部错误：{detail}）"))

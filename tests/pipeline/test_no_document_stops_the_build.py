@@ -219,3 +219,19 @@ def test_a_correction_that_cannot_be_applied_does_not_stop_the_build(tmp_path, m
     out, summary = build(tmp_path, {})
     every_table_written(out)
     assert any("更正未能应用" in w for w in summary.warnings)
+
+
+def test_a_file_gone_between_scan_and_read_is_rejected_with_a_reason(tmp_path, monkeypatch):
+    from pipeline import ingest
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    path = raw / "going.txt"
+    path.write_text(MASKED_YEAR_REPORT, encoding="utf-8")
+
+    def vanished(_path):
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(ingest, "read_document", vanished)
+    result = process_file(path, raw, raw / ".cache", force=True)
+    assert result.status == "rejected" and result.error.startswith("无法读取文件")
