@@ -62,12 +62,11 @@ def test_a_killed_build_never_locks_out_the_next(sample_raw_dir, tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--raw", str(sample_raw_dir), "--out", str(out),
                              "--workers", "1"], cwd=settings.PROJECT_ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(settings.PROJECT_ROOT)})
-    wait_until(lambda: out.exists() and lock_is_held(out))
+    wait_until(lambda: out.exists() and lock_is_held(out), seconds=180)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    started = time.monotonic()
-    summary = run_build(sample_raw_dir, out, lock_timeout=5)
-    assert summary.ok == 7 and time.monotonic() - started < 60
+    summary = run_build(sample_raw_dir, out, lock_timeout=5)  # would raise if the dead build's lock stayed
+    assert summary.ok == 7
     assert not list(settings.builds_dir(out).glob(".staging-*"))
 
 
