@@ -10,14 +10,14 @@ from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read
 from pipeline.extract.kinds import DocContext
 from pipeline.extract.sections import (
     HEADING_PEEK, SECTION_NUMBER, Section, SentenceContext, classify_heading, is_heading, iter_paragraphs,
-    iter_sentences, sentence_context, update_section, with_clause_year,
+    iter_sentences, join_basis, sentence_context, update_section, with_clause_year,
 )
 from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits, load_vocabulary
 
 FACT_COLUMNS = [
     "indicator", "measure", "kind", "estimated", "period", "period_start", "period_end",
     "scope", "value", "unit", "qualifier", "qualifier_text", "masked", "sentence",
-    "start", "end", "value_text", "value_start", "value_end",
+    "start", "end", "value_text", "value_start", "value_end", "basis",
 ]
 
 
@@ -119,6 +119,7 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
         "masked": m.masked,
         "value_start": m.start,
         "value_end": m.end,
+        "basis": join_basis([ctx.basis, f"cue:{m.year}年" if m.year is not None else ""]),
     }
 
 
@@ -156,6 +157,7 @@ def qualitative_fact(group: list[AliasHit], text: str, window_end: int, ctx: Sen
             "period": period, "period_start": period_start, "period_end": period_end,
             "scope": scope, "value": None, "unit": None, "qualifier": "exact",
             "qualifier_text": match.group(0), "masked": False, "value_start": start, "value_end": end,
+            "basis": ctx.basis,
         }
         for hit in group for name in hit.indicators
     ]
@@ -172,7 +174,9 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         if len(group) == 1 and group[0].alias in vocab.qualitative_only:
             facts.extend(qualitative_fact(group, text, window_end, ctx))
             continue
-        aspiration = text[start:window_end]
+        # 力争 reaches over the item it is written in, not over the items before a semicolon
+        item_start = max([start] + [text.rfind(mark, start, group[0].start) + 1 for mark in "；;"])
+        aspiration = text[item_start:window_end]
         group_ctx = with_clause_year(ctx, text, start, group[0].start)
         mentions = read_mentions(segment, window_start, aspiration, ctx.term if ctx.five_year else None)
         if mentions and not close_enough(text, window_start, mentions[0]):
@@ -239,7 +243,7 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
     """All indicator facts of one normalised document (see the module docstring)."""
     vocab = load_vocabulary()
     doc = DocContext(identity.report_year, identity.doc_type, getattr(identity, "delivered_year", None))
-    section = Section("review", doc.review_year)
+    section = Section(doc.opening_part, doc.opening_year, basis=doc.basis)
     rows: list[dict] = []
     for p_start, p_end in iter_paragraphs(text):
         paragraph = text[p_start:p_end].strip()

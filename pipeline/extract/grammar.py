@@ -83,7 +83,7 @@ def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
         return "at_least", text
     if post in ("以内", "以下") or pre in ("控制在", "不超过", "不高于", "低于"):
         return "at_most", text
-    if _aspiration(context) and pre in ("", "达到", "达", "实现"):
+    if pre in ("力争", "争取", "确保") or (_aspiration(context) and pre in ("", "达到", "达", "实现")):
         return "at_least", text  # 力争增长8%, 力争达到2亿美元: the floor the government commits to
     return "exact", text
 
@@ -191,7 +191,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                 value = -value  # 下降2.1% and 增长-2.1% are both −2.1; 下降-1% would be +1
             unit = part["unit"]
             measure = "growth" if unit == "%" else "change"
-            qualifier, qualifier_text = qualifier_of(match["pre"], part["post"] or "", aspiration_context)
+            qualifier, qualifier_text = qualifier_of(match["pre"], part["post"] or "",
+                                                     _before(aspiration_context, segment, match.start()))
             mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
                                     offset + part.start(), offset + part.end(),
                                     multi_year="年均" in before or "平均" in before,
@@ -207,10 +208,12 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         value, masked = parse_number(match["num"])
         unit = match["unit"]
         measure = "rate" if unit == "%" else "level"
+        if measure == "rate" and _stretches_a_growth(match, mentions, offset):
+            measure = "growth"  # 增长10%，力争11.5%: the stretch value is a growth too
         yu = match["yu"] or "余" in unit
         unit = unit.replace("余", "")
         post = match["post"] or ("余" if yu else "")
-        qualifier, qualifier_text = qualifier_of(match["pre"], post, aspiration_context)
+        qualifier, qualifier_text = qualifier_of(match["pre"], post, _before(aspiration_context, segment, match.start()))
         before = segment[max(0, match.start() - 6):match.start()]
         mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
                                 offset + match.start(), offset + match.end(), cumulative="累计" in before))
@@ -218,6 +221,17 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
     multiples = [m for m in read_multiples(segment, offset, aspiration_context)
                  if free(m.start - offset, m.end - offset)]
     return sorted(mentions + multiples, key=lambda m: m.start)
+
+
+def _before(context: str, segment: str, pos: int) -> str:
+    """The context up to a mention: 增长6%，争取7% aspires to the second value only.
+    ``context`` ends where ``segment`` ends."""
+    return context[:len(context) - len(segment) + pos]
+
+
+def _stretches_a_growth(match: re.Match, mentions: list[Mention], offset: int) -> bool:
+    return match["pre"] in ("力争", "争取") and any(
+        m.measure == "growth" and m.unit == "%" and m.end <= offset + match.start() for m in mentions)
 
 
 def _growth_list(segment: str, first: re.Match) -> list[re.Match]:

@@ -66,14 +66,14 @@ HEADING = re.compile(rf"^\s*(?:[{CN_NUM}]+[、.．]|第[{CN_NUM}]+部分|◇|【
 SECTION_NUMBER = re.compile(rf"^\s*[{CN_NUM}]{{1,3}}、")
 HEADING_PEEK = 16
 YEAR = re.compile(r"((?:19|20)\d\d)年")
-REVIEW_WORDS = re.compile(r"回顾|成就|成绩|过去|总结|工作情况|进展情况|推进情况|基本情况|完成情况")
+REVIEW_WORDS = re.compile(r"回顾|成就|成绩|过去|总结|工作情况|进展情况|推进情况|基本情况|完成情况|执行情况|运行情况")
 PLAN_MULTI_WORDS = re.compile(r"十[一二三四五六]五|今后五年|未来五年|五年规划|二〇三五|2035")
 PLAN_WORDS = re.compile(r"安排|目标|任务|重点工作|主要工作|思路|打算|计划|下一步|下步|建议|总体要求")
 FIVE_YEAR_REVIEW = re.compile(r"五年来|过去(?:的)?五年|十[一二三四]五.{0,3}(?:时期|期间|以来|成就)|本届政府|五年发展|五年累计")
 ONE_YEAR_REVIEW = re.compile(
     r"一年来|过去的?一年|刚刚过去的|去年|今年|全年|预计|(?:19|20)\d\d年(?:[,，]|是|全县|全区|全市|我县)|[Xx]{4}年[,，]|前三季度"
 )
-TARGET_CUE = re.compile(r"预期目标|主要目标|目标是|目标为|目标任务是")
+TARGET_CUE = re.compile(r"预期目标|主要目标|奋斗目标|发展目标(?=主要|是|为|[:：])|目标任务是|目标(?=主要是|是|为)")
 PLAN_TERM_NAMES = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 
 
@@ -86,6 +86,7 @@ class Section:
     five_year: bool = False
     term: tuple[int, int] | None = None  # the years a five-year review or plan covers
     scope: str | None = None  # a briefing's 前三季度 heading covers the figures under it
+    basis: str = ""  # what decided it: heading:…, cue:…, doc_type:…
 
 
 def is_heading(paragraph: str) -> bool:
@@ -93,6 +94,18 @@ def is_heading(paragraph: str) -> bool:
 
 
 def classify_heading(heading: str, doc: DocContext, previous: Section) -> Section:
+    section = _classify_heading(heading, doc, previous)
+    if section is previous:
+        return section
+    return replace(section, basis=f"heading:{heading.strip()[:HEADING_BASIS_CHARS]}")
+
+
+HEADING_BASIS_CHARS = 30
+
+
+def _classify_heading(heading: str, doc: DocContext, previous: Section) -> Section:
+    if doc.outcomes_only:
+        return _bulletin_heading(heading, doc, previous)
     years = [int(y) for y in YEAR.findall(heading)]
     year = years[0] if years else None
     if PLAN_MULTI_WORDS.search(heading) and PLAN_WORDS.search(heading):
@@ -106,7 +119,16 @@ def classify_heading(heading: str, doc: DocContext, previous: Section) -> Sectio
         return Section("plan", year or doc.report_year)
     if re.search(r"问题|不足|挑战|自身建设", heading):
         return Section("other", year)
-    return Section(previous.part, previous.year, previous.five_year, previous.term, previous.scope)
+    return previous
+
+
+def _bulletin_heading(heading: str, doc: DocContext, previous: Section) -> Section:
+    """A bulletin's chapters (一、综合, 五、人口和计划生育) are all outcomes of its year;
+    only a chapter on another year (2016年以来…) moves the period."""
+    years = [int(y) for y in YEAR.findall(heading)]
+    if years and years[0] != previous.year:
+        return Section("review", years[0])
+    return previous
 
 
 def review_term(text: str, end_year: int | None) -> tuple[int, int] | None:
@@ -129,12 +151,13 @@ def plan_multi_term(text: str, doc: DocContext) -> tuple[int, int] | None:
 def update_section(sentence: str, section: Section, doc: DocContext) -> Section:
     """Cue sentences move us between review and plan even without a heading."""
     head = sentence[:40]
-    if is_target_statement(sentence):
+    if is_target_statement(sentence) and not doc.outcomes_only:
         cue = TARGET_CUE.search(sentence)
         lead = sentence[:cue.start()]
+        basis = f"cue:{cue.group(0)}"
         if PLAN_MULTI_WORDS.search(lead) and not re.search(r"今年|明年|(?:19|20)\d\d年(?:经济|我县|全县|主要)|[Xx]{4}年", lead):
-            return Section("plan_multi", None, term=plan_multi_term(lead, doc))
-        return Section("plan", _plan_year(sentence, doc))
+            return Section("plan_multi", None, term=plan_multi_term(lead, doc), basis=basis)
+        return Section("plan", _plan_year(sentence, doc), basis=basis)
     if doc.doc_type == "工作汇报" and section.part == "review" and scope_of(head):
         # 今年前三季度，全县…: the figures that follow in this part share the period
         section = replace(section, scope=scope_of(head))
@@ -150,9 +173,9 @@ def update_section(sentence: str, section: Section, doc: DocContext) -> Section:
                 term = named if covers else section.term
             else:
                 term = named or review_term(head, year)
-            return replace(section, five_year=True, term=term)
-        if one:
-            return replace(section, five_year=False)
+            return replace(section, five_year=True, term=term, basis=f"cue:{five.group(0)}")
+        if one and section.five_year:
+            return replace(section, five_year=False, basis=f"cue:{one.group(0)}")
     return section
 
 
@@ -162,7 +185,7 @@ def is_target_statement(sentence: str) -> bool:
     if not cue:
         return False
     rest = sentence[cue.end():]
-    return bool(re.match(r"\s*(?:是|为|设定为|确定为|安排为|如下|[:：])", rest))
+    return bool(re.match(r"\s*(?:主要)?(?:是|为|设定为|确定为|安排为|如下|[:：])", rest))
 
 
 def _plan_year(paragraph: str, doc: DocContext) -> int | None:
@@ -201,23 +224,32 @@ class SentenceContext:
     five_year: bool
     term: tuple[int, int] | None = None
     plan_multi: bool = False
+    basis: str = ""  # the cues that decided kind and period, "; "-joined
 
 
 def sentence_context(sentence: str, section: Section, doc: DocContext) -> SentenceContext | None:
     if section.part == "other":
         return None
+    basis = [section.basis or doc.basis]
     kind = "target" if section.part in ("plan", "plan_multi") else "actual"
-    if kind == "actual" and TARGET_CUE.search(sentence):
+    cue = TARGET_CUE.search(sentence)
+    if kind == "actual" and cue and not doc.outcomes_only:
         kind = "target"
+        basis = [f"cue:{cue.group(0)}"]
     estimated = bool(ESTIMATE_RE.search(sentence))
     if estimated:
         kind = "actual"  # 预计全年增长5.5%: an estimate of the outcome, wherever it is written
+        basis.append("cue:预计")
     period = section.year if section.year is not None else (doc.review_year if kind == "actual" else doc.report_year)
-    period = _explicit_period(sentence, period, doc)
+    explicit, said = _explicit_period(sentence, period, doc)
+    if said:
+        basis.append(said)
+    period = explicit
     scope = scope_of(sentence) or (section.scope if kind == "actual" else None) or "annual"
     if scope != "annual" and kind == "actual" and doc.doc_type == "工作汇报" and doc.this_year is not None:
         if "今年" in sentence or scope_of(sentence) is None:
             period = doc.this_year
+            basis.append("date_line" if doc.delivered_year else "cue:今年")
     term = None
     if section.part == "plan_multi":
         term = section.term or plan_multi_term(sentence, doc)
@@ -227,7 +259,12 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
         period = doc.this_year if doc.doc_type == "工作汇报" else period
     return SentenceContext(kind, period, scope, period, period, estimated,
                            section.five_year or section.part == "plan_multi", term,
-                           plan_multi=section.part == "plan_multi" and kind == "target")
+                           plan_multi=section.part == "plan_multi" and kind == "target",
+                           basis=join_basis(basis))
+
+
+def join_basis(items: list[str]) -> str:
+    return "; ".join(dict.fromkeys(item for item in items if item))
 
 
 def _named_term(sentence: str, year: int | None = None) -> tuple[int, int] | None:
@@ -245,17 +282,20 @@ def _named_term(sentence: str, year: int | None = None) -> tuple[int, int] | Non
     return max(before) if before else min(named)
 
 
-def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> int | None:
+def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tuple[int | None, str]:
+    """The year the sentence names for itself, and the words that named it ("" if none)."""
     head = sentence[:24]
     match = re.search(r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:[,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县)", head)
     if match:
-        return int(match.group(1))
+        return int(match.group(1)), f"cue:{match.group(1)}年"
     match = re.match(r"^[^，,。]{0,6}?(?:到|至)((?:19|20)\d\d)年", sentence)
     if match:
-        return int(match.group(1))  # 到2025年，…: the whole sentence speaks of that year
+        return int(match.group(1)), f"cue:到{match.group(1)}年"  # 到2025年，…: the whole sentence speaks of that year
     if "去年" in head and doc.this_year is not None:
-        return doc.this_year - 1 if doc.delivered_year or doc.doc_type == "工作汇报" else doc.report_year - 1
-    return default
+        if doc.delivered_year or doc.doc_type == "工作汇报":
+            return doc.this_year - 1, "cue:去年"
+        return doc.report_year - 1, "cue:去年"
+    return default, ""
 
 
 CLAUSE_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年(?:底|末)?")
@@ -270,4 +310,5 @@ def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_
     if match is None:
         return ctx
     year = int(match.group(1))
-    return replace(ctx, period=year, period_start=year, period_end=year, plan_multi=False)
+    return replace(ctx, period=year, period_start=year, period_end=year, plan_multi=False,
+                   basis=join_basis([ctx.basis, f"cue:{match.group(0)}"]))

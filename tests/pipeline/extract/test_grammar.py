@@ -101,3 +101,16 @@ def test_from_to_statement_gives_both_levels_and_the_average():
     assert list(zip(levels.period, levels.value)) == [(2015, 152.4), (2020, 236.8)]
     average = one(df, measure="growth")
     assert (average.scope, average.period_start, average.period_end) == ("multi_year_avg", 2016, 2020)
+
+
+def test_a_stretch_value_after_a_growth_target_is_a_growth_floor():
+    df = facts(PLAN + "一般公共预算收入增长6%，争取7%；城镇登记失业率控制在4%以内。")
+    growths = df[(df.indicator == "一般公共预算收入") & (df.measure == "growth")].sort_values("value")
+    assert list(zip(growths.value, growths.qualifier)) == [(6, "exact"), (7, "at_least")]
+    assert one(df, indicator="城镇登记失业率").measure == "rate"
+
+
+def test_an_aspiration_does_not_reach_over_a_semicolon():
+    df = facts(PLAN + "力争社会消费品零售总额增长8%；固定资产投资增长10%。")
+    assert one(df, indicator="社会消费品零售总额").qualifier == "at_least"
+    assert one(df, indicator="固定资产投资").qualifier == "exact"

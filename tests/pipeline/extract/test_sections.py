@@ -72,3 +72,9 @@ def test_multiple_with_its_own_target_year():
     fact = one(df, indicator="地区生产总值")
     assert (fact.kind, fact.measure, fact.period, fact.period_start, fact.qualifier) == (
         "target", "multiple", 2020, 2011, "at_least")
+
+
+def test_a_goal_statement_without_the_word_expected_opens_the_plan():
+    df = facts("会议明确今年的奋斗目标主要是：全县规模以上工业增加值增长9%。", year=2019)
+    fact = one(df, indicator="规模以上工业增加值")
+    assert (fact.kind, fact.period, fact.basis) == ("target", 2019, "cue:奋斗目标")
