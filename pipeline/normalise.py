@@ -469,6 +469,18 @@ def fix_ocr_slips(paragraph: str) -> str:
 _SPACED_DECIMAL = re.compile(r"(?<=\d)[ \t]*\.[ \t]*(?=\d)")
 
 
+# 2021 年 12 月, 突破 700 亿元, 8 %: spaces PDF layers put between a number and its unit.
+_SPACED_UNIT = re.compile(r"(?<=\d) +(?=[年月日亿万元%％])")
+_SPACED_DATE = re.compile(r"(?<=\d[年月]) +(?=\d{1,2}[月日])")
+
+
+# 生产总值[2]1165.1亿元, “六稳”〔1〕工作: footnote markers after a word, not a list number
+# at a line's start.
+_FOOTNOTE = re.compile(rf"(?<=[{HAN}”’)）\]〕])(?:\[\d{{1,2}}\]|〔\d{{1,2}}〕)")
+
+
 def collapse_spaces(paragraph: str) -> str:
     paragraph = _SPACED_DECIMAL.sub(".", paragraph)
+    paragraph = _SPACED_DATE.sub("", _SPACED_UNIT.sub("", paragraph))
+    paragraph = _FOOTNOTE.sub("", paragraph)
     return _SPACE_RUNS.sub(" ", paragraph).strip()

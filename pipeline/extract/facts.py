@@ -9,7 +9,7 @@ import pandas as pd
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read_mentions, reading_window
 from pipeline.extract.kinds import DocContext
 from pipeline.extract.sections import (
-    HEADING_PEEK, SECTION_NUMBER, Section, SentenceContext, classify_heading, is_heading, iter_paragraphs,
+    SECTION_NUMBER, Section, SentenceContext, classify_heading, glued_heading, is_heading, iter_paragraphs,
     iter_sentences, join_basis, sentence_context, update_section, with_clause_year,
 )
 from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits, load_vocabulary
@@ -50,7 +50,7 @@ def _distinct_readings(found: list[Mention]) -> list[Mention]:
     seen: set[tuple] = set()
     kept = []
     for mention in found:
-        reading = (mention.multi_year, mention.cumulative, mention.qualifier, mention.year)
+        reading = (mention.multi_year, mention.cumulative, mention.qualifier, mention.year, mention.names_target)
         if reading not in seen:
             seen.add(reading)
             kept.append(mention)
@@ -106,8 +106,8 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
     return {
         "indicator": name,
         "measure": measure,
-        "kind": ctx.kind,
-        "estimated": ctx.estimated,
+        "kind": "target" if m.names_target else ctx.kind,
+        "estimated": ctx.estimated and not m.names_target,
         "period": period,
         "period_start": period_start,
         "period_end": period_end,
@@ -119,7 +119,8 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
         "masked": m.masked,
         "value_start": m.start,
         "value_end": m.end,
-        "basis": join_basis([ctx.basis, f"cue:{m.year}年" if m.year is not None else ""]),
+        "basis": join_basis([ctx.basis, f"cue:{m.year}年" if m.year is not None else "",
+                             "cue:目标" if m.names_target else ""]),
     }
 
 
@@ -254,7 +255,7 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
             sentence = text[s_start:s_end]
             if SECTION_NUMBER.match(sentence):
                 # Exported documents glue a heading to its first sentence (二、今后五年目标全县…).
-                section = classify_heading(sentence[:HEADING_PEEK], doc, section)
+                section = classify_heading(glued_heading(sentence), doc, section)
             # Cues can sit anywhere: exported documents often run a whole page into one line.
             section = update_section(sentence, section, doc)
             ctx = sentence_context(sentence, section, doc)

@@ -43,10 +43,17 @@ QUALITATIVE_RE = re.compile(
     r"|^持续增长|^稳中有升|^较快增长|^实现正增长|^保持稳定|^不低于上年(?:水平)?|^高于经济增长"
 )
 CONTINUATION = re.compile(
-    rf"^(?:同比|同口径|按可比价格?计算|可比价|比上年|较上年|比去年|较去年|比年初|较年初|比上年末|较上年末|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且)*"
+    rf"^(?:同比|同口径|按(?:可比|不变)价格?计算|可比价|比上年(?:同期)?|较上年(?:同期)?|比去年(?:同期)?|较去年|比年初|较年初|比上年末|较上年末"
+    rf"|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且|[(（]下同[)）])*"
     rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
+    # 3030.21亿元，按可比价计算，增长8.0%: a clause that only says how the growth is measured
+    rf"|^(?:按(?:可比|不变)价(?:格)?计算|按可比口径|可比价|同口径)$"
     rf"|^(?:{NUM}|{MASK})?\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?$"
+    # …，完成县人代会确定的增长8%以上目标: the target the outcome is measured against
+    rf"|^[^，,]{{0,16}}?(?:{NUM})\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?\s*(?:的)?(?:控制|预期|年度|计划|既定)?目标"
 )
+# A value followed by 目标 names the target, wherever it is written (低于3.5%的控制目标).
+NAMES_TARGET = re.compile(r"\s*(?:的)?(?:控制|预期|年度|计划|既定|调控|奋斗)?目标")
 CLAUSE_SPLIT = re.compile(r"[,，]")
 HARD_STOP = re.compile(r"[;；:：]")
 FILLER_MAX = 14
@@ -71,6 +78,7 @@ class Mention:
     distributed: bool = False  # taken by a 分别 list that reaches back over earlier items
     base_year: int | None = None  # 比2010年翻一番: the year the multiple is measured from
     years_early: int = 0  # 提前一年实现: reached a year before the period in view
+    names_target: bool = False  # 完成增长8%的目标: the value is the target, not the outcome
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -220,6 +228,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         taken.append(match.span())
     multiples = [m for m in read_multiples(segment, offset, aspiration_context)
                  if free(m.start - offset, m.end - offset)]
+    for mention in mentions:
+        mention.names_target = bool(NAMES_TARGET.match(segment, mention.end - offset))
     return sorted(mentions + multiples, key=lambda m: m.start)
 
 
@@ -255,7 +265,10 @@ def _plausible_blank(match: re.Match) -> bool:
 
 def _blank_level_allowed(segment: str, match: re.Match) -> bool:
     # 完成地区生产总值亿元: the digits were stripped, the unit stayed right behind the name.
-    return match["unit"] in ("亿元", "万元", "元", "亿美元", "万吨", "万亩", "万人", "人") and match.start() <= 4
+    # 就业人数23560人: a unit character that starts a word (人数, 元素) is not a stripped value.
+    ends_value = re.match(r"$|[，,。；;、）)]|同比|比上年|较上年|增长|下降", segment[match.end():])
+    return (match["unit"] in ("亿元", "万元", "元", "亿美元", "万吨", "万亩", "万人", "人") and match.start() <= 4
+            and bool(ends_value))
 
 
 def reading_window(text: str, start: int, limit: int) -> tuple[int, int]:

@@ -65,6 +65,15 @@ CN_NUM = "一二三四五六七八九十"
 HEADING = re.compile(rf"^\s*(?:[{CN_NUM}]+[、.．]|第[{CN_NUM}]+部分|◇|【|(?:19|20)\d\d年[^，,。]{{0,12}}(?:回顾|工作)\s*$)")
 SECTION_NUMBER = re.compile(rf"^\s*[{CN_NUM}]{{1,3}}、")
 HEADING_PEEK = 16
+# A heading glued to its text ends at a space or a comma when the page has one.
+GLUED_HEADING_END = re.compile(r"[ ，,]")
+GLUED_HEADING_MAX = 32
+
+
+def glued_heading(sentence: str) -> str:
+    """一、2021年…计划执行情况 2021年，全区…: the heading part of a sentence that starts with one."""
+    stop = GLUED_HEADING_END.search(sentence, 2, GLUED_HEADING_MAX)
+    return sentence[:stop.start()] if stop else sentence[:HEADING_PEEK]
 YEAR = re.compile(r"((?:19|20)\d\d)年")
 REVIEW_WORDS = re.compile(r"回顾|成就|成绩|过去|总结|工作情况|进展情况|推进情况|基本情况|完成情况|执行情况|运行情况")
 PLAN_MULTI_WORDS = re.compile(r"十[一二三四五六]五|今后五年|未来五年|五年规划|二〇三五|2035")

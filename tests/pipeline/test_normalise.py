@@ -99,6 +99,15 @@ def test_a_single_mixed_case_word_and_ph_are_kept():
     assert normalise.drop_injected_tokens("水质pH值稳定，pH达标，iPad一台") == "水质pH值稳定，pH达标，iPad一台"
 
 
+def test_spaces_between_a_number_and_its_unit_are_dropped():
+    assert normalise_text("2022 年 3 月 6 日，全县税收突破 90 亿元，增长 6.5 %") == "2022年3月6日，全县税收突破 90亿元，增长 6.5%"
+
+
+def test_footnote_markers_after_words_are_dropped_but_list_numbers_stay():
+    assert normalise_text("全县生产总值[3]520.6亿元，落实“三保”〔2〕任务。") == "全县生产总值520.6亿元，落实“三保”任务。"
+    assert normalise_text("[1] 注释说明") == "[1] 注释说明"
+
+
 # ---------------------------------------------------------------- chrome
 
 CHROME_LINES = [

@@ -114,3 +114,30 @@ def test_an_aspiration_does_not_reach_over_a_semicolon():
     df = facts(PLAN + "力争社会消费品零售总额增长8%；固定资产投资增长10%。")
     assert one(df, indicator="社会消费品零售总额").qualifier == "at_least"
     assert one(df, indicator="固定资产投资").qualifier == "exact"
+
+
+def test_the_target_an_outcome_is_measured_against_is_a_target():
+    df = facts("一、2022年计划执行情况\n全县固定资产投资增长11%，完成县人代会确定的增长9%以上目标。", year=2023, doc_type="计划执行情况")
+    actual, target = one(df, kind="actual"), one(df, kind="target")
+    assert (actual.value, actual.period) == (11, 2022)
+    assert (target.value, target.period, target.qualifier) == (9, 2022, "at_least")
+    assert target.basis.endswith("cue:目标")
+
+
+def test_a_control_target_beside_a_bulletin_figure():
+    df = facts("年末城镇调查失业率4.8%，低于5.5%的控制目标。", year=2022, doc_type="统计公报")
+    assert one(df, kind="actual").value == 4.8
+    target = one(df, kind="target")
+    assert (target.value, target.period, target.qualifier) == (5.5, 2022, "at_most")
+
+
+def test_a_clause_on_how_growth_is_measured_continues_the_statement():
+    df = facts("全年实现社会消费品零售总额88.6亿元，按可比价格计算，比上年同期增长4.2%。", year=2021, doc_type="统计公报")
+    assert one(df, measure="growth").value == 4.2
+    df = facts("规模以上工业增加值按不变价计算比上年增长7.1%。", year=2021, doc_type="统计公报")
+    assert one(df, measure="growth").value == 7.1
+
+
+def test_a_word_starting_with_a_unit_character_is_not_a_stripped_value():
+    df = facts("全年城镇新增就业人员数据另行公布。新增城镇就业人数1520人。", year=2022, doc_type="统计公报")
+    assert list(df["value"]) == [1520]

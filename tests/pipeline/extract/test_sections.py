@@ -78,3 +78,11 @@ def test_a_goal_statement_without_the_word_expected_opens_the_plan():
     df = facts("会议明确今年的奋斗目标主要是：全县规模以上工业增加值增长9%。", year=2019)
     fact = one(df, indicator="规模以上工业增加值")
     assert (fact.kind, fact.period, fact.basis) == ("target", 2019, "cue:奋斗目标")
+
+
+def test_a_heading_run_into_its_text_is_read_up_to_the_space():
+    text = ("请予审议。 一、2022年国民经济和社会发展计划执行情况 2022年，全县上下共同努力。全县地区生产总值增长4.6%。"
+            " 二、2023年计划草案 地区生产总值增长6%左右。")
+    df = facts(text, year=2023, doc_type="计划执行情况")
+    assert (one(df, value=4.6).kind, one(df, value=4.6).period) == ("actual", 2022)
+    assert (one(df, value=6).kind, one(df, value=6).period) == ("target", 2023)
