@@ -16,7 +16,7 @@ from dataclasses import dataclass
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 MASK = r"(?:[Xx×＊*]{1,6}(?:\.[Xx×＊*]{1,3})?)"
 AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|亿斤|万斤|万亩|亩|万人次|万人|人次|人|万户|户|公里|个"
-GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?"
+GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?|增(?=\s*\d[\d.]*\s*%)"
 YEARS_IN_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 NEGATIVE_VERBS = ("下降", "减少", "回落", "降低")
 PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|突破|高于|低于|达到|达|力争|争取|确保|实现"
@@ -27,7 +27,7 @@ RANGE_RE = re.compile(
     rf"(?P<post>{POST_QUALIFIER})?"
 )
 GROWTH_RE = re.compile(
-    rf"(?P<verb>{GROWTH_VERB})\s*(?P<pre>(?:{PRE_QUALIFIERS})?)\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
+    rf"(?P<verb>{GROWTH_VERB})\s*(?:[(（][^()（）]{{1,8}}[)）])?(?P<pre>(?:{PRE_QUALIFIERS})?)\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
     rf"(?P<unit>%|个百分点|倍|{AMOUNT_UNITS})(?P<post>{POST_QUALIFIER})?"
 )
 LEVEL_RE = re.compile(
@@ -110,7 +110,7 @@ def parse_number(text: str | None) -> tuple[float | None, bool]:
 
 # 地区生产总值由2015年的152.4亿元增加到2020年的236.8亿元: two levels, each with its year.
 FROM_TO_RE = re.compile(
-    rf"由(?:(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
+    rf"[由从](?:(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
     rf"(?:增加|增长|提高|提升|上升|扩大|跃升)?(?:到|至)(?:(?P<yb>(?:19|20)\d\d)年(?:底|末)?(?:预计)?的?)?"
     rf"(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS})"
 )
@@ -280,7 +280,7 @@ def reading_window(text: str, start: int, limit: int) -> tuple[int, int]:
     first = True
     pos = start
     while pos < limit:
-        match = CLAUSE_SPLIT.search(text, pos, limit)
+        match = _clause_comma(text, pos, limit)
         clause_end = match.start() if match else limit
         clause = text[pos:clause_end].strip()
         if not first and not CONTINUATION.match(clause):
@@ -291,6 +291,18 @@ def reading_window(text: str, start: int, limit: int) -> tuple[int, int]:
             break
         pos = match.end()
     return start, end
+
+
+def _clause_comma(text: str, pos: int, limit: int) -> re.Match | None:
+    """The next comma that ends a clause: 1330亿元(预计数,下同),增长7% has one, not two."""
+    match = CLAUSE_SPLIT.search(text, pos, limit)
+    while match:
+        opened = max(text.rfind("(", pos, match.start()), text.rfind("（", pos, match.start()))
+        closed = max(text.rfind(")", pos, match.start()), text.rfind("）", pos, match.start()))
+        if opened <= closed:
+            return match
+        match = CLAUSE_SPLIT.search(text, match.end(), limit)
+    return None
 
 
 def close_enough(text: str, window_start: int, mention: Mention) -> bool:

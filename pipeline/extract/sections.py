@@ -78,7 +78,11 @@ YEAR = re.compile(r"((?:19|20)\d\d)年")
 REVIEW_WORDS = re.compile(r"回顾|成就|成绩|过去|总结|工作情况|进展情况|推进情况|基本情况|完成情况|执行情况|运行情况")
 PLAN_MULTI_WORDS = re.compile(r"十[一二三四五六]五|今后五年|未来五年|五年规划|二〇三五|2035")
 PLAN_WORDS = re.compile(r"安排|目标|任务|重点工作|主要工作|思路|打算|计划|下一步|下步|建议|总体要求")
-FIVE_YEAR_REVIEW = re.compile(r"五年来|过去(?:的)?五年|十[一二三四]五.{0,3}(?:时期|期间|以来|成就)|本届政府|五年发展|五年累计")
+FIVE_YEAR_REVIEW = re.compile(
+    r"[四五]年来|过去(?:的)?[四五]年|十[一二三四]五.{0,3}(?:时期|期间|以来|成就)|本届政府|五年发展|[四五]年累计"
+)
+# A government's term under review is five years, or four for one elected mid-plan (过去四年).
+TERM_YEARS = {"四": 4, "五": 5}
 ONE_YEAR_REVIEW = re.compile(
     r"一年来|过去的?一年|刚刚过去的|去年|今年|全年|预计|(?:19|20)\d\d年(?:[,，]|是|全县|全区|全市|我县)|[Xx]{4}年[,，]|前三季度"
 )
@@ -125,6 +129,8 @@ def _classify_heading(heading: str, doc: DocContext, previous: Section) -> Secti
         return Section("review", review_year, five, review_term(heading, review_year) if five else None,
                        scope_of(heading) if doc.doc_type == "工作汇报" else None)
     if PLAN_WORDS.search(heading):
+        if year is not None and doc.report_year is not None and year < doc.report_year:
+            return Section("review", year)  # 一、2022年政府主要工作 in the 2023 report: the year's work done
         return Section("plan", year or doc.report_year)
     if re.search(r"问题|不足|挑战|自身建设", heading):
         return Section("other", year)
@@ -146,7 +152,9 @@ def review_term(text: str, end_year: int | None) -> tuple[int, int] | None:
     named = _named_term(text, end_year)
     if named:
         return named
-    return None if end_year is None else (end_year - 4, end_year)
+    length = re.search(r"([四五])年(?:来|累计|工作|发展)|过去(?:的)?([四五])年", text)
+    years = TERM_YEARS[length.group(1) or length.group(2)] if length else 5
+    return None if end_year is None else (end_year - years + 1, end_year)
 
 
 def plan_multi_term(text: str, doc: DocContext) -> tuple[int, int] | None:
@@ -205,6 +213,7 @@ def _plan_year(paragraph: str, doc: DocContext) -> int | None:
 
 
 ESTIMATE_RE = re.compile(r"预计")
+WHOLE_YEAR = re.compile(r"预计全年|全年预计|全年(?:将|可)?(?:实现|完成|达到)")
 SCOPE_CUES = (
     (re.compile(r"上半年|1[-—~至到]6月"), "half_year"),
     (re.compile(r"前三季度|1[-—~至到]9月"), "first_three_quarters"),
@@ -255,6 +264,8 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
         basis.append(said)
     period = explicit
     scope = scope_of(sentence) or (section.scope if kind == "actual" else None) or "annual"
+    if scope == "year_to_date" and WHOLE_YEAR.search(sentence):
+        scope = "annual"  # 今年以来…，预计全年增长2%: the estimate is for the whole year
     if scope != "annual" and kind == "actual" and doc.doc_type == "工作汇报" and doc.this_year is not None:
         if "今年" in sentence or scope_of(sentence) is None:
             period = doc.this_year

@@ -141,3 +141,14 @@ def test_a_clause_on_how_growth_is_measured_continues_the_statement():
 def test_a_word_starting_with_a_unit_character_is_not_a_stripped_value():
     df = facts("全年城镇新增就业人员数据另行公布。新增城镇就业人数1520人。", year=2022, doc_type="统计公报")
     assert list(df["value"]) == [1520]
+
+
+def test_growth_written_with_a_bare_zeng():
+    assert one(facts(REVIEW + "全县社会消费品零售总额增 6.4%。"), indicator="社会消费品零售总额").value == 6.4
+
+
+def test_a_remark_in_brackets_does_not_break_the_statement():
+    df = facts(REVIEW + "全县规模以上工业增加值同比增长(下同)6.6%。")
+    assert one(df, indicator="规模以上工业增加值").value == 6.6
+    df = facts(REVIEW + "全县实现一般公共预算收入15.2亿元(快报数,下同),增长3.3%。")
+    assert one(df, indicator="一般公共预算收入", measure="growth").value == 3.3

@@ -86,3 +86,22 @@ def test_a_heading_run_into_its_text_is_read_up_to_the_space():
     df = facts(text, year=2023, doc_type="计划执行情况")
     assert (one(df, value=4.6).kind, one(df, value=4.6).period) == ("actual", 2022)
     assert (one(df, value=6).kind, one(df, value=6).period) == ("target", 2023)
+
+
+def test_a_heading_on_last_years_main_work_is_a_review():
+    df = facts("一、2023年政府主要工作\n全县一般公共预算收入增长5.1%。", year=2024)
+    fact = one(df, indicator="一般公共预算收入")
+    assert (fact.kind, fact.period) == ("actual", 2023)
+
+
+def test_a_four_year_review_spans_four_years():
+    text = "一、过去四年工作回顾\n四年来，全县社会消费品零售总额从52.3亿元增加到68.9亿元。"
+    df = facts(text, year=2022)
+    levels = df.sort_values("period")
+    assert list(zip(levels.period, levels.value)) == [(2017, 52.3), (2021, 68.9)]
+
+
+def test_an_estimate_for_the_whole_year_in_a_year_to_date_sentence_is_annual():
+    df = facts("今年以来，全市经济稳步回升，预计全年地区生产总值增长4.5%左右。", year=2023, doc_type="其他")
+    fact = one(df, indicator="地区生产总值")
+    assert (fact.scope, fact.period, fact.estimated) == ("annual", 2023, True)
