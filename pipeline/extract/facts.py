@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import pandas as pd
@@ -22,13 +23,20 @@ FACT_COLUMNS = [
 
 
 def mentions_to_facts(
-    group: list[AliasHit], mentions: list[Mention], ctx: SentenceContext, vocab: Vocabulary
+    group: list[AliasHit], mentions: list[Mention], ctx: SentenceContext, vocab: Vocabulary,
+    each: bool = False,
 ) -> list[dict]:
+    """``each``: the words say the values apply to each item (分别, 均)."""
     indicators = [name for hit in group for name in hit.indicators]
+    combined = vocab.combined.get(tuple(indicators))
     n = len(indicators)
     facts = []
     for (measure, _), found in _by_reading(mentions).items():
-        if n == 1:
+        if combined and measure == "level" and len(found) == 1 and not each:
+            # 城乡居民人均可支配收入突破4万元: one level cannot be both the urban and the rural
+            # figure, so it is the all-residents one (a single growth may well be both)
+            assigned = [(combined, found[0])]
+        elif n == 1:
             assigned = [(indicators[0], m) for m in _distinct_readings(found)]
         elif len(found) == n:
             _share_trailing_qualifier(found)
@@ -186,9 +194,12 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
             facts.extend(qualitative_fact(group, text, window_end, ctx))
             continue
         if "分别" in segment:
-            facts.extend(_distribute_backwards(groups[:i + 1], mentions, group_ctx, vocab))
+            # the list reaches back over the items of its own clause group, not over a semicolon
+            stop = max(text.rfind(mark, start, group[0].start) for mark in "；;")
+            listed = [g for g in groups[:i + 1] if g[0].start > stop]
+            facts.extend(_distribute_backwards(listed, mentions, group_ctx, vocab))
             mentions = [m for m in mentions if not m.distributed]
-        facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab))
+        facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab, each=bool(re.search("分别|均", segment))))
     for fact in facts:
         fact["sentence"] = text[start:end]
         fact["start"], fact["end"] = start, end

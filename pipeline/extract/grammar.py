@@ -34,6 +34,9 @@ LEVEL_RE = re.compile(
     rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是|完成)?)\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
     rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
 )
+# 突破千亿, 破百亿元大关: a round threshold written in words (not 千亿级, a scale class).
+WORD_THRESHOLD_RE = re.compile(r"(?P<pre>突破|超过|跨越|迈上|跨上|破)了?(?P<num>百|千|万)亿(?:元)?(?!级|元级)")
+WORD_AMOUNTS = {"百": 100.0, "千": 1000.0, "万": 10000.0}
 # 分别增长7%和8%, 分别增长*%、*%: values after the first share its verb.
 GROWTH_LIST_TAIL = re.compile(
     rf"(?:、|和|及|与|,|，)\s*(?P<num>{NUM}|{MASK})?\s*(?P<unit>%|个百分点)(?P<post>{POST_QUALIFIER})?"
@@ -208,6 +211,14 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                                     span_years=YEARS_IN_WORDS[span.group(1)] if span else 0,
                                     term=span_term))
             taken.append(part.span())
+    for match in WORD_THRESHOLD_RE.finditer(segment):
+        if not free(*match.span()):
+            continue
+        qualifier, qualifier_text = qualifier_of("突破", "", "")
+        mentions.append(Mention("level", WORD_AMOUNTS[match["num"]], False, "亿元", qualifier, match["pre"],
+                                offset + match.start(), offset + match.end(),
+                                year=_year_reached(segment, match)))
+        taken.append(match.span())
     for match in LEVEL_RE.finditer(segment):
         if not free(*match.span()) or (match["num"] is None and match.start() != 0 and not match["pre"]):
             continue
@@ -224,13 +235,24 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         qualifier, qualifier_text = qualifier_of(match["pre"], post, _before(aspiration_context, segment, match.start()))
         before = segment[max(0, match.start() - 6):match.start()]
         mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
-                                offset + match.start(), offset + match.end(), cumulative="累计" in before))
+                                offset + match.start(), offset + match.end(), cumulative="累计" in before,
+                                year=_year_reached(segment, match) if match["pre"] in MILESTONE_VERBS else None))
         taken.append(match.span())
     multiples = [m for m in read_multiples(segment, offset, aspiration_context)
                  if free(m.start - offset, m.end - offset)]
     for mention in mentions:
         mention.names_target = bool(NAMES_TARGET.match(segment, mention.end - offset))
     return sorted(mentions + multiples, key=lambda m: m.start)
+
+
+MILESTONE_VERBS = ("突破", "超过", "达到", "达")
+# 2018年突破百亿元, 在2021年突破2000亿元: the year a milestone was passed, written just before it.
+YEAR_REACHED = re.compile(r"(?:在|于)?((?:19|20)\d\d)年(?:底|末)?(?:就|首次|已经|已|即)?$")
+
+
+def _year_reached(segment: str, match: re.Match) -> int | None:
+    found = YEAR_REACHED.search(segment, 0, match.start())
+    return int(found.group(1)) if found else None
 
 
 def _before(context: str, segment: str, pos: int) -> str:

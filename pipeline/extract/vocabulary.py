@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +34,12 @@ class Vocabulary:
     alias_pattern: re.Pattern
     blocks_before: tuple[re.Pattern, ...]
     blocks_after: tuple[re.Pattern, ...]
+    # A spelling that names several series in order (城乡居民… = urban, rural) but is given
+    # one figure, with no 分别 or 均, speaks of the series that covers them all.
+    combined: dict[tuple[str, ...], str] = field(default_factory=lambda: dict(COMBINED_SERIES))
+
+
+COMBINED_SERIES = {("城镇居民人均可支配收入", "农村居民人均可支配收入"): "居民人均可支配收入"}
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:

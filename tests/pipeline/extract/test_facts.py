@@ -54,3 +54,8 @@ def test_distributed_list_reaches_back_over_items_named_with_their_levels():
 def test_distributed_list_that_does_not_line_up_is_left_out():
     df = facts(REVIEW + "全县一般公共预算收入8亿元，分别增长5%、6%、7%。")
     assert list(df["measure"]) == ["level"]
+
+
+def test_a_respectively_list_does_not_reach_back_over_a_semicolon():
+    df = facts(REVIEW + "全县地区生产总值完成120亿元；税收收入、非税收入分别完成6.5亿元、2.1亿元。")
+    assert list(df["value"]) == [120]

@@ -152,3 +152,10 @@ def test_a_remark_in_brackets_does_not_break_the_statement():
     assert one(df, indicator="规模以上工业增加值").value == 6.6
     df = facts(REVIEW + "全县实现一般公共预算收入15.2亿元(快报数,下同),增长3.3%。")
     assert one(df, indicator="一般公共预算收入", measure="growth").value == 3.3
+
+
+def test_a_round_threshold_in_words_with_the_year_it_was_passed():
+    df = facts(REVIEW + "全县地区生产总值2019年突破千亿元大关，增长6%。")
+    level = one(df, measure="level")
+    assert (level.value, level.unit, level.qualifier, level.period) == (1000, "亿元", "at_least", 2019)
+    assert facts(REVIEW + "着力打造千亿级产业集群，地区生产总值持续攀升。").empty
