@@ -58,7 +58,8 @@ def _distinct_readings(found: list[Mention]) -> list[Mention]:
     seen: set[tuple] = set()
     kept = []
     for mention in found:
-        reading = (mention.multi_year, mention.cumulative, mention.qualifier, mention.year, mention.names_target)
+        reading = (mention.multi_year, mention.cumulative, mention.qualifier, mention.year, mention.names_target,
+                   mention.like_for_like)
         if reading not in seen:
             seen.add(reading)
             kept.append(mention)
@@ -92,6 +93,8 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
     elif m.term and m.multi_year:
         return _with_period(name, measure, m, ctx, "multi_year_avg", m.term[0], m.term[1], m.term[1])
     summed = m.cumulative or measure in ("growth", "change") or (measure == "level" and family.flow)
+    if measure == "level" and not m.cumulative and (m.year is not None or ctx.point_in_time):
+        summed = False  # 截至2020年末…完成130亿元, 2018年突破百亿元: that year's level, not a sum
     if ctx.term and (m.multi_year or (ctx.five_year and summed)):
         scope = "multi_year_avg" if m.multi_year else "cumulative"
         period_start, period_end = ctx.term

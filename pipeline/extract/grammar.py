@@ -47,7 +47,7 @@ QUALITATIVE_RE = re.compile(
 )
 CONTINUATION = re.compile(
     rf"^(?:同比|同口径|按(?:可比|不变)价格?计算|可比价|比上年(?:同期)?|较上年(?:同期)?|比去年(?:同期)?|较去年|比年初|较年初|比上年末|较上年末"
-    rf"|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且|[(（]下同[)）])*"
+    rf"|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且|[(（]下同[)）]|历史上?|首次|首度)*"
     rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
     # 3030.21亿元，按可比价计算，增长8.0%: a clause that only says how the growth is measured
     rf"|^(?:按(?:可比|不变)价(?:格)?计算|按可比口径|可比价|同口径)$"
@@ -82,6 +82,7 @@ class Mention:
     base_year: int | None = None  # 比2010年翻一番: the year the multiple is measured from
     years_early: int = 0  # 提前一年实现: reached a year before the period in view
     names_target: bool = False  # 完成增长8%的目标: the value is the target, not the outcome
+    like_for_like: bool = False  # 同口径增长8.2%: beside the headline growth, on a comparable basis
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -193,7 +194,7 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
             continue
         if match["unit"] == "倍":
             continue  # 增长1.2倍 is rare and ambiguous (ratio or increase): leave it out
-        before = segment[max(0, match.start() - 4):match.start()]
+        before = segment[max(0, match.start() - 5):match.start()]
         span = re.search(r"([两二三四五])年平均$", before)
         negative = match["verb"] in NEGATIVE_VERBS
         for part in _growth_list(segment, match):
@@ -209,7 +210,7 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                                     multi_year="年均" in before or "平均" in before,
                                     cumulative="累计" in before,
                                     span_years=YEARS_IN_WORDS[span.group(1)] if span else 0,
-                                    term=span_term))
+                                    term=span_term, like_for_like="同口径" in before))
             taken.append(part.span())
     for match in WORD_THRESHOLD_RE.finditer(segment):
         if not free(*match.span()):

@@ -213,6 +213,7 @@ def _plan_year(paragraph: str, doc: DocContext) -> int | None:
 
 
 ESTIMATE_RE = re.compile(r"预计")
+POINT_IN_TIME = re.compile(r"(?:截至|截止)(?:19|20)\d\d年(?:底|末)|十[一二三四五]五[”’\"']?(?:末|期末)")
 WHOLE_YEAR = re.compile(r"预计全年|全年预计|全年(?:将|可)?(?:实现|完成|达到)")
 SCOPE_CUES = (
     (re.compile(r"上半年|1[-—~至到]6月"), "half_year"),
@@ -243,6 +244,7 @@ class SentenceContext:
     term: tuple[int, int] | None = None
     plan_multi: bool = False
     basis: str = ""  # the cues that decided kind and period, "; "-joined
+    point_in_time: bool = False  # 截至2020年末, “十三五”末: levels are that year's, not a term's sum
 
 
 def sentence_context(sentence: str, section: Section, doc: DocContext) -> SentenceContext | None:
@@ -280,7 +282,7 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
     return SentenceContext(kind, period, scope, period, period, estimated,
                            section.five_year or section.part == "plan_multi", term,
                            plan_multi=section.part == "plan_multi" and kind == "target",
-                           basis=join_basis(basis))
+                           basis=join_basis(basis), point_in_time=bool(POINT_IN_TIME.search(sentence[:24])))
 
 
 def join_basis(items: list[str]) -> str:

@@ -159,3 +159,13 @@ def test_a_round_threshold_in_words_with_the_year_it_was_passed():
     level = one(df, measure="level")
     assert (level.value, level.unit, level.qualifier, level.period) == (1000, "亿元", "at_least", 2019)
     assert facts(REVIEW + "着力打造千亿级产业集群，地区生产总值持续攀升。").empty
+
+
+def test_a_like_for_like_growth_beside_the_headline_growth_is_kept():
+    df = facts(REVIEW + "一般公共预算收入完成12.6亿元，同比下降3%（同口径增长5.4%）。")
+    assert sorted(df[df.measure == "growth"]["value"]) == [-3, 5.4]
+
+
+def test_a_first_time_milestone_clause_continues_the_statement():
+    df = facts(REVIEW + "全县税收收入完成8.2亿元，地方财政收入完成20.3亿元，历史上首次突破20亿元，增长9.9%。")
+    assert sorted(df[df.indicator == "地方财政收入"]["value"]) == [9.9, 20, 20.3]

@@ -105,3 +105,11 @@ def test_an_estimate_for_the_whole_year_in_a_year_to_date_sentence_is_annual():
     df = facts("今年以来，全市经济稳步回升，预计全年地区生产总值增长4.5%左右。", year=2023, doc_type="其他")
     fact = one(df, indicator="地区生产总值")
     assert (fact.scope, fact.period, fact.estimated) == ("annual", 2023, True)
+
+
+def test_a_level_at_the_end_of_a_plan_term_is_that_years_not_a_sum():
+    text = ("一、过去五年工作回顾\n截至2020年底，全县固定资产投资完成86亿元，社会消费品零售总额累计完成410亿元。")
+    df = facts(text)
+    investment = one(df, indicator="固定资产投资")
+    assert (investment.scope, investment.period) == ("annual", 2020)
+    assert one(df, indicator="社会消费品零售总额").scope == "cumulative"

@@ -55,3 +55,7 @@ def test_urban_and_pastoral_residents_are_read_as_a_pair():
     df = facts(REVIEW + "城镇和农村牧区常住居民人均可支配收入分别增长4.6%和6.9%。")
     assert one(df, indicator="城镇居民人均可支配收入").value == 4.6
     assert one(df, indicator="农村居民人均可支配收入").value == 6.9
+
+
+def test_herders_income_is_the_rural_series():
+    assert one(facts(REVIEW + "牧民人均可支配收入达到2.6万元。")).indicator == "农村居民人均可支配收入"
