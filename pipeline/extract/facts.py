@@ -53,7 +53,7 @@ def mentions_to_facts(
 
 
 def _distinct_readings(found: list[Mention]) -> list[Mention]:
-    """突破250亿元，达到255.2亿元 or 增长8.6%，两年平均增长6%: different statements, keep
+    """增长8.6%，两年平均增长6% or 完成10.75亿元，首次突破10亿元: different statements, keep
     each; a repeated statement of the same kind keeps only its first value."""
     seen: set[tuple] = set()
     kept = []
@@ -196,6 +196,7 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         if not mentions:
             facts.extend(qualitative_fact(group, text, window_end, ctx))
             continue
+        mentions = _without_passed_thresholds(text, mentions)
         if "分别" in segment:
             # the list reaches back over the items of its own clause group, not over a semicolon
             stop = max(text.rfind(mark, start, group[0].start) for mark in "；;")
@@ -229,6 +230,23 @@ def _distribute_backwards(
         if hits is not None:
             facts.extend(mentions_to_facts(hits, found, ctx, vocab))
     return facts
+
+
+def _without_passed_thresholds(text: str, mentions: list[Mention]) -> list[Mention]:
+    """突破300亿元达到301.5亿元, 突破8万元，达到83657元: the threshold only announces the
+    exact level right after it; 完成10.75亿元，首次突破10亿元 states both and keeps both."""
+    kept = []
+    for mention, following in zip(mentions, mentions[1:] + [None]):
+        if not (following is not None and _announces(text, mention, following)):
+            kept.append(mention)
+    return kept
+
+
+def _announces(text: str, threshold: Mention, level: Mention) -> bool:
+    return (threshold.measure == level.measure == "level" and threshold.qualifier == "at_least"
+            and level.qualifier == "exact" and level.value is not None
+            and re.fullmatch(r"[，,]?\s*", text[threshold.end:level.start]) is not None
+            and re.match(r"达到|达|为", text[level.start:level.end]) is not None)
 
 
 def _by_reading(mentions: list[Mention]) -> dict[tuple[str, bool], list[Mention]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tests.pipeline.extract.helpers import facts, one, REVIEW, PLAN
+from tests.pipeline.extract.helpers import PLAN, REVIEW, facts, one
 
 
 def test_distributed_list_urban_then_rural():
@@ -59,3 +59,10 @@ def test_distributed_list_that_does_not_line_up_is_left_out():
 def test_a_respectively_list_does_not_reach_back_over_a_semicolon():
     df = facts(REVIEW + "全县地区生产总值完成120亿元；税收收入、非税收入分别完成6.5亿元、2.1亿元。")
     assert list(df["value"]) == [120]
+
+
+def test_a_threshold_that_only_announces_the_exact_level_is_not_a_fact_of_its_own():
+    df = facts(REVIEW + "全县社会消费品零售总额突破90亿元，达到91.7亿元，增长4%。")
+    assert list(df[df.measure == "level"]["value"]) == [91.7]
+    df = facts(REVIEW + "一般公共预算收入完成5.06亿元，首次突破5亿元。")
+    assert sorted(df["value"]) == [5, 5.06]
