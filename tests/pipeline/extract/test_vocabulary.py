@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.extract import load_vocabulary
-from tests.pipeline.extract.helpers import REVIEW, facts, one
+from tests.pipeline.extract.helpers import PLAN, REVIEW, facts, one
 
 
 def test_vocabulary_names_every_required_family():
@@ -59,3 +59,9 @@ def test_urban_and_pastoral_residents_are_read_as_a_pair():
 
 def test_herders_income_is_the_rural_series():
     assert one(facts(REVIEW + "牧民人均可支配收入达到2.6万元。")).indicator == "农村居民人均可支配收入"
+
+
+def test_urban_residents_and_farmers_and_herders_are_read_as_a_pair():
+    df = facts(PLAN + "城镇居民和农牧民人均可支配收入分别增长6%、7.5%。")
+    assert one(df, indicator="城镇居民人均可支配收入").value == 6
+    assert one(df, indicator="农村居民人均可支配收入").value == 7.5
