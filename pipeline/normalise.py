@@ -479,8 +479,24 @@ _SPACED_DATE = re.compile(r"(?<=\d[年月]) +(?=\d{1,2}[月日])")
 _FOOTNOTE = re.compile(rf"(?<=[{HAN}”’)）\]〕])(?:\[\d{{1,2}}\]|〔\d{{1,2}}〕)")
 
 
+# A PDF text layer whose line breaks became spaces splits words anywhere (固 定资产投资,
+# 同比增 长): in a long paragraph with many spaces between two Han characters, they are
+# line breaks, not word gaps. Short lines (bylines, 县长 刘青) are left alone.
+_HAN_SPACE_HAN = re.compile(rf"(?<=[{HAN}]) (?=[{HAN}])")
+MIN_SPACED_PARAGRAPH = 200
+MAX_CHARS_PER_HAN_SPACE = 60
+
+
+def join_layer_spaces(paragraph: str) -> str:
+    gaps = len(_HAN_SPACE_HAN.findall(paragraph))
+    if len(paragraph) < MIN_SPACED_PARAGRAPH or gaps * MAX_CHARS_PER_HAN_SPACE < len(paragraph):
+        return paragraph
+    return _HAN_SPACE_HAN.sub("", paragraph)
+
+
 def collapse_spaces(paragraph: str) -> str:
     paragraph = _SPACED_DECIMAL.sub(".", paragraph)
     paragraph = _SPACED_DATE.sub("", _SPACED_UNIT.sub("", paragraph))
     paragraph = _FOOTNOTE.sub("", paragraph)
+    paragraph = join_layer_spaces(_SPACE_RUNS.sub(" ", paragraph))
     return _SPACE_RUNS.sub(" ", paragraph).strip()

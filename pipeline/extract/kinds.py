@@ -66,4 +66,4 @@ class DocContext:
     @property
     def basis(self) -> str:
         """The cue recorded on facts whose kind and period come from the kind alone."""
-        return f"doc_type:{self.doc_type}"
+        return f"doc_type:{self.doc_type}" if self.doc_type else ""

@@ -291,3 +291,13 @@ def test_normalisation_is_deterministic(sample_name):
     assert once == normalise_text(raw)
     assert "\n\n" not in once and once == once.strip()
     assert "  " not in once
+
+
+def test_a_pdf_paragraph_whose_line_breaks_became_spaces_is_rejoined():
+    raw = ("受区政府委托，现将全区经济运行情况报告如下。一年来，全区规模以上工 业增加值同比增 长 6%，固 定资产投资"
+           "增长 9%，社会消费品零 售总额增长 4%，一般公共预 算收入增长 3%，城镇新增就 业 5200 人，外贸进出口总额增 长 2%，"
+           "实际利用外资完成 1.2 亿美元，粮食总产 量稳定，农村居民收入持续增 长，民生事业不断进 步，社会大局和谐稳 定。"
+           "全年共实施重点项目 86 个，完成投资 120 亿元，新开工项 目 35 个，竣工投产项 目 28 个。")
+    text = normalise_text(raw)
+    assert "规模以上工业增加值同比增长 6%" in text and "固定资产投资" in text
+    assert normalise_text("县长 刘青") == "县长 刘青"
