@@ -82,6 +82,8 @@ class DocResult:
         frame.insert(3, "county", ident.get("county"))
         frame.insert(4, "province", ident.get("province"))
         frame.insert(5, "report_year", ident.get("report_year"))
+        if "basis" not in frame:
+            frame["basis"] = None  # facts recorded before the basis column existed
         frame["corrected"] = None
         return frame
 
