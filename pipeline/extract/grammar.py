@@ -58,6 +58,7 @@ CONTINUATION = re.compile(
 # A value followed by 目标 names the target, wherever it is written (低于3.5%的控制目标).
 NAMES_TARGET = re.compile(r"\s*(?:的)?(?:控制|预期|年度|计划|既定|调控|奋斗)?目标")
 CLAUSE_SPLIT = re.compile(r"[,，]")
+RANKING_ASIDE = re.compile(r"^(?:总量|增速|增幅|规模)(?:稳居|位居|居|排名?|列)[^，,\d%]{0,24}(?:第[一二三四五六七八九十\d]+[位名]?|前列|首位)[^，,%]{0,6}$")
 HARD_STOP = re.compile(r"[;；:：]")
 FILLER_MAX = 14
 YEAR_WORD = re.compile(r"(?:19|20)\d\d年(?:底|末)?")
@@ -306,6 +307,9 @@ def reading_window(text: str, start: int, limit: int) -> tuple[int, int]:
         match = _clause_comma(text, pos, limit)
         clause_end = match.start() if match else limit
         clause = text[pos:clause_end].strip()
+        if not first and RANKING_ASIDE.match(clause) and match:
+            pos = match.end()  # 423.46亿元，总量稳居全市第一，增长5.4%: the ranking is an aside
+            continue
         if not first and not CONTINUATION.match(clause):
             break
         end = clause_end

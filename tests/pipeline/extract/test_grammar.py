@@ -169,3 +169,10 @@ def test_a_like_for_like_growth_beside_the_headline_growth_is_kept():
 def test_a_first_time_milestone_clause_continues_the_statement():
     df = facts(REVIEW + "全县税收收入完成8.2亿元，地方财政收入完成20.3亿元，历史上首次突破20亿元，增长9.9%。")
     assert sorted(df[df.indicator == "地方财政收入"]["value"]) == [9.9, 20, 20.3]
+
+
+def test_a_ranking_aside_between_level_and_growth_is_skipped():
+    df = facts(REVIEW + "全县社会消费品零售总额完成66.2亿元，总量位居全市第二，增长7.3%。")
+    assert one(df, measure="growth").value == 7.3
+    df = facts(REVIEW + "全县固定资产投资完成40亿元，总量占全市的12%，同比增长5%。")
+    assert list(df["measure"]) == ["level"]
