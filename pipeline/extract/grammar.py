@@ -35,7 +35,7 @@ LEVEL_RE = re.compile(
     rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
 )
 # 突破千亿, 破百亿元大关: a round threshold written in words (not 千亿级, a scale class).
-WORD_THRESHOLD_RE = re.compile(r"(?P<pre>突破|超过|跨越|迈上|跨上|破)了?(?P<num>百|千|万)亿(?:元)?(?!级|元级)")
+WORD_THRESHOLD_RE = re.compile(r"(?P<pre>突破|超过|破)了?(?P<num>百|千|万)亿(?:元)?(?!级|元级)")
 WORD_AMOUNTS = {"百": 100.0, "千": 1000.0, "万": 10000.0}
 # 分别增长7%和8%, 分别增长*%、*%: values after the first share its verb.
 GROWTH_LIST_TAIL = re.compile(
@@ -47,7 +47,8 @@ QUALITATIVE_RE = re.compile(
 )
 CONTINUATION = re.compile(
     rf"^(?:同比|同口径|按(?:可比|不变)价格?计算|可比价|比上年(?:同期)?|较上年(?:同期)?|比去年(?:同期)?|较去年|比年初|较年初|比上年末|较上年末"
-    rf"|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且|[(（]下同[)）]|历史上?|首次|首度)*"
+    rf"|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且|[(（]下同[)）]|历史上?|首次|首度"
+    rf"|(?:19|20)\d\d年(?:底|末)?)*"
     rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
     # 3030.21亿元，按可比价计算，增长8.0%: a clause that only says how the growth is measured
     rf"|^(?:按(?:可比|不变)价(?:格)?计算|按可比口径|可比价|同口径)$"
@@ -247,7 +248,7 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
     return sorted(mentions + multiples, key=lambda m: m.start)
 
 
-MILESTONE_VERBS = ("突破", "超过", "达到", "达")
+MILESTONE_VERBS = ("突破", "超过", "达到", "达", "实现")
 # 2018年突破百亿元, 在2021年突破2000亿元: the year a milestone was passed, written just before it.
 YEAR_REACHED = re.compile(r"(?:在|于)?((?:19|20)\d\d)年(?:底|末)?(?:就|首次|已经|已|即)?$")
 

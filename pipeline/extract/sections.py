@@ -307,7 +307,8 @@ def _named_term(sentence: str, year: int | None = None) -> tuple[int, int] | Non
 def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tuple[int | None, str]:
     """The year the sentence names for itself, and the words that named it ("" if none)."""
     head = sentence[:24]
-    match = re.search(r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:[,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县)", head)
+    match = re.search(r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:[,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县"
+                      r"|(?=[^，,。；;的]{2,10}?(?:增长|下降|达到|突破)))", head)
     if match:
         return int(match.group(1)), f"cue:{match.group(1)}年"
     match = re.match(r"^[^，,。]{0,6}?(?:到|至)((?:19|20)\d\d)年", sentence)

@@ -113,3 +113,15 @@ def test_a_level_at_the_end_of_a_plan_term_is_that_years_not_a_sum():
     investment = one(df, indicator="固定资产投资")
     assert (investment.scope, investment.period) == ("annual", 2020)
     assert one(df, indicator="社会消费品零售总额").scope == "cumulative"
+
+
+def test_a_clause_naming_its_year_continues_the_statement_with_that_year():
+    text = "一、过去五年工作回顾\n全县一般公共预算收入2017年突破5亿元，预计2020年实现7.2亿元。"
+    df = facts(text)
+    levels = df.sort_values("period")
+    assert list(zip(levels.period, levels.value, levels.scope)) == [(2017, 5, "annual"), (2020, 7.2, "annual")]
+
+
+def test_a_year_written_before_the_figure_dates_the_sentence():
+    df = facts("2019年全县固定资产投资增长11%。", year=2021)
+    assert one(df, indicator="固定资产投资").period == 2019
