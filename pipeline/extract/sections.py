@@ -175,6 +175,12 @@ def update_section(sentence: str, section: Section, doc: DocContext) -> Section:
         if PLAN_MULTI_WORDS.search(lead) and not re.search(r"今年|明年|(?:19|20)\d\d年(?:经济|我县|全县|主要)|[Xx]{4}年", lead):
             return Section("plan_multi", None, term=plan_multi_term(lead, doc), basis=basis)
         return Section("plan", _plan_year(sentence, doc), basis=basis)
+    if section.part == "plan" and doc.doc_type in REORDERED_KINDS and looks_back(sentence):
+        # a news summary goes back and forth: 过去一年，… after the year's targets
+        return Section("review", doc.review_year, basis=f"cue:{LOOKS_BACK.search(sentence).group(1)}")
+    if section.part == "review" and doc.doc_type in REORDERED_KINDS and looks_ahead(sentence):
+        # …今年，全县将力争…: the summary turns to the year's plan again
+        return Section("plan", doc.report_year, basis=f"cue:{LOOKS_FORWARD.search(sentence).group(1)}")
     if doc.doc_type == "工作汇报" and section.part == "review" and scope_of(head):
         # 今年前三季度，全县…: the figures that follow in this part share the period
         section = replace(section, scope=scope_of(head))
@@ -214,6 +220,14 @@ def _plan_year(paragraph: str, doc: DocContext) -> int | None:
 
 ESTIMATE_RE = re.compile(r"预计")
 POINT_IN_TIME = re.compile(r"(?:截至|截止)(?:19|20)\d\d年(?:底|末)|十[一二三四五]五[”’\"']?(?:末|期末)")
+# A sentence that opens by looking back (过去一年，…) reports outcomes, wherever it sits,
+# unless it also sets out what is to come (在去年增长8%的基础上，今年力争…).
+LOOKS_BACK = re.compile(r"^(?:[^，,。]{0,8}[，,])?[^，,。]{0,4}?(过去的?一年|一年来|刚刚过去的一年|去年)")
+LOOKS_AHEAD = re.compile(r"今年|明年|力争|争取|确保|目标|预期|计划|将")
+LOOKS_FORWARD = re.compile(r"^(?:[^，,。]{0,8}[，,])?[^，,。]{0,4}?(今年|明年)")
+AIMS = re.compile(r"力争|争取|确保|目标|预期|计划|将")
+# Kinds whose parts come in any order: a summary of a report quotes review and plan freely.
+REORDERED_KINDS = frozenset({"报告摘要"})
 WHOLE_YEAR = re.compile(r"预计全年|全年预计|全年(?:将|可)?(?:实现|完成|达到)")
 SCOPE_CUES = (
     (re.compile(r"上半年|1[-—~至到]6月"), "half_year"),
@@ -261,10 +275,15 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
         kind = "actual"  # 预计全年增长5.5%: an estimate of the outcome, wherever it is written
         basis.append("cue:预计")
     period = section.year if section.year is not None else (doc.review_year if kind == "actual" else doc.report_year)
+    if kind == "target" and section.part == "plan" and looks_back(sentence):
+        kind, period = "actual", doc.review_year
+        basis = [f"cue:{LOOKS_BACK.search(sentence).group(1)}"]
     explicit, said = _explicit_period(sentence, period, doc)
     if said:
         basis.append(said)
     period = explicit
+    if kind == "target" and said and period is not None and doc.report_year is not None and period < doc.report_year:
+        kind = "actual"  # 2023年，全县…增长8% in the 2024 plan part: a past year has no target
     scope = scope_of(sentence) or (section.scope if kind == "actual" else None) or "annual"
     if scope == "year_to_date" and WHOLE_YEAR.search(sentence):
         scope = "annual"  # 今年以来…，预计全年增长2%: the estimate is for the whole year
@@ -302,6 +321,14 @@ def _named_term(sentence: str, year: int | None = None) -> tuple[int, int] | Non
         return covering[0]
     before = [term for term in named if term[1] <= year]
     return max(before) if before else min(named)
+
+
+def looks_back(sentence: str) -> bool:
+    return bool(LOOKS_BACK.search(sentence)) and not LOOKS_AHEAD.search(sentence)
+
+
+def looks_ahead(sentence: str) -> bool:
+    return bool(LOOKS_FORWARD.search(sentence) and AIMS.search(sentence)) and not ESTIMATE_RE.search(sentence)
 
 
 def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tuple[int | None, str]:

@@ -63,3 +63,29 @@ def test_basis_of_a_year_named_in_the_sentence():
 def test_an_article_reports_on_the_year_it_is_dated_by():
     df = facts("据统计局数据，该县地区生产总值增长6.3%，增速居全市第二。", year=2023, doc_type="其他")
     assert (one(df, indicator="地区生产总值").period, one(df, indicator="地区生产总值").kind) == (2023, "actual")
+
+
+def test_a_news_summary_goes_back_and_forth_between_plan_and_review():
+    text = ("会议听取了区长所作的政府工作报告。报告明确，今年的主要预期目标是：全区地区生产总值增长5.5%左右。\n"
+            "报告回顾，过去一年，全区一般公共预算收入完成21.4亿元。全区固定资产投资增长4%。\n"
+            "今年，全区将确保社会消费品零售总额增长6%以上。")
+    df = facts(text, year=2023, doc_type="报告摘要")
+    assert (one(df, indicator="地区生产总值").kind, one(df, indicator="地区生产总值").period) == ("target", 2023)
+    revenue, investment = one(df, indicator="一般公共预算收入"), one(df, indicator="固定资产投资")
+    assert (revenue.kind, revenue.period, revenue.basis) == ("actual", 2022, "cue:过去一年")
+    assert (investment.kind, investment.period) == ("actual", 2022)
+    retail = one(df, indicator="社会消费品零售总额")
+    assert (retail.kind, retail.period, retail.basis) == ("target", 2023, "cue:今年")
+
+
+def test_a_sentence_looking_back_inside_a_plan_part_is_an_outcome():
+    text = PLAN + "去年全县城镇新增就业5600人。全县城镇新增就业6000人以上。"
+    df = facts(text)
+    past, plan = one(df, value=5600), one(df, value=6000)
+    assert (past.kind, past.period) == ("actual", 2020)
+    assert (plan.kind, plan.period) == ("target", 2021)
+
+
+def test_a_past_year_named_in_a_plan_part_is_not_a_target():
+    df = facts(PLAN + "2019年，全县粮食产量达到52万吨。")
+    assert (one(df).kind, one(df).period) == ("actual", 2019)
