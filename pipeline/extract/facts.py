@@ -10,7 +10,7 @@ import pandas as pd
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read_mentions, reading_window
 from pipeline.extract.kinds import DocContext
 from pipeline.extract.sections import (
-    SECTION_NUMBER, Section, SentenceContext, classify_heading, glued_heading, is_heading, iter_paragraphs,
+    SECTION_NUMBER, Section, SentenceContext, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
     iter_sentences, join_basis, sentence_context, update_section, with_clause_year,
 )
 from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits, load_vocabulary
@@ -280,7 +280,7 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
     rows: list[dict] = []
     for p_start, p_end in iter_paragraphs(text):
         paragraph = text[p_start:p_end].strip()
-        if is_heading(paragraph):
+        if is_heading(paragraph) and not is_list_item(paragraph):
             section = classify_heading(paragraph, doc, section)
             continue
         for s_start, s_end in iter_sentences(text, p_start, p_end):

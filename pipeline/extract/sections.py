@@ -106,6 +106,16 @@ def is_heading(paragraph: str) -> bool:
     return len(paragraph) <= 60 and bool(HEADING.match(paragraph))
 
 
+# 一、地区生产总值增长6%左右。: a numbered item of a list of figures, not a heading.
+LIST_ITEM_VALUE = re.compile(r"\d\s*(?:%|个百分点|亿元|万元|元|万人|人|万吨|万亩)")
+
+
+def is_list_item(paragraph: str) -> bool:
+    if REVIEW_WORDS.search(paragraph) or PLAN_WORDS.search(paragraph) or PLAN_MULTI_WORDS.search(paragraph):
+        return False
+    return paragraph.rstrip().endswith(("。", "；", ";")) or bool(LIST_ITEM_VALUE.search(paragraph))
+
+
 def classify_heading(heading: str, doc: DocContext, previous: Section) -> Section:
     section = _classify_heading(heading, doc, previous)
     if section is previous:

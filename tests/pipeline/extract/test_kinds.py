@@ -89,3 +89,11 @@ def test_a_sentence_looking_back_inside_a_plan_part_is_an_outcome():
 def test_a_past_year_named_in_a_plan_part_is_not_a_target():
     df = facts(PLAN + "2019年，全县粮食产量达到52万吨。")
     assert (one(df).kind, one(df).period) == ("actual", 2019)
+
+
+def test_numbered_items_of_a_target_breakdown_are_figures_not_headings():
+    text = ("现将本年度全区经济社会发展主要指标分解下达，请抓好落实。\n一、规模以上工业增加值增长7%以上。\n"
+            "二、固定资产投资增长9%\n三、加强组织领导")
+    df = facts(text, year=2025, doc_type="目标任务分解")
+    assert list(zip(df.indicator, df.value, df.kind, df.period)) == [
+        ("规模以上工业增加值", 7, "target", 2025), ("固定资产投资", 9, "target", 2025)]
