@@ -117,8 +117,8 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
     return {
         "indicator": name,
         "measure": measure,
-        "kind": "target" if m.names_target else ctx.kind,
-        "estimated": ctx.estimated and not m.names_target,
+        "kind": "target" if m.names_target or _horizon(m, ctx) else ctx.kind,
+        "estimated": ctx.estimated and not (m.names_target or _horizon(m, ctx)),
         "period": period,
         "period_start": period_start,
         "period_end": period_end,
@@ -133,6 +133,10 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
         "basis": join_basis([ctx.basis, f"cue:{m.year}年" if m.year is not None else "",
                              "cue:目标" if m.names_target else ""]),
     }
+
+
+def _horizon(m: Mention, ctx: SentenceContext) -> bool:
+    return m.by_year and m.year is not None and ctx.first_future_year is not None and m.year >= ctx.first_future_year
 
 
 def _unit_fits(unit: str, family: Family) -> bool:
@@ -175,7 +179,8 @@ def qualitative_fact(group: list[AliasHit], text: str, window_end: int, ctx: Sen
     ]
 
 
-def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, vocab: Vocabulary) -> list[dict]:
+def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, vocab: Vocabulary,
+                     doc: DocContext | None = None) -> list[dict]:
     hits = find_aliases(text, start, end, vocab)
     facts = []
     groups = group_hits(text, hits)
@@ -189,7 +194,7 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         # 力争 reaches over the item it is written in, not over the items before a semicolon
         item_start = max([start] + [text.rfind(mark, start, group[0].start) + 1 for mark in "；;"])
         aspiration = text[item_start:window_end]
-        group_ctx = with_clause_year(ctx, text, start, group[0].start)
+        group_ctx = with_clause_year(ctx, text, start, group[0].start, doc)
         mentions = read_mentions(segment, window_start, aspiration, ctx.term if ctx.five_year else None)
         if mentions and not close_enough(text, window_start, mentions[0]):
             mentions = []
@@ -292,7 +297,7 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
             section = update_section(sentence, section, doc)
             ctx = sentence_context(sentence, section, doc)
             if ctx is not None:
-                rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab))
+                rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
     return _to_frame(rows)
 
 

@@ -85,6 +85,7 @@ class Mention:
     years_early: int = 0  # 提前一年实现: reached a year before the period in view
     names_target: bool = False  # 完成增长8%的目标: the value is the target, not the outcome
     like_for_like: bool = False  # 同口径增长8.2%: beside the headline growth, on a comparable basis
+    by_year: bool = False  # 到2023年达到…: ``year`` is a horizon
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -220,7 +221,7 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         qualifier, qualifier_text = qualifier_of("突破", "", "")
         mentions.append(Mention("level", WORD_AMOUNTS[match["num"]], False, "亿元", qualifier, match["pre"],
                                 offset + match.start(), offset + match.end(),
-                                year=_year_reached(segment, match)))
+                                year=_year_reached(segment, match), by_year=_by_year(segment, match)))
         taken.append(match.span())
     for match in LEVEL_RE.finditer(segment):
         if not free(*match.span()) or (match["num"] is None and match.start() != 0 and not match["pre"]):
@@ -239,7 +240,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         before = segment[max(0, match.start() - 6):match.start()]
         mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
                                 offset + match.start(), offset + match.end(), cumulative="累计" in before,
-                                year=_year_reached(segment, match) if match["pre"] in MILESTONE_VERBS else None))
+                                year=_year_reached(segment, match) if match["pre"] in MILESTONE_VERBS else None,
+                                by_year=match["pre"] in MILESTONE_VERBS and _by_year(segment, match)))
         taken.append(match.span())
     multiples = [m for m in read_multiples(segment, offset, aspiration_context)
                  if free(m.start - offset, m.end - offset)]
@@ -250,12 +252,18 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
 
 MILESTONE_VERBS = ("突破", "超过", "达到", "达", "实现")
 # 2018年突破百亿元, 在2021年突破2000亿元: the year a milestone was passed, written just before it.
-YEAR_REACHED = re.compile(r"(?:在|于)?((?:19|20)\d\d)年(?:底|末)?(?:就|首次|已经|已|即)?$")
+YEAR_REACHED = re.compile(r"(?P<by>到|至)?(?:在|于)?((?:19|20)\d\d)年(?:底|末)?(?:就|首次|已经|已|即|前)?$")
 
 
 def _year_reached(segment: str, match: re.Match) -> int | None:
     found = YEAR_REACHED.search(segment, 0, match.start())
-    return int(found.group(1)) if found else None
+    return int(found.group(2)) if found else None
+
+
+def _by_year(segment: str, match: re.Match) -> bool:
+    """到2023年达到300亿元: the year is a horizon to reach, not one reached."""
+    found = YEAR_REACHED.search(segment, 0, match.start())
+    return bool(found and found["by"])
 
 
 def _before(context: str, segment: str, pos: int) -> str:

@@ -269,6 +269,7 @@ class SentenceContext:
     plan_multi: bool = False
     basis: str = ""  # the cues that decided kind and period, "; "-joined
     point_in_time: bool = False  # 截至2020年末, “十三五”末: levels are that year's, not a term's sum
+    first_future_year: int | None = None  # the first year still to come for the document
 
 
 def sentence_context(sentence: str, section: Section, doc: DocContext) -> SentenceContext | None:
@@ -294,6 +295,8 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
     period = explicit
     if kind == "target" and said and period is not None and doc.report_year is not None and period < doc.report_year:
         kind = "actual"  # 2023年，全县…增长8% in the 2024 plan part: a past year has no target
+    if kind == "actual" and said.startswith("cue:到") and is_horizon(period, doc):
+        kind, estimated = "target", False  # 争取到2025年，…突破500亿元: a year still to come
     scope = scope_of(sentence) or (section.scope if kind == "actual" else None) or "annual"
     if scope == "year_to_date" and WHOLE_YEAR.search(sentence):
         scope = "annual"  # 今年以来…，预计全年增长2%: the estimate is for the whole year
@@ -311,7 +314,8 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
     return SentenceContext(kind, period, scope, period, period, estimated,
                            section.five_year or section.part == "plan_multi", term,
                            plan_multi=section.part == "plan_multi" and kind == "target",
-                           basis=join_basis(basis), point_in_time=bool(POINT_IN_TIME.search(sentence[:24])))
+                           basis=join_basis(basis), point_in_time=bool(POINT_IN_TIME.search(sentence[:24])),
+                           first_future_year=first_future_year(doc))
 
 
 def join_basis(items: list[str]) -> str:
@@ -331,6 +335,18 @@ def _named_term(sentence: str, year: int | None = None) -> tuple[int, int] | Non
         return covering[0]
     before = [term for term in named if term[1] <= year]
     return max(before) if before else min(named)
+
+
+def first_future_year(doc: DocContext) -> int | None:
+    if doc.report_year is None:
+        return None
+    return max(doc.report_year, (doc.review_year or doc.report_year) + 1)
+
+
+def is_horizon(year: int | None, doc: DocContext) -> bool:
+    """到2025年 names a target horizon when that year is still to come for the document."""
+    future = first_future_year(doc)
+    return year is not None and future is not None and year >= future
 
 
 def looks_back(sentence: str) -> bool:
@@ -359,16 +375,23 @@ def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tup
 
 
 CLAUSE_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年(?:底|末)?")
+LEAD_YEAR_CLAUSE = re.compile(r"\s*(?:力争|争取|预计|计划)?(?:到|至)((?:19|20)\d\d)年(?:底|末)?")
 
 
-def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_start: int) -> SentenceContext:
+def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_start: int,
+                     doc: DocContext | None = None) -> SentenceContext:
     """力争到2030年全市地区生产总值突破4500亿元: the clause names its own year."""
     clause_start = max(text.rfind(mark, sentence_start, item_start) for mark in "，,；;：:")
     match = None
     for match in CLAUSE_YEAR.finditer(text, max(clause_start, sentence_start), item_start):
         pass
+    if match is None and clause_start > sentence_start:
+        # 争取到2023年，一般公共预算收入突破20亿元: a lead clause that only names the year
+        lead_start = max(text.rfind(mark, sentence_start, clause_start) for mark in "，,；;：:") + 1
+        match = LEAD_YEAR_CLAUSE.fullmatch(text, max(lead_start, sentence_start), clause_start)
     if match is None:
         return ctx
     year = int(match.group(1))
-    return replace(ctx, period=year, period_start=year, period_end=year, plan_multi=False,
-                   basis=join_basis([ctx.basis, f"cue:{match.group(0)}"]))
+    kind, estimated = ("target", False) if doc and is_horizon(year, doc) else (ctx.kind, ctx.estimated)
+    return replace(ctx, period=year, period_start=year, period_end=year, plan_multi=False, kind=kind,
+                   estimated=estimated, basis=join_basis([ctx.basis, f"cue:{match.group(0)}"]))

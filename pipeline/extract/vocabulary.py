@@ -100,7 +100,7 @@ def find_aliases(text: str, start: int, end: int, vocab: Vocabulary) -> list[Ali
     hits = []
     for match in vocab.alias_pattern.finditer(text, start, end):
         before = text[max(start, match.start() - 8):match.start()]
-        after = text[match.end():min(end, match.end() + 8)]
+        after = text[match.end():min(end, match.end() + 16)]
         if any(p.search(before) for p in vocab.blocks_before) or any(p.search(after) for p in vocab.blocks_after):
             continue
         hits.append(AliasHit(match.group(0), _alias_targets(match.group(0), vocab), match.start(), match.end()))

@@ -125,3 +125,13 @@ def test_a_clause_naming_its_year_continues_the_statement_with_that_year():
 def test_a_year_written_before_the_figure_dates_the_sentence():
     df = facts("2019年全县固定资产投资增长11%。", year=2021)
     assert one(df, indicator="固定资产投资").period == 2019
+
+
+def test_a_year_still_to_come_is_a_target_horizon_even_in_a_review():
+    df = facts(REVIEW + "全县上下奋力拼搏，争取到2023年，一般公共预算收入突破20亿元。")
+    fact = one(df, indicator="一般公共预算收入")
+    assert (fact.kind, fact.period, fact.qualifier) == ("target", 2023, "at_least")
+    df = facts(REVIEW + "力争社会消费品零售总额到2024年达到150亿元。")
+    assert (one(df).kind, one(df).period) == ("target", 2024)
+    df = facts(REVIEW + "到2019年底，全县社会消费品零售总额达到120亿元。")
+    assert (one(df).kind, one(df).period) == ("actual", 2019)

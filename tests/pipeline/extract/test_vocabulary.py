@@ -65,3 +65,7 @@ def test_urban_residents_and_farmers_and_herders_are_read_as_a_pair():
     df = facts(PLAN + "城镇居民和农牧民人均可支配收入分别增长6%、7.5%。")
     assert one(df, indicator="城镇居民人均可支配收入").value == 6
     assert one(df, indicator="农村居民人均可支配收入").value == 7.5
+
+
+def test_a_share_of_a_larger_whole_is_not_the_indicator():
+    assert facts(REVIEW + "全县规模以上工业增加值占全市的比重提高0.8个百分点。").empty
