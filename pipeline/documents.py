@@ -23,7 +23,7 @@ from pipeline import settings
 log = logging.getLogger(__name__)
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract", "segment.py", "documents.py")
+FINGERPRINT_MODULES = ("ingest.py", "normalise", "identify.py", "extract", "segment.py", "documents.py")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
                           "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt")
 
