@@ -238,7 +238,10 @@ LOOKS_FORWARD = re.compile(r"^(?:[^，,。]{0,8}[，,])?[^，,。]{0,4}?(今年|
 AIMS = re.compile(r"力争|争取|确保|目标|预期|计划|将")
 # Kinds whose parts come in any order: a summary of a report quotes review and plan freely.
 REORDERED_KINDS = frozenset({"报告摘要"})
-WHOLE_YEAR = re.compile(r"预计全年|全年预计|全年(?:将|可)?(?:实现|完成|达到)")
+# Part-year briefings: the year's aim is written beside the figures to date.
+PART_YEAR_KINDS = frozenset({"工作汇报"})
+AIMS_FOR_YEAR = re.compile(r"(?:力争|确保|争取)[^，,。；;]{0,6}全年|全年[^，,。；;]{0,6}(?:力争|确保|争取)")
+WHOLE_YEAR = re.compile(r"预计全年|全年预计|全年(?:将|可)?(?:实现|完成|达到)|(?:力争|确保|争取)[^，,。；;]{0,6}全年")
 SCOPE_CUES = (
     (re.compile(r"上半年|1[-—~至到]6月"), "half_year"),
     (re.compile(r"前三季度|1[-—~至到]9月"), "first_three_quarters"),
@@ -297,8 +300,12 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
         kind = "actual"  # 2023年，全县…增长8% in the 2024 plan part: a past year has no target
     if kind == "actual" and said.startswith("cue:到") and is_horizon(period, doc):
         kind, estimated = "target", False  # 争取到2025年，…突破500亿元: a year still to come
-    scope = scope_of(sentence) or (section.scope if kind == "actual" else None) or "annual"
-    if scope == "year_to_date" and WHOLE_YEAR.search(sentence):
+    if kind == "actual" and doc.doc_type in PART_YEAR_KINDS and aims_for_the_year(sentence):
+        kind = "target"  # a briefing's 下半年…力争全年增长6.5%: what the year is to reach
+        basis.append(f"cue:{AIMS_FOR_YEAR.search(sentence).group(0)}")
+    said_scope = scope_of(sentence)
+    scope = said_scope or (section.scope if kind == "actual" else None) or "annual"
+    if scope != "annual" and WHOLE_YEAR.search(sentence) and said_scope in (None, "year_to_date"):
         scope = "annual"  # 今年以来…，预计全年增长2%: the estimate is for the whole year
     if scope != "annual" and kind == "actual" and doc.doc_type == "工作汇报" and doc.this_year is not None:
         if "今年" in sentence or scope_of(sentence) is None:
@@ -347,6 +354,10 @@ def is_horizon(year: int | None, doc: DocContext) -> bool:
     """到2025年 names a target horizon when that year is still to come for the document."""
     future = first_future_year(doc)
     return year is not None and future is not None and year >= future
+
+
+def aims_for_the_year(sentence: str) -> bool:
+    return bool(AIMS_FOR_YEAR.search(sentence)) and not ESTIMATE_RE.search(sentence)
 
 
 def looks_back(sentence: str) -> bool:

@@ -97,3 +97,15 @@ def test_numbered_items_of_a_target_breakdown_are_figures_not_headings():
     df = facts(text, year=2025, doc_type="目标任务分解")
     assert list(zip(df.indicator, df.value, df.kind, df.period)) == [
         ("规模以上工业增加值", 7, "target", 2025), ("固定资产投资", 9, "target", 2025)]
+
+
+def test_a_briefing_keeps_figures_to_date_apart_from_the_years_aim_and_estimate():
+    text = ("前三季度经济运行情况\n1-9月，全区固定资产投资增长7.7%，社会消费品零售总额完成46.3亿元。\n"
+            "四季度，全区将确保全年固定资产投资增长8%以上。预计全年社会消费品零售总额完成63亿元。")
+    df = facts(text, year=2024, doc_type="工作汇报")
+    to_date = one(df, value=7.7)
+    assert (to_date.kind, to_date.scope, to_date.period) == ("actual", "first_three_quarters", 2024)
+    aim = one(df, value=8)
+    assert (aim.kind, aim.scope, aim.period, aim.qualifier) == ("target", "annual", 2024, "at_least")
+    estimate = one(df, value=63)
+    assert (estimate.kind, estimate.scope, estimate.estimated) == ("actual", "annual", True)
