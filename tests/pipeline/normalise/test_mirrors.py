@@ -51,3 +51,19 @@ def test_spaces_between_a_number_and_its_unit_are_dropped():
 def test_footnote_markers_after_words_are_dropped_but_list_numbers_stay():
     assert normalise_text("全县生产总值[3]520.6亿元，落实“三保”〔2〕任务。") == "全县生产总值520.6亿元，落实“三保”任务。"
     assert normalise_text("[1] 注释说明") == "[1] 注释说明"
+
+
+def test_a_pdf_text_layer_with_radical_code_points_keeps_its_facts(tmp_path):
+    # Chromium/Skia with Noto CJK writes ⼯ (U+2F2F) and ⻓ (U+2ED3) into the text layer.
+    from pipeline.extract import extract_indicators
+    from pipeline.ingest import read_document
+    from tests.pipeline.extract.helpers import identity
+    from tests.pipeline.pdf_fixtures import write_text_pdf
+
+    pdf = write_text_pdf(tmp_path / "report.pdf", [
+        "2024年政府⼯作报告", "⼀、2023年⼯作回顾", "全县⽣产总值增⻓5.6%，⼀般公共预算收⼊增⻓3.1%。"])
+    text = normalise_text(read_document(pdf).text)
+    assert "2024年政府工作报告" in text and "增长5.6%" in text
+    facts = extract_indicators(text, identity(year=2024))
+    assert sorted(zip(facts.indicator, facts.value)) == [("一般公共预算收入", 3.1), ("地区生产总值", 5.6)]
+    assert set(facts.period) == {2023}
