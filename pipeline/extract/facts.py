@@ -8,7 +8,7 @@ from typing import Iterable
 import pandas as pd
 
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read_mentions, reading_window
-from pipeline.extract.kinds import DocContext
+from pipeline.extract.kinds import DocContext, effective_kind
 from pipeline.extract.sections import (
     SECTION_NUMBER, Section, SentenceContext, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
     iter_sentences, join_basis, sentence_context, update_section, with_clause_year,
@@ -280,7 +280,8 @@ def _last_items(groups: list[list[AliasHit]], count: int) -> list[AliasHit] | No
 def extract_indicators(text: str, identity) -> pd.DataFrame:
     """All indicator facts of one normalised document (see the module docstring)."""
     vocab = load_vocabulary()
-    doc = DocContext(identity.report_year, identity.doc_type, getattr(identity, "delivered_year", None))
+    doc = DocContext(identity.report_year, effective_kind(identity.doc_type, text),
+                     getattr(identity, "delivered_year", None))
     section = Section(doc.opening_part, doc.opening_year, basis=doc.basis)
     rows: list[dict] = []
     for p_start, p_end in iter_paragraphs(text):

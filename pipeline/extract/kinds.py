@@ -12,11 +12,14 @@ heading or cue says otherwise:
 | 工作汇报 (part-year progress) | N, usually part of the year | N |
 | 其他 (yearbook pages, articles on several counties) | N: an article is dated by the year it reports on | N |
 
+A news item or article that opens on a 统计公报 (晋江发布2016年…统计公报) is read as the bulletin.
+
 N is the document's ``report_year``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Kinds whose outcomes speak of the document's own year, not the year before it (an
@@ -26,6 +29,19 @@ OWN_YEAR_OUTCOMES = frozenset({"工作汇报", "统计公报", "其他"})
 OUTCOMES_ONLY = frozenset({"统计公报"})
 # A target breakdown is about the coming year from its first line.
 TARGETS_FIRST = frozenset({"目标任务分解"})
+
+
+# A news item or article whose opening names a statistical bulletin reports that
+# bulletin's figures: they are outcomes of its year, like the bulletin's own.
+REPORTS_ON_BULLETIN = re.compile(r"统计公报")
+BULLETIN_OPENING_CHARS = 300
+RETOLD_KINDS = frozenset({"报告摘要", "其他"})
+
+
+def effective_kind(doc_type: str | None, text: str) -> str | None:
+    if doc_type in RETOLD_KINDS and REPORTS_ON_BULLETIN.search(text[:BULLETIN_OPENING_CHARS]):
+        return "统计公报"
+    return doc_type
 
 
 @dataclass(frozen=True)

@@ -109,3 +109,11 @@ def test_a_briefing_keeps_figures_to_date_apart_from_the_years_aim_and_estimate(
     assert (aim.kind, aim.scope, aim.period, aim.qualifier) == ("target", "annual", 2024, "at_least")
     estimate = one(df, value=63)
     assert (estimate.kind, estimate.scope, estimate.estimated) == ("actual", "annual", True)
+
+
+def test_news_of_a_bulletin_reports_the_bulletins_year():
+    text = ("某县发布2022年国民经济和社会发展统计公报\n记者从县统计局获悉，公报显示，"
+            "全年全县实现地区生产总值188.4亿元，比上年增长4.4%。消费对GDP增长的贡献率较上年提高3.2个百分点。")
+    df = facts(text, year=2022, doc_type="报告摘要")
+    assert set(df["period"]) == {2022} and set(df["kind"]) == {"actual"}
+    assert sorted(df["value"]) == [4.4, 188.4]
