@@ -19,7 +19,7 @@ AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|亿斤|万斤|
 GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?|增(?=\s*\d[\d.]*\s*%)"
 YEARS_IN_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 NEGATIVE_VERBS = ("下降", "减少", "回落", "降低")
-PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|突破|高于|低于|达到|达|力争|争取|确保|实现"
+PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|超|突破|高于|低于|达到|达|力争|争取|确保|实现"
 POST_QUALIFIER = r"左右|以上|以内|以下|上下"
 
 RANGE_RE = re.compile(
@@ -48,7 +48,7 @@ QUALITATIVE_RE = re.compile(
 CONTINUATION = re.compile(
     rf"^(?:同比|同口径|按(?:可比|不变)价格?计算|可比价|比上年(?:同期)?|较上年(?:同期)?|比去年(?:同期)?|较去年|比年初|较年初|比上年末|较上年末"
     rf"|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且|[(（]下同[)）]|历史上?|首次|首度"
-    rf"|(?:19|20)\d\d年(?:底|末)?)*"
+    rf"|(?:在|于)?(?:19|20)\d\d年(?:底|末)?)*"
     rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
     # 3030.21亿元，按可比价计算，增长8.0%: a clause that only says how the growth is measured
     rf"|^(?:按(?:可比|不变)价(?:格)?计算|按可比口径|可比价|同口径)$"
@@ -94,7 +94,7 @@ def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
     text = "…".join(dict.fromkeys(words))
     if post in ("左右", "上下"):
         return "about", text
-    if post in ("以上", "余") or pre in ("不低于", "不少于", "超过", "突破", "高于"):
+    if post in ("以上", "余") or pre in ("不低于", "不少于", "超过", "超", "突破", "高于"):
         return "at_least", text
     if post in ("以内", "以下") or pre in ("控制在", "不超过", "不高于", "低于"):
         return "at_most", text

@@ -375,6 +375,9 @@ def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tup
                       r"|(?=[^，,。；;的]{2,10}?(?:增长|下降|达到|突破)))", head)
     if match:
         return int(match.group(1)), f"cue:{match.group(1)}年"
+    match = re.match(r"^[^，,。]{0,4}?(?:从|自)((?:19|20)\d\d)年(?:开始|起)", sentence)
+    if match:
+        return int(match.group(1)), f"cue:{match.group(1)}年起"  # 从2014年开始，…就突破了千亿元
     match = re.match(r"^[^，,。]{0,6}?(?:到|至)((?:19|20)\d\d)年", sentence)
     if match:
         return int(match.group(1)), f"cue:到{match.group(1)}年"  # 到2025年，…: the whole sentence speaks of that year
@@ -383,6 +386,19 @@ def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tup
             return doc.this_year - 1, "cue:去年"
         return doc.report_year - 1, "cue:去年"
     return default, ""
+
+
+# …908.82亿元；2022年，莱芜区地区生产总值增长3.4%: a part after a semicolon dated anew.
+PART_YEAR = re.compile(r"[；;]\s*((?:19|20)\d\d)年(?:[，,]|全年)")
+
+
+def _dated_part(text: str, sentence_start: int, item_start: int) -> int | None:
+    found = None
+    for found in PART_YEAR.finditer(text, sentence_start, item_start):
+        pass
+    if found is None or re.search(r"[；;]", text[found.end():item_start]):
+        return None
+    return int(found.group(1))
 
 
 CLAUSE_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年(?:底|末)?")
@@ -396,6 +412,11 @@ def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_
     match = None
     for match in CLAUSE_YEAR.finditer(text, max(clause_start, sentence_start), item_start):
         pass
+    if match is None:
+        dated = _dated_part(text, sentence_start, item_start)
+        if dated is not None and dated != ctx.period:
+            return replace(ctx, period=dated, period_start=dated, period_end=dated,
+                           basis=join_basis([ctx.basis, f"cue:{dated}年"]))
     if match is None and clause_start > sentence_start:
         # 争取到2023年，一般公共预算收入突破20亿元: a lead clause that only names the year
         lead_start = max(text.rfind(mark, sentence_start, clause_start) for mark in "，,；;：:") + 1

@@ -176,3 +176,8 @@ def test_a_ranking_aside_between_level_and_growth_is_skipped():
     assert one(df, measure="growth").value == 7.3
     df = facts(REVIEW + "全县固定资产投资完成40亿元，总量占全市的12%，同比增长5%。")
     assert list(df["measure"]) == ["level"]
+
+
+def test_chao_before_a_value_is_a_floor():
+    fact = one(facts(REVIEW + "全县社会消费品零售总额超80亿元。"))
+    assert (fact.value, fact.qualifier) == (80, "at_least")

@@ -135,3 +135,14 @@ def test_a_year_still_to_come_is_a_target_horizon_even_in_a_review():
     assert (one(df).kind, one(df).period) == ("target", 2024)
     df = facts(REVIEW + "到2019年底，全县社会消费品零售总额达到120亿元。")
     assert (one(df).kind, one(df).period) == ("actual", 2019)
+
+
+def test_a_part_after_a_semicolon_dated_anew_takes_its_year():
+    text = "2020年，全县一般公共预算收入达到9.6亿元；2021年，全县一般公共预算收入增长6%，达到10.2亿元。"
+    df = facts(text, year=2022, doc_type="其他")
+    assert sorted(zip(df.period, df.measure, df.value)) == [(2020, "level", 9.6), (2021, "growth", 6), (2021, "level", 10.2)]
+
+
+def test_a_milestone_clause_with_its_own_year_continues_the_statement():
+    df = facts(REVIEW + "全县地区生产总值2016年突破百亿元，并在2019年突破200亿元。", year=2021)
+    assert sorted(zip(df.period, df.value)) == [(2016, 100), (2019, 200)]
