@@ -101,6 +101,8 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
         period = period_end
     elif ctx.plan_multi and ctx.term:
         period = period_start = period_end = ctx.term[1]  # a five-year plan's level: by its last year
+    elif m.sum_years and period is not None:
+        scope, period_start, period_end = "cumulative", period - m.sum_years + 1, period
     elif m.multi_year and m.span_years:
         scope, period_start, period_end = "multi_year_avg", period - m.span_years + 1, period
     elif m.multi_year:

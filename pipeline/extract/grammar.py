@@ -86,6 +86,7 @@ class Mention:
     names_target: bool = False  # 完成增长8%的目标: the value is the target, not the outcome
     like_for_like: bool = False  # 同口径增长8.2%: beside the headline growth, on a comparable basis
     by_year: bool = False  # 到2023年达到…: ``year`` is a horizon
+    sum_years: int = 0  # 五年增加20865元: the change over that many years, up to the period
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -199,6 +200,7 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
             continue  # 增长1.2倍 is rare and ambiguous (ratio or increase): leave it out
         before = segment[max(0, match.start() - 5):match.start()]
         span = re.search(r"([两二三四五])年平均$", before)
+        summed_over = re.search(r"([两二三四五])年(?:来|间)?(?:累计)?$", before)  # 五年增加20865元
         negative = match["verb"] in NEGATIVE_VERBS
         for part in _growth_list(segment, match):
             value, masked = parse_number(part["num"])
@@ -213,7 +215,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                                     multi_year="年均" in before or "平均" in before,
                                     cumulative="累计" in before,
                                     span_years=YEARS_IN_WORDS[span.group(1)] if span else 0,
-                                    term=span_term, like_for_like="同口径" in before))
+                                    term=span_term, like_for_like="同口径" in before,
+                                    sum_years=YEARS_IN_WORDS[summed_over.group(1)] if summed_over and not span else 0))
             taken.append(part.span())
     for match in WORD_THRESHOLD_RE.finditer(segment):
         if not free(*match.span()):

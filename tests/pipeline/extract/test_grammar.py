@@ -181,3 +181,9 @@ def test_a_ranking_aside_between_level_and_growth_is_skipped():
 def test_chao_before_a_value_is_a_floor():
     fact = one(facts(REVIEW + "全县社会消费品零售总额超80亿元。"))
     assert (fact.value, fact.qualifier) == (80, "at_least")
+
+
+def test_a_change_over_several_years_is_cumulative_over_them():
+    df = facts(REVIEW + "农村居民人均可支配收入三年增加4200元。")
+    fact = one(df)
+    assert (fact.measure, fact.scope, fact.period_start, fact.period_end) == ("change", "cumulative", 2018, 2020)
