@@ -146,3 +146,10 @@ def test_a_part_after_a_semicolon_dated_anew_takes_its_year():
 def test_a_milestone_clause_with_its_own_year_continues_the_statement():
     df = facts(REVIEW + "全县地区生产总值2016年突破百亿元，并在2019年突破200亿元。", year=2021)
     assert sorted(zip(df.period, df.value)) == [(2016, 100), (2019, 200)]
+
+
+def test_a_plan_terms_level_for_its_last_year_continues_the_average():
+    text = "今后五年的主要目标是：一般公共预算收入年均增长7%，到2030年达到50亿元。"
+    df = facts(text, year=2026)
+    level = one(df, measure="level")
+    assert (level.kind, level.period, level.value) == ("target", 2030, 50)
