@@ -210,6 +210,8 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
             listed = [g for g in groups[:i + 1] if g[0].start > stop]
             facts.extend(_distribute_backwards(listed, mentions, group_ctx, vocab))
             mentions = [m for m in mentions if not m.distributed]
+        if BOTH_GREW.search(segment):
+            facts.extend(_share_with_listed(text, groups[:i], group, mentions, group_ctx, vocab))
         facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab, each=bool(re.search("分别|均", segment))))
     for fact in facts:
         fact["sentence"] = text[start:end]
@@ -254,6 +256,25 @@ def _announces(text: str, threshold: Mention, level: Mention) -> bool:
             and level.qualifier == "exact" and level.value is not None
             and re.fullmatch(r"[，,]?\s*", text[threshold.end:level.start]) is not None
             and re.match(r"达到|达|为", text[level.start:level.end]) is not None)
+
+
+# 城镇居民…31256元、农村居民…16982元，均增长5.6%: one growth for every item listed.
+BOTH_GREW = re.compile(r"[，,]\s*(?:同比|比上年)?(?<!人)均[^，,。；;\d]{0,4}?(?:增长|下降|提高|增加)")
+LISTED_AFTER_VALUE = re.compile(r"[^，,；;。：:]*[、和及与]\s*")
+
+
+def _share_with_listed(text: str, earlier: list[list[AliasHit]], group: list[AliasHit], mentions: list[Mention],
+                       ctx: SentenceContext, vocab: Vocabulary) -> list[dict]:
+    shared = [m for m in mentions if m.measure in ("growth", "change")]
+    if len(shared) != 1:
+        return []
+    facts, following = [], group
+    for previous in reversed(earlier):
+        if not LISTED_AFTER_VALUE.fullmatch(text, previous[-1].end, following[0].start):
+            break
+        facts.extend(mentions_to_facts(previous, shared, ctx, vocab, each=True))
+        following = previous
+    return facts
 
 
 def _by_reading(mentions: list[Mention]) -> dict[tuple[str, bool], list[Mention]]:

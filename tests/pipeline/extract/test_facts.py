@@ -66,3 +66,11 @@ def test_a_threshold_that_only_announces_the_exact_level_is_not_a_fact_of_its_ow
     assert list(df[df.measure == "level"]["value"]) == [91.7]
     df = facts(REVIEW + "一般公共预算收入完成5.06亿元，首次突破5亿元。")
     assert sorted(df["value"]) == [5, 5.06]
+
+
+def test_one_growth_written_after_a_list_of_levels_applies_to_each():
+    df = facts(REVIEW + "全县金融机构存款余额420亿元、贷款余额310亿元，均比年初增长9.5%。")
+    growth = df[df.measure == "growth"]
+    assert sorted(zip(growth.indicator, growth.value)) == [("金融机构存款余额", 9.5), ("金融机构贷款余额", 9.5)]
+    df = facts(REVIEW + "地区生产总值增长5%，一般公共预算收入12亿元，均增长3%。")
+    assert one(df, indicator="地区生产总值").value == 5
