@@ -198,8 +198,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
             continue
         if match["unit"] == "倍":
             continue  # 增长1.2倍 is rare and ambiguous (ratio or increase): leave it out
-        before = segment[max(0, match.start() - 5):match.start()]
-        span = re.search(r"([两二三四五])年平均$", before)
+        before = segment[max(0, match.start() - 7):match.start()]
+        span = re.search(r"([两二三四五])年平均(?:分别|均)?$", before)
         summed_over = re.search(r"([两二三四五])年(?:来|间)?(?:累计)?$", before)  # 五年增加20865元
         negative = match["verb"] in NEGATIVE_VERBS
         for part in _growth_list(segment, match):

@@ -187,3 +187,9 @@ def test_a_change_over_several_years_is_cumulative_over_them():
     df = facts(REVIEW + "农村居民人均可支配收入三年增加4200元。")
     fact = one(df)
     assert (fact.measure, fact.scope, fact.period_start, fact.period_end) == ("change", "cumulative", 2018, 2020)
+
+
+def test_two_year_averages_written_as_a_respectively_list():
+    df = facts("一、2021年工作回顾\n城镇和农村居民人均可支配收入分别增长7.1%、9.4%，两年平均分别增长5.2%、6.8%。", year=2022)
+    averages = df[df.scope == "multi_year_avg"].sort_values("value")
+    assert list(zip(averages.value, averages.period_start, averages.period_end)) == [(5.2, 2020, 2021), (6.8, 2020, 2021)]
