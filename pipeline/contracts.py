@@ -93,6 +93,7 @@ INDICATORS = Contract(
         ("value_text", S),  # the words the value was read from, e.g. 增长6.5%左右
         ("value_start", I),
         ("value_end", I),
+        ("basis", S),  # the cue that decided kind and period: heading:…, cue:今年, doc_type:统计公报, date_line
         ("corrected", S),  # null | corrected | added: set by a reviewed correction
     ),
     key=("fact_id",),

@@ -237,6 +237,7 @@ def _added_fact(row: pd.Series, indicators: pd.DataFrame, documents: pd.DataFram
         "value_text": None,
         "value_start": None,
         "value_end": None,
+        "basis": None,
         "corrected": "added",
     }
 

@@ -23,7 +23,7 @@ from pipeline import settings
 log = logging.getLogger(__name__)
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract", "segment.py", "documents.py")
+FINGERPRINT_MODULES = ("ingest.py", "normalise", "identify.py", "extract", "segment.py", "documents.py")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
                           "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt")
 
@@ -83,6 +83,8 @@ class DocResult:
         frame.insert(3, "county", ident.get("county"))
         frame.insert(4, "province", ident.get("province"))
         frame.insert(5, "report_year", ident.get("report_year"))
+        if "basis" not in frame:
+            frame["basis"] = None  # facts recorded before the basis column existed
         frame["corrected"] = None
         return frame
 

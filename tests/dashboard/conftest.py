@@ -54,7 +54,7 @@ def _fact(doc, county, province, ry, indicator, measure, kind, period, value, un
         report_year=ry, indicator=indicator, measure=measure, kind=kind, estimated=estimated, period=period, period_start=period,
         period_end=period, scope=scope, value=value, unit=unit, qualifier=qualifier,
         qualifier_text={"about": "左右", "at_least": "以上", "at_most": "以内"}.get(qualifier), masked=masked, sentence=sentence,
-        start=0, end=len(sentence), value_text=None if masked else f"{value}{unit}", value_start=0, value_end=1, corrected=None,
+        start=0, end=len(sentence), value_text=None if masked else f"{value}{unit}", value_start=0, value_end=1, basis=None, corrected=None,
     )
 
 
