@@ -54,7 +54,7 @@ DOCUMENTS = Contract(
         ("city", S),
         ("province", S),
         ("report_year", I),  # the year the report is *for*
-        ("doc_type", S),  # 政府工作报告 | 工作汇报 | 其他
+        ("doc_type", S),  # pipeline.doc_kinds.DOC_KINDS: 政府工作报告 | 报告摘要 | 统计公报 | 计划执行情况 | 目标任务分解 | 工作汇报 | 其他
         ("anonymised", B),
         ("title", S),
         ("n_chars", I),

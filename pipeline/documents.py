@@ -19,9 +19,11 @@ import pandas as pd
 from pipeline import settings
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract.py", "segment.py", "documents.py")
+FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify", "doc_kinds.py", "extract.py", "segment.py",
+                       "documents.py")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
-                          "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt")
+                          "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt",
+                          "division_changes.tsv")
 
 
 @dataclass
@@ -192,8 +194,9 @@ def code_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     for name in FINGERPRINT_MODULES:
         path = here / name
-        if path.exists():
-            digest.update(path.read_bytes())
+        for part in sorted(path.rglob("*.py")) if path.is_dir() else [path]:  # a stage may be a package
+            if part.exists():
+                digest.update(part.read_bytes())
     for name in FINGERPRINT_REFERENCES:
         path = settings.reference_file(name)
         if path.exists():
