@@ -109,24 +109,29 @@ def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False
     except OSError as exc:
         return DocResult(source_file, hashlib.sha256(source_file.encode()).hexdigest(), "rejected",
                          f"无法读取文件：{exc.strerror or exc}")
-    # The path is evidence too (a county in the folder name), so it is part of the key.
-    key = f"{sha}-{code_fingerprint()}-{hashlib.sha256(source_file.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
+    from pipeline.identify.review import load_reviews
+
+    # The path is evidence too (a county in the folder name), and so is a person's review.
+    review = load_reviews().get(sha[:16])
+    extra = json.dumps([source_file, review], ensure_ascii=False, sort_keys=True)
+    key = f"{sha}-{code_fingerprint()}-{hashlib.sha256(extra.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
     cached = None if force else _load_cached(cache_dir, key)
     if cached is not None:
         cached.source_file = source_file
         cached.from_cache = True
         cached.cache_key = key
         return cached
-    result = _process_uncached(path, source_file, sha)
+    result = _process_uncached(path, source_file, sha, review)
     result.cache_key = key
     _store_cached(cache_dir, key, result)
     return result
 
 
-def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
+def _process_uncached(path: Path, source_file: str, sha: str, review: dict | None = None) -> DocResult:
     from pipeline.attribution import attribute_counties
     from pipeline.extract import extract_indicators
     from pipeline.identify import identify_document
+    from pipeline.identify.review import apply_review
     from pipeline.ingest import RejectedInput, read_document
     from pipeline.normalise import normalise_text
     from pipeline.segment import segment_document
@@ -136,7 +141,7 @@ def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
         text = normalise_text(ingested.text)
         if len(text.strip()) < settings.MIN_TEXT_CHARS:
             raise RejectedInput("清理后几乎没有正文（不足 %d 字）" % settings.MIN_TEXT_CHARS)
-        identity = identify_document(text, source_file, ingested.html_title)
+        identity = apply_review(identify_document(text, source_file, ingested.html_title), review)
         facts = attribute_counties(extract_indicators(text, identity), text, identity)
         tokens = [[token.word, token.start] for token in segment_document(text)]
     except RejectedInput as exc:

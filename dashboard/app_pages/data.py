@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, data, queries, uploads
+from dashboard import components, data, doc_review, queries, uploads
 from pipeline import contracts, settings
 
 sel = components.selection()
@@ -76,6 +76,7 @@ if shown.empty:
     components.empty_state(f"没有状态为“{statuses[status]}”的文档。")
 else:
     components.table(queries.documents_view(shown), key="data_docs")
+doc_review.render(documents)
 
 # --- Corrections ---------------------------------------------------------------------------
 st.subheader("更正记录")

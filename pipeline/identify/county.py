@@ -198,23 +198,21 @@ def _masthead_text(text: str) -> str:
 
 def several_counties(text: str) -> tuple[County, ...]:
     """The counties of one city an article gives figures for, in order of first mention."""
-    with_figures: dict[str, list[County]] = {}
-    for sentence_start, sentence in _sentences(text):
+    with_figures: dict[str, tuple[County, ...]] = {}
+    for _, sentence in _sentences(text):
         if not _FIGURE.search(sentence):
             continue
         for mention in find_places(sentence):
-            if mention.place.kind not in ("county", "former", "short"):
+            kind = mention.place.kind
+            if kind == "higher" or (kind != "short" and not _is_standalone_mention(sentence, mention)):
                 continue
-            if mention.place.kind != "short" and not _is_standalone_mention(sentence, mention):
-                continue
-            with_figures.setdefault(mention.place.counties[0].name if len(
-                {c.name for c in mention.place.counties}) == 1 else mention.name, list(mention.place.counties))
+            with_figures.setdefault(_current_name(mention) or mention.name, mention.place.counties)
     if len(with_figures) < MIN_SEVERAL_COUNTIES:
         return ()
-    cities = Counter(c.city for found in with_figures.values() for c in {x.city: x for x in found}.values())
-    city, count = cities.most_common(1)[0] if cities else (None, 0)
+    cities = Counter(city for found in with_figures.values() for city in {c.city for c in found})
+    city, count = cities.most_common(1)[0]
     if city is None or count < MIN_SEVERAL_COUNTIES:
-        return ()
+        return ()  # counties of many cities: a provincial ranking, not one city's roundup
     return tuple(next(c for c in found if c.city == city)
                  for found in with_figures.values() if any(c.city == city for c in found))
 

@@ -158,3 +158,39 @@ def test_article_covering_several_counties():
     assert identity.counties == ("萧山区", "余杭区", "富阳区")
     assert (identity.county, identity.city, identity.county_source) == ("萧山区;余杭区;富阳区", "杭州市", "several")
     assert identity.doc_type == "其他"
+
+
+# ---------------------------------------------------------------- text as pages render it
+
+
+def test_inline_pinyin_does_not_split_a_county_name():
+    text = "临(lín)安(ān)区(qū)2022年国(guó)民经济和社会发展统计公报(bào)\n全区实现地区生产总值700亿元。"
+    identity = ident(text)
+    assert (identity.county, identity.report_year, identity.doc_type) == ("临安区", 2022, "统计公报")
+
+
+def test_variant_characters_in_place_names():
+    identity = ident("2020年陜西省延安市宝塔区国民经济和社会发展统计公报\n全区经济平稳运行。")
+    assert (identity.county, identity.province) == ("宝塔区", "陕西省")
+
+
+def test_title_run_into_the_first_paragraph():
+    identity = ident("2019年德清县国民经济和社会发展统计公报2019年,全县上下坚持稳中求进,经济平稳运行。")
+    assert (identity.title, identity.county) == ("2019年德清县国民经济和社会发展统计公报", "德清县")
+
+
+def test_breadcrumb_is_not_a_title():
+    text = "首页 > 政务公开 > 政府工作报告\n德清县2022年政府工作报告\n各位代表："
+    assert ident(text).title == "德清县2022年政府工作报告"
+
+
+def test_counties_of_many_cities_are_not_one_citys_roundup():
+    text = ("全省县域经济排名发布。德清县地区生产总值增长6%；萧山区地区生产总值增长5%；"
+            "义乌市地区生产总值增长7%。\n各位代表：我代表德清县人民政府向大会报告工作。德清县人民政府全体成员。")
+    identity = ident(text)
+    assert identity.counties == () and identity.county == "德清县"
+
+
+def test_party_committee_names_the_county():
+    text = "昨天，德清县委、县政府召开会议，部署今年经济工作，全县上下要奋力拼搏。"
+    assert ident(text).county == "德清县"
