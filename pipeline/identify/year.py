@@ -39,6 +39,8 @@ _BODY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!代)")
 _FILE_YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9A-Za-z]|\s*[-./]\s*\d)")
 # Months in which a report for the next year may already be delivered.
 LATE_DELIVERY_MONTHS = range(10, 13)
+# Kinds delivered before the year they plan for (a December session is for the next year).
+_PLANS_AHEAD = (doc_kinds.GOVERNMENT_REPORT, doc_kinds.REPORT_SUMMARY, doc_kinds.PLAN_EXECUTION)
 # Kinds whose figures are all for the year the document describes.
 _DESCRIBES_A_YEAR = (doc_kinds.STATISTICAL_BULLETIN, doc_kinds.OTHER)
 
@@ -49,7 +51,7 @@ def find_report_year(text: str, title: str | None, delivered: tuple[int, int] | 
     title_years = [int(y) for y in _TITLE_YEAR.findall(title)]
     if not title_years and _MASKED_YEAR.search(title):
         return None, "masked"
-    if delivered and delivered[1] in LATE_DELIVERY_MONTHS and kind not in _DESCRIBES_A_YEAR:
+    if delivered and delivered[1] in LATE_DELIVERY_MONTHS and kind in _PLANS_AHEAD:
         if not title_years or max(title_years) <= delivered[0] + 1:
             return delivered[0] + 1, "delivery_date"
     if title_years:
@@ -58,14 +60,14 @@ def find_report_year(text: str, title: str | None, delivered: tuple[int, int] | 
         return delivered[0], "delivery_date"
     if _years_masked(text):
         return None, "masked"
-    for finder, source in ((_plan_term_year, "plan_term"), (_section_year, "sections")):
+    finders = [(_plan_term_year, "plan_term"), (_section_year, "sections")]
+    if kind in _DESCRIBES_A_YEAR:  # a bulletin or an article: the year its figures are for
+        position = 0 if kind in doc_kinds.OUTCOME_KINDS else len(finders)  # an article may reproduce a report
+        finders.insert(position, (_described_year, "body"))
+    for finder, source in finders:
         year = finder(text)
         if year:
             return year, source
-    if kind in _DESCRIBES_A_YEAR:
-        year = _described_year(text)
-        if year:
-            return year, "body"
     return _file_year(source_file)
 
 

@@ -194,3 +194,8 @@ def test_counties_of_many_cities_are_not_one_citys_roundup():
 def test_party_committee_names_the_county():
     text = "昨天，德清县委、县政府召开会议，部署今年经济工作，全县上下要奋力拼搏。"
     assert ident(text).county == "德清县"
+
+
+def test_briefing_delivered_in_november_is_for_its_own_year():
+    text = "2023年德清县工作汇报\n（2023年11月20日）\n尊敬的各位领导：现将我县今年以来的工作汇报如下。"
+    assert ident(text).report_year == 2023
