@@ -131,7 +131,7 @@ def _load_corrected() -> tuple[pd.DataFrame, list[str]]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _paired(build_id: str, corrections_mtime: float, _indicators: pd.DataFrame) -> pd.DataFrame:
-    return contracts.conform(pairing.pair_targets_outcomes(_indicators), "targets_vs_outcomes")
+    return contracts.conform(pairing.pair_targets_outcomes(_indicators, load_table("documents")), "targets_vs_outcomes")
 
 
 def load_targets_vs_outcomes() -> pd.DataFrame:

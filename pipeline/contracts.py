@@ -119,6 +119,7 @@ TARGETS_VS_OUTCOMES = Contract(
         ("actual_unit", S),
         ("actual_estimated", B),
         ("actual_doc", S),
+        ("actual_doc_type", S),  # the outcome's source kind (doc_kinds): 统计公报 final figures outrank a report's 预计
         ("actual_fact_id", S),
         ("actual_sentence", S),
         ("status", S),  # met | missed | no_outcome_yet | no_target | unknown

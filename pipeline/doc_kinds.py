@@ -33,6 +33,10 @@ DOC_KINDS = (GOVERNMENT_REPORT, REPORT_SUMMARY, STATISTICAL_BULLETIN, PLAN_EXECU
              TARGET_BREAKDOWN, WORK_BRIEFING, OTHER)
 # Documents of state organs (PRC Copyright Law art. 5): the kinds that may be bundled as samples.
 OFFICIAL_KINDS = (GOVERNMENT_REPORT, STATISTICAL_BULLETIN, PLAN_EXECUTION, TARGET_BREAKDOWN)
+# Which source of an outcome is the better evidence, best first: a bulletin's final figure
+# over a plan report's, over a work report's (often 预计), over a news summary's.
+OUTCOME_EVIDENCE = (STATISTICAL_BULLETIN, PLAN_EXECUTION, GOVERNMENT_REPORT, TARGET_BREAKDOWN, WORK_BRIEFING,
+                    REPORT_SUMMARY, OTHER)
 # Kinds whose every figure is a final outcome for the document's own year.
 OUTCOME_KINDS = (STATISTICAL_BULLETIN,)
 

@@ -142,7 +142,8 @@ def fixture_tables() -> dict[str, pd.DataFrame]:
             target_qualifier=t["qualifier"] if t else None, target_qualifier_text=t["qualifier_text"] if t else None,
             target_doc=t["doc_id"] if t else None, target_fact_id=t["fact_id"] if t else None, target_sentence=t["sentence"] if t else None,
             actual_value=a["value"] if a else None, actual_unit=a["unit"] if a else None, actual_estimated=a["estimated"] if a else None,
-            actual_doc=a["doc_id"] if a else None, actual_fact_id=a["fact_id"] if a else None, actual_sentence=a["sentence"] if a else None,
+            actual_doc=a["doc_id"] if a else None, actual_doc_type="政府工作报告" if a else None,
+            actual_fact_id=a["fact_id"] if a else None, actual_sentence=a["sentence"] if a else None,
             status=status, gap=(a["value"] - t["value"]) if (a and t and a["value"] is not None) else None,
         )
 
