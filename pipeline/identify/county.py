@@ -55,7 +55,7 @@ def find_county(text: str, title: str | None, meeting: MeetingLine | None,
         return CountyFinding(None, None, True)
     suffix = _self_reference_suffix(text)
     for source, part in (("title", title or ""), ("meeting_line", meeting.place if meeting else "")):
-        found = _named_in(part, text, suffix)
+        found = _named_in(part, text, suffix, allow_generic=True)  # a title's 城关区 is the county
         if found:
             return CountyFinding(found[0], source, False, found[1])
     several = several_counties(text)
@@ -81,14 +81,14 @@ def find_county(text: str, title: str | None, meeting: MeetingLine | None,
     return _from_path(source_file, text)
 
 
-def _named_in(part: str, text: str, suffix: str | None, allow_short: bool = False
-              ) -> tuple[County, str] | None:
+def _named_in(part: str, text: str, suffix: str | None, allow_short: bool = False,
+              allow_generic: bool = False) -> tuple[County, str] | None:
     """The county a title-like snippet names (the most specific one)."""
     mentions = [m for m in find_places(part) if m.place.kind in ("county", "former")
                 or (allow_short and m.place.kind == "short")]
     if not mentions and not allow_short:
         mentions = [m for m in find_places(part) if m.place.kind == "short" and _title_short_ok(part, m)]
-    mentions = [m for m in mentions if _is_standalone_mention(part, m) and m.name not in GENERIC_NAMES
+    mentions = [m for m in mentions if _is_standalone_mention(part, m) and (allow_generic or m.name not in GENERIC_NAMES)
                 or m.place.kind != "short" and _strong_after(part, m)]
     if not mentions:
         return None
@@ -185,7 +185,8 @@ def _is_standalone_mention(text: str, mention: Mention) -> bool:
 
 def _self_reference_suffix(text: str) -> str | None:
     counts = Counter(_SELF_REFERENCE.findall(text))
-    counts.pop("市", None) if counts.get("县") or counts.get("区") or counts.get("旗") else None
+    if any(counts.get(kind) for kind in ("县", "区", "旗")):
+        counts.pop("市", None)  # beside 全县, 全市 is the city above
     return counts.most_common(1)[0][0] if counts else None
 
 

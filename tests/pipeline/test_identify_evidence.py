@@ -199,3 +199,8 @@ def test_party_committee_names_the_county():
 def test_briefing_delivered_in_november_is_for_its_own_year():
     text = "2023年德清县工作汇报\n（2023年11月20日）\n尊敬的各位领导：现将我县今年以来的工作汇报如下。"
     assert ident(text).report_year == 2023
+
+
+def test_generic_district_name_counts_in_a_title():
+    identity = ident("兰州市城关区2021年政府工作报告\n各位代表：")
+    assert (identity.county, identity.city) == ("城关区", "兰州市")
