@@ -132,7 +132,7 @@ def _load_corrected() -> tuple[pd.DataFrame, list[str]]:
 @st.cache_data(show_spinner=False, max_entries=8)
 def _paired(build_id: str, corrections_mtime: float, _indicators: pd.DataFrame, _not_paired: frozenset) -> pd.DataFrame:
     pairable = _indicators[~_indicators["doc_id"].isin(_not_paired)]
-    return contracts.conform(pairing.pair_targets_outcomes(pairable), "targets_vs_outcomes")
+    return contracts.conform(pairing.pair_targets_outcomes(pairable, load_table("documents")), "targets_vs_outcomes")
 
 
 def load_conflicts() -> list:

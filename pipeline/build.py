@@ -182,7 +182,7 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str
     tables = {"documents": documents, "texts": texts, "indicators": indicators}
     pairable = indicators[~indicators["doc_id"].isin(not_paired)]
     tables["targets_vs_outcomes"] = _stage(
-        "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)]),
+        "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
         list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
     tokens = {r.doc_id: r.segmentation() for r in accepted if r.tokens is not None}
     vocabulary_names = ("keywords", "slogans", "contexts")

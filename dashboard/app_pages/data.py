@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, components, conflicts, data, queries, rebuild, uploads
+from dashboard import auth, components, conflicts, data, doc_review, queries, rebuild, uploads
 from pipeline import contracts, settings
 
 sel = components.selection()
@@ -61,6 +61,7 @@ if shown.empty:
 else:
     components.table(queries.documents_view(shown), key="data_docs")
 conflicts.panel(admin)
+doc_review.render(documents, admin)
 
 # --- Corrections ---------------------------------------------------------------------------
 st.subheader("更正记录")
