@@ -1,0 +1,205 @@
+"""What a quoted phrase is: slogan | plan_period | honour | project | brand | other, and why.
+
+The checks run in a fixed order and the first that decides gives the kind and its reason
+(``kind_basis``, in Chinese, shown on the 数据 page):
+
+1. a reviewer's correction (``slogan_corrections.tsv``);
+2. a known phrase of ``slogans.tsv``;
+3. a pattern of ``slogans.tsv`` (plan periods 十四五, dates 七一, counts 40条, rankings 500强);
+4. a formula of digits (5+1, 1+3+N) is a slogan; shapes that are never slogans: masked, no Chinese, a colon (来源:…), a quantity with a unit
+   (15平方公里), quoted speech (…的), a title with a dash (——);
+5. the words around the quotes, when more than half of the phrase's occurrences carry one:
+   获评/入选/荣获“…” is an honour, “…”项目/落户 a project, “…”等N个产品 a brand,
+   “…”讲话/栏目/嘱托 other;
+6. honour suffixes (示范县, 十强县, 百强榜, 俱乐部) unless led by N个 (三个强县 is a slogan) or
+   made of clauses (生态立县、产业强县); a name led by one numeral (一刻钟社区服务圈) takes its
+   project suffix here;
+7. honour prefixes (全国…, 中国… of six characters or more);
+8. a phrase led by a numeral (六稳, 三高四新, 五大行动计划) is a slogan, unless jieba's
+   dictionary has it as an idiom or a number word (一心一意, 一把手);
+9. project / brand / other suffixes (工程, 平台, 花生, 答卷);
+10. a place name + a product (泗阳鲜桃) is a brand, a place + 经验/模式/速度 a slogan;
+11. several short clauses (疫情要防住、经济要稳住、发展要安全) are a slogan; long ones other;
+12. a common dictionary word in quotes (加速度) is emphasis; anything else short is a slogan.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterable
+
+from pipeline.segment import get_dictionary_entries, get_place_words, get_user_words
+from pipeline.slogans.phrases import (
+    CJK,
+    NUMERALS,
+    clauses,
+    family_key,
+    fold_phrase,
+    has_cjk,
+    is_masked,
+    is_numbered_compound,
+)
+from pipeline.slogans.reference import SloganReference, load_slogan_reference
+
+MAX_SLOGAN_CHARS = 16
+MAX_CLAUSE_CHARS = 8
+HONOUR_PREFIX_MIN_CHARS = 6
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:平方公里|公里|万人|万元|亿元|万吨|万亩|亩|%|户|人口)")
+_NUMBERED_PROGRAMME = re.compile(r"^[一二两三四五六七八九十百千]+[个大项条]")
+_FORMULA = re.compile(r"\d{1,2}(?:\+(?:\d{1,2}|[A-Za-z]))+")  # 5+1, 1+3+N, 2+1
+_NOT_SLOGAN_TAGS = frozenset({"i", "m"})  # idioms and number words in jieba's dictionary
+
+Context = tuple[str, str]  # (text just before the opening quote, text just after the closing one)
+
+
+def classify_phrase(phrase: str, reference: SloganReference | None = None, contexts: Iterable[Context] = ()) -> str:
+    return classify_with_basis(phrase, reference, contexts)[0]
+
+
+def classify_with_basis(
+    phrase: str, reference: SloganReference | None = None, contexts: Iterable[Context] = ()
+) -> tuple[str, str]:
+    """(kind, reason) for one quoted phrase; ``contexts`` are the words around its quotes."""
+    reference = reference or load_slogan_reference()
+    folded, key = fold_phrase(phrase), family_key(phrase)
+    correction = reference.corrections.get(key)
+    if correction:
+        return correction.kind, "审核更正" + (f"：{correction.note}" if correction.note else "")
+    for form in (folded, key):
+        if form in reference.known:
+            return reference.known[form][0], "参考表：已知短语"
+    for pattern, kind in reference.regexes:
+        if pattern.search(folded):
+            return kind, f"参考表规则：{pattern.pattern}"
+    if _FORMULA.fullmatch(key):
+        return "slogan", "数字公式提法（如1+3+N）"
+    shape = _never_a_slogan(folded, key)
+    if shape:
+        return "other", shape
+    cue = _context_kind(list(contexts), reference)
+    if cue:
+        return cue
+    parts = clauses(folded)
+    # 三个强县 and 五大行动计划 are numbered programmes; 生态立县、产业强县 is a slogan of clauses.
+    titled = not _NUMBERED_PROGRAMME.match(key) and len(parts) == 1
+    for suffix, kind in reference.suffixes:
+        if kind == "honour" and titled and key.endswith(suffix) and len(key) > len(suffix):
+            return kind, f"称号后缀“{suffix}”"
+    for prefix, kind in reference.prefixes:
+        if titled and len(key) >= HONOUR_PREFIX_MIN_CHARS and key.startswith(prefix):
+            return kind, f"称号前缀“{prefix}”"
+    if titled and sum(ch in NUMERALS for ch in key) == 1:
+        # 一刻钟社区服务圈: one numeral at the start does not make a named place a programme.
+        named = _suffix_kind(key, reference)
+        if named:
+            return named
+    if is_numbered_compound(key):
+        _freq, tag = _dictionary_entries().get(key, (0, ""))
+        if tag in _NOT_SLOGAN_TAGS:
+            return "other", "词典中的成语或数量词"
+        return "slogan", "数字开头的编号提法"
+    named = _suffix_kind(key, reference)
+    if named:
+        return named
+    place = _place_kind(key, reference)
+    if place:
+        return place
+    if len(parts) > 1:
+        if all(len(c) <= MAX_CLAUSE_CHARS for c in parts):
+            return "slogan", f"{len(parts)}个短句组成的口号"
+        return "other", "分句过长，不像口号"
+    if len(key) > MAX_SLOGAN_CHARS:
+        return "other", f"超过{MAX_SLOGAN_CHARS}字的长句"
+    if key in _dictionary_words():
+        return "other", "词典常用词（加引号强调）"
+    return "slogan", "引号内的短语"
+
+
+def _suffix_kind(key: str, reference: SloganReference) -> tuple[str, str] | None:
+    for suffix, kind in reference.suffixes:
+        if kind != "honour" and key.endswith(suffix) and len(key) > len(suffix):
+            return kind, f"名称后缀“{suffix}”"
+    return None
+
+
+def _never_a_slogan(folded: str, key: str) -> str | None:
+    if len(key) < 2:
+        return "不足两个字"
+    if is_masked(folded):
+        return "含遮盖符号（X、*）"
+    if not has_cjk(folded):
+        return "不含汉字"
+    if ":" in folded or "：" in folded:
+        return "含冒号（出处或标题）"
+    if _QUANTITY.search(key):
+        return "含数量和单位"
+    if "——" in folded or "--" in folded:
+        return "含破折号的标题"
+    if key.endswith("的"):
+        return "以“的”结尾的引语"
+    return None
+
+
+def _context_kind(contexts: list[Context], reference: SloganReference) -> tuple[str, str] | None:
+    """The kind most of the phrase's occurrences are cued as, if at least half are cued."""
+    if not contexts:
+        return None
+    votes: dict[str, list[str]] = {}
+    for before, after in contexts:
+        cue = _cue(before, after, reference)
+        if cue:
+            votes.setdefault(cue[0], []).append(cue[1])
+    if not votes:
+        return None
+    kind, cues = max(votes.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    if 2 * len(cues) <= len(contexts) and len(contexts) > 1:
+        return None  # cued in half or fewer of its occurrences: “三大改造”项目 once, “三大改造” alone once
+    return kind, f"上下文：{cues[0]}"
+
+
+def _cue(before: str, after: str, reference: SloganReference) -> tuple[str, str] | None:
+    for pattern, kind in reference.before:
+        if pattern.search(before):
+            return kind, f"前有“{pattern.search(before).group(0)}”"
+    for pattern, kind in reference.after:
+        if pattern.search(after):
+            return kind, f"后接“{pattern.search(after).group(0)}”"
+    return None
+
+
+def _place_kind(key: str, reference: SloganReference) -> tuple[str, str] | None:
+    """泗阳鲜桃 is a product of a place; 晋江经验 and 浚县模式 are slogans of one."""
+    names = _place_names()
+    place = next((key[:n] for n in range(min(len(key) - 1, 8), 1, -1) if key[:n] in names), None)
+    if place is None:
+        return None
+    tail = key[len(place):]
+    if not tail or not re.fullmatch(f"[{CJK}]{{1,5}}", tail):
+        return None
+    if any(tail.endswith(head) for head in reference.heads):
+        return "slogan", f"地名＋“{tail}”"
+    return "brand", f"地名“{place}”＋名称"
+
+
+@functools.lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """County and city names, also without their 县/市/区/旗 suffix."""
+    names: set[str] = set()
+    for word in get_place_words():
+        names.add(word)
+        if len(word) >= 3 and word[-1] in "县市区旗":
+            names.add(word[:-1])
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_entries() -> dict[str, tuple[int, str]]:
+    """jieba's own dictionary minus our user words (ours are policy terms, often slogans)."""
+    user = get_user_words()
+    return {w: e for w, e in get_dictionary_entries().items() if w not in user}
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    return frozenset(w for w, (freq, _tag) in _dictionary_entries().items() if freq >= 3)
