@@ -45,7 +45,7 @@ from pipeline.slogans.reference import SloganReference, load_slogan_reference
 MAX_SLOGAN_CHARS = 16
 MAX_CLAUSE_CHARS = 8
 HONOUR_PREFIX_MIN_CHARS = 6
-_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:平方公里|公里|万人|万元|亿元|万吨|万亩|亩|%|户|人口)")
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?[万亿千百]?(?:平方公里|平方米|公里|千米|公顷|万人|万元|亿元|万吨|吨|万亩|亩|%|户|人口)")
 _NUMBERED_PROGRAMME = re.compile(r"^[一二两三四五六七八九十百千]+[个大项条]")
 _FORMULA = re.compile(r"\d{1,2}(?:\+(?:\d{1,2}|[A-Za-z]))+")  # 5+1, 1+3+N, 2+1
 _NOT_SLOGAN_TAGS = frozenset({"i", "m"})  # idioms and number words in jieba's dictionary
@@ -113,7 +113,7 @@ def classify_with_basis(
         return "other", f"超过{MAX_SLOGAN_CHARS}字的长句"
     if key in _dictionary_words():
         return "other", "词典常用词（加引号强调）"
-    return "slogan", "引号内的短语"
+    return "slogan", "未命中排除规则的短语"
 
 
 def _suffix_kind(key: str, reference: SloganReference) -> tuple[str, str] | None:

@@ -3,7 +3,7 @@
 * in quotes: “六稳”, "148"工作体系, ‘四风’, 「双减」, &ldquo;双碳&rdquo; (an HTML entity, even one
   broken by a line end), ;;六保;; or ?六稳? (quotes replaced by a mirror site), ”1+4+3’
   (a mismatched pair), with footnote markers (“六稳”[1]) and inline pinyin dropped;
-* as a formula with digits, even unquoted: 3+N创新体系, 1+4+3;
+* as a formula with digits, even unquoted, with a head noun or a letter: 3+N创新体系, 1+X;
 * as a numbered compound without quotes: 三创四建, 两不愁三保障, 四城同创, 四网融合;
 * as a phrase the lexicon counts without quotes (``find_unquoted``).
 
@@ -38,7 +38,7 @@ _HEAD_NOUN = re.compile(
 )
 _NUMBER_ONLY = re.compile(r"[0-9A-Za-z+＋\-—.·]*[0-9][0-9A-Za-z+＋\-—.·]*")
 # 3+N, 1+1+8, 2+1: digits joined by '+' are a formula even without quotes.
-_FORMULA = re.compile(r"(?<![0-9A-Za-z.+＋])\d{1,2}(?:[+＋](?:\d{1,2}|[A-Z]))+(?![0-9A-Za-z.%+＋])")
+_FORMULA = re.compile(r"(?<![0-9A-Za-z.+＋])\d{1,2}(?:[+＋](?:\d{1,2}|[A-Z]))+(?![0-9A-Za-z.%+＋><=＞＜＝])")
 # Numbered compounds: 三创四建 / 两不愁三保障 / 六稳六保 / 一核一带三区五园: two to four
 # units of a numeral and one or two other characters (parsed in ``_numbered_at``) ...
 _NUMBERED_START = re.compile(rf"(?<![{NUMERALS}第0-9０-９])[{NUMERALS.replace('多', '')}]")  # 多 leads too many plain phrases
@@ -105,6 +105,8 @@ def find_formulas(text: str) -> list[Occurrence]:
         head = _HEAD_NOUN.match(text[end:end + 10])
         if head:
             end += head.end()
+        elif not re.search("[A-Z]", match.group(0)):
+            continue  # a bare 2+1 without quotes or a head noun may be arithmetic
         found.append(Occurrence(normalise_phrase(text[start:end]), start, end, False))
     return found
 

@@ -106,10 +106,14 @@ def _merge_families(lexicon: Lexicon, reference: SloganReference) -> None:
                 if phrase not in lexicon.families or lexicon.families[phrase] == family_key(phrase):
                     lexicon.families[phrase] = family
     for phrase in lexicon.kinds:
-        correction = reference.corrections.get(family_key(phrase))
+        key = family_key(phrase)
+        correction = reference.corrections.get(key)
         if correction and correction.family:
             lexicon.families[phrase] = correction.family
-        lexicon.families.setdefault(phrase, family_key(phrase) or phrase)
+        elif key in slogans_by_key and lexicon.kinds[phrase] == "slogan":
+            # 六穩 takes the family of 六稳: one key, one family, whatever the script.
+            lexicon.families[phrase] = lexicon.families.get(slogans_by_key[key], key)
+        lexicon.families.setdefault(phrase, key or phrase)
 
 
 def _splits(key: str, known: dict[str, str]) -> list[tuple[str, ...]]:
