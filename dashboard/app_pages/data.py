@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, data, queries, uploads
+from dashboard import components, data, queries, slogan_review, uploads
 from pipeline import contracts, settings
 
 sel = components.selection()
@@ -76,6 +76,8 @@ if shown.empty:
     components.empty_state(f"没有状态为“{statuses[status]}”的文档。")
 else:
     components.table(queries.documents_view(shown), key="data_docs")
+
+slogan_review.render()  # 提法归类: kinds of quoted phrases, and their corrections
 
 # --- Corrections ---------------------------------------------------------------------------
 st.subheader("更正记录")
