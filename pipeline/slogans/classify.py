@@ -96,10 +96,12 @@ def classify_with_basis(
             return named
     if is_numbered_compound(key):
         _freq, tag = _dictionary_entries().get(key, (0, ""))
+        if all(ch in NUMERALS for ch in key):
+            return "slogan", "数字组成的编号提法（如百千万）"
         if tag in _NOT_SLOGAN_TAGS:
             return "other", "词典中的成语或数量词"
         return "slogan", "数字开头的编号提法"
-    named = _suffix_kind(key, reference)
+    named = _suffix_kind(key, reference) if len(parts) == 1 else None  # 主战场、新引擎 is clauses
     if named:
         return named
     place = _place_kind(key, reference)
@@ -182,15 +184,26 @@ def _place_kind(key: str, reference: SloganReference) -> tuple[str, str] | None:
     return "brand", f"地名“{place}”＋名称"
 
 
+# A place name that is also a common word (江南, 长安) or another kind of word (富民, 合作, 安定)
+# says too little to make a phrase a place's brand.
+_PLACE_MAX_FREQ = 800
+
+
 @functools.lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    """County and city names, also without their 县/市/区/旗 suffix."""
+    """County and city names, also without their 县/市/区/旗 suffix, that are only place names."""
     names: set[str] = set()
     for word in get_place_words():
         names.add(word)
         if len(word) >= 3 and word[-1] in "县市区旗":
             names.add(word[:-1])
-    return frozenset(n for n in names if len(n) >= 2)
+    entries = get_dictionary_entries()
+
+    def only_a_place(name: str) -> bool:
+        freq, tag = entries.get(name, (0, "ns"))
+        return tag == "ns" and freq < _PLACE_MAX_FREQ
+
+    return frozenset(n for n in names if len(n) >= 2 and only_a_place(n))
 
 
 @functools.lru_cache(maxsize=1)

@@ -49,6 +49,19 @@ from pipeline.slogans import (
         ("发展才是硬道理的", "other"),
         ("县管乡用", "slogan"),
         ("一心一意", "other"),  # an idiom in jieba's dictionary
+        ("科技强市", "slogan"),  # a strategy, not a ranking
+        ("富民强县", "slogan"),  # 富民 is a county's name, but first a word
+        ("省级文明村", "honour"),
+        ("政务服务中心", "project"),
+        ("一站式矛盾调解中心", "project"),
+        ("科创高地、开放前沿", "slogan"),
+        ("增长新引擎", "other"),
+        ("AA级", "other"),  # an assessment grade
+        ("三星", "other"),
+        ("十佳乡镇", "honour"),
+        ("二号文件", "other"),
+        ("百千万", "slogan"),
+        ("压舱石", "other"),
     ],
 )
 def test_kind(phrase, kind):
