@@ -100,14 +100,15 @@ def _converter(opencc):
 
 # ---------------------------------------------------------------- scoring (pure)
 
-def score(gold: pd.DataFrame, slogans: pd.DataFrame) -> dict:
+def score(gold: pd.DataFrame, slogans: pd.DataFrame, documents: list[str] | None = None) -> dict:
     """Recall of gold slogans and rate of gold traps counted as slogans, per document.
 
     ``gold``: columns doc, phrase, label (and written); ``slogans``: the pipeline's table, its
-    ``doc_id`` being the document's file stem.
+    ``doc_id`` being the document's file stem; ``documents``: every document labelled, also
+    those without any gold row (their slogan rows are all unlabelled).
     """
     found, phrases, families = _slogan_keys_by_doc(slogans)
-    labelled: dict[str, set[str]] = {}
+    labelled: dict[str, set[str]] = {doc: set() for doc in documents or ()}
     hits: Counter = Counter()
     totals: Counter = Counter()
     misses, traps_hit = [], []
@@ -135,7 +136,7 @@ def score(gold: pd.DataFrame, slogans: pd.DataFrame) -> dict:
         and families[doc].get(key, key) not in labelled[doc]
     )
     return {
-        "documents": int(gold["doc"].nunique()),
+        "documents": len(labelled),
         "slogans": n_slogans,
         "found": sum(hits.values()),
         "recall": _ratio(sum(hits.values()), n_slogans),
@@ -200,27 +201,32 @@ def build_slogans(paths: list[Path]) -> pd.DataFrame:
     return build_vocabulary_tables(texts)["slogans"]
 
 
-def run_gold_set(gold_path: Path, texts_dir: Path, name_of=lambda doc: f"{doc}.txt") -> dict | None:
-    """Score one gold set whose documents live in ``texts_dir``; None when it is absent."""
-    if not gold_path.exists() or not texts_dir.is_dir():
+def run_gold_set(gold_path: Path, paths: list[Path]) -> dict | None:
+    """Score one gold set on one build of ``paths`` (every one of them labelled: a document
+    without gold rows has no slogans); None when the gold set or the documents are absent."""
+    if not gold_path.exists() or not paths:
         return None
     gold = read_gold(gold_path)
-    paths = []
-    for doc in sorted(gold["doc"].unique()):
-        found = sorted(texts_dir.rglob(name_of(doc)))
-        if found:
-            paths.append(found[0])
-    present = {p.stem for p in paths}
-    gold = gold[gold["doc"].isin(present)]
+    stems = [p.stem for p in paths]
+    gold = gold[gold["doc"].isin(set(stems))]
     if gold.empty:
         return None
-    return score(gold, build_slogans(paths))
+    return score(gold, build_slogans(paths), documents=stems)
+
+
+def corpus_paths(corpus: Path | None = None) -> list[Path]:
+    folder = corpus_dir(corpus)
+    return sorted(folder.glob("*.txt")) if folder.is_dir() else []
+
+
+def sample_paths() -> list[Path]:
+    return sorted(p for p in (REPO_ROOT / "data" / "raw").rglob("*.txt"))
 
 
 def run_all(corpus: Path | None = None) -> dict[str, dict | None]:
     return {
-        "corpus": run_gold_set(CORPUS_GOLD, corpus_dir(corpus)),
-        "samples": run_gold_set(SAMPLE_GOLD, REPO_ROOT / "data" / "raw"),
+        "corpus": run_gold_set(CORPUS_GOLD, corpus_paths(corpus)),
+        "samples": run_gold_set(SAMPLE_GOLD, sample_paths()),
     }
 
 

@@ -27,7 +27,7 @@ from pipeline.slogans.reference import (
     load_slogan_reference,
     read_corrections,
 )
-from pipeline.slogans.trends import new_and_dropped_slogans, slogan_document_frequency
+from pipeline.slogans.trends import new_and_dropped_slogans, slogan_cloud_weights, slogan_document_frequency
 
 adjacent_families = adjacent_runs  # the name the vocabulary step used
 
@@ -37,6 +37,7 @@ __all__ = [
     "adjacent_families", "adjacent_runs", "append_correction", "build_lexicon", "classify_phrase",
     "classify_with_basis", "family_key", "find_formulas", "find_numbered", "find_phrases",
     "find_quoted", "find_slogans", "fold_phrase", "learn_lexicon", "load_slogan_reference",
-    "new_and_dropped_slogans", "normalise_phrase", "read_corrections", "slogan_document_frequency",
+    "new_and_dropped_slogans", "normalise_phrase", "read_corrections", "slogan_cloud_weights",
+    "slogan_document_frequency",
     "to_simplified",
 ]

@@ -176,16 +176,32 @@ def mask_spans(text: str, spans: list[tuple[int, int]], pad: int = 1) -> str:
     return "".join(chars)
 
 
-def find_phrases(text: str, phrases: frozenset[str], boundaries: frozenset[int] | None = None) -> list[Occurrence]:
+def phrase_index(phrases: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """First character -> the lengths of the phrases starting with it, longest first."""
+    index: dict[str, set[int]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], set()).add(len(phrase))
+    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in index.items()}
+
+
+def merge_indexes(a: dict[str, tuple[int, ...]], b: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+    out = dict(a)
+    for ch, lengths in b.items():
+        out[ch] = tuple(sorted(set(out.get(ch, ())) | set(lengths), reverse=True))
+    return out
+
+
+def find_phrases(
+    text: str, phrases: frozenset[str], boundaries: frozenset[int] | None = None,
+    index: dict[str, tuple[int, ...]] | None = None,
+) -> list[Occurrence]:
     """Greedy longest-first matches of ``phrases`` written without quotes.
 
     With token ``boundaries``, a match must start where a token starts (and a two-character
-    one must also end on a token end: 两山 in 两山区 is not the slogan 两山).
+    one must also end on a token end: 两山 in 两山区 is not the slogan 两山). ``index``: the
+    phrases' ``phrase_index``, when the caller keeps one.
     """
-    index: dict[str, list[int]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], []).append(len(phrase))
-    lengths_of = {ch: sorted(set(ls), reverse=True) for ch, ls in index.items()}
+    lengths_of = index if index is not None else phrase_index(phrases)
     found: list[Occurrence] = []
     i, n = 0, len(text)
     while i < n:

@@ -24,6 +24,8 @@ from pipeline.slogans.find import (
     find_phrases,
     find_quoted,
     mask_spans,
+    merge_indexes,
+    phrase_index,
 )
 from pipeline.slogans.phrases import NUMERALS, SEPARATORS, family_key, fold_phrase, is_masked
 from pipeline.slogans.reference import SloganReference, load_slogan_reference
@@ -38,6 +40,7 @@ class Lexicon:
     families: dict[str, str] = field(default_factory=dict)
     unquoted: frozenset[str] = frozenset()  # counted without quotes in every document
     reference: SloganReference | None = None
+    unquoted_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def kind_of(self, phrase: str) -> tuple[str, str]:
         if phrase not in self.kinds:
@@ -75,6 +78,7 @@ def build_lexicon(
         and (fold_phrase(p) in reference.known or documents is None or documents.get(p, 0) >= UNQUOTED_MIN_DOCUMENTS)
         and not _is_short_generic(p, reference)
     )
+    lexicon.unquoted_index = phrase_index(lexicon.unquoted)
     return lexicon
 
 
@@ -160,7 +164,8 @@ def find_slogans(text: str, lexicon: Lexicon, boundaries: frozenset[int] | None 
         o.slogan for o in quoted
         if lexicon.kind_of(o.slogan)[0] == "slogan" and _countable_unquoted(o.slogan)
     )
-    known = find_phrases(masked, lexicon.unquoted | own, boundaries)
+    index = merge_indexes(lexicon.unquoted_index, phrase_index(own))
+    known = find_phrases(masked, lexicon.unquoted | own, boundaries, index)
     masked = mask_spans(masked, [(o.start, o.end) for o in known])
     numbered = [
         o for o in find_numbered(masked, _dictionary_words(), boundaries)

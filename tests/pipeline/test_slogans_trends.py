@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.slogans import new_and_dropped_slogans, slogan_document_frequency
+from pipeline.slogans import new_and_dropped_slogans, slogan_cloud_weights, slogan_document_frequency
 
 
 def _table(rows):
@@ -55,3 +55,14 @@ def test_weight_is_documents_not_mentions():
     assert freq.loc["六稳六保", "slogans"] == "六保、六稳"
     assert "全国文明城市" not in freq.index
     assert freq["documents"].is_monotonic_decreasing
+
+
+def test_cloud_weights_favour_many_documents_over_one_long_report():
+    many = _table([(f"d{i}", "甲县", 2022, "三高四新", "三高四新", "slogan", "编号", 1, 1) for i in range(5)])
+    one = _table([("x", "乙县", 2022, "六稳", "六稳六保", "slogan", "参考表", 40, 2),
+                  ("x", "乙县", 2022, "十四五", "十四五", "plan_period", "规则", 90, 90)])
+    weights = slogan_cloud_weights(pd.concat([many, one], ignore_index=True))
+    assert weights["三高四新"] == 5.0
+    assert 4.0 < weights["六稳"] < 5.0
+    assert "十四五" not in weights
+    assert list(slogan_cloud_weights(one, by="family")) == ["六稳六保"]
