@@ -16,7 +16,7 @@ The checks run in a fixed order and the first that decides gives the kind and it
    project suffix here;
 7. honour prefixes (全国…, 中国… of six characters or more);
 8. a phrase led by a numeral (六稳, 三高四新, 五大行动计划) is a slogan, unless jieba's
-   dictionary has it as an idiom or a number word (一心一意, 一把手);
+   dictionary has it as a common idiom, number word or set phrase (一心一意, 一把手, 一条龙);
 9. project / brand / other suffixes (工程, 平台, 花生, 答卷);
 10. a place name + a product (泗阳鲜桃) is a brand, a place + 经验/模式/速度 a slogan;
 11. several short clauses (疫情要防住、经济要稳住、发展要安全) are a slogan; long ones other;
@@ -48,7 +48,10 @@ HONOUR_PREFIX_MIN_CHARS = 6
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[万亿千百]?(?:平方公里|平方米|公里|千米|公顷|万人|万元|亿元|万吨|吨|万亩|亩|%|户|人口)")
 _NUMBERED_PROGRAMME = re.compile(r"^[一二两三四五六七八九十百千]+[个大项条]")
 _FORMULA = re.compile(r"\d{1,2}(?:\+(?:\d{1,2}|[A-Za-z]))+")  # 5+1, 1+3+N, 2+1
-_NOT_SLOGAN_TAGS = frozenset({"i", "m"})  # idioms and number words in jieba's dictionary
+# Idioms, number words and set phrases that jieba's dictionary knows as common (一心一意,
+# 一把手, 一条龙). Rare ones are often slogans it happens to list (八荣八耻, 三下乡).
+_NOT_SLOGAN_TAGS = frozenset({"i", "m", "l"})
+_COMMON_FREQ = 50
 
 Context = tuple[str, str]  # (text just before the opening quote, text just after the closing one)
 
@@ -95,11 +98,11 @@ def classify_with_basis(
         if named:
             return named
     if is_numbered_compound(key):
-        _freq, tag = _dictionary_entries().get(key, (0, ""))
+        freq, tag = _dictionary_entries().get(key, (0, ""))
         if all(ch in NUMERALS for ch in key):
             return "slogan", "数字组成的编号提法（如百千万）"
-        if tag in _NOT_SLOGAN_TAGS:
-            return "other", "词典中的成语或数量词"
+        if tag in _NOT_SLOGAN_TAGS and freq >= _COMMON_FREQ:
+            return "other", "词典中的常用成语或数量词"
         return "slogan", "数字开头的编号提法"
     named = _suffix_kind(key, reference) if len(parts) == 1 else None  # 主战场、新引擎 is clauses
     if named:
@@ -177,8 +180,8 @@ def _place_kind(key: str, reference: SloganReference) -> tuple[str, str] | None:
     if place is None:
         return None
     tail = key[len(place):]
-    if not tail or not re.fullmatch(f"[{CJK}]{{1,5}}", tail):
-        return None
+    if not re.fullmatch(f"[{CJK}]{{2,5}}", tail):
+        return None  # 大城管 starts with the county 大城 but reads 大/城管: a name needs two characters
     if any(tail.endswith(head) for head in reference.heads):
         return "slogan", f"地名＋“{tail}”"
     return "brand", f"地名“{place}”＋名称"

@@ -62,6 +62,11 @@ from pipeline.slogans import (
         ("二号文件", "other"),
         ("百千万", "slogan"),
         ("压舱石", "other"),
+        ("全县安全生产红旗单位", "honour"),
+        ("省级卫生乡镇", "honour"),
+        ("油菜花节", "project"),
+        ("红色文艺轻骑兵宣讲团", "project"),
+        ("赣南脐橙", "brand"),
     ],
 )
 def test_kind(phrase, kind):
