@@ -72,9 +72,9 @@ def classify_with_basis(
     for form in (folded, key):
         if form in reference.known:
             return reference.known[form][0], "参考表：已知短语"
-    for pattern, kind in reference.regexes:
+    for pattern, kind, name in reference.regexes:
         if pattern.search(folded):
-            return kind, f"参考表规则：{pattern.pattern}"
+            return kind, f"参考表规则：{name or pattern.pattern}"
     if _FORMULA.fullmatch(key):
         return "slogan", "数字公式提法（如1+3+N）"
     shape = _never_a_slogan(folded, key)

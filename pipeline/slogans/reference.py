@@ -32,7 +32,7 @@ class Correction:
 @dataclass(frozen=True)
 class SloganReference:
     known: dict[str, tuple[str, str]]  # folded phrase -> (kind, family)
-    regexes: tuple[tuple[re.Pattern, str], ...]
+    regexes: tuple[tuple[re.Pattern, str, str], ...]  # pattern, kind, what the rule is (Chinese)
     suffixes: tuple[tuple[str, str], ...]  # longest first
     prefixes: tuple[tuple[str, str], ...]
     before: tuple[tuple[re.Pattern, str], ...]  # cue right before the opening quote -> kind
@@ -65,7 +65,9 @@ def _load(path: Path, corrections_path: Path, _stamp: int) -> SloganReference:
             raise ValueError(f"{path}:{lineno}: unknown kind {kind!r} (expected one of {KINDS})")
         if row_type == "known":
             known[fold_phrase(value)] = (kind, family_key(family or value))
-        elif row_type in ("regex", "before", "after"):
+        elif row_type == "regex":
+            lists[row_type].append((re.compile(value), kind, family))
+        elif row_type in ("before", "after"):
             lists[row_type].append((re.compile(value), kind))
         elif row_type == "head":
             lists["head"].append(value)
