@@ -164,12 +164,13 @@ def _context_kind(contexts: list[Context], reference: SloganReference) -> tuple[
 
 
 def _cue(before: str, after: str, reference: SloganReference) -> tuple[str, str] | None:
-    for pattern, kind in reference.before:
-        if pattern.search(before):
-            return kind, f"前有“{pattern.search(before).group(0)}”"
+    """The words after the quote first: 获评“优秀”等次 is a grade, not an honour."""
     for pattern, kind in reference.after:
         if pattern.search(after):
             return kind, f"后接“{pattern.search(after).group(0)}”"
+    for pattern, kind in reference.before:
+        if pattern.search(before):
+            return kind, f"前有“{pattern.search(before).group(0)}”"
     return None
 
 

@@ -103,3 +103,36 @@ def test_one_document_quoting_a_phrase_does_not_count_it_everywhere(tokenizer):
 
 def test_plain_text_has_no_slogans(tokenizer):
     assert _slogans(["一年来，全县上下千方百计稳增长，一心一意谋发展。"], tokenizer) == []
+
+
+# A report paragraph of our own mixing slogans with every kind of trap (written before the
+# classifier saw it; the wrong ones then fixed by general rules, tested above).
+REPORT = (
+    "全面落实“疫情要防住、经济要稳住、发展要安全”重大要求，深入实施“工业强县、农业稳县、文旅兴县”"
+    "发展战略，扎实开展“项目攻坚年”活动，全力打造“两区一地”。县域经济跃居全省“十强县”，成功创建"
+    "“国家卫生县城”，荣获“全国双拥模范县”称号，考核获评“优秀”等次。“稻香湖”等8个农产品入选名录，"
+    "“山城小米”获批国家地理标志产品。总投资20亿元的“数字经济产业园”项目开工建设。深化“放管服”改革，"
+    "出台稳增长“20条”，坚持“三个一批”，构建“1+3+N”产业体系，实施“2+1”帮扶模式。学习“七一”重要讲话"
+    "精神，牢记“要把老百姓的事当成自己的事”的嘱托，统筹“十四五”规划实施和“十五五”规划编制。"
+    "“今日看点”栏目获评全省优秀栏目，“15分钟健身圈”覆盖率达到90%，“红石榴”艺术团演出120场，"
+    "第三届“桃花节”吸引游客20万人次。扎实推进三创四建，统筹抓好“六稳”“六保”工作。"
+)
+REPORT_SLOGANS = {
+    "疫情要防住、经济要稳住、发展要安全", "工业强县、农业稳县、文旅兴县", "项目攻坚年", "两区一地", "放管服",
+    "三个一批", "1+3+N产业体系", "2+1帮扶模式", "三创四建", "六稳", "六保",
+}
+REPORT_OTHERS = {
+    "十强县": "honour", "国家卫生县城": "honour", "全国双拥模范县": "honour", "优秀": "other", "稻香湖": "brand",
+    "山城小米": "brand", "数字经济产业园": "project", "20条": "other", "七一": "other",
+    "要把老百姓的事当成自己的事": "other", "十四五": "plan_period", "十五五": "plan_period", "今日看点": "other",
+    "15分钟健身圈": "project", "红石榴": "project", "桃花节": "project",
+}
+
+
+def test_report_paragraph_slogans_and_traps(tokenizer):
+    lexicon = learn_lexicon([REPORT])
+    found = set(_slogans([REPORT], tokenizer))
+    assert REPORT_SLOGANS <= found
+    assert not (set(REPORT_OTHERS) & found)
+    assert {p: lexicon.kind_of(p)[0] for p in REPORT_OTHERS} == REPORT_OTHERS
+    assert lexicon.family_of("六保") == "六稳六保"
