@@ -19,7 +19,8 @@ The checks run in a fixed order and the first that decides gives the kind and it
    dictionary has it as a common idiom, number word or set phrase (一心一意, 一把手, 一条龙);
 9. project / brand / other suffixes (工程, 平台, 花生, 答卷);
 10. a place name + a product (泗阳鲜桃) is a brand, a place + 经验/模式/速度 a slogan;
-11. several short clauses (疫情要防住、经济要稳住、发展要安全) are a slogan; long ones other;
+11. several short clauses (疫情要防住、经济要稳住、发展要安全), or balanced ones of up to 12
+    characters, are a slogan; long or ragged ones other;
 12. a common dictionary word in quotes (加速度) is emphasis; anything else short is a slogan.
 """
 
@@ -43,7 +44,9 @@ from pipeline.slogans.phrases import (
 from pipeline.slogans.reference import SloganReference, load_slogan_reference
 
 MAX_SLOGAN_CHARS = 16
-MAX_CLAUSE_CHARS = 8
+SHORT_CLAUSE_CHARS = 8  # clauses this short make a slogan: 疫情要防住、经济要稳住、发展要安全
+MAX_CLAUSE_CHARS = 12  # longer ones only when balanced: 农村人守望的美丽家园，城市人向往的乡村花园
+BALANCED_CLAUSE_SPREAD = 3
 HONOUR_PREFIX_MIN_CHARS = 6
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[万亿千百]?(?:平方公里|平方米|公里|千米|公顷|万人|万元|亿元|万吨|吨|万亩|亩|%|户|人口)")
 _NUMBERED_PROGRAMME = re.compile(r"^[一二两三四五六七八九十百千]+[个大项条]")
@@ -111,9 +114,12 @@ def classify_with_basis(
     if place:
         return place
     if len(parts) > 1:
-        if all(len(c) <= MAX_CLAUSE_CHARS for c in parts):
+        lengths = [len(c) for c in parts]
+        if max(lengths) <= SHORT_CLAUSE_CHARS:
             return "slogan", f"{len(parts)}个短句组成的口号"
-        return "other", "分句过长，不像口号"
+        if max(lengths) <= MAX_CLAUSE_CHARS and max(lengths) - min(lengths) <= BALANCED_CLAUSE_SPREAD:
+            return "slogan", f"{len(parts)}个对仗分句组成的口号"
+        return "other", "分句过长或长短不齐，不像口号"
     if len(key) > MAX_SLOGAN_CHARS:
         return "other", f"超过{MAX_SLOGAN_CHARS}字的长句"
     if key in _dictionary_words():

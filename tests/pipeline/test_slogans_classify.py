@@ -67,6 +67,8 @@ from pipeline.slogans import (
         ("油菜花节", "project"),
         ("红色文艺轻骑兵宣讲团", "project"),
         ("赣南脐橙", "brand"),
+        ("做强中心城区核心功能、做优县城综合承载", "slogan"),  # balanced clauses of 10
+        ("新区,今年一季度全县规上工业增加值增长", "other"),  # ragged: two columns of a page run together
     ],
 )
 def test_kind(phrase, kind):
