@@ -67,6 +67,13 @@ from pipeline.slogans import (
         ("油菜花节", "project"),
         ("红色文艺轻骑兵宣讲团", "project"),
         ("赣南脐橙", "brand"),
+        ("AAAAA级", "other"),
+        ("良好等次", "other"),
+        ("国家3A级景区", "honour"),
+        ("省级试点", "honour"),
+        ("全省第一方阵", "other"),
+        ("全盟前列", "other"),
+        ("一号工程", "slogan"),
         ("做强中心城区核心功能、做优县城综合承载", "slogan"),  # balanced clauses of 10
         ("新区,今年一季度全县规上工业增加值增长", "other"),  # ragged: two columns of a page run together
     ],
@@ -85,6 +92,8 @@ def test_kind(phrase, kind):
         ("“青山白茶”等6个农产品入选名录。", "青山白茶", "brand"),
         ("认真学习“九一”重要讲话精神。", "九一", "other"),
         ("电视台“乡村新面貌”栏目进行了报道。", "乡村新面貌", "other"),
+        ("推广“掌上办事”APP，注册用户20万。", "掌上办事", "project"),
+        ("开通“民声直通车”服务热线。", "民声直通车", "project"),
     ],
 )
 def test_words_around_the_quotes_decide(sentence, phrase, kind):
