@@ -174,10 +174,21 @@ def _cue(before: str, after: str, reference: SloganReference) -> tuple[str, str]
     for pattern, kind in reference.after:
         if pattern.search(after):
             return kind, f"后接“{pattern.search(after).group(0)}”"
+    if not _phrase_ends_there(after):
+        return None  # 入选“千村精品”示范村: the title is the whole name, the quoted part a programme
     for pattern, kind in reference.before:
         if pattern.search(before):
             return kind, f"前有“{pattern.search(before).group(0)}”"
     return None
+
+
+_ENDS_A_NAME = ("称号", "荣誉", "殊荣", "桂冠", "榜单", "名单", "之列", "行列", "等", "和", "及", "并", "的")
+
+
+def _phrase_ends_there(after: str) -> bool:
+    """The quoted phrase is the whole name: punctuation, a footnote or 称号/等/和 follows it."""
+    rest = after.lstrip("”\"」』’'")
+    return not rest or not re.match(f"[{CJK}]", rest) or rest.startswith(_ENDS_A_NAME)
 
 
 def _place_kind(key: str, reference: SloganReference) -> tuple[str, str] | None:

@@ -103,6 +103,12 @@ def test_words_around_the_quotes_decide(sentence, phrase, kind):
     assert basis  # the reason is recorded
 
 
+def test_an_honour_cue_needs_the_name_to_end_at_the_quote():
+    lexicon = learn_lexicon(["该村入选“千村精品、万村美丽”示范村名单。", "我县获评“平安建设先进县”，位列全省第一。"])
+    assert lexicon.kind_of("千村精品、万村美丽")[0] == "slogan"
+    assert lexicon.kind_of("平安建设先进县")[0] == "honour"
+
+
 def test_a_cue_on_half_the_occurrences_does_not_decide():
     texts = ["完成“三大提升”项目12个。", "深入推进“三大提升”。"]
     assert learn_lexicon(texts).kind_of("三大提升")[0] == "slogan"
