@@ -66,8 +66,10 @@ def build_lexicon(
     reference = reference or load_slogan_reference()
     contexts = contexts or {}
     lexicon = Lexicon(reference=reference)
-    for phrase, (kind, family) in reference.known.items():
-        lexicon.kinds[phrase], lexicon.bases[phrase], lexicon.families[phrase] = kind, "参考表：已知短语", family
+    for phrase, (_kind, family) in reference.known.items():
+        # classify_with_basis: a reviewer's correction still wins over the known row.
+        lexicon.kinds[phrase], lexicon.bases[phrase] = classify_with_basis(phrase, reference)
+        lexicon.families[phrase] = family
     for phrase in sorted(set(quoted_phrases)):
         kind, basis = classify_with_basis(phrase, reference, contexts.get(phrase, ()))
         lexicon.kinds[phrase], lexicon.bases[phrase] = kind, basis

@@ -186,3 +186,10 @@ def test_rows_say_why_and_how_often_quoted(reference_copy):
     assert fangguanfu["kind_basis"] == "参考表：已知短语"
     honour = rows[rows["slogan"] == "全国文明城市"].iloc[0]
     assert honour["kind"] == "honour" and honour["kind_basis"]
+
+
+def test_correction_wins_over_a_known_phrase_written_without_quotes(reference_copy):
+    append_correction("全域旅游", "other", note="泛称，不作提法")
+    lexicon = learn_lexicon(["发展全域旅游。"])
+    assert lexicon.kind_of("全域旅游") == ("other", "审核更正：泛称，不作提法")
+    assert "全域旅游" not in lexicon.unquoted
