@@ -19,8 +19,9 @@ The checks run in a fixed order and the first that decides gives the kind and it
    dictionary has it as a common idiom, number word or set phrase (一心一意, 一把手, 一条龙);
 9. project / brand / other suffixes (工程, 平台, 花生, 答卷);
 10. a place name + a product (泗阳鲜桃) is a brand, a place + 经验/模式/速度 a slogan;
-11. several short clauses (疫情要防住、经济要稳住、发展要安全), or balanced ones of up to 12
-    characters, are a slogan; long or ragged ones other;
+11. several clauses: honours listed together stay honours; short clauses (疫情要防住、经济要稳住、
+    发展要安全), balanced ones of up to 12 characters, or a 发展定位 whose clauses all end in a
+    positioning word (…基地、…枢纽) are a slogan; long or ragged ones other;
 12. a common dictionary word in quotes (加速度) is emphasis; anything else short is a slogan.
 """
 
@@ -47,6 +48,13 @@ MAX_SLOGAN_CHARS = 16
 SHORT_CLAUSE_CHARS = 8  # clauses this short make a slogan: 疫情要防住、经济要稳住、发展要安全
 MAX_CLAUSE_CHARS = 12  # longer ones only when balanced: 农村人守望的美丽家园，城市人向往的乡村花园
 BALANCED_CLAUSE_SPREAD = 3
+_NAMED_KINDS = {"plan_period": "规划期", "honour": "荣誉称号", "project": "项目名称", "brand": "品牌产品"}
+# A 发展定位 of several clauses, each naming what the county is to become.
+MAX_POSITIONING_CLAUSE_CHARS = 20
+POSITIONING_HEADS = (
+    "基地", "中心", "高地", "示范区", "先行区", "枢纽", "城市", "之城", "新城", "家园", "样板", "窗口", "门户",
+    "前沿", "增长极", "节点", "桥头堡", "后花园", "目的地", "集聚区", "承载区", "首选地", "排头兵", "示范地", "支点",
+)
 HONOUR_PREFIX_MIN_CHARS = 6
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[万亿千百]?(?:平方公里|平方米|公里|千米|公顷|万人|万元|亿元|万吨|吨|万亩|亩|%|户|人口)")
 _NUMBERED_PROGRAMME = re.compile(r"^[一二两三四五六七八九十百千]+[个大项条]")
@@ -114,17 +122,29 @@ def classify_with_basis(
     if place:
         return place
     if len(parts) > 1:
-        lengths = [len(c) for c in parts]
-        if max(lengths) <= SHORT_CLAUSE_CHARS:
-            return "slogan", f"{len(parts)}个短句组成的口号"
-        if max(lengths) <= MAX_CLAUSE_CHARS and max(lengths) - min(lengths) <= BALANCED_CLAUSE_SPREAD:
-            return "slogan", f"{len(parts)}个对仗分句组成的口号"
-        return "other", "分句过长或长短不齐，不像口号"
+        return _clauses_kind(parts, reference)
     if len(key) > MAX_SLOGAN_CHARS:
         return "other", f"超过{MAX_SLOGAN_CHARS}字的长句"
     if key in _dictionary_words():
         return "other", "词典常用词（加引号强调）"
     return "slogan", "未命中排除规则的短语"
+
+
+def _clauses_kind(parts: list[str], reference: SloganReference) -> tuple[str, str]:
+    """Several clauses: two honours listed together stay honours; short, balanced or
+    positioning clauses (…基地、…枢纽、…目的地) make a slogan; anything else is a run of text."""
+    kinds = {classify_with_basis(part, reference)[0] for part in parts}
+    if len(kinds) == 1 and kinds <= set(_NAMED_KINDS):
+        kind = kinds.pop()
+        return kind, f"各分句都是{_NAMED_KINDS[kind]}"
+    lengths = [len(c) for c in parts]
+    if max(lengths) <= SHORT_CLAUSE_CHARS:
+        return "slogan", f"{len(parts)}个短句组成的口号"
+    if max(lengths) <= MAX_CLAUSE_CHARS and max(lengths) - min(lengths) <= BALANCED_CLAUSE_SPREAD:
+        return "slogan", f"{len(parts)}个对仗分句组成的口号"
+    if max(lengths) <= MAX_POSITIONING_CLAUSE_CHARS and all(c.endswith(POSITIONING_HEADS) for c in parts):
+        return "slogan", "发展定位（各分句都以定位词结尾）"
+    return "other", "分句过长或长短不齐，不像口号"
 
 
 def _suffix_kind(key: str, reference: SloganReference) -> tuple[str, str] | None:

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 from pipeline.slogans.phrases import CJK, FOOTNOTE, NUMERALS, normalise_phrase
 
-MAX_QUOTED_CHARS = 40  # after normalising: long 发展定位 statements of several clauses fit
+MAX_QUOTED_CHARS = 60  # after normalising: long 发展定位 statements of several clauses fit
 
 _ENTITY_OPEN = r"&?\s*l\s*d\s*q\s*u\s*o\s*;{0,2}|&\s*#\s*8\s*2\s*2\s*0\s*;{0,2}"
 _ENTITY_CLOSE = r"&?\s*r\s*d\s*q\s*u\s*o\s*;{0,2}|&\s*#\s*8\s*2\s*2\s*1\s*;{0,2}"
 _ENTITY_BOTH = r"&\s*q\s*u\s*o\s*t\s*;{0,2}|&\s*#\s*3\s*4\s*;{0,2}"
 _OPEN_CHARS, _CLOSE_CHARS = "“\"「『‘'＂〝", "”\"」』’'＂〞"
-_INNER = rf"[^{_OPEN_CHARS}{_CLOSE_CHARS}\n。；;！!？?&]{{1,60}}?"
+_INNER = rf"[^{_OPEN_CHARS}{_CLOSE_CHARS}\n。；;！!？?&]{{1,90}}?"
 _QUOTED = re.compile(
     rf"(?:[{_OPEN_CHARS}]|{_ENTITY_OPEN}|{_ENTITY_BOTH})({_INNER})(?:[{_CLOSE_CHARS}]|{_ENTITY_CLOSE}|{_ENTITY_BOTH})"
     rf"|[?？]([{CJK}0-9A-Za-z+＋·、]{{2,12}})[?？]"

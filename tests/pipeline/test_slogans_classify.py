@@ -76,6 +76,9 @@ from pipeline.slogans import (
         ("一号工程", "slogan"),
         ("做强中心城区核心功能、做优县城综合承载", "slogan"),  # balanced clauses of 10
         ("新区,今年一季度全县规上工业增加值增长", "other"),  # ragged: two columns of a page run together
+        ("国家园林县城、全国文明城市", "honour"),  # two honours listed in one quote
+        ("人、财、物", "slogan"),
+        ("中部地区重要的装备制造业基地、区域性综合交通枢纽、康养旅游目的地", "slogan"),  # a 发展定位
     ],
 )
 def test_kind(phrase, kind):

@@ -62,6 +62,11 @@ def test_long_positioning_statement_is_one_slogan(tokenizer):
     assert "北部生态屏障、区域物流枢纽、文旅融合新区、开放合作前沿" in _slogans([text], tokenizer)
 
 
+def test_positioning_statement_of_long_clauses(tokenizer):
+    text = "奋力建设“中部地区重要的装备制造业基地、区域性综合交通枢纽、全国知名的康养旅游目的地”。"
+    assert "中部地区重要的装备制造业基地、区域性综合交通枢纽、全国知名的康养旅游目的地" in _slogans([text], tokenizer)
+
+
 def test_unquoted_formula_takes_its_head_noun():
     found = [o.slogan for o in find_formulas("加快构建2+N现代服务体系，推进1+1>2。")]
     assert found == ["2+N现代服务体系"]
