@@ -4,9 +4,11 @@ phrases count where they are written without quotes.
 A phrase is counted without quotes in a document when
 * the reference knows it as a slogan (放管服改革 counts as 放管服), or
 * that same document quotes it somewhere, or
-* at least ``UNQUOTED_MIN_DOCUMENTS`` documents of the build quote it.
+* at least ``UNQUOTED_MIN_DOCUMENTS`` documents of the build quote it and the build usually
+  quotes it: at least ``UNQUOTED_MIN_QUOTED_SHARE`` of the documents using it put it in quotes.
 One document quoting 乡村振兴 once therefore no longer makes every unquoted mention of it in
-every other report a slogan count.
+every other report a slogan count, and a general term some reports happen to quote (高质量发展)
+stays a general term; a county's own slogan, quoted wherever it appears, counts everywhere.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pipeline.slogans.phrases import NUMERALS, SEPARATORS, family_key, fold_phra
 from pipeline.slogans.reference import SloganReference, load_slogan_reference
 
 UNQUOTED_MIN_DOCUMENTS = 2
+UNQUOTED_MIN_QUOTED_SHARE = 1 / 3
 
 
 @dataclass
@@ -57,11 +60,13 @@ def build_lexicon(
     reference: SloganReference | None = None,
     contexts: Mapping[str, list[Context]] | None = None,
     documents: Mapping[str, int] | None = None,
+    mentions: Mapping[str, int] | None = None,
 ) -> Lexicon:
     """Kinds, reasons and families from the reference and the build's own quotes.
 
     ``contexts``: the words around each quoted occurrence, per phrase; ``documents``: how many
-    documents quote each phrase (None: as if every phrase were quoted widely).
+    documents quote each phrase (None: as if every phrase were quoted widely); ``mentions``: how
+    many documents use it at all, quoted or not (None: as many as quote it).
     """
     reference = reference or load_slogan_reference()
     contexts = contexts or {}
@@ -74,14 +79,22 @@ def build_lexicon(
         kind, basis = classify_with_basis(phrase, reference, contexts.get(phrase, ()))
         lexicon.kinds[phrase], lexicon.bases[phrase] = kind, basis
     _merge_families(lexicon, reference)
-    lexicon.unquoted = frozenset(
-        p for p, kind in lexicon.kinds.items()
-        if kind == "slogan" and (_countable_unquoted(p) or fold_phrase(p) in reference.known)
-        and (fold_phrase(p) in reference.known or documents is None or documents.get(p, 0) >= UNQUOTED_MIN_DOCUMENTS)
-        and not _is_short_generic(p, reference)
-    )
+    known = {p for p, kind in lexicon.kinds.items() if kind == "slogan" and fold_phrase(p) in reference.known}
+    learned = set(unquoted_candidates(lexicon, documents)) - known
+    if documents is not None and mentions is not None:
+        learned = {p for p in learned if documents.get(p, 0) >= UNQUOTED_MIN_QUOTED_SHARE * max(mentions.get(p, 0), 1)}
+    lexicon.unquoted = frozenset(known | learned)
     lexicon.unquoted_index = phrase_index(lexicon.unquoted)
     return lexicon
+
+
+def unquoted_candidates(lexicon: Lexicon, documents: Mapping[str, int] | None) -> list[str]:
+    """Learned slogans that may count without quotes: quoted by enough documents, countable."""
+    return sorted(
+        p for p, kind in lexicon.kinds.items()
+        if kind == "slogan" and _countable_unquoted(p) and not _is_short_generic(p, lexicon.reference)
+        and (documents is None or documents.get(p, 0) >= UNQUOTED_MIN_DOCUMENTS)
+    )
 
 
 def _countable_unquoted(phrase: str) -> bool:
@@ -137,7 +150,9 @@ def _splits(key: str, known: dict[str, str]) -> list[tuple[str, ...]]:
 
 
 def learn_lexicon(texts: Iterable[str], reference: SloganReference | None = None) -> Lexicon:
-    """The lexicon of a build: every document's quotes, their contexts and document counts."""
+    """The lexicon of a build: every document's quotes, their contexts, how many documents
+    quote each phrase and how many use it at all."""
+    texts = list(texts)
     contexts: dict[str, list[Context]] = defaultdict(list)
     documents: dict[str, int] = defaultdict(int)
     phrases: list[str] = []
@@ -152,7 +167,14 @@ def learn_lexicon(texts: Iterable[str], reference: SloganReference | None = None
         for phrase in seen:
             documents[phrase] += 1
         phrases += sorted(seen)
-    return build_lexicon(phrases, reference, contexts, documents)
+    draft = build_lexicon(phrases, reference, contexts, documents)
+    candidates = frozenset(unquoted_candidates(draft, documents))
+    index = phrase_index(candidates)
+    mentions: dict[str, int] = defaultdict(int)
+    for text in texts:
+        for phrase in {o.slogan for o in find_phrases(text, candidates, None, index)}:
+            mentions[phrase] += 1
+    return build_lexicon(phrases, reference, contexts, documents, mentions)
 
 
 def find_slogans(text: str, lexicon: Lexicon, boundaries: frozenset[int] | None = None) -> list[Occurrence]:

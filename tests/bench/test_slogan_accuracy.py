@@ -23,6 +23,7 @@ def test_score_counts_recall_traps_and_unlabelled():
         ("d1", "六穩", "slogan", "quoted", ""),  # folded to the same phrase
         ("d1", "1345", "slogan", "quoted", ""),
         ("d1", "双减", "slogan", "lost", ""),
+        ("d1", "乡村振兴", "slogan", "unquoted", ""),
         ("d1", "十四五", "plan_period", "quoted", ""),
         ("d1", "全国文明城市", "honour", "quoted", ""),
         ("d1", "大学梦", "skip", "quoted", ""),
@@ -36,11 +37,12 @@ def test_score_counts_recall_traps_and_unlabelled():
         ("d2", "放管服", "放管服", "slogan"),  # a document without gold rows is not scored
     ])
     result = bench.score(gold, found)
-    assert (result["found"], result["slogans"]) == (3, 4)
-    assert result["recall_by_written"] == {"lost": 0.0, "quoted": 1.0}
+    assert (result["found"], result["slogans"]) == (3, 4)  # unquoted mentions apart
+    assert result["recall_all"] == 3 / 5
+    assert result["recall_by_written"] == {"lost": 0.0, "quoted": 1.0, "unquoted": 0.0}
     assert (result["traps_counted"], result["traps"]) == (1, 2)
     assert result["traps_hit"] == [("d1", "十四五", "plan_period")]
-    assert result["misses"] == [("d1", "双减", "lost")]
+    assert result["misses"] == [("d1", "双减", "lost"), ("d1", "乡村振兴", "unquoted")]
     assert result["unlabelled"] == [("d1", "三创四建")]
 
 

@@ -141,3 +141,12 @@ def test_report_paragraph_slogans_and_traps(tokenizer):
     assert not (set(REPORT_OTHERS) & found)
     assert {p: lexicon.kind_of(p)[0] for p in REPORT_OTHERS} == REPORT_OTHERS
     assert lexicon.family_of("六保") == "六稳六保"
+
+
+def test_a_general_term_some_reports_quote_stays_a_general_term(tokenizer):
+    # Quoted by two reports, written plainly by six: the build does not usually quote it.
+    quoting = ["实施“城乡融合”战略。", "推进“城乡融合”发展。"]
+    plain = [f"第{i}年，我们坚持城乡融合，推动发展。" for i in range(6)]
+    texts = quoting + plain
+    assert "城乡融合" in _slogans(texts, tokenizer, 0)
+    assert "城乡融合" not in _slogans(texts, tokenizer, 2)
