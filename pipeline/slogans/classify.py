@@ -6,11 +6,12 @@ The checks run in a fixed order and the first that decides gives the kind and it
 1. a reviewer's correction (``slogan_corrections.tsv``);
 2. a known phrase of ``slogans.tsv``;
 3. a pattern of ``slogans.tsv`` (plan periods 十四五, dates 七一, counts 40条, rankings 500强);
-4. a formula of digits (5+1, 1+3+N) is a slogan; shapes that are never slogans: masked, no Chinese, a colon (来源:…), a quantity with a unit
-   (15平方公里), quoted speech (…的), a title with a dash (——);
-5. the words around the quotes, when more than half of the phrase's occurrences carry one:
-   获评/入选/荣获“…” is an honour, “…”项目/落户 a project, “…”等N个产品 a brand,
-   “…”讲话/栏目/嘱托 other;
+4. a formula of digits (5+1, 1+3+N) is a slogan; shapes that are never slogans: masked, no
+   Chinese, a colon (来源:…), a quantity with a unit (15平方公里), quoted speech (…的), a title
+   with a dash (——);
+5. the words around the quotes, when more than half of the phrase's occurrences carry one (the
+   words after first): “…”等次 a grade, “…”项目/落户/APP a project, “…”等N个产品 a brand,
+   “…”讲话/栏目/嘱托 other, then 获评/入选/荣获“…” an honour when the name ends at the quote;
 6. honour suffixes (示范县, 十强县, 百强榜, 俱乐部) unless led by N个 (三个强县 is a slogan) or
    made of clauses (生态立县、产业强县); a name led by one numeral (一刻钟社区服务圈) takes its
    project suffix here;
