@@ -78,6 +78,16 @@ def classify_with_basis(
     """(kind, reason) for one quoted phrase; ``contexts`` are the words around its quotes."""
     reference = reference or load_slogan_reference()
     folded, key = fold_phrase(phrase), family_key(phrase)
+    return (
+        _reviewed_kind(folded, key, reference)
+        or _shape_kind(folded, key)
+        or _context_kind(list(contexts), reference)
+        or _name_kind(folded, key, reference)
+    )
+
+
+def _reviewed_kind(folded: str, key: str, reference: SloganReference) -> tuple[str, str] | None:
+    """Steps 1-3: a correction, a known phrase, a pattern of the reference."""
     correction = reference.corrections.get(key)
     if correction:
         return correction.kind, "审核更正" + (f"：{correction.note}" if correction.note else "")
@@ -87,35 +97,28 @@ def classify_with_basis(
     for pattern, kind, name in reference.regexes:
         if pattern.search(folded):
             return kind, f"参考表规则：{name or pattern.pattern}"
+    return None
+
+
+def _shape_kind(folded: str, key: str) -> tuple[str, str] | None:
+    """Step 4: digit formulas are slogans; some shapes never are."""
     if _FORMULA.fullmatch(key):
         return "slogan", "数字公式提法（如1+3+N）"
     shape = _never_a_slogan(folded, key)
-    if shape:
-        return "other", shape
-    cue = _context_kind(list(contexts), reference)
-    if cue:
-        return cue
+    return ("other", shape) if shape else None
+
+
+def _name_kind(folded: str, key: str, reference: SloganReference) -> tuple[str, str]:
+    """Steps 6-12: what the phrase's own words say."""
     parts = clauses(folded)
     # 三个强县 and 五大行动计划 are numbered programmes; 生态立县、产业强县 is a slogan of clauses.
     titled = not _NUMBERED_PROGRAMME.match(key) and len(parts) == 1
-    for suffix, kind in reference.suffixes:
-        if kind == "honour" and titled and key.endswith(suffix) and len(key) > len(suffix):
-            return kind, f"称号后缀“{suffix}”"
-    for prefix, kind in reference.prefixes:
-        if titled and len(key) >= HONOUR_PREFIX_MIN_CHARS and key.startswith(prefix):
-            return kind, f"称号前缀“{prefix}”"
-    if titled and sum(ch in NUMERALS for ch in key) == 1:
-        # 一刻钟社区服务圈: one numeral at the start does not make a named place a programme.
-        named = _suffix_kind(key, reference)
-        if named:
-            return named
+    if titled:
+        title = _title_kind(key, reference)
+        if title:
+            return title
     if is_numbered_compound(key):
-        freq, tag = _dictionary_entries().get(key, (0, ""))
-        if all(ch in NUMERALS for ch in key):
-            return "slogan", "数字组成的编号提法（如百千万）"
-        if tag in _NOT_SLOGAN_TAGS and freq >= _COMMON_FREQ:
-            return "other", "词典中的常用成语或数量词"
-        return "slogan", "数字开头的编号提法"
+        return _numbered_kind(key)
     named = _suffix_kind(key, reference) if len(parts) == 1 else None  # 主战场、新引擎 is clauses
     if named:
         return named
@@ -129,6 +132,29 @@ def classify_with_basis(
     if key in _dictionary_words():
         return "other", "词典常用词（加引号强调）"
     return "slogan", "未命中排除规则的短语"
+
+
+def _title_kind(key: str, reference: SloganReference) -> tuple[str, str] | None:
+    """Honour suffixes and prefixes; a name led by one numeral takes its project suffix."""
+    for suffix, kind in reference.suffixes:
+        if kind == "honour" and key.endswith(suffix) and len(key) > len(suffix):
+            return kind, f"称号后缀“{suffix}”"
+    for prefix, kind in reference.prefixes:
+        if len(key) >= HONOUR_PREFIX_MIN_CHARS and key.startswith(prefix):
+            return kind, f"称号前缀“{prefix}”"
+    if sum(ch in NUMERALS for ch in key) == 1:
+        # 一刻钟社区服务圈: one numeral at the start does not make a named place a programme.
+        return _suffix_kind(key, reference)
+    return None
+
+
+def _numbered_kind(key: str) -> tuple[str, str]:
+    freq, tag = _dictionary_entries().get(key, (0, ""))
+    if all(ch in NUMERALS for ch in key):
+        return "slogan", "数字组成的编号提法（如百千万）"
+    if tag in _NOT_SLOGAN_TAGS and freq >= _COMMON_FREQ:
+        return "other", "词典中的常用成语或数量词"
+    return "slogan", "数字开头的编号提法"
 
 
 def _clauses_kind(parts: list[str], reference: SloganReference) -> tuple[str, str]:
