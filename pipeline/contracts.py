@@ -162,7 +162,9 @@ SLOGANS = Contract(
         ("slogan", S),
         ("family", S),
         ("kind", S),  # slogan | plan_period | honour | project | brand | other
-        ("count", I),
+        ("kind_basis", S),  # why it has that kind (the rule, cue or correction that decided)
+        ("count", I),  # mentions in the document, quoted or not
+        ("quoted_count", I),  # of which inside quote marks
         ("first_sentence", S),
     ),
     key=("doc_id", "slogan"),

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, components, conflicts, data, doc_review, queries, rebuild, uploads
+from dashboard import auth, components, conflicts, data, doc_review, queries, rebuild, slogan_review, uploads
 from pipeline import contracts, settings
 
 sel = components.selection()
@@ -62,6 +62,8 @@ else:
     components.table(queries.documents_view(shown), key="data_docs")
 conflicts.panel(admin)
 doc_review.render(documents, admin)
+
+slogan_review.render(admin)  # 提法归类: kinds of quoted phrases, and their corrections
 
 # --- Corrections ---------------------------------------------------------------------------
 st.subheader("更正记录")

@@ -172,7 +172,7 @@ def fixture_tables() -> dict[str, pd.DataFrame]:
     )
 
     def sl(doc, county, year, counts):
-        return [dict(doc_id=doc, county=county, report_year=year, slogan=s, family=s, kind="slogan", count=c, first_sentence=f"……“{s}”……") for s, c in counts.items()]
+        return [dict(doc_id=doc, county=county, report_year=year, slogan=s, family=s, kind="slogan", kind_basis="引号内的短语", count=c, quoted_count=c, first_sentence=f"……“{s}”……") for s, c in counts.items()]
 
     slogans = pd.DataFrame(
         sl(JUN21, "浚县", 2021, {"六稳": 3, "六保": 2, "放管服": 2, "十四五": 4})
