@@ -1,4 +1,5 @@
-"""Command line: ``python -m pipeline build [--raw DIR] [--out DIR] [--workers N] [--force]``.
+"""Command line: ``python -m pipeline build [--raw DIR] [--out DIR] [--workers N] [--force]``
+and ``python -m pipeline watch [--raw DIR] [--out DIR] [--debounce S]`` (see pipeline/watch.py).
 
 ``--status FILE`` (used by the app, which runs builds in this separate process so that a
 heavy build never inflates the Streamlit server) keeps a small JSON file up to date with
@@ -28,7 +29,17 @@ def main(argv: list[str] | None = None) -> int:
                        help="parallel processes for reading and extraction")
     build.add_argument("--force", action="store_true", help="ignore the cache and re-extract every file")
     build.add_argument("--status", type=Path, default=None, help="keep a JSON status file (for the app)")
+    watch = commands.add_parser("watch", help="rebuild whenever report files land in the raw directory")
+    watch.add_argument("--raw", type=Path, default=None, help=f"report files (default {settings.raw_dir()})")
+    watch.add_argument("--out", type=Path, default=None, help=f"tables (default {settings.processed_dir()})")
+    watch.add_argument("--workers", type=int, default=min(4, os.cpu_count() or 1))
+    watch.add_argument("--debounce", type=float, default=5.0, help="seconds without changes before a build")
+    watch.add_argument("--interval", type=float, default=1.0, help="seconds between scans of the raw directory")
     args = parser.parse_args(argv)
+    if args.command == "watch":
+        from pipeline import watch as watcher
+
+        return watcher.main(args.raw, args.out, max(1, args.workers), args.debounce, args.interval)
 
     status = StatusFile(args.status) if args.status else None
     progress = status if status else (_progress_bar() if sys.stderr.isatty() else None)

@@ -8,7 +8,8 @@ The wiring is one explicit list (``STEPS`` below is the order things happen in):
 3. documents table (one row per file, duplicates and rejections with their reason);
 4. indicators, with the reviewed corrections applied;
 5. targets paired with outcomes;
-6. vocabulary tables (keywords, slogans, contexts) and word clouds;
+6. vocabulary tables (keywords, slogans, contexts); word clouds are drawn on demand from
+   them (``pipeline.clouds.render_cloud``, cached), not here;
 7. write everything to a new build directory and switch the ``CURRENT`` pointer to it,
    last (``pipeline.publish``). Until that moment readers see the previous build, whole.
 
@@ -33,7 +34,6 @@ import pyarrow as pa
 
 from pipeline import conflicts, contracts, corrections, publish, settings, vocabulary
 from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
-from pipeline.fonts import FontNotFoundError
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
 from pipeline.workers import die_with_parent
@@ -112,10 +112,8 @@ def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progr
     if summary.ok == 0:
         # Replacing good tables with empty ones would lose data: keep the last build.
         raise BuildError(_nothing_usable(raw_dir, files, summary))
-    clouds = _render_clouds(tables, settings.cache_dir(out_dir) / "clouds", summary)
     staging = publish.new_staging_dir(out_dir)
     try:
-        clouds(settings.clouds_dir(staging))  # first: a document it fails on gets a note on its row
         digests = _write_staged(tables, staging)
         summary.build_id = _build_id(digests)
         summary.seconds = time.perf_counter() - started
@@ -332,40 +330,6 @@ def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame, tokens: dic
     meta = documents.loc[documents["status"] == "ok", ["doc_id", "county", "report_year"]]
     meta = meta.drop_duplicates("doc_id")
     return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), tokens)
-
-
-def _render_clouds(tables: dict[str, pd.DataFrame], cache: Path, summary: BuildSummary) -> Callable[[Path], None]:
-    """Renders the clouds into a directory; without a CJK font, or when a document breaks
-    the drawing, the tables still build (the culprit is left out, with a note)."""
-
-    def render(target: Path) -> None:
-        def draw(ids: list[str]) -> None:
-            shutil.rmtree(target, ignore_errors=True)
-            keywords, slogans = (tables[n][tables[n]["doc_id"].isin(ids)] for n in ("keywords", "slogans"))
-            vocabulary.render_clouds(keywords, slogans, target, tables["documents"], cache_dir=cache)
-
-        try:
-            draw(list(tables["texts"]["doc_id"]))
-        except FontNotFoundError as exc:
-            summary.warnings.append(str(exc))
-        except Exception:  # noqa: BLE001 - find the documents it fails on
-            ids = list(tables["texts"]["doc_id"])
-            outcome = run_isolated(draw, ids)
-            _note_cloud_failures(outcome, tables, summary)
-
-    return render
-
-
-def _note_cloud_failures(outcome, tables: dict[str, pd.DataFrame], summary: BuildSummary) -> None:
-    documents = tables["documents"]
-    for doc_id, reason in outcome.failed.items():
-        hit = documents["doc_id"] == doc_id
-        note = f"词云绘制失败，本文档未计入词云：{reason}"
-        documents.loc[hit, "warning"] = documents.loc[hit, "warning"].fillna("").map(
-            lambda old: f"{old}；{note}" if old else note)
-        summary.warnings.append(f"{doc_id}：{note}")
-    if outcome.result is None and outcome.stage_error:
-        summary.warnings.append(f"词云未能生成：{outcome.stage_error}")
 
 
 # --- writing ---------------------------------------------------------------------------
