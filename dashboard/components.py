@@ -10,11 +10,13 @@ from __future__ import annotations
 import html
 import io
 from datetime import datetime, timezone
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import charts, data, queries
+from dashboard.safe_text import md, neutralise_formulas
 from pipeline import corrections
 
 GLOBAL_KEYS = ("county", "year", "indicator")
@@ -29,17 +31,25 @@ def init_from_url() -> None:
     if st.session_state.get("_cp_url_read"):
         return
     params = st.query_params
+    requested = {}
     for key in GLOBAL_KEYS:
         if key in params:
             value = params[key]
+            requested[key] = value
             if key == "year":
                 try:
                     value = int(value)
                 except ValueError:
                     continue
             st.session_state[key] = value
+    if "indicator" in params and "measure" in params:
+        # A link to one indicator's timeline (the cockpit's scorecard makes these).
+        st.session_state["tg_pair"] = f"{params['indicator']}|{params['measure']}"
+        st.session_state["_tg_followed"] = params["indicator"]
+    st.session_state["_cp_requested"] = requested
     st.session_state["present"] = params.get("mode") == "present"
     st.session_state["theme"] = "dark" if params.get("theme") == "dark" else "light"
+    st.session_state["large"] = params.get("text") == "large"
     st.session_state["_cp_url_read"] = True
 
 
@@ -54,6 +64,8 @@ def write_url(page: str) -> None:
         wanted["mode"] = "present"
     if st.session_state.get("theme") == "dark":
         wanted["theme"] = "dark"
+    if st.session_state.get("large"):
+        wanted["text"] = "large"
     current = {k: st.query_params[k] for k in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -66,6 +78,7 @@ def selection() -> dict:
         "indicator": st.session_state.get("indicator"),
         "present": bool(st.session_state.get("present")),
         "theme": st.session_state.get("theme", "light"),
+        "large": bool(st.session_state.get("large")),
     }
 
 
@@ -88,7 +101,37 @@ def global_filters(counties: list[str], default_county: str | None, years: list[
         _select("indicator", "指标", indicators)
         st.divider()
         st.toggle("演示模式（投影）", key="present", help="隐藏侧栏和菜单，一屏一图，大字号；网址加 ?mode=present 也可进入")
+        st.toggle("大字号", key="large", help="页面和图表文字放大约两成，适合在会议室里看；网址加 ?text=large 也可")
         st.radio("配色", ["light", "dark"], key="theme", horizontal=True, format_func=lambda t: {"light": "浅色", "dark": "深色"}[t])
+    unknown_link_notice({"county": counties, "year": years, "indicator": indicators})
+
+
+def unknown_link_notice(options: dict[str, list]) -> None:
+    """A link that names a county, year or indicator the data does not have says so (once)."""
+    requested = st.session_state.pop("_cp_requested", None) or {}
+    words = {"county": "县", "year": "年份", "indicator": "指标"}
+    for key, value in requested.items():
+        known = {str(o) for o in options.get(key, [])}
+        if str(value) not in known:
+            shown = st.session_state.get(key)
+            st.session_state.setdefault("_cp_notices", []).append(
+                f"链接里的{words[key]}“{value}”在当前数据中没有，已改为显示“{shown if shown is not None else '（无）'}”。"
+            )
+
+
+def show_notices() -> None:
+    for notice in st.session_state.pop("_cp_notices", []):
+        st.warning(md(notice), icon="⚠️")
+
+
+def page_links(pages: list) -> None:
+    """The page menu (drawn by hand so that old addresses stay routable without being listed)."""
+    if st.session_state.get("present"):
+        return
+    with st.sidebar:
+        for page, title in pages:
+            st.page_link(page, label=title, icon=page.icon)
+        st.divider()
 
 
 # --- Presentation mode and themes --------------------------------------------------------
@@ -126,24 +169,77 @@ _DARK_CSS = """
 """
 
 _BASE_CSS = """
+/* Normal pages: nothing under 18 px (the root size is 18 px, .streamlit/config.toml). */
+[data-testid="stMainBlockContainer"], .block-container { padding-top: 2.2rem !important; padding-bottom: 1rem !important; }
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p { font-size: 1rem !important; color: #3D3D3D; }
+.stApp [data-testid="stWidgetLabel"] p, .stApp label p, .stApp [data-testid="stMarkdownContainer"] p { font-size: 1rem; }
+.stApp [data-testid="stMetricLabel"] p { font-size: 1rem !important; }
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p { font-size: 2.2rem !important; font-weight: 700; }
+/* Streamlit's uploader speaks English and offers no setting: say it in Chinese. */
+[data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button > * { display: none !important; }
+[data-testid="stFileUploaderDropzone"] button::after { content: "选择"; font-size: 1rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzoneInstructions"] small { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: "拖放到这里，或点“选择”"; font-size: 1rem; color: #3D3D3D; }
+.stApp [data-testid="stPageLink"] p, .stApp [data-testid="stSidebar"] p { font-size: 1rem !important; }
+.stApp [data-baseweb="select"] div, .stApp input, .stApp textarea, .stApp button p { font-size: 1rem !important; }
+.stApp [data-testid="stAlertContentInfo"] p, .stApp [data-testid="stAlert"] p { font-size: 1rem !important; }
 .cp-table-wrap { overflow-x: auto; max-height: 70vh; overflow-y: auto; }
-.cp-table { border-collapse: collapse; width: 100%; font-size: 16px; }
-.cp-table th, .cp-table td { border: 1px solid #999; padding: .35em .6em; text-align: left; vertical-align: top; white-space: nowrap; }
+.cp-table { border-collapse: collapse; width: 100%; font-size: 1rem; }
+.cp-table th, .cp-table td { border: 1px solid #767676; padding: .3em .55em; text-align: left; vertical-align: top; white-space: nowrap; }
 .cp-table td.cp-long { white-space: normal; min-width: 22em; }
 .cp-table th { background: #1f3b57; color: #fff; position: sticky; top: 0; }
-.cp-table tr:nth-child(even) td { background: rgba(127,127,127,.12); }
-.cp-kwic { border-left: 5px solid #0072B2; padding: .4em .8em; margin: .5em 0; }
-.cp-kwic mark { background: #F0E442; color: #000; padding: 0 .15em; font-weight: 700; }
-.cp-kwic .cp-src { color: #666; font-size: .85em; }
-.cp-badge { display: inline-block; padding: 0 .4em; border-radius: .3em; background: #E69F00; color: #000; font-size: .85em; }
-.cp-card-note { font-size: .85em; opacity: .85; }
+.cp-table tr:nth-child(even) td { background: #F2F2F2; }
+.cp-table a { color: #004C78; font-weight: 600; }
+.cp-kwic { border-left: 5px solid #005A8C; padding: .4em .8em; margin: .5em 0; font-size: 1rem; }
+.cp-kwic mark { background: #FFE45C; color: #000; padding: 0 .15em; font-weight: 700; }
+.cp-kwic .cp-src, .cp-muted { color: #4D4D4D; font-size: 1rem; }
+.cp-badge { display: inline-block; padding: 0 .4em; border-radius: .3em; background: #FFD27A; color: #000; font-size: .9em; }
 .cp-slide-label { text-align: center; font-size: 20px; }
+.cp-message { font-size: 1.3rem; font-weight: 600; margin: 0 0 .4rem 0; color: #111; }
+.cp-h { font-size: 1.35rem; margin: .3rem 0 .4rem 0; }
+.cp-tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: .7rem; }
+.cp-tile { border: 2px solid #767676; border-left-width: 10px; border-radius: .4rem; padding: .45rem .8rem; background: #fff; color: #111; }
+.cp-tile-label { font-size: 1.05rem; font-weight: 600; }
+.cp-tile-value { font-size: 2.3rem; font-weight: 700; line-height: 1.15; }
+.cp-tile-note { font-size: 1rem; font-weight: 400; margin-left: .3em; }
+.cp-tile-stale { display: inline-block; background: #FFD27A; color: #000; padding: 0 .4em; border-radius: .3em; font-size: 1rem; }
+.cp-tile-verdict { font-size: 1.1rem; font-weight: 700; }
+.cp-tile-line { font-size: 1rem; color: #3D3D3D; }
+.cp-tile.cp-met { border-left-color: #1B6E3A; } .cp-met .cp-tile-verdict, tr.cp-met td.cp-verdict { color: #1B6E3A; }
+.cp-tile.cp-missed { border-left-color: #B3261E; } .cp-missed .cp-tile-verdict, tr.cp-missed td.cp-verdict { color: #B3261E; }
+.cp-tile.cp-pending { border-left-color: #7A5300; } .cp-pending .cp-tile-verdict, tr.cp-pending td.cp-verdict { color: #7A5300; }
+td.cp-verdict { font-weight: 700; }
+.cp-panel h4 { font-size: 1.15rem; margin: .3rem 0 .2rem 0; padding: 0; }
+.cp-panel ol { margin: 0 0 .3rem 1.4rem; padding: 0; font-size: 1rem; }
+.cp-count { color: #3D3D3D; margin-left: .6em; }
+.cp-chip { display: inline-block; border: 2px solid #767676; border-radius: 1em; padding: 0 .6em; margin: .15em .3em .15em 0; font-size: 1rem; }
+.cp-chip.cp-new { border-color: #1B6E3A; color: #1B6E3A; font-weight: 600; }
+.cp-chip.cp-dropped { border-style: dashed; color: #3D3D3D; text-decoration: line-through; }
+.cp-source { font-size: 1rem; color: #3D3D3D; margin-top: .4rem; }
+"""
+
+_LARGE_CSS = """
+html { font-size: 22px !important; }
+"""
+
+_DARK_TILES_CSS = """
+.cp-tile { background: #000; color: #fff; border-color: #BBBBBB; }
+.cp-tile-line, .cp-count, .cp-source, .cp-muted, .cp-kwic .cp-src, .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p { color: #DDDDDD !important; }
+.cp-message { color: #fff; }
+.cp-tile.cp-met { border-left-color: #7CE38B; } .cp-met .cp-tile-verdict, tr.cp-met td.cp-verdict { color: #7CE38B !important; }
+.cp-tile.cp-missed { border-left-color: #FF8A80; } .cp-missed .cp-tile-verdict, tr.cp-missed td.cp-verdict { color: #FF8A80 !important; }
+.cp-tile.cp-pending { border-left-color: #FFD54F; } .cp-pending .cp-tile-verdict, tr.cp-pending td.cp-verdict { color: #FFD54F !important; }
+.cp-chip { border-color: #BBBBBB; } .cp-chip.cp-new { border-color: #7CE38B; color: #7CE38B !important; }
+.cp-table tr:nth-child(even) td { background: #1A1A1A; }
+.cp-table a { color: #8FD3FF !important; }
 """
 
 
 def apply_theme() -> None:
     sel = selection()
-    css = _BASE_CSS + (_PRESENT_CSS if sel["present"] else "") + (_DARK_CSS if sel["theme"] == "dark" else "")
+    css = _BASE_CSS + (_LARGE_CSS if sel["large"] and not sel["present"] else "") + (_PRESENT_CSS if sel["present"] else "")
+    css += (_DARK_CSS + _DARK_TILES_CSS) if sel["theme"] == "dark" else ""
     if sel["theme"] == "dark":
         css += ".cp-table th { background: #333; color: #fff; border-color: #ccc; } .cp-table td { color: #fff; border-color: #ccc; } .cp-kwic .cp-src { color: #bbb; }"
     st.html(f"<style>{css}</style>")
@@ -169,6 +265,7 @@ def page_header(title: str, caption: str | None = None) -> None:
         st.title(title)
         if caption:
             st.caption(caption)
+    show_notices()
 
 
 def slide_nav(options: list, state_key: str, format_func=str) -> int:
@@ -193,12 +290,39 @@ def slide_nav(options: list, state_key: str, format_func=str) -> int:
 # --- Output --------------------------------------------------------------------------------
 
 
-def plot(fig, key: str, select: bool = False):
-    """A plotly chart with the project's config (PNG export 1920×1080, no logo, no MathJax)."""
-    return st.plotly_chart(
-        fig, theme=None, key=key, config=charts.PLOTLY_CONFIG,
+def plot(fig, key: str, select: bool = False, *, message: str | None = None, name: str | None = None, frame: pd.DataFrame | None = None):
+    """A plotly chart with the project's config (zh-CN toolbar, PNG export 1920×1080, no logo, no MathJax).
+
+    ``message`` is the chart's sentence (its subtitle); the PNG export carries it with the
+    source and the build date, under the file name ``name``; ``frame`` is offered as CSV.
+    """
+    sel = selection()
+    if message is not None:
+        charts.with_message(fig, message, source_stamp(), theme=sel["theme"])
+    if sel["large"] and not sel["present"]:
+        charts.resize_text(fig, charts.LARGE_SIZE)
+    config = charts.plotly_config(name)
+    event = st.plotly_chart(
+        fig, theme=None, key=key, config=config,
         on_select="rerun" if select else "ignore", selection_mode="points",
     )
+    if frame is not None and not sel["present"] and not frame.empty:
+        csv_download(frame, name or "图表数据", key=f"{key}_csv")
+    return event
+
+
+def source_stamp() -> str:
+    manifest = data.load_manifest() or {}
+    return f"来源：县情看板（各县政府工作报告等）· 数据构建于 {queries.beijing_time(manifest.get('built_at'))}"
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV that Excel opens in Chinese (BOM) and never evaluates (formulas defused), 是/否 for flags."""
+    return neutralise_formulas(queries.export_ready(frame)).to_csv(index=False).encode("utf-8-sig")
+
+
+def csv_download(frame: pd.DataFrame, name: str, key: str) -> None:
+    st.download_button("下载本图数据（CSV）", csv_bytes(frame), file_name=f"{name}.csv", mime="text/csv", key=key, on_click="ignore")
 
 
 def html_table(frame: pd.DataFrame, max_rows: int | None = None, titles: pd.DataFrame | None = None) -> None:
@@ -257,11 +381,7 @@ def require_build() -> dict:
 def build_caption(manifest: dict | None) -> str:
     if not manifest:
         return "尚未构建"
-    built = manifest.get("built_at", "")
-    try:
-        when = datetime.fromisoformat(str(built).replace("Z", "+00:00")).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    except ValueError:
-        when = str(built)
+    when = queries.beijing_time(manifest.get("built_at", ""))
     seconds = manifest.get("seconds")
     took = f"，用时 {float(seconds):.1f} 秒" if isinstance(seconds, (int, float)) else ""
     return f"数据构建于 {when}{took}（构建编号 {str(manifest.get('build_id', ''))[:12]}）"
@@ -311,15 +431,42 @@ def save_correction(record: dict) -> bool:
     return True
 
 
-def download_buttons(name: str, frame: pd.DataFrame, key: str) -> None:
-    label = queries.TABLE_LABELS.get(name, name)
-    csv_bytes = frame.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Chinese CSV correctly
+def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
+    """An .xlsx whose text cells are text: a cell starting with = + - @ gets a leading apostrophe."""
+    safe = neutralise_formulas(queries.export_ready(frame))
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.astype(object).where(frame.notna(), None).to_excel(writer, index=False, sheet_name=label[:31])
+        safe.astype(object).where(safe.notna(), None).to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
+
+
+def download_buttons(name: str, frame: pd.DataFrame, key: str) -> None:
+    label = queries.TABLE_LABELS.get(name, name)
     c1, c2 = st.columns(2)
-    c1.download_button(f"下载 {label}（CSV）", csv_bytes, file_name=f"{label}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
-    c2.download_button(f"下载 {label}（Excel）", buffer.getvalue(), file_name=f"{label}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", on_click="ignore")
+    c1.download_button(f"下载 {label}（CSV）", csv_bytes(frame), file_name=f"{label}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
+    c2.download_button(f"下载 {label}（Excel）", excel_bytes(frame, label), file_name=f"{label}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", on_click="ignore")
+
+
+def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:
+    """The pipeline's counters, the county × year coverage (every year a column, 缺 where none)
+    and the files that did not get in, with their reasons."""
+    st.subheader("入库概况")
+    counts = queries.document_counts(documents)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("已入库文档", counts["ok"])
+    c2.metric("已拒收", counts["rejected"])
+    c3.metric("重复文件", counts["duplicate"])
+    c4.metric("提取的数值", n_facts)
+    st.markdown("**文档覆盖：县 × 年份**（格子里是入库文档数；“缺”表示该县该年没有文档）")
+    coverage = queries.coverage_table(documents)
+    if coverage.empty:
+        empty_state("还没有入库的文档。")
+    else:
+        html_table(coverage)
+    rejected = queries.rejected_files(documents)
+    if not rejected.empty:
+        st.markdown("**未入库的文件**")
+        html_table(rejected)
 
 
 def cloud(freq: pd.DataFrame, *, present: bool, theme: str, build_id: str) -> None:

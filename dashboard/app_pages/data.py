@@ -1,4 +1,4 @@
-"""数据: upload reports, rebuild with progress, the document list, corrections, downloads."""
+"""数据: upload reports, rebuild with progress, counts and coverage, the document list, corrections, downloads."""
 
 from datetime import datetime, timezone
 
@@ -68,6 +68,7 @@ if manifest is None:
 
 # --- Documents -----------------------------------------------------------------------------
 documents = data.load_table("documents")
+components.corpus_overview(documents, len(data.load_indicators()))
 st.subheader("文档清单")
 statuses = {"all": "全部", **queries.DOC_STATUS_LABELS}
 status = st.radio("状态", list(statuses), key="data_status", horizontal=True, format_func=statuses.get)

@@ -10,6 +10,7 @@ selections) · ``corpus`` (coverage, counts) · ``compare`` · ``targets`` · ``
 ``exports`` (downloads) · ``cockpit`` (县情驾驶舱) · ``sentences`` (chart messages).
 """
 
+from dashboard.queries.cockpit import *  # noqa: F403
 from dashboard.queries.compare import *  # noqa: F403
 from dashboard.queries.corpus import *  # noqa: F403
 from dashboard.queries.exports import *  # noqa: F403
@@ -18,5 +19,6 @@ from dashboard.queries.facts import _pick_one  # noqa: F401
 from dashboard.queries.labels import *  # noqa: F403
 from dashboard.queries.labels import _LOWER_IS_BETTER  # noqa: F401
 from dashboard.queries.options import *  # noqa: F403
+from dashboard.queries.sentences import *  # noqa: F403
 from dashboard.queries.targets import *  # noqa: F403
 from dashboard.queries.vocabulary import *  # noqa: F403

@@ -21,6 +21,23 @@ def coverage_matrix(documents: pd.DataFrame) -> pd.DataFrame:
     return matrix.loc[rows, columns].astype(int)
 
 
+ABSENT = "缺"
+
+
+def coverage_table(documents: pd.DataFrame) -> pd.DataFrame:
+    """Counties × every year from the first to the last: document counts, 缺 where there is none."""
+    matrix = coverage_matrix(documents)
+    if matrix.empty:
+        return pd.DataFrame()
+    known = sorted(int(c) for c in matrix.columns if c != "年份不明")
+    years = [str(y) for y in range(known[0], known[-1] + 1)] if known else []
+    columns = years + (["年份不明"] if "年份不明" in matrix.columns else [])
+    full = matrix.reindex(columns=columns, fill_value=0)
+    shown = full.astype(object).where(full > 0, ABSENT).astype(str)
+    shown.columns = [f"{c}年" if c.isdigit() else c for c in shown.columns]
+    return shown.reset_index()
+
+
 def document_counts(documents: pd.DataFrame) -> dict[str, int]:
     counts = documents["status"].value_counts()
     return {k: int(counts.get(k, 0)) for k in DOC_STATUS_LABELS}

@@ -66,3 +66,20 @@ def fact_label(row) -> str:
         f"{'' if pd.isna(row['period']) else int(row['period'])}年 · {format_value(row['value'], row['unit'], row['masked'], qualifier=row['qualifier'])}"
         + (f" · {label(CORRECTED_LABELS, row['corrected'])}" if not pd.isna(row["corrected"]) else "")
     )
+
+
+MISSING_FLAG = ""
+YEAR_COLUMNS = ("period", "period_start", "period_end", "report_year", "年份", "所属年份", "起始年份", "截止年份", "报告年份")
+
+
+def export_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame as a person reads it in Excel: 是/否 instead of True/False, years as integers."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_bool_dtype(series) or (series.dtype == object and series.dropna().map(lambda v: isinstance(v, bool)).all() and series.notna().any()):
+            out[column] = series.map(lambda v: MISSING_FLAG if pd.isna(v) else ("是" if bool(v) else "否")).astype(object)
+        elif column in YEAR_COLUMNS and pd.api.types.is_numeric_dtype(series):
+            out[column] = series.round().astype("Int64")
+    return out
+

@@ -1,0 +1,54 @@
+"""Document-derived text shown safely: never as Markdown, HTML or a spreadsheet formula.
+
+Report sentences, file names, county names and slogans come from documents anyone could
+have written. Streamlit renders Markdown (links, images, ``:red[]`` directives, ``$math$``)
+in labels, help tooltips and captions; plotly renders a subset of HTML (``<b>``, ``<a href>``)
+in every piece of chart text; Excel runs a cell that starts with ``=``. Each helper here
+neutralises one of those.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+# CommonMark lets a backslash escape any ASCII punctuation; Streamlit adds :directives: and $math$.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:<>&\"'=^])")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")  # OWASP CSV injection: a leading ' defuses them
+
+
+def md(text) -> str:
+    """Text for a Markdown context (st.markdown, st.caption, metric labels and help): every
+    Markdown and HTML character escaped, so a ``[link](…)`` or ``![](…)`` stays literal."""
+    if text is None:
+        return ""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def plot_text(text) -> str:
+    """Text for plotly (titles, labels, hovers, category names): ``<b>`` shows as written."""
+    if text is None:
+        return ""
+    return html.escape(str(text), quote=False)
+
+
+def neutral_cell(value):
+    """A cell Excel or LibreOffice will show as text, never evaluate."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell (and header) that a spreadsheet would read as a formula, defused.
+
+    Numeric columns are untouched (a negative growth rate stays a number).
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutral_cell).astype(out[column].dtype if out[column].dtype != object else object)
+    out.columns = [neutral_cell(c) if isinstance(c, str) else c for c in out.columns]
+    return out
