@@ -94,18 +94,17 @@ def style(fig: go.Figure, *, present: bool = False, theme: str = "light", height
 
 
 def with_message(fig: go.Figure, sentence: str | None, source: str | None, *, theme: str = "light") -> go.Figure:
-    """The chart's message as its subtitle, its source and build date at the foot: both travel
-    with the PNG export. Text is escaped (it names counties and documents)."""
+    """The chart's message as its subtitle, with the source and build date on the line below:
+    both travel with the PNG export. Text is escaped (it names counties and documents)."""
     p = palette(theme)
-    size = (fig.layout.font.size or BASE_SIZE)
-    if sentence:
-        title = fig.layout.title.text or ""
-        fig.update_layout(title={"text": title or None, "subtitle": {"text": esc(sentence), "font": {"size": size, "color": p["fg"]}}})
-        fig.update_layout(margin={"t": max(fig.layout.margin.t or 0, (size + 8) * 2 + size * 2 + 20)})
+    size = fig.layout.font.size or BASE_SIZE
+    lines = [esc(sentence)] if sentence else []
     if source:
-        fig.add_annotation(text=esc(source), x=0, xref="paper", xanchor="left", y=0, yref="container", yanchor="bottom",
-                           showarrow=False, font={"size": max(size - 4, 14), "color": p["muted"]}, align="left")
-        fig.update_layout(margin={"b": max(fig.layout.margin.b or 0, size * 3 + 20)})
+        lines.append(f"<span style='color:{p['muted']};font-size:{max(size - 2, 16)}px'>{esc(source)}</span>")
+    if not lines:
+        return fig
+    fig.update_layout(title={"text": fig.layout.title.text or " ", "x": 0.01, "xanchor": "left", "subtitle": {"text": "<br>".join(lines), "font": {"size": size, "color": p["fg"]}}})
+    fig.update_layout(margin={"t": max(fig.layout.margin.t or 0, int((size + 8) * 1.6 + size * 1.5 * len(lines) + 40))})
     return fig
 
 
@@ -176,7 +175,7 @@ def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, 
         )
     )
     for county, display in zip(rows["county"], rows["display"]):
-        if display in (queries.MASKED, queries.UNDISCLOSED):
+        if display in (queries.MASKED, queries.UNDISCLOSED, queries.NO_DATA):
             fig.add_annotation(x=0, y=esc(county), text=display, showarrow=False, xanchor="left", font={"color": p["muted"]})
     if median is not None:
         fig.add_vline(x=median, line={"color": p["median"], "width": 3, "dash": "dash"})

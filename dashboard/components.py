@@ -210,6 +210,7 @@ _BASE_CSS = """
 .cp-tile.cp-missed { border-left-color: #B3261E; } .cp-missed .cp-tile-verdict, tr.cp-missed td.cp-verdict { color: #B3261E; }
 .cp-tile.cp-pending { border-left-color: #7A5300; } .cp-pending .cp-tile-verdict, tr.cp-pending td.cp-verdict { color: #7A5300; }
 td.cp-verdict { font-weight: 700; }
+.cp-table tr.cp-focal-row td { font-weight: 700; background: #FFF0B3 !important; color: #000 !important; }
 .cp-panel h4 { font-size: 1.15rem; margin: .3rem 0 .2rem 0; padding: 0; }
 .cp-panel ol { margin: 0 0 .3rem 1.4rem; padding: 0; font-size: 1rem; }
 .cp-count { color: #3D3D3D; margin-left: .6em; }
@@ -258,11 +259,11 @@ def page_header(title: str, caption: str | None = None) -> None:
     sel = selection()
     if sel["present"]:
         left, right1, right2 = st.columns([8, 1.1, 1.1], vertical_alignment="center")
-        left.title(title)
+        left.title(md(title))
         right1.button("☾ 深色" if sel["theme"] == "light" else "☀ 浅色", on_click=_flip_theme, key="_cp_theme_btn", width="stretch")
         right2.button("✕ 退出演示", on_click=_exit_presentation, key="_cp_exit_btn", width="stretch")
     else:
-        st.title(title)
+        st.title(md(title))
         if caption:
             st.caption(caption)
     show_notices()
@@ -280,7 +281,8 @@ def slide_nav(options: list, state_key: str, format_func=str) -> int:
 
     prev_col, label_col, next_col = st.columns([1.2, 6, 1.2], vertical_alignment="center")
     prev_col.button("◀ 上一个", on_click=step, args=(-1,), key=f"_prev_{state_key}", width="stretch", disabled=len(options) < 2)
-    label_col.markdown(f"<div class='cp-slide-label'><b>{html.escape(str(format_func(options[index])))}</b>　（{index + 1} / {len(options)}）</div>", unsafe_allow_html=True)
+    with label_col:
+        st.html(f"<div class='cp-slide-label'><b>{html.escape(str(format_func(options[index])))}</b>　（{index + 1} / {len(options)}）</div>")
     next_col.button("下一个 ▶", on_click=step, args=(1,), key=f"_next_{state_key}", width="stretch", disabled=len(options) < 2)
     if st.session_state.get(state_key) != options[index]:
         st.session_state[state_key] = options[index]
@@ -325,7 +327,7 @@ def csv_download(frame: pd.DataFrame, name: str, key: str) -> None:
     st.download_button("下载本图数据（CSV）", csv_bytes(frame), file_name=f"{name}.csv", mime="text/csv", key=key, on_click="ignore")
 
 
-def html_table(frame: pd.DataFrame, max_rows: int | None = None, titles: pd.DataFrame | None = None) -> None:
+def html_table(frame: pd.DataFrame, max_rows: int | None = None, titles: pd.DataFrame | None = None, highlight: str | None = None) -> None:
     """A plain HTML table: follows the page's CSS, so it stays readable in dark and projector themes.
 
     ``titles`` (same shape) gives each cell a tooltip, e.g. the sentence and file a value came from.
@@ -342,7 +344,8 @@ def html_table(frame: pd.DataFrame, max_rows: int | None = None, titles: pd.Data
             if tip is not None and not (not isinstance(tip, str) and pd.isna(tip)) and tip:
                 css += f" title='{html.escape(str(tip), quote=True)}'"
             cells.append(f"<td{css}>{html.escape(text)}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        focal = highlight is not None and len(record) and record[0] == highlight
+        rows.append(("<tr class='cp-focal-row'>" if focal else "<tr>") + "".join(cells) + "</tr>")
     st.html(f"<div class='cp-table-wrap'><table class='cp-table'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
     if max_rows and len(frame) > max_rows:
         st.caption(f"仅显示前 {max_rows} 行，共 {len(frame)} 行。")
@@ -358,7 +361,8 @@ def table(frame: pd.DataFrame, key: str | None = None, max_rows: int | None = No
 
 
 def empty_state(message: str) -> None:
-    st.info(message, icon="ℹ️")
+    # Messages name counties, terms and files from documents: never read them as Markdown.
+    st.info(md(message), icon="ℹ️")
 
 
 def no_data() -> None:
@@ -392,10 +396,9 @@ def provenance(title: str, value: str, sentence, source_file, corrected=None) ->
     badge = f" <span class='cp-badge'>{html.escape(queries.label(queries.CORRECTED_LABELS, corrected))}</span>" if corrected is not None and not pd.isna(corrected) else ""
     sentence = "（无原句）" if sentence is None or pd.isna(sentence) else str(sentence)
     source = "（未知文件）" if source_file is None or pd.isna(source_file) else str(source_file)
-    st.markdown(
+    st.html(
         f"<div class='cp-kwic'><b>{html.escape(title)}：{html.escape(value)}</b>{badge}<br>{html.escape(sentence)}"
-        f"<br><span class='cp-src'>来源文件：{html.escape(source)}</span></div>",
-        unsafe_allow_html=True,
+        f"<br><span class='cp-src'>来源文件：{html.escape(source)}</span></div>"
     )
 
 
@@ -425,7 +428,7 @@ def save_correction(record: dict) -> bool:
     try:
         n = corrections.append_correction(data.corrections_path(), record)
     except corrections.CorrectionError as exc:
-        st.error(f"更正没有保存：{exc}")
+        st.error(md(f"更正没有保存：{exc}"))
         return False
     st.success(f"已记录第 {n} 条更正（写入 data/reference/corrections.csv），已在页面生效；重新构建后也会保留。")
     return True
@@ -493,9 +496,6 @@ def cloud(freq: pd.DataFrame, *, present: bool, theme: str, build_id: str) -> No
 def kwic_list(rows: pd.DataFrame, max_rows: int = 30) -> None:
     for row in rows.head(max_rows).itertuples():
         year = "" if pd.isna(row.年份) else f"{int(row.年份)}年"
-        st.markdown(
-            f"<div class='cp-kwic'>{row.html}<br><span class='cp-src'>{html.escape(row.县)} {year} · 来源文件：{html.escape(str(row.来源文件))}</span></div>",
-            unsafe_allow_html=True,
-        )
+        st.html(f"<div class='cp-kwic'>{row.html}<br><span class='cp-src'>{html.escape(row.县)} {year} · 来源文件：{html.escape(str(row.来源文件))}</span></div>")
     if len(rows) > max_rows:
         st.caption(f"仅显示前 {max_rows} 句，共 {len(rows)} 句。")

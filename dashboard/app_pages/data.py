@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import components, data, queries, uploads
+from dashboard.safe_text import md
 from pipeline import contracts, settings
 
 sel = components.selection()
@@ -83,7 +84,7 @@ st.subheader("更正记录")
 indicators = data.load_indicators()
 recorded = data.load_corrections()
 for problem in data.correction_problems():
-    st.warning(problem)
+    st.warning(md(problem))
 if recorded.empty:
     st.caption("还没有更正。在“目标与实绩”页点击图中的点可更正或隐藏一个数值；在下面可补录报告里漏提取的数值。")
 else:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, components, data, queries
+from dashboard.safe_text import md
 
 sel = components.selection()
 components.page_header("政策热词", "提法（如“六稳”“放管服”）和关键词：词云与高频词、两县或两年的差异、历年变化、原文语境。")
@@ -67,7 +68,7 @@ elif data.cloud_function() is None:
 else:
     left, right = st.columns([1.3, 1])
     with left:
-        st.markdown(f"**{where} · {SOURCES[source]}词云**")
+        st.markdown(f"**{md(where)} · {SOURCES[source]}词云**")
         show_cloud()
     with right:
         show_bar()
@@ -109,5 +110,5 @@ if not terms_available:
 else:
     term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term")
     rows = queries.kwic(data.load_contexts_for(term), documents, term)
-    st.caption(f"“{term}”共出现在 {len(rows)} 个句子中。")
+    st.caption(md(f"“{term}”共出现在 {len(rows)} 个句子中。"))
     components.kwic_list(rows)

@@ -55,7 +55,7 @@ def peer_group(documents: pd.DataFrame, county: str | None, level: str = "city")
     named = documents[(documents["status"] == "ok") & documents["county"].notna() & ~documents["anonymised"].fillna(False).astype(bool)]
     everyone = sorted(set(named["county"].astype(str)))
     mine = named[named["county"] == county]
-    if not county or mine.empty:
+    if not county or mine.empty or level == "all":
         return "全部", everyone
     levels = ("city", "province") if level == "city" else ("province",)
     for column in levels:

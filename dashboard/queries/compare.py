@@ -29,6 +29,41 @@ def ranking(indicators: pd.DataFrame, indicator: str, measure: str, year: int, k
     return rows.reset_index(drop=True)
 
 
+NO_DATA = "无数据"
+PEER_LEVELS = {"city": "同市", "province": "同省", "all": "全部县"}
+
+
+def with_peers(rank: pd.DataFrame, peers: list[str]) -> pd.DataFrame:
+    """The ranking of ``peers`` only, with every peer listed: those without a fact say 无数据."""
+    mine = rank[rank["county"].isin(peers)] if not rank.empty else rank
+    absent = [c for c in peers if c not in set(mine["county"])]
+    if not absent:
+        return mine.reset_index(drop=True)
+    filler = pd.DataFrame({"county": absent, "display": [NO_DATA] * len(absent)})
+    out = pd.concat([mine, filler], ignore_index=True) if not mine.empty else filler
+    for column in ("value", "masked", "estimated", "corrected", "sentence", "source_file", "fact_id", "unit"):
+        if column not in out.columns:
+            out[column] = pd.NA
+    return out.reset_index(drop=True)
+
+
+def rank_frame(rank: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """A ranking as its chart's data: 名次 (ties share a place), 县, 数值, 单位, 来源文件."""
+    from dashboard.queries.sentences import rank_position
+
+    values = rank["value"].dropna() if not rank.empty else pd.Series(dtype=float)
+    places = [rank_position(values, v, indicator) if not pd.isna(v) else None for v in rank["value"]]
+    return pd.DataFrame(
+        {
+            "名次": [(("并列" if p[1] else "") + f"第{p[0]}") if p else "" for p in places],
+            "县": rank["county"],
+            "数值": rank["display"],
+            "单位": rank["unit"].fillna("") if "unit" in rank else "",
+            "来源文件": rank["source_file"].fillna("") if "source_file" in rank else "",
+        }
+    )
+
+
 def median_value(rank: pd.DataFrame) -> float | None:
     """The median of the counties with a value; None below two (a median of one says nothing)."""
     values = rank["value"].dropna() if not rank.empty else pd.Series(dtype=float)
@@ -88,6 +123,23 @@ def focal_summary(rank: pd.DataFrame, focal: str | None, indicator: str) -> str:
     flag = compare_flag(row["value"], med, indicator)
     direction = "数值越低越好" if not higher_is_better(indicator) else "数值越高越好"
     return f"{focal}：{row['display']}，在 {n} 个有数值的县中排第 {pos}，较中位数 {format_number(med)}{flag}（{direction}）。"
+
+
+def with_ranks(values: pd.DataFrame, display: pd.DataFrame) -> pd.DataFrame:
+    """Each display cell followed by the county's place for that indicator (ties share it)."""
+    from dashboard.queries.sentences import rank_position
+
+    out = display.copy()
+    for column in values.columns:
+        column_values = values[column].dropna()
+        for county in values.index:
+            value = values.at[county, column]
+            if pd.isna(value) or len(column_values) < 2:
+                continue
+            place, tied = rank_position(column_values, value, column)
+            out.at[county, column] = f"{display.at[county, column]}（{'并列' if tied else ''}第{place}）"
+    out.attrs = display.attrs
+    return out
 
 
 def sort_multi(values: pd.DataFrame, display: pd.DataFrame, by: str | None, sources: pd.DataFrame | None = None):

@@ -140,3 +140,27 @@ def test_timeline_sentence_states_the_latest_verdict(tables):
     rows = queries.timeline(tables["targets_vs_outcomes"], tables["documents"], "浚县", "固定资产投资", "growth")
     sentence = queries.timeline_sentence("浚县", "固定资产投资", "growth", rows)
     assert sentence == "浚县2022年固定资产投资增长15.5%，高于“10%左右”目标5.5个百分点，达成；可判定的2年中达成2年。"
+
+
+def test_every_peer_is_listed_and_missing_ones_say_no_data(tables):
+    rank = queries.ranking(tables["indicators"], "社会消费品零售总额", "growth", 2022)
+    listed = queries.with_peers(rank, ["利津县", "浚县"])
+    assert list(listed["county"]) == ["浚县", "利津县"]
+    assert listed.set_index("county").loc["利津县", "display"] == "无数据"
+    assert listed["value"].isna().tolist() == [False, True], "no data is not zero"
+    frame = queries.rank_frame(listed, "社会消费品零售总额")
+    assert frame["名次"].tolist() == ["第1", ""] and frame["单位"].tolist()[0] == "%"
+
+
+def test_multi_indicator_cells_carry_ranks(tables):
+    values, display = queries.multi_indicator(tables["indicators"], 2022, "growth")
+    ranked = queries.with_ranks(values, display)
+    assert ranked.at["浚县", "固定资产投资"] == "15.5%（第1）" and ranked.at["利津县", "固定资产投资"] == "12%（第2）"
+    assert ranked.attrs.get("sources") is not None
+
+
+def test_export_name_says_what_the_chart_is():
+    from dashboard import charts
+
+    assert charts.export_name("淇县", 2020, "固定资产投资增速", "目标与实绩") == "淇县_2020_固定资产投资增速_目标与实绩"
+    assert charts.export_name("a/b\\c:d", None, "x") == "abcd_x"
