@@ -100,7 +100,7 @@ def with_message(fig: go.Figure, sentence: str | None, source: str | None, *, th
     size = fig.layout.font.size or BASE_SIZE
     lines = [esc(sentence)] if sentence else []
     if source:
-        lines.append(f"<span style='color:{p['muted']};font-size:{max(size - 2, 16)}px'>{esc(source)}</span>")
+        lines.append(f"<span style='color:{p['muted']}'>{esc(source)}</span>")
     if not lines:
         return fig
     fig.update_layout(title={"text": fig.layout.title.text or " ", "x": 0.01, "xanchor": "left", "subtitle": {"text": "<br>".join(lines), "font": {"size": size, "color": p["fg"]}}})
@@ -119,6 +119,9 @@ def resize_text(fig: go.Figure, size: int) -> go.Figure:
     fig.update_yaxes(tickfont_size=size, title_font_size=size)
     for annotation in fig.layout.annotations or ():
         annotation.font.size = size
+    for trace in fig.data:
+        if getattr(trace, "text", None) is not None and hasattr(trace, "textfont"):
+            trace.textfont.size = size
     return fig
 
 
@@ -268,7 +271,7 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
                     x=group["period"], y=ys, mode="markers+text" if estimated else "markers",
                     name=name + ("（预计数）" if estimated else ""),
                     marker={"symbol": sym, "size": marker_size + (6 if symbol == "circle-open" else 0), "color": colour, "line": {"width": 3, "color": colour}},
-                    text=["预计"] * len(group) if estimated else None, textposition="top center", textfont={"size": size - 2, "color": colour},
+                    text=["预计"] * len(group) if estimated else None, textposition="top center", textfont={"size": size, "color": colour},
                     customdata=group["actual_fact_id"] if status != "no_outcome_yet" else group["target_fact_id"],
                     hovertext=hover, hoverinfo="text",
                 )

@@ -61,7 +61,8 @@ def scorecard_html(card: pd.DataFrame, county: str, year: int | None) -> str:
             f"<td><a href='{_e(link)}' target='_self' title='打开该指标的历年目标与实绩'>{_e(row.指标)}</a></td>"
             f"<td>{_e(row.目标)}</td><td>{_e(row.实绩)}</td><td>{_e(row.实绩来源)}</td><td>{_e(row.差距)}</td></tr>"
         )
-    return f"<table class='cp-table cp-scorecard'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    # Its own scroll box: the cockpit stays one screen however many targets a report sets.
+    return f"<div class='cp-scorecard-wrap'><table class='cp-table cp-scorecard'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
 
 
 def scorecard_message(card: pd.DataFrame, county: str, year: int | None) -> str:

@@ -152,6 +152,14 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .stApp [data-testid="stCaptionContainer"] { font-size: 22px !important; }
 .cp-table { font-size: 26px; }
 .cp-slide-label { font-size: 30px !important; }
+.cp-tiles, .cp-panel, .cp-source, .cp-muted, .cp-kwic { font-size: 22px !important; }
+.cp-panel ol, .cp-chip, .cp-panel h4 { font-size: 1em !important; }
+.cp-message { font-size: 30px !important; margin-bottom: 0 !important; }
+.cp-h { font-size: 30px !important; margin: 0 !important; }
+.cp-scorecard { font-size: 22px !important; }
+.cp-tile-value { font-size: 2.2em !important; }
+.cp-tile { padding: .25rem .7rem !important; }
+.cp-tiles { gap: .5rem !important; }
 """
 
 _DARK_CSS = """
@@ -171,7 +179,8 @@ _DARK_CSS = """
 _BASE_CSS = """
 /* Normal pages: nothing under 18 px (the root size is 18 px, .streamlit/config.toml). */
 [data-testid="stMainBlockContainer"], .block-container { padding-top: 2.2rem !important; padding-bottom: 1rem !important; }
-.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p { font-size: 1rem !important; color: #3D3D3D; }
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * { font-size: 1rem !important; color: #3D3D3D !important; }
+.stApp [data-testid="stCaptionContainer"] { opacity: 1 !important; }
 .stApp [data-testid="stWidgetLabel"] p, .stApp label p, .stApp [data-testid="stMarkdownContainer"] p { font-size: 1rem; }
 .stApp [data-testid="stMetricLabel"] p { font-size: 1rem !important; }
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p { font-size: 2.2rem !important; font-weight: 700; }
@@ -198,18 +207,19 @@ _BASE_CSS = """
 .cp-slide-label { text-align: center; font-size: 20px; }
 .cp-message { font-size: 1.3rem; font-weight: 600; margin: 0 0 .4rem 0; color: #111; }
 .cp-h { font-size: 1.35rem; margin: .3rem 0 .4rem 0; }
-.cp-tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: .7rem; }
+.cp-tiles { font-size: 1rem; display: grid; grid-template-columns: repeat(3, 1fr); gap: .7rem; }
 .cp-tile { border: 2px solid #767676; border-left-width: 10px; border-radius: .4rem; padding: .45rem .8rem; background: #fff; color: #111; }
-.cp-tile-label { font-size: 1.05rem; font-weight: 600; }
-.cp-tile-value { font-size: 2.3rem; font-weight: 700; line-height: 1.15; }
-.cp-tile-note { font-size: 1rem; font-weight: 400; margin-left: .3em; }
-.cp-tile-stale { display: inline-block; background: #FFD27A; color: #000; padding: 0 .4em; border-radius: .3em; font-size: 1rem; }
-.cp-tile-verdict { font-size: 1.1rem; font-weight: 700; }
-.cp-tile-line { font-size: 1rem; color: #3D3D3D; }
+.cp-tile-label { font-size: 1.05em; font-weight: 600; }
+.cp-tile-value { font-size: 2.3em; font-weight: 700; line-height: 1.15; }
+.cp-tile-note { font-size: 1em; font-weight: 400; margin-left: .3em; }
+.cp-tile-stale { display: inline-block; background: #FFD27A; color: #000; padding: 0 .4em; border-radius: .3em; font-size: 1em; }
+.cp-tile-verdict { font-size: 1.1em; font-weight: 700; }
+.cp-tile-line { font-size: 1em; color: #3D3D3D; }
 .cp-tile.cp-met { border-left-color: #1B6E3A; } .cp-met .cp-tile-verdict, tr.cp-met td.cp-verdict { color: #1B6E3A; }
 .cp-tile.cp-missed { border-left-color: #B3261E; } .cp-missed .cp-tile-verdict, tr.cp-missed td.cp-verdict { color: #B3261E; }
 .cp-tile.cp-pending { border-left-color: #7A5300; } .cp-pending .cp-tile-verdict, tr.cp-pending td.cp-verdict { color: #7A5300; }
 td.cp-verdict { font-weight: 700; }
+.cp-scorecard-wrap { max-height: 40vh; overflow-y: auto; }
 .cp-table tr.cp-focal-row td { font-weight: 700; background: #FFF0B3 !important; color: #000 !important; }
 .cp-panel h4 { font-size: 1.15rem; margin: .3rem 0 .2rem 0; padding: 0; }
 .cp-panel ol { margin: 0 0 .3rem 1.4rem; padding: 0; font-size: 1rem; }
@@ -226,7 +236,7 @@ html { font-size: 22px !important; }
 
 _DARK_TILES_CSS = """
 .cp-tile { background: #000; color: #fff; border-color: #BBBBBB; }
-.cp-tile-line, .cp-count, .cp-source, .cp-muted, .cp-kwic .cp-src, .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p { color: #DDDDDD !important; }
+.cp-tile-line, .cp-count, .cp-source, .cp-muted, .cp-kwic .cp-src, .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * { color: #DDDDDD !important; }
 .cp-message { color: #fff; }
 .cp-tile.cp-met { border-left-color: #7CE38B; } .cp-met .cp-tile-verdict, tr.cp-met td.cp-verdict { color: #7CE38B !important; }
 .cp-tile.cp-missed { border-left-color: #FF8A80; } .cp-missed .cp-tile-verdict, tr.cp-missed td.cp-verdict { color: #FF8A80 !important; }

@@ -23,7 +23,7 @@ SCOPES = {"corpus": "全部文档", "county": "所选县", "document": "单篇�
 c1, c2, c3 = st.columns([1, 1.4, 1])
 source = c1.radio("词语来源", list(SOURCES), key="voc_source", horizontal=True, format_func=SOURCES.get)
 scope = c2.radio("范围", list(SCOPES), key="voc_scope", horizontal=True, format_func=SCOPES.get)
-top = c3.slider("显示前 N 个", 5, 50, 20, key="voc_top")
+top = c3.number_input("显示前 N 个", min_value=5, max_value=50, value=20, step=5, key="voc_top")
 table, column = (slogans, "slogan") if source == "slogans" else (keywords, "term")
 
 doc_id = None

@@ -15,6 +15,7 @@ Either way the session's environment points ``COUNTY_PULSE_DATA`` and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from pathlib import Path
@@ -310,3 +311,110 @@ def fixture_app(fixture_data_dir, monkeypatch):
 @pytest.fixture
 def empty_app(empty_data_dir):
     return open_page
+
+
+# --- Browser: the app started as the README says, driven by headless Chromium -------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = REPO / "artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_app(data_dir: Path):
+    """``streamlit run dashboard/app.py`` on ``data_dir``; yields the base URL."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = _free_port()
+    env = dict(os.environ)
+    env["COUNTY_PULSE_DATA"] = str(data_dir)
+    env["COUNTY_PULSE_PROCESSED"] = str(data_dir / "processed")
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1"]
+    log_path = data_dir.parent / f"streamlit-{port}.log"
+    log = log_path.open("w")
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                pytest.fail("streamlit did not become healthy: " + log_path.read_text())
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    import os
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is missing on CI: install the Debian 'chromium' package (.ci/run does)")
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(built_data_dir):
+    with running_app(built_data_dir) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def fixture_app_url(fixture_data_dir):
+    with running_app(fixture_data_dir) as base:
+        yield base
+
+
+def wait_rendered(page) -> None:
+    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=30000)
+    page.wait_for_function(
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            return app && app.getAttribute('data-test-script-state') === 'notRunning'
+                && document.querySelector('h1')
+                && !document.querySelector('[data-testid="stSkeleton"]');
+        }""",
+        timeout=30000,
+    )
+    page.wait_for_timeout(2000)  # plotly finishes drawing after the script
+
+
+def open_in_browser(browser, url: str, **context):
+    """A 1920×1080 zh-CN page at ``url``, rendered; returns (page, requested URLs)."""
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", **context)
+    page = ctx.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="domcontentloaded")
+    wait_rendered(page)
+    return page, requests

@@ -26,7 +26,7 @@ def test_scope_county_and_top_n(fixture_app):
     at.radio(key="voc_scope").set_value("county").run()
     terms = _bar(at)["data"][0]["y"]
     assert "148" in terms and "三创四建" not in terms
-    at.slider(key="voc_top").set_value(5).run()
+    at.number_input(key="voc_top").set_value(5).run()
     assert len(_bar(at)["data"][0]["y"]) == 5
 
 
