@@ -14,8 +14,13 @@ import re
 
 import pandas as pd
 
-# CommonMark lets a backslash escape any ASCII punctuation; Streamlit adds :directives: and $math$.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:<>&\"'=^])")
+# Every ASCII punctuation character as a numeric character reference: a reference is decoded
+# to plain text and never forms syntax, so no link, image, emphasis, :directive:, $math$ or
+# GFM autolink can start. Streamlit links bare URLs even after escaping (http://…, www.…,
+# a@b.c), so a WORD JOINER (U+2060, invisible, no line break) splits them apart.
+_MARKDOWN_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(?=://|@)|(?<=www)(?=\.)")
+WORD_JOINER = "\u2060"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")  # OWASP CSV injection: a leading ' defuses them
 
 
@@ -24,7 +29,8 @@ def md(text) -> str:
     Markdown and HTML character escaped, so a ``[link](…)`` or ``![](…)`` stays literal."""
     if text is None:
         return ""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    text = _AUTOLINK.sub(WORD_JOINER, str(text))
+    return _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text).replace("\n", " ")
 
 
 def plot_text(text) -> str:

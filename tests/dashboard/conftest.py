@@ -418,3 +418,65 @@ def open_in_browser(browser, url: str, **context):
     page.goto(url, wait_until="domcontentloaded")
     wait_rendered(page)
     return page, requests
+
+
+# --- Hostile text: what a document could smuggle into the page ------------------------------------
+
+EVIL = "evil.example"
+HOSTILE = (
+    '<b>粗体</b><i>斜体</i>[点我](http://evil.example/md) ![图](http://evil.example/md.png) '
+    '<img src="http://evil.example/img.png"> <a href="http://evil.example/a">链接</a> :red[红字] $x^2$ '
+    '=HYPERLINK("http://evil.example/x","点")'
+)
+HOSTILE_COUNTY = '<b>利津</b>[县](http://evil.example/c)'
+
+
+def hostile_tables() -> dict[str, pd.DataFrame]:
+    """The fixture tables with hostile text in every document-derived field the app shows:
+    sentences, titles, file names, reasons, a county name, slogans, keywords, contexts."""
+    t = fixture_tables()
+    rename = {"利津县": HOSTILE_COUNTY}
+    evil_file = 'samples/<img src="http://evil.example/f.png">[文件](http://evil.example/f).txt'
+    files = {"samples/xunxian_2023.txt": evil_file}
+    for name in ("documents", "indicators", "targets_vs_outcomes", "keywords", "slogans"):
+        if "county" in t[name].columns:
+            t[name]["county"] = t[name]["county"].replace(rename)
+    docs = t["documents"]
+    docs["source_file"] = docs["source_file"].replace(files)
+    docs.loc[docs["status"] == "ok", "title"] = docs.loc[docs["status"] == "ok", "title"].map(lambda s: f"{s}{HOSTILE}")
+    docs.loc[docs["status"] != "ok", "error"] = HOSTILE
+    ind = t["indicators"]
+    ind["source_file"] = ind["source_file"].replace(files)
+    ind["sentence"] = ind["sentence"].map(lambda s: f"{HOSTILE}{s}")
+    tvo = t["targets_vs_outcomes"]
+    for column in ("target_sentence", "actual_sentence"):
+        tvo[column] = tvo[column].map(lambda s: s if s is None or pd.isna(s) else f"{HOSTILE}{s}")
+    t["slogans"].loc[0, "slogan"] = '<i>斜体提法</i>![x](http://evil.example/s.png)'
+    t["slogans"].loc[0, "family"] = t["slogans"].loc[0, "slogan"]
+    t["keywords"].loc[0, "term"] = '<a href="http://evil.example/k">链接词</a>'
+    t["contexts"]["sentence"] = t["contexts"]["sentence"].map(lambda s: f"{HOSTILE}{s}")
+    return t
+
+
+@pytest.fixture(scope="session")
+def hostile_data_dir(tmp_path_factory) -> Path:
+    import hashlib
+
+    root = tmp_path_factory.mktemp("hostile") / "data"
+    (root / "raw").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", root / "reference")
+    out = root / "processed"
+    hashes = {}
+    for name, frame in hostile_tables().items():
+        path = settings.table_path(out, name)
+        contracts.write_table(frame, name, path)
+        hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest = {"build_id": "hostile-" + hashes["indicators"][:12], "built_at": "2026-11-23T18:00:00+00:00", "seconds": 1.0, "tables": hashes}
+    settings.manifest_path(out).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def hostile_app_url(hostile_data_dir):
+    with running_app(hostile_data_dir) as base:
+        yield base

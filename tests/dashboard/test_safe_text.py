@@ -1,5 +1,6 @@
 """Document-derived text is never interpreted: Markdown, plotly HTML, spreadsheet formulas."""
 
+import html
 import io
 
 import openpyxl
@@ -13,12 +14,12 @@ HOSTILE = '[点我](http://evil.example/) ![图](http://evil.example/x.png) <img
 
 
 def test_markdown_escaping_leaves_no_link_image_or_directive():
-    # CommonMark: a backslash before ASCII punctuation makes it a literal character, so no
-    # link, image, emphasis, :directive: or $math$ can start. (The browser test renders it.)
-    escaped = md(HOSTILE)
-    unescaped = [ch for i, ch in enumerate(escaped) if ch in "[]()!<>:$*`_" and (i == 0 or escaped[i - 1] != "\\")]
-    assert unescaped == []
-    assert escaped.replace("\\", "") == HOSTILE  # nothing lost: shown exactly as written
+    # Every ASCII punctuation becomes a character reference (&#91; for "["): decoded to text,
+    # never syntax; the browser test checks the rendered page.
+    escaped = md(HOSTILE + " www.evil.example a@evil.example")
+    assert not any(ch in escaped.replace("&#", "").replace(";", "") for ch in "[]()!<>:$*`_/@.")
+    assert html.unescape(escaped).replace("\u2060", "") == HOSTILE + " www.evil.example a@evil.example"  # nothing lost
+    assert "http\u2060&#58;" in escaped and "www\u2060&#46;" in escaped, "bare URLs are split so they are not autolinked"
 
 
 def test_plot_text_escapes_plotly_html():
