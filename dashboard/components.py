@@ -50,6 +50,10 @@ def init_from_url() -> None:
     st.session_state["present"] = params.get("mode") == "present"
     st.session_state["theme"] = "dark" if params.get("theme") == "dark" else "light"
     st.session_state["large"] = params.get("text") == "large"
+    if params.get("slide", "").isdigit():
+        st.session_state["_cp_slide_wanted"] = int(params["slide"])
+    if params.get("auto", "").isdigit():
+        st.session_state["auto"] = int(params["auto"])
     st.session_state["_cp_url_read"] = True
 
 
@@ -62,6 +66,10 @@ def write_url(page: str) -> None:
             wanted[key] = str(value)
     if st.session_state.get("present"):
         wanted["mode"] = "present"
+        if st.session_state.get("_cp_slide_n"):
+            wanted["slide"] = str(st.session_state["_cp_slide_n"])
+        if st.session_state.get("auto"):
+            wanted["auto"] = str(st.session_state["auto"])
     if st.session_state.get("theme") == "dark":
         wanted["theme"] = "dark"
     if st.session_state.get("large"):
@@ -94,6 +102,7 @@ def _select(key: str, label: str, options: list, default=None, **kwargs) -> None
 
 def global_filters(counties: list[str], default_county: str | None, years: list[int], indicators: list[str], default_year: int | None) -> None:
     """The sidebar selections every page shares (kept in the URL)."""
+    st.session_state["_cp_counties"] = counties
     with st.sidebar:
         st.markdown("### 全局筛选")
         _select("county", "县", counties, default=default_county)
@@ -264,12 +273,27 @@ def _flip_theme() -> None:
     st.session_state["theme"] = "light" if st.session_state.get("theme") == "dark" else "dark"
 
 
+AUTO_CHOICES = {0: "轮播：关", 10: "每 10 秒", 20: "每 20 秒", 30: "每 30 秒", 60: "每 60 秒"}
+
+
+def _present_county_changed() -> None:
+    st.session_state["county"] = st.session_state["_cp_present_county"]
+
+
 def page_header(title: str, caption: str | None = None) -> None:
-    """Title, and in presentation mode the only controls left on screen."""
+    """Title, and in presentation mode the only controls left on screen: the county (changed
+    without leaving the slides), 轮播, colours, exit."""
     sel = selection()
     if sel["present"]:
-        left, right1, right2 = st.columns([8, 1.1, 1.1], vertical_alignment="center")
+        left, county_col, auto_col, right1, right2 = st.columns([5.2, 1.8, 1.5, 1.1, 1.1], vertical_alignment="center")
         left.title(md(title))
+        counties = st.session_state.get("_cp_counties") or []
+        if sel["county"] in counties:
+            st.session_state["_cp_present_county"] = sel["county"]
+            county_col.selectbox("县", counties, key="_cp_present_county", on_change=_present_county_changed, label_visibility="collapsed")
+        if st.session_state.get("auto") not in AUTO_CHOICES:
+            st.session_state["auto"] = 0
+        auto_col.selectbox("轮播", list(AUTO_CHOICES), key="auto", format_func=AUTO_CHOICES.get, label_visibility="collapsed")
         right1.button("☾ 深色" if sel["theme"] == "light" else "☀ 浅色", on_click=_flip_theme, key="_cp_theme_btn", width="stretch")
         right2.button("✕ 退出演示", on_click=_exit_presentation, key="_cp_exit_btn", width="stretch")
     else:
@@ -280,23 +304,66 @@ def page_header(title: str, caption: str | None = None) -> None:
 
 
 def slide_nav(options: list, state_key: str, format_func=str) -> int:
-    """Previous / next through the current selection (presentation mode). Returns the index."""
+    """Previous / next through the current selection (presentation mode). Returns the index.
+
+    The slide number lives in the URL (``slide=3``); →/←/PageDown/PageUp/Space and a clicker
+    press the buttons (``keyboard_nav``), and 轮播 presses 下一个 every few seconds.
+    """
     if not options:
         return 0
+    wanted = st.session_state.pop("_cp_slide_wanted", None)
+    if isinstance(wanted, int) and 1 <= wanted <= len(options):
+        st.session_state[state_key] = options[wanted - 1]
     current = st.session_state.get(state_key)
     index = options.index(current) if current in options else 0
 
     def step(delta: int) -> None:
         st.session_state[state_key] = options[(index + delta) % len(options)]
+        st.session_state["_cp_slide_n"] = (index + delta) % len(options) + 1
 
     prev_col, label_col, next_col = st.columns([1.2, 6, 1.2], vertical_alignment="center")
-    prev_col.button("◀ 上一个", on_click=step, args=(-1,), key=f"_prev_{state_key}", width="stretch", disabled=len(options) < 2)
+    prev_col.button("◀ 上一个", on_click=step, args=(-1,), key=f"cp_prev_{state_key}", width="stretch", disabled=len(options) < 2)
     with label_col:
         st.html(f"<div class='cp-slide-label'><b>{html.escape(str(format_func(options[index])))}</b>　（{index + 1} / {len(options)}）</div>")
-    next_col.button("下一个 ▶", on_click=step, args=(1,), key=f"_next_{state_key}", width="stretch", disabled=len(options) < 2)
+    next_col.button("下一个 ▶", on_click=step, args=(1,), key=f"cp_next_{state_key}", width="stretch", disabled=len(options) < 2)
     if st.session_state.get(state_key) != options[index]:
         st.session_state[state_key] = options[index]
+    if st.session_state.get("_cp_slide_n") != index + 1:
+        st.session_state["_cp_slide_n"] = index + 1
+        st.query_params["slide"] = str(index + 1)
+    keyboard_nav(f"cp_prev_{state_key}", f"cp_next_{state_key}", int(st.session_state.get("auto") or 0))
     return index
+
+
+_KEYS_JS = """
+<script>
+(() => {
+  const host = window.parent, doc = host.document;
+  const press = (key) => { const b = doc.querySelector('.st-key-' + key + ' button'); if (b && !b.disabled) b.click(); };
+  if (host.__cpKeys) doc.removeEventListener('keydown', host.__cpKeys, true);
+  host.__cpKeys = (e) => {
+    const t = e.target;
+    if (t && (['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.isContentEditable)) return;
+    if (['ArrowRight', 'PageDown', ' ', 'Spacebar'].includes(e.key)) { e.preventDefault(); press(NEXT); }
+    else if (['ArrowLeft', 'PageUp'].includes(e.key)) { e.preventDefault(); press(PREV); }
+  };
+  doc.addEventListener('keydown', host.__cpKeys, true);
+  if (host.__cpTimer) host.clearInterval(host.__cpTimer);
+  host.__cpTimer = AUTO > 0 ? host.setInterval(() => press(NEXT), AUTO * 1000) : null;
+})();
+</script>
+"""
+
+
+def keyboard_nav(prev_key: str, next_key: str, auto_seconds: int = 0) -> None:
+    """Keys and clickers (which send PageDown/PageUp) turn the slides; a tiny inline script,
+    nothing fetched. It presses the page's own 上一个 / 下一个 buttons."""
+    import json
+
+    from streamlit.components.v1 import html as component_html
+
+    script = _KEYS_JS.replace("PREV", json.dumps(prev_key)).replace("NEXT", json.dumps(next_key)).replace("AUTO", str(int(auto_seconds)))
+    component_html(script, height=0)
 
 
 # --- Output --------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ selections) · ``corpus`` (coverage, counts) · ``compare`` · ``targets`` · ``
 from dashboard.queries.cockpit import *  # noqa: F403
 from dashboard.queries.compare import *  # noqa: F403
 from dashboard.queries.corpus import *  # noqa: F403
+from dashboard.queries.deck import *  # noqa: F403
 from dashboard.queries.exports import *  # noqa: F403
 from dashboard.queries.facts import *  # noqa: F403
 from dashboard.queries.facts import _pick_one  # noqa: F401

@@ -1,6 +1,6 @@
 """县情驾驶舱 page (the landing page) and the corpus overview that moved to 数据."""
 
-from tests.dashboard.conftest import assert_no_exception, html_blocks, page_text
+from tests.dashboard.conftest import assert_no_exception, figures, html_blocks, page_text
 
 
 def test_cockpit_is_the_landing_page(app_test):
@@ -76,3 +76,29 @@ def test_empty_state_is_a_sentence(empty_app):
     at = empty_app("cockpit")
     assert_no_exception(at)
     assert "还没有数据" in page_text(at)
+
+
+def test_presentation_deck_from_url_steps_through_slides(fixture_app):
+    at = fixture_app("cockpit", county="浚县", year=2022, mode="present", theme="dark")
+    assert_no_exception(at)
+    assert at.sidebar.toggle(key="present").value is True
+    assert "cp-tiles" in html_blocks(at), "slide 1 is the cockpit"
+    at.button(key="cp_next_deck_slide").click().run()
+    assert_no_exception(at)
+    assert figures(at), "slide 2 is a chart"
+    assert at.query_params["slide"] in ("2", ["2"])
+    at.button(key="_cp_exit_btn").click().run()
+    assert at.sidebar.toggle(key="present").value is False
+
+
+def test_slide_number_in_the_url_opens_that_slide(fixture_app):
+    at = fixture_app("cockpit", county="浚县", year=2022, mode="present", slide=3)
+    assert_no_exception(at)
+    assert "（3 / " in html_blocks(at) and figures(at)
+
+
+def test_county_changes_without_leaving_the_deck(fixture_app):
+    at = fixture_app("cockpit", county="浚县", year=2022, mode="present")
+    at.selectbox(key="_cp_present_county").select("利津县").run()
+    assert_no_exception(at)
+    assert at.session_state["county"] == "利津县" and at.session_state["present"] is True

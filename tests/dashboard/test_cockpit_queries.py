@@ -164,3 +164,16 @@ def test_export_name_says_what_the_chart_is():
 
     assert charts.export_name("淇县", 2020, "固定资产投资增速", "目标与实绩") == "淇县_2020_固定资产投资增速_目标与实绩"
     assert charts.export_name("a/b\\c:d", None, "x") == "abcd_x"
+
+
+def test_deck_has_only_slides_with_data_starting_at_the_cockpit(tables):
+    deck = queries.deck_slides(tables["indicators"], tables["targets_vs_outcomes"], "浚县", 2022)
+    ids = [s["id"] for s in deck]
+    assert ids[0] == "cockpit"
+    assert "rank|地区生产总值|growth" in ids and "rank|固定资产投资|growth" in ids
+    assert "rank|社会消费品零售总额|growth" not in ids, "no other county to rank against"
+    assert "timeline|调查失业率|rate" in ids and "timeline|城镇登记失业率|rate" not in ids
+    pinned = queries.ordered(deck, ["timeline|调查失业率|rate", "cockpit", "gone"])
+    assert [s["id"] for s in pinned] == ["timeline|调查失业率|rate", "cockpit"]
+    assert queries.ordered(deck, []) == deck
+    assert queries.deck_slides(tables["indicators"], tables["targets_vs_outcomes"], None, 2022) == []

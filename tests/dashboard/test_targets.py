@@ -65,7 +65,7 @@ def test_presentation_mode_big_type(fixture_app):
     layout = figures(at)[0]["layout"]
     assert layout["font"]["size"] >= 24 and layout["legend"]["font"]["size"] >= 24
     first = figures(at)[0]["layout"]["title"]["text"]
-    at.button(key="_next_tg_pair").click().run()
+    at.button(key="cp_next_tg_pair").click().run()
     assert figures(at)[0]["layout"]["title"]["text"] != first
 
 

@@ -66,10 +66,10 @@ def test_slogan_trend_and_presentation(fixture_app):
     at = fixture_app("vocabulary", mode="present")
     assert_no_exception(at)
     if data.cloud_function() is not None:
-        at.button(key="_next__voc_slide").click().run()
+        at.button(key="cp_next__voc_slide").click().run()
     assert "高频" in figures(at)[0]["layout"]["title"]["text"]
     assert figures(at)[0]["layout"]["font"]["size"] >= 24
-    at.button(key="_next__voc_slide").click().run()
+    at.button(key="cp_next__voc_slide").click().run()
     assert "年度变化" in figures(at)[0]["layout"]["title"]["text"]
 
 
