@@ -77,4 +77,6 @@ components.global_filters(
 )
 components.apply_theme()
 components.write_url(slug)
+if not st.session_state.get("present"):
+    components.share_panel("" if slug == "cockpit" else slug)
 current.run()

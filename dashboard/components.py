@@ -20,6 +20,13 @@ from dashboard.safe_text import md, neutralise_formulas
 from pipeline import corrections
 
 GLOBAL_KEYS = ("county", "year", "indicator")
+# Page controls kept in the URL too, so a link restores the view: URL name → widget key (type).
+PAGE_CONTROLS = {
+    "compare": {"measure": ("cmp_measure", str), "kind": ("cmp_kind", str), "peers": ("cmp_peers_level", str), "sort": ("cmp_sort", str)},
+    "targets": {"hits": ("tg_hit_scope", str)},
+    "vocabulary": {"source": ("voc_source", str), "scope": ("voc_scope", str), "top": ("voc_top", int), "term": ("voc_term", str),
+                   "cmp": ("voc_cmp_mode", str)},
+}
 DATA_PAGE = "app_pages/data.py"
 
 
@@ -42,6 +49,13 @@ def init_from_url() -> None:
                 except ValueError:
                     continue
             st.session_state[key] = value
+    for controls in PAGE_CONTROLS.values():
+        for name, (key, kind) in controls.items():
+            if name in params:
+                try:
+                    st.session_state[key] = kind(params[name])
+                except ValueError:
+                    pass
     if "indicator" in params and "measure" in params:
         # A link to one indicator's timeline (the cockpit's scorecard makes these).
         st.session_state["tg_pair"] = f"{params['indicator']}|{params['measure']}"
@@ -74,6 +88,11 @@ def write_url(page: str) -> None:
         wanted["theme"] = "dark"
     if st.session_state.get("large"):
         wanted["text"] = "large"
+    for name, (key, _) in PAGE_CONTROLS.get(page, {}).items():
+        if st.session_state.get(key) is not None:
+            wanted[name] = str(st.session_state[key])
+    if page == "targets" and isinstance(st.session_state.get("tg_pair"), str) and "|" in st.session_state["tg_pair"]:
+        wanted["measure"] = st.session_state["tg_pair"].split("|", 1)[1]
     current = {k: st.query_params[k] for k in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -93,11 +112,11 @@ def selection() -> dict:
 def _select(key: str, label: str, options: list, default=None, **kwargs) -> None:
     if not options:
         st.session_state[key] = None
-        st.selectbox(label, ["（暂无）"], disabled=True, key=f"_{key}_empty")
+        st.selectbox(label, ["（暂无）"], disabled=True, key=f"_{key}_empty", placeholder="请选择")
         return
     if st.session_state.get(key) not in options:
         st.session_state[key] = default if default in options else options[0]
-    st.selectbox(label, options, key=key, **kwargs)
+    st.selectbox(label, options, key=key, **kwargs, placeholder="请选择")
 
 
 def global_filters(counties: list[str], default_county: str | None, years: list[int], indicators: list[str], default_year: int | None) -> None:
@@ -131,6 +150,19 @@ def unknown_link_notice(options: dict[str, list]) -> None:
 def show_notices() -> None:
     for notice in st.session_state.pop("_cp_notices", []):
         st.warning(md(notice), icon="⚠️")
+
+
+def share_panel(page_path: str) -> None:
+    """复制链接 and a QR code of the current view (made locally with segno; nothing fetched)."""
+    from dashboard import share
+
+    url = share.view_url(str(st.context.url or ""), page_path, {k: st.query_params[k] for k in st.query_params})
+    with st.sidebar.expander("分享此视图（链接与二维码）"):
+        from streamlit.components.v1 import html as component_html
+
+        component_html(share.copy_widget(url), height=70)
+        st.html(f"<img class='cp-qr' alt='本视图的二维码' src='{share.qr_data_uri(url)}'>")
+        st.caption("用手机扫码即可打开同一视图（需能访问本机地址）。")
 
 
 def page_links(pages: list) -> None:
@@ -197,7 +229,9 @@ _BASE_CSS = """
 [data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }
 [data-testid="stFileUploaderDropzone"] button > * { display: none !important; }
 [data-testid="stFileUploaderDropzone"] button::after { content: "选择"; font-size: 1rem; }
-[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzoneInstructions"] small { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzoneInstructions"] small { display: none !important; }
+/* Streamlit adds a "Fullscreen" button to plotly's toolbar; its tooltip is drawn from data-title. */
+.modebar-btn[data-title="Fullscreen"]::after { content: "全屏" !important; }
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: "拖放到这里，或点“选择”"; font-size: 1rem; color: #3D3D3D; }
 .stApp [data-testid="stPageLink"] p, .stApp [data-testid="stSidebar"] p { font-size: 1rem !important; }
 .stApp [data-baseweb="select"] div, .stApp input, .stApp textarea, .stApp button p { font-size: 1rem !important; }
@@ -290,10 +324,10 @@ def page_header(title: str, caption: str | None = None) -> None:
         counties = st.session_state.get("_cp_counties") or []
         if sel["county"] in counties:
             st.session_state["_cp_present_county"] = sel["county"]
-            county_col.selectbox("县", counties, key="_cp_present_county", on_change=_present_county_changed, label_visibility="collapsed")
+            county_col.selectbox("县", counties, key="_cp_present_county", on_change=_present_county_changed, label_visibility="collapsed", placeholder="请选择")
         if st.session_state.get("auto") not in AUTO_CHOICES:
             st.session_state["auto"] = 0
-        auto_col.selectbox("轮播", list(AUTO_CHOICES), key="auto", format_func=AUTO_CHOICES.get, label_visibility="collapsed")
+        auto_col.selectbox("轮播", list(AUTO_CHOICES), key="auto", format_func=AUTO_CHOICES.get, label_visibility="collapsed", placeholder="请选择")
         right1.button("☾ 深色" if sel["theme"] == "light" else "☀ 浅色", on_click=_flip_theme, key="_cp_theme_btn", width="stretch")
         right2.button("✕ 退出演示", on_click=_exit_presentation, key="_cp_exit_btn", width="stretch")
     else:
@@ -487,7 +521,7 @@ def correction_form(fact: pd.Series, key: str) -> None:
             c1, c2, c3 = st.columns(3)
             value = c1.text_input("正确数值", placeholder="例如 6.5")
             unit = c2.text_input("单位", value="" if pd.isna(fact["unit"]) else str(fact["unit"]))
-            qualifier = c3.selectbox("限定", ["", *queries.QUALIFIER_LABELS], format_func=lambda q: queries.QUALIFIER_LABELS.get(q, "不改"))
+            qualifier = c3.selectbox("限定", ["", *queries.QUALIFIER_LABELS], format_func=lambda q: queries.QUALIFIER_LABELS.get(q, "不改"), placeholder="请选择")
             note = st.text_input("说明（依据）", placeholder="例如：据统计公报更正")
             author = st.text_input("更正人")
             if st.form_submit_button("保存更正"):

@@ -61,7 +61,7 @@ if values.empty:
     components.empty_state("这一年没有可对照的指标。")
 else:
     by = st.selectbox("排序依据（好的在前；已遮盖和缺失排在最后）", list(values.columns), key="cmp_sort",
-                      index=list(values.columns).index(indicator) if indicator in values.columns else 0)
+                      index=list(values.columns).index(indicator) if indicator in values.columns else 0, placeholder="请选择")
     table, tips = queries.sort_multi(values, queries.with_ranks(values, display), by, display.attrs.get("sources"))
     components.html_table(table, titles=tips, highlight=focal)
     st.caption("每格为数值（含单位）和它在该指标中的名次；所选县加粗并标底色。“已遮盖”：原文数字被 X 或 * 替换；“未披露”：报告提到了指标但没有给出数值；“—”：没有这项数据。三者都不当作 0。")

@@ -93,7 +93,7 @@ else:
         {
             "序号": recorded["n"], "操作": recorded["action"].map(lambda a: actions.get(a, a)), "指标": recorded["indicator"],
             "年份": recorded["period"], "数值": recorded["value"], "单位": recorded["unit"], "说明": recorded["note"],
-            "更正人": recorded["author"], "时间": recorded["created_at"],
+            "更正人": recorded["author"], "时间": recorded["created_at"].map(queries.beijing_time),
         }
     )
     components.table(view, key="data_corrections")
@@ -104,7 +104,7 @@ with st.expander("更正或隐藏一个数值（按侧栏的县、年份、指�
         st.caption("侧栏所选的县、年份、指标没有数值；换一个筛选条件试试。")
     else:
         labels = {row["fact_id"]: queries.fact_label(row) for _, row in facts.iterrows()}
-        fact_id = st.selectbox("数值", list(labels), key="data_fact", format_func=labels.get)
+        fact_id = st.selectbox("数值", list(labels), key="data_fact", format_func=labels.get, placeholder="请选择")
         fact = facts[facts["fact_id"] == fact_id].iloc[0]
         components.provenance(
             f"{int(fact['period'])}年{queries.label(queries.KIND_LABELS, fact['kind'])}",
@@ -119,11 +119,11 @@ with st.expander("补录一个漏提取的数值"):
         st.caption("没有已入库的文档。")
     else:
         with st.form("add_fact", clear_on_submit=True):
-            doc_id = st.selectbox("所属文档", list(docs), format_func=docs.get)
+            doc_id = st.selectbox("所属文档", list(docs), format_func=docs.get, placeholder="请选择")
             a, b, c = st.columns(3)
             indicator = a.text_input("指标", placeholder="例如 地区生产总值")
-            measure = b.selectbox("口径", list(queries.MEASURE_LABELS), format_func=queries.MEASURE_LABELS.get)
-            kind = c.selectbox("类别", list(queries.KIND_LABELS), format_func=queries.KIND_LABELS.get)
+            measure = b.selectbox("口径", list(queries.MEASURE_LABELS), format_func=queries.MEASURE_LABELS.get, placeholder="请选择")
+            kind = c.selectbox("类别", list(queries.KIND_LABELS), format_func=queries.KIND_LABELS.get, placeholder="请选择")
             d, e, f = st.columns(3)
             period = d.number_input("所属年份", min_value=1990, max_value=2100, value=int(sel["year"] or 2021), step=1)
             value = e.text_input("数值", placeholder="例如 6.5")
@@ -142,7 +142,7 @@ with st.expander("补录一个漏提取的数值"):
 # --- Downloads -----------------------------------------------------------------------------
 st.subheader("下载表格")
 names = [n for n in contracts.CONTRACTS if n != "texts"]
-name = st.selectbox("表格", names, key="data_table", format_func=lambda n: queries.TABLE_LABELS.get(n, n))
+name = st.selectbox("表格", names, key="data_table", format_func=lambda n: queries.TABLE_LABELS.get(n, n), placeholder="请选择")
 frame = indicators if name == "indicators" else data.load_table(name)
 export = queries.export_frame(name, frame, documents)
 st.caption(f"共 {len(export)} 行；每行都带来源文件列，数值经过人工更正的在“更正”列注明。")

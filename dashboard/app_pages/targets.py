@@ -49,7 +49,7 @@ else:
         st.session_state["indicator"] = indicator
         st.session_state["_tg_followed"] = indicator
 
-    pair = st.selectbox("指标与口径", options, key="tg_pair", format_func=pair_label, on_change=follow_pair)
+    pair = st.selectbox("指标与口径", options, key="tg_pair", format_func=pair_label, on_change=follow_pair, placeholder="请选择")
     if sel["indicator"] and not wanted:
         st.caption(md(f"{county}没有“{sel['indicator']}”的目标或实绩，先显示其他指标。"))
 

@@ -30,7 +30,7 @@ doc_id = None
 if scope == "document":
     docs = queries.document_options(documents)
     if docs:
-        doc_id = st.selectbox("文档", list(docs), key="voc_doc", format_func=docs.get)
+        doc_id = st.selectbox("文档", list(docs), key="voc_doc", format_func=docs.get, placeholder="请选择")
 county = sel["county"] if scope == "county" else None
 freq = queries.term_frequencies(table, column, doc_id=doc_id, county=county, top=top)
 where = {"corpus": "全部文档", "county": county or "所选县", "document": "所选文档"}[scope]
@@ -81,8 +81,8 @@ if len(values) < 2:
 else:
     a_col, b_col = st.columns(2)
     fmt = (lambda v: f"{v}年") if mode == "year" else str
-    a = a_col.selectbox("甲", values, index=0, key=f"voc_a_{mode}", format_func=fmt)
-    b = b_col.selectbox("乙", values, index=1, key=f"voc_b_{mode}", format_func=fmt)
+    a = a_col.selectbox("甲", values, index=0, key=f"voc_a_{mode}", format_func=fmt, placeholder="请选择")
+    b = b_col.selectbox("乙", values, index=1, key=f"voc_b_{mode}", format_func=fmt, placeholder="请选择")
     field = "county" if mode == "county" else "report_year"
     rows_a = table[table[field] == a].rename(columns={column: "term"})
     rows_b = table[table[field] == b].rename(columns={column: "term"})
@@ -108,7 +108,7 @@ terms_available = queries.term_options(data.load_context_terms(), keywords, all_
 if not terms_available:
     components.empty_state("还没有语境索引。")
 else:
-    term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term")
+    term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term", placeholder="请选择")
     rows = queries.kwic(data.load_contexts_for(term), documents, term)
     st.caption(md(f"“{term}”共出现在 {len(rows)} 个句子中。"))
     components.kwic_list(rows)
