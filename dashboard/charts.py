@@ -151,7 +151,7 @@ def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, 
     """
     p = palette(theme)
     if rank.empty:
-        return empty_figure("这一年没有该指标的数值", present=present, theme=theme)
+        return empty_figure("这一年没有该指标的数值", present=present, theme=theme, title=title)
     rows = rank.iloc[::-1]  # plotly draws the first category at the bottom
     has_value = rows["value"].notna()
     colours = [p["focal"] if c == focal else p["bar"] for c in rows["county"]]
@@ -210,7 +210,7 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
     """
     p = palette(theme)
     if rows.empty:
-        return empty_figure("所选县没有这一指标的目标或实绩", present=present, theme=theme)
+        return empty_figure("所选县没有这一指标的目标或实绩", present=present, theme=theme, title=title)
     size = PRESENT_SIZE if present else BASE_SIZE
     marker_size = 26 if present else 16
     fig = go.Figure()
@@ -238,8 +238,11 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
         ]
         fig.add_trace(
             go.Scatter(
-                x=group["period"], y=group["target_value"], mode="markers", name=name,
+                x=group["period"], y=group["target_value"], mode="markers+text", name=name,
                 marker={"symbol": symbol, "size": marker_size + 4, "color": p["target"], "line": {"width": 3, "color": p["target"]}},
+                # Direct labels: the target as written, above its mark.
+                text=[f"目标 {esc(queries.format_value(v, u, qualifier=q if isinstance(q, str) else None))}" for v, u, q in zip(group["target_value"], group["target_unit"], group["target_qualifier"])],
+                textposition="top center", textfont={"size": size, "color": p["target"]},
                 customdata=group["target_fact_id"], hovertext=hover, hoverinfo="text",
             )
         )
@@ -268,10 +271,12 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
             ]
             fig.add_trace(
                 go.Scatter(
-                    x=group["period"], y=ys, mode="markers+text" if estimated else "markers",
+                    x=group["period"], y=ys, mode="markers+text",
                     name=name + ("（预计数）" if estimated else ""),
                     marker={"symbol": sym, "size": marker_size + (6 if symbol == "circle-open" else 0), "color": colour, "line": {"width": 3, "color": colour}},
-                    text=["预计"] * len(group) if estimated else None, textposition="top center", textfont={"size": size, "color": colour},
+                    # Direct labels: the outcome (and 预计) right of its mark; pending says so.
+                    text=["待公布"] * len(group) if status == "no_outcome_yet" else [f"{esc(queries.format_value(v, u))}{'（预计）' if estimated else ''}" for v, u in zip(group["actual_value"], group["actual_unit"])],
+                    textposition="middle right", textfont={"size": size, "color": colour},
                     customdata=group["actual_fact_id"] if status != "no_outcome_yet" else group["target_fact_id"],
                     hovertext=hover, hoverinfo="text",
                 )
@@ -288,7 +293,7 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
 def hit_rate_bar(hits: pd.DataFrame, *, present=False, theme="light", title=None) -> go.Figure:
     p = palette(theme)
     if hits.empty:
-        return empty_figure("还没有可判定的目标", present=present, theme=theme)
+        return empty_figure("还没有可判定的目标", present=present, theme=theme, title=title)
     fig = go.Figure()
     for column, key, pattern in (("达成", "met", ""), ("未达成", "missed", "x"), ("待公布", "pending", ".")):
         fig.add_trace(go.Bar(y=[esc(c) for c in hits["县"]], x=hits[column], name=column, orientation="h", marker={"color": p[key], "pattern": {"shape": pattern}}, text=hits[column], textposition="inside"))
@@ -301,7 +306,7 @@ def hit_rate_bar(hits: pd.DataFrame, *, present=False, theme="light", title=None
 def top_terms_bar(freq: pd.DataFrame, *, present=False, theme="light", title=None) -> go.Figure:
     p = palette(theme)
     if freq.empty:
-        return empty_figure("没有词语", present=present, theme=theme)
+        return empty_figure("所选范围里没有词语", present=present, theme=theme, title=title)
     rows = freq.iloc[::-1]
     fig = go.Figure(go.Bar(x=rows["count"], y=[esc(t) for t in rows["term"]], orientation="h", marker={"color": p["focal"]}, text=rows["count"], textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{x} 次<extra></extra>"))
     fig.update_yaxes(type="category", title=None)
@@ -313,29 +318,43 @@ def distinctive_bar(terms: pd.DataFrame, *, label_a: str, label_b: str, present=
     """Terms that set A apart (right) and B apart (left)."""
     p = palette(theme)
     if terms.empty:
-        return empty_figure("两边用词没有明显差别", present=present, theme=theme)
+        return empty_figure("两边用词没有明显差别", present=present, theme=theme, title=title)
     rows = terms.sort_values("z")
     colours = [p["a"] if s == "a" else p["b"] for s in rows["side"]]
-    hover = [f"{esc(t)}<br>{esc(label_a)}：{int(a)} 次<br>{esc(label_b)}：{int(b)} 次" for t, a, b in zip(rows["term"], rows["count_a"], rows["count_b"])]
-    fig = go.Figure(go.Bar(x=rows["z"], y=[esc(t) for t in rows["term"]], orientation="h", marker={"color": colours, "pattern": {"shape": ["" if s == "a" else "/" for s in rows["side"]]}}, hovertext=hover, hoverinfo="text"))
+    if "per_report_a" in rows.columns:
+        words = [f"{esc(label_a)}每份报告 {queries.rate_text(x)} 次 vs {esc(label_b)} {queries.rate_text(y)} 次" for x, y in zip(rows["per_report_a"], rows["per_report_b"])]
+    else:
+        words = [f"{esc(label_a)} {int(a)} 次 vs {esc(label_b)} {int(b)} 次" for a, b in zip(rows["count_a"], rows["count_b"])]
+    hover = [f"{esc(t)}<br>{w}" for t, w in zip(rows["term"], words)]
+    fig = go.Figure(go.Bar(x=rows["z"], y=[esc(t) for t in rows["term"]], orientation="h", marker={"color": colours, "pattern": {"shape": ["" if s == "a" else "/" for s in rows["side"]]}}, hovertext=hover, hoverinfo="text",
+                           text=words, textposition="outside", cliponaxis=False))
     fig.add_annotation(x=1, xref="paper", y=1.0, yref="paper", yanchor="bottom", xanchor="right", text=f"{esc(label_a)} 更常用 →", showarrow=False, font={"color": p["a"]})
     fig.add_annotation(x=0, xref="paper", y=1.0, yref="paper", yanchor="bottom", xanchor="left", text=f"← {esc(label_b)} 更常用", showarrow=False, font={"color": p["b"]})
     fig.update_yaxes(type="category", title=None)
-    fig.update_xaxes(title="区分度", zeroline=True, zerolinewidth=2)
+    reach = float(rows["z"].abs().max() or 1.0) * 2.6  # room for the per-report labels
+    fig.update_xaxes(title="用词差异（越长越有特色）", zeroline=True, zerolinewidth=2, showticklabels=False, range=[-reach, reach])
     return style(fig, present=present, theme=theme, height=None if present else max(360, 80 + 28 * len(rows)), title=title)
 
 
 def slogan_trend(trend: pd.DataFrame, *, present=False, theme="light", title=None) -> go.Figure:
+    """Occurrences per report of up to three slogans; a year without a report is a gap."""
     if trend.empty:
-        return empty_figure("没有可比较的年份", present=present, theme=theme)
+        return empty_figure("没有可比较的年份", present=present, theme=theme, title=title)
     symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
     colours = palette(theme)["series"]
+    value = "per_report" if "per_report" in trend.columns else "count"
     fig = go.Figure()
     for i, (slogan, group) in enumerate(trend.groupby("slogan", sort=False)):
-        fig.add_trace(go.Scatter(x=group["report_year"], y=group["count"], mode="lines+markers", name=esc(slogan), marker={"symbol": symbols[i % len(symbols)], "size": 20 if present else 12, "color": colours[i % len(colours)]}, line={"width": 4 if present else 3, "color": colours[i % len(colours)]}, hovertext=[f"{esc(slogan)}<br>{int(x)}年：{int(y)} 次" for x, y in zip(group["report_year"], group["count"])], hoverinfo="text"))
+        ys = [None if pd.isna(v) else float(v) for v in group[value]]
+        labels = ["" if y is None else queries.rate_text(y) for y in ys]
+        hover = [f"{esc(slogan)}<br>{int(x)}年：" + ("没有报告" if y is None else f"每份报告 {queries.rate_text(y)} 次") for x, y in zip(group["report_year"], ys)]
+        fig.add_trace(go.Scatter(x=group["report_year"], y=ys, mode="lines+markers+text", name=esc(slogan), connectgaps=False,
+                                 text=labels, textposition="top center", textfont={"color": colours[i % len(colours)]},
+                                 marker={"symbol": symbols[i % len(symbols)], "size": 20 if present else 12, "color": colours[i % len(colours)]},
+                                 line={"width": 4 if present else 3, "color": colours[i % len(colours)]}, hovertext=hover, hoverinfo="text"))
     years = sorted({int(y) for y in trend["report_year"]})
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[f"{y}年" for y in years], title=None)
-    fig.update_yaxes(title="出现次数", rangemode="tozero")
+    fig.update_yaxes(title="每份报告出现次数" if value == "per_report" else "出现次数", rangemode="tozero")
     return style(fig, present=present, theme=theme, title=title)
 
 

@@ -19,7 +19,7 @@ if keywords.empty and slogans.empty:
     st.stop()
 
 SOURCES = {"slogans": "提法", "keywords": "关键词"}
-SCOPES = {"corpus": "全部文档", "county": "所选县", "document": "单篇文档"}
+SCOPES = queries.SCOPE_LABELS_VOCAB
 c1, c2, c3 = st.columns([1, 1.4, 1])
 source = c1.radio("词语来源", list(SOURCES), key="voc_source", horizontal=True, format_func=SOURCES.get)
 scope = c2.radio("范围", list(SCOPES), key="voc_scope", horizontal=True, format_func=SCOPES.get)
@@ -31,9 +31,9 @@ if scope == "document":
     docs = queries.document_options(documents)
     if docs:
         doc_id = st.selectbox("文档", list(docs), key="voc_doc", format_func=docs.get, placeholder="请选择")
-county = sel["county"] if scope == "county" else None
-freq = queries.term_frequencies(table, column, doc_id=doc_id, county=county, top=top)
-where = {"corpus": "全部文档", "county": county or "所选县", "document": "所选文档"}[scope]
+county, year = sel["county"], sel["year"]
+freq = queries.term_frequencies(table, column, top=top, **queries.scope_filter(scope, county, year, doc_id))
+where = {"corpus": "全部文档", "county": f"{county or '所选县'}（全部年份）", "county_year": f"{county or '所选县'} {year}年报告", "document": "所选文档"}[scope]
 build_id = str(manifest["build_id"])
 
 
@@ -46,9 +46,17 @@ def show_bar() -> None:
 
 
 def show_trend() -> None:
-    trend = queries.slogan_trend(slogans, top=8, county=sel["county"] if scope == "county" else None)
-    components.plot(charts.slogan_trend(trend, present=sel["present"], theme=sel["theme"], title="提法的年度变化（按报告年份）"), key="voc_trend")
-    if not trend.empty and trend["report_year"].nunique() < 2:
+    trend_county = county if scope in ("county", "county_year") else None
+    options = queries.top_slogans(slogans, trend_county, top=30)
+    if st.session_state.get("voc_trend_pick") is None or not set(st.session_state["voc_trend_pick"]) <= set(options):
+        st.session_state["voc_trend_pick"] = options[:3]
+    if not sel["present"]:
+        st.multiselect("选择最多 3 个提法", options, key="voc_trend_pick", max_selections=3, placeholder="请选择")
+    trend = queries.slogan_rate_trend(slogans, documents, st.session_state["voc_trend_pick"], trend_county)
+    scope_name = f"{trend_county}" if trend_county else "全部县"
+    components.plot(charts.slogan_trend(trend, present=sel["present"], theme=sel["theme"], title=f"提法的年度变化 · {scope_name}（每份报告出现次数）"),
+                    key="voc_trend", name=charts.export_name(trend_county, "提法年度变化"), frame=trend)
+    if not trend.empty and trend["per_report"].notna().sum() and trend.dropna(subset=["per_report"])["report_year"].nunique() < 2:
         st.caption("目前只有一个年份的报告，还看不出变化。")
 
 
@@ -86,6 +94,7 @@ else:
     field = "county" if mode == "county" else "report_year"
     rows_a = table[table[field] == a].rename(columns={column: "term"})
     rows_b = table[table[field] == b].rename(columns={column: "term"})
+    reports_a, reports_b = rows_a["doc_id"].nunique(), rows_b["doc_id"].nunique()
     compare = data.compare_function()
     terms = None
     if compare is not None:
@@ -98,7 +107,9 @@ else:
         terms = queries.fallback_distinctive(
             queries.term_frequencies(rows_a, "term"), queries.term_frequencies(rows_b, "term"), top=12
         )
-    components.plot(charts.distinctive_bar(terms, label_a=fmt(a), label_b=fmt(b), present=False, theme=sel["theme"], title=f"{fmt(a)} 与 {fmt(b)} 的特色{SOURCES[source]}"), key="voc_distinct")
+    terms = queries.per_report_rates(terms, reports_a, reports_b)
+    components.plot(charts.distinctive_bar(terms, label_a=fmt(a), label_b=fmt(b), present=False, theme=sel["theme"], title=f"{fmt(a)} 与 {fmt(b)} 的特色{SOURCES[source]}"),
+                    key="voc_distinct", frame=terms)
 
 st.subheader("提法的年度变化")
 show_trend()
@@ -109,6 +120,6 @@ if not terms_available:
     components.empty_state("还没有语境索引。")
 else:
     term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term", placeholder="请选择")
-    rows = queries.kwic(data.load_contexts_for(term), documents, term)
-    st.caption(md(f"“{term}”共出现在 {len(rows)} 个句子中。"))
+    rows = queries.kwic_in_scope(queries.kwic(data.load_contexts_for(term), documents, term, limit=None), documents, scope, county, year, doc_id)
+    st.caption(md(f"“{term}”在{where}中出现在 {len(rows)} 个句子中（按页面上方的“范围”筛选）。"))
     components.kwic_list(rows)

@@ -38,7 +38,7 @@ def test_status_told_by_colour_and_symbol(fixture_app):
     # Hover carries the sentence and the file.
     assert "来源：samples/xunxian_2023.txt" in missed["hovertext"][0] and "地区生产总值突破300亿元" in missed["hovertext"][0]
     estimate = traces["✘ 未达成（预计数）"]
-    assert estimate["text"] == ["预计"] and "（预计）" in estimate["hovertext"][0]
+    assert estimate["text"] == ["6.1%（预计）"] and "（预计）" in estimate["hovertext"][0]  # labelled on the point
 
 
 def test_pending_and_ceiling(fixture_app):
