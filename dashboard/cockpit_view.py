@@ -27,7 +27,8 @@ def tile_html(tile: dict) -> str:
     stale = f"<div class='cp-tile-stale'>{tile['stale_year']}年数据（{_e(tile.get('year_asked', ''))}无数据）</div>" if tile["stale_year"] else ""
     verdict = " · ".join(p for p in (tile["verdict"], tile["gap"]) if p) or ("暂无目标" if tile["target"] == queries.MISSING else "")
     target = f"目标 {tile['target']}" if tile["target"] != queries.MISSING else ""
-    line = " · ".join(p for p in (target, tile["rank"], tile["previous"]) if p) or "\u00a0"
+    kind = f"来自{tile['source_kind']}" if tile.get("source_kind") else ""
+    line = " · ".join(p for p in (target, tile["rank"], tile["previous"], kind) if p) or "\u00a0"
     tip = f"{tile['sentence'] or ''}\n来源文件：{tile['source_file'] or '（未知）'}"
     return (
         f"<div class='cp-tile {status_class}' title='{_e(tip)}'>"

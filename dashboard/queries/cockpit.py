@@ -168,9 +168,18 @@ def _tile(indicators, documents, county, indicator, measure, year, row, pair, st
         "place": place,
         "tied": tied,
         "previous": prev_text,
+        "source_kind": _source_kind(row, documents),
         "sentence": None if row is None else row["sentence"],
         "source_file": None if row is None else row["source_file"],
     }
+
+
+def _source_kind(row, documents: pd.DataFrame) -> str:
+    """The kind of document an outcome came from (政府工作报告, 统计公报…), when known."""
+    if row is None or documents.empty or "doc_type" not in documents.columns:
+        return ""
+    kinds = documents.loc[documents["doc_id"] == row["doc_id"], "doc_type"].dropna()
+    return "" if kinds.empty else str(kinds.iloc[0])
 
 
 def tile_line(tile: dict) -> str:

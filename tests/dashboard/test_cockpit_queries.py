@@ -177,3 +177,12 @@ def test_deck_has_only_slides_with_data_starting_at_the_cockpit(tables):
     assert [s["id"] for s in pinned] == ["timeline|调查失业率|rate", "cockpit"]
     assert queries.ordered(deck, []) == deck
     assert queries.deck_slides(tables["indicators"], tables["targets_vs_outcomes"], None, 2022) == []
+
+
+def test_tile_names_the_kind_of_source(tables):
+    docs = tables["documents"].copy()
+    gdp = _tiles(tables, "浚县", 2022)["地区生产总值增速"]
+    assert gdp["source_kind"] == "政府工作报告"
+    docs.loc[docs["doc_id"] == "78f198f04f57dcb4", "doc_type"] = "统计公报"
+    tiles = queries.kpi_tiles(tables["indicators"], tables["targets_vs_outcomes"], docs, "浚县", 2022)
+    assert {t["label"]: t for t in tiles}["地区生产总值增速"]["source_kind"] == "统计公报"
