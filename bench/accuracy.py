@@ -1,6 +1,11 @@
 """Score the extractor against the hand-labelled gold set.
 
-    python bench/accuracy.py [--gold tests/gold] [--verbose] [--json out.json]
+    python bench/accuracy.py [--gold DIR | --corpus DIR] [--oracle-identity] [--verbose] [--json out.json]
+
+With no set named, the real corpus (../shared/corpus, read in place; skipped when absent)
+is scored as the main set, per document kind and per noise type, followed by tests/gold
+and tests/gold/holdout. ``--oracle-identity`` gives the extractor the labelled county, year
+and document kind instead of identifying them, to measure extraction alone.
 
 For every document in ``<gold>/documents.tsv`` the file is read, normalised,
 identified and extracted through the public pipeline interface:
@@ -29,6 +34,7 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Callable
 
 import pandas as pd
@@ -118,16 +124,16 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 # ---------------------------------------------------------------- frames
 
-def canonical_facts(frame: pd.DataFrame) -> pd.DataFrame:
+def canonical_facts(frame: pd.DataFrame, headline: frozenset[str] = HEADLINE) -> pd.DataFrame:
     """Bring gold or predicted facts to one shape with comparable types."""
     out = pd.DataFrame(index=frame.index)
-    for col in ("source", "indicator", "measure", "kind", "scope", "unit", "qualifier"):
+    for col in ("source", "county", "indicator", "measure", "kind", "scope", "unit", "qualifier"):
         out[col] = frame[col].map(to_text) if col in frame else ""
     out["period"] = frame["period"].map(to_int) if "period" in frame else None
     out["value"] = frame["value"].map(to_float) if "value" in frame else None
     for col in ("masked", "estimated"):
         out[col] = frame[col].map(to_bool) if col in frame else False
-    out["headline"] = out["indicator"].isin(HEADLINE)
+    out["headline"] = out["indicator"].isin(headline)
     # What to show a human for this row.
     if "evidence" in frame:
         out["context"] = frame["evidence"].map(to_text)
@@ -288,17 +294,30 @@ def source_file_for(source: str) -> str:
     return source[len(prefix):] if source.startswith(prefix) else source
 
 
-def run_document(api: dict[str, Callable], root: Path, source: str) -> tuple[dict, pd.DataFrame]:
+def oracle_identity(row: pd.Series) -> SimpleNamespace:
+    """The labelled identity of a gold document, to measure extraction apart from identification."""
+    return SimpleNamespace(
+        county=to_text(row["county"]) or None, city=to_text(row["city"]) or None,
+        province=to_text(row["province"]) or None, report_year=to_int(row["report_year"]),
+        doc_type=to_text(row["doc_type"]) or "其他", anonymised=to_bool(row["anonymised"]),
+        title=None, delivered_year=None, delivered_month=None,
+    )
+
+
+def run_document(api: dict[str, Callable], root: Path, source: str,
+                 oracle: SimpleNamespace | None = None) -> tuple[dict, pd.DataFrame]:
     ingested = api["read_document"](root / source)
     text = api["normalise_text"](ingested.text)
-    identity = api["identify_document"](text, source_file_for(source),
-                                        html_title=getattr(ingested, "html_title", None))
+    identity = oracle or api["identify_document"](text, source_file_for(source),
+                                                  html_title=getattr(ingested, "html_title", None))
     facts = api["extract_indicators"](text, identity)
     ident = {fld: getattr(identity, fld, None) for fld in DOC_FIELDS}
     if facts is None:
         facts = pd.DataFrame()
     facts = facts.copy()
     facts["source"] = source
+    if "county" not in facts:
+        facts["county"] = ident.get("county") or ""
     return ident, facts
 
 
@@ -388,13 +407,26 @@ def print_summary(s: dict[str, Any]) -> None:
 
 # ---------------------------------------------------------------- main
 
-def evaluate(gold_dir: Path, root: Path, api: dict[str, Callable]) -> tuple:
+def evaluate(gold_dir: Path, root: Path, api: dict[str, Callable], oracle: bool = False) -> tuple:
     gold_raw, gold_docs = read_gold(gold_dir)
+    gold, pred, predicted_docs, errors = predict(gold_raw, gold_docs, root, api, oracle=oracle)
+    scored = score_facts(gold, pred)
+    doc_scores = score_documents(gold_docs, predicted_docs)
+    return gold, pred, scored, doc_scores, errors, len(gold_docs)
+
+
+def predict(gold_raw: pd.DataFrame, gold_docs: pd.DataFrame, root: Path, api: dict[str, Callable],
+            headline: frozenset[str] = HEADLINE, oracle: bool = False) -> tuple:
+    """Run the pipeline on every gold document: canonical gold, predictions, identities, errors.
+
+    With ``oracle`` the labelled identity replaces ``identify_document``, so the figures
+    measure extraction alone."""
     predicted_docs: dict[str, dict] = {}
     frames, errors = [], []
-    for source in gold_docs["source"]:
+    for _, doc in gold_docs.iterrows():
+        source = doc["source"]
         try:
-            ident, facts = run_document(api, root, source)
+            ident, facts = run_document(api, root, source, oracle_identity(doc) if oracle else None)
         except Exception as exc:
             errors.append((source, f"{type(exc).__name__}: {exc}"))
             traceback.print_exc(limit=3, file=sys.stderr)
@@ -403,27 +435,51 @@ def evaluate(gold_dir: Path, root: Path, api: dict[str, Callable]) -> tuple:
         if len(facts):
             frames.append(facts)
     pred_raw = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["source"])
-    gold = canonical_facts(gold_raw)
-    pred = canonical_facts(pred_raw)
+    gold = canonical_facts(gold_raw, headline)
+    pred = canonical_facts(pred_raw, headline)
     # Only score predictions for the gold documents.
     pred = pred[pred["source"].isin(set(gold_docs["source"]))].reset_index(drop=True)
-    scored = score_facts(gold, pred)
-    doc_scores = score_documents(gold_docs, predicted_docs)
-    return gold, pred, scored, doc_scores, errors, len(gold_docs)
+    return gold, pred, predicted_docs, errors
+
+
+def evaluate_corpus(corpus_dir: Path, api: dict[str, Callable], verbose: bool, oracle: bool = False) -> dict:
+    """Score the real corpus (read in place) and print its per-kind and per-noise report."""
+    from bench import corpus_gold
+
+    corpus = corpus_gold.load_corpus(corpus_dir)
+    gold, pred, predicted_docs, errors = predict(corpus.facts, corpus.documents, corpus.root, api,
+                                                 corpus_gold.CORPUS_HEADLINE, oracle=oracle)
+    scored = corpus_gold.score_corpus(gold, pred, match_facts)
+    figures = corpus_gold.print_corpus_report(corpus, scored, predicted_docs, verbose)
+    for source, message in errors:
+        print(f"  failed {source}: {message}")
+    figures["documents_failed"] = len(errors)
+    return figures
+
+
+def evaluate_gold_dir(gold_dir: Path, root: Path, api: dict[str, Callable], verbose: bool,
+                      full_report: bool, oracle: bool = False) -> dict:
+    gold, pred, scored, doc_scores, errors, n_docs = evaluate(gold_dir, root, api, oracle)
+    if full_report:
+        print_report(scored, doc_scores, gold, pred, errors, verbose)
+    figures = summary(scored, doc_scores, n_docs, len(errors))
+    print_summary(figures)
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default="tests/gold", help="gold directory (facts.tsv, documents.tsv)")
+    parser.add_argument("--gold", help="score only this gold directory (facts.tsv, documents.tsv)")
+    parser.add_argument("--corpus", help="score only this real corpus (INDEX.tsv, gold.jsonl, texts/)")
     parser.add_argument("--root", default=str(REPO_ROOT), help="repository root the sources are relative to")
     parser.add_argument("--verbose", action="store_true", help="list every false positive and negative")
     parser.add_argument("--json", help="also write the summary figures to this file")
+    parser.add_argument("--oracle-identity", action="store_true",
+                        help="use the labelled county, year and kind instead of identify_document "
+                             "(measures extraction alone)")
     args = parser.parse_args(argv)
 
     root = Path(args.root).resolve()
-    gold_dir = Path(args.gold)
-    if not gold_dir.is_absolute():
-        gold_dir = gold_dir if gold_dir.exists() else root / gold_dir
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     try:
@@ -434,12 +490,29 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
 
-    gold, pred, scored, doc_scores, errors, n_docs = evaluate(gold_dir, root, api)
-    print_report(scored, doc_scores, gold, pred, errors, args.verbose)
-    figures = summary(scored, doc_scores, n_docs, len(errors))
-    print_summary(figures)
+    from bench import corpus_gold
+
+    oracle = args.oracle_identity
+    figures: dict[str, Any] = {}
+    if args.gold:
+        gold_dir = Path(args.gold)
+        if not gold_dir.is_absolute():
+            gold_dir = gold_dir if gold_dir.exists() else root / gold_dir
+        figures[str(args.gold)] = evaluate_gold_dir(gold_dir, root, api, args.verbose, True, oracle)
+    elif args.corpus:
+        figures["corpus"] = evaluate_corpus(Path(args.corpus), api, args.verbose, oracle)
+    else:
+        # The real corpus is the main set; our own gold sets follow for comparison.
+        if corpus_gold.available():
+            figures["corpus"] = evaluate_corpus(corpus_gold.DEFAULT_CORPUS, api, args.verbose, oracle)
+        else:
+            print(f"(real corpus not found at {corpus_gold.DEFAULT_CORPUS}: skipped)")
+        for gold_dir in ("tests/gold", "tests/gold/holdout"):
+            print(f"\n##### {gold_dir}")
+            figures[gold_dir] = evaluate_gold_dir(root / gold_dir, root, api, args.verbose, args.verbose, oracle)
     if args.json:
-        Path(args.json).write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+        Path(args.json).write_text(json.dumps(figures, ensure_ascii=False, indent=2, default=str),
+                                   encoding="utf-8")
     return 0
 
 

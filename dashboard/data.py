@@ -2,6 +2,9 @@
 
 Caches are keyed on (table path, build id), so a rebuild (new ``build.json``) is seen on
 the next rerun without restarting the app, and a stale cache can never outlive its build.
+Each loader resolves the current build directory once (``current_build``) and reads the
+manifest and its table from there: a build finishing meanwhile switches the pointer, never
+the files under a reader (see pipeline/publish.py).
 Pipeline stages that land later (build, clouds, keyword comparison) are imported lazily;
 each accessor returns ``None`` when its module is missing so the page can say so.
 """
@@ -27,14 +30,20 @@ def corrections_path() -> Path:
     return settings.reference_file(CORRECTIONS_FILE)
 
 
-def load_manifest() -> dict | None:
-    """The current build's manifest, or None when nothing has been built yet."""
-    path = settings.manifest_path(out_dir())
+def current_build() -> tuple[Path, dict] | None:
+    """The current build's directory and manifest, or None when nothing has been built yet."""
+    build = settings.current_build_dir(out_dir())
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest = json.loads(settings.manifest_path(build).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return manifest if isinstance(manifest, dict) and manifest.get("build_id") else None
+    return (build, manifest) if isinstance(manifest, dict) and manifest.get("build_id") else None
+
+
+def load_manifest() -> dict | None:
+    """The current build's manifest, or None when nothing has been built yet."""
+    current = current_build()
+    return None if current is None else current[1]
 
 
 def has_data() -> bool:
@@ -48,11 +57,11 @@ def _read_table(name: str, path: str, build_id: str) -> pd.DataFrame:
 
 def load_table(name: str) -> pd.DataFrame:
     """A table of the current build; an empty, typed frame when there is none."""
-    manifest = load_manifest()
-    path = settings.table_path(out_dir(), name)
-    if manifest is None or not path.exists():
+    current = current_build()
+    path = None if current is None else settings.table_path(current[0], name)
+    if path is None or not path.exists():
         return contracts.empty_frame(name)
-    return _read_table(name, str(path), str(manifest["build_id"]))
+    return _read_table(name, str(path), str(current[1]["build_id"]))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -68,20 +77,20 @@ def _context_terms(path: str, build_id: str) -> pd.DataFrame:
 
 def load_contexts_for(term: str) -> pd.DataFrame:
     """The sentences of one term only: the contexts table grows with the corpus, a term's rows do not."""
-    manifest = load_manifest()
-    path = settings.table_path(out_dir(), "contexts")
-    if manifest is None or not path.exists():
+    current = current_build()
+    path = None if current is None else settings.table_path(current[0], "contexts")
+    if path is None or not path.exists():
         return contracts.empty_frame("contexts")
-    return _contexts_for(str(path), str(manifest["build_id"]), term)
+    return _contexts_for(str(path), str(current[1]["build_id"]), term)
 
 
 def load_context_terms() -> pd.DataFrame:
     """The terms the contexts table can answer for (one column read, not the sentences)."""
-    manifest = load_manifest()
-    path = settings.table_path(out_dir(), "contexts")
-    if manifest is None or not path.exists():
+    current = current_build()
+    path = None if current is None else settings.table_path(current[0], "contexts")
+    if path is None or not path.exists():
         return pd.DataFrame({"term": pd.Series(dtype="string")})
-    return _context_terms(str(path), str(manifest["build_id"]))
+    return _context_terms(str(path), str(current[1]["build_id"]))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -108,14 +117,14 @@ def _load_corrected() -> tuple[pd.DataFrame, list[str]]:
     The build applies them too; applying again is idempotent and lets a correction
     made in the app show at once, before the next rebuild.
     """
-    manifest = load_manifest()
-    path = settings.table_path(out_dir(), "indicators")
-    if manifest is None or not path.exists():
+    current = current_build()
+    path = None if current is None else settings.table_path(current[0], "indicators")
+    if path is None or not path.exists():
         return contracts.empty_frame("indicators"), []
     corr = corrections_path()
     mtime = corr.stat().st_mtime if corr.exists() else 0.0
     try:
-        return _corrected_indicators(str(path), str(manifest["build_id"]), str(corr), mtime)
+        return _corrected_indicators(str(path), str(current[1]["build_id"]), str(corr), mtime)
     except (corrections.CorrectionError, contracts.ContractError, ValueError) as exc:
         return load_table("indicators"), [f"更正文件无法应用：{exc}"]
 
@@ -171,7 +180,8 @@ def compare_function():
 
 
 def cloud_cache_dir() -> Path:
-    return settings.clouds_dir(out_dir()) / "app"
+    """Clouds the app draws on demand: beside the per-document cache, shared by every build."""
+    return settings.cache_dir(out_dir()) / "clouds"
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

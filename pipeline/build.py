@@ -9,18 +9,18 @@ The wiring is one explicit list (``STEPS`` below is the order things happen in):
 4. indicators, with the reviewed corrections applied;
 5. targets paired with outcomes;
 6. vocabulary tables (keywords, slogans, contexts) and word clouds;
-7. write everything to a staging directory, then swap it in file by file and write
-   ``build.json`` last. Until that moment the previous tables stay as they were.
+7. write everything to a new build directory and switch the ``CURRENT`` pointer to it,
+   last (``pipeline.publish``). Until that moment readers see the previous build, whole.
+
+One build runs at a time per output directory (an OS-released lock; a second build waits).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
+import logging
 import shutil
 import time
-import uuid
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -28,11 +28,15 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import pyarrow as pa
 
-from pipeline import contracts, settings, vocabulary
+from pipeline import contracts, publish, settings, vocabulary
 from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
 from pipeline.fonts import FontNotFoundError
+from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
@@ -76,6 +80,7 @@ def run_build(
     workers: int = 1,
     force: bool = False,
     progress: Progress | None = None,
+    lock_timeout: float | None = None,
 ) -> BuildSummary:
     """Build all tables from ``raw_dir`` into ``out_dir``; see the module docstring."""
     started = time.perf_counter()
@@ -84,25 +89,36 @@ def run_build(
     if not raw_dir.is_dir():
         raise BuildError(f"原始文件目录不存在：{raw_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    with _build_lock(out_dir):
-        files = scan_raw_dir(raw_dir)
-        results = _process_all(files, raw_dir, out_dir, workers, force, progress)
-        summary = BuildSummary()
-        tables = assemble_tables(results, summary)
-        if summary.ok == 0:
-            # Replacing good tables with empty ones would lose data: keep the last build.
-            raise BuildError(_nothing_usable(raw_dir, files, summary))
-        clouds = _render_clouds(tables, settings.cache_dir(out_dir) / "clouds", summary)
-        staging = out_dir / f".staging-{uuid.uuid4().hex[:8]}"
-        try:
-            digests = _write_staged(tables, staging)
-            summary.build_id = _build_id(digests)
-            clouds(settings.clouds_dir(staging))
-            summary.seconds = time.perf_counter() - started
-            _swap_in(staging, out_dir, summary.as_manifest(digests))
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        _prune_cache(out_dir, results)
+    try:
+        with publish.build_lock(out_dir, lock_timeout, waiting=lambda: log.warning("waiting for another build")):
+            publish.clean_stale(out_dir)  # safe: holding the lock, no live build owns them
+            summary = _build_locked(raw_dir, out_dir, workers, force, progress)
+    except publish.LockTimeout as exc:
+        raise BuildError(str(exc)) from exc
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progress: Progress | None) -> BuildSummary:
+    started = time.perf_counter()
+    files = scan_raw_dir(raw_dir)
+    results = _process_all(files, raw_dir, out_dir, workers, force, progress)
+    summary = BuildSummary()
+    tables = assemble_tables(results, summary)
+    if summary.ok == 0:
+        # Replacing good tables with empty ones would lose data: keep the last build.
+        raise BuildError(_nothing_usable(raw_dir, files, summary))
+    clouds = _render_clouds(tables, settings.cache_dir(out_dir) / "clouds", summary)
+    staging = publish.new_staging_dir(out_dir)
+    try:
+        clouds(settings.clouds_dir(staging))  # first: a document it fails on gets a note on its row
+        digests = _write_staged(tables, staging)
+        summary.build_id = _build_id(digests)
+        summary.seconds = time.perf_counter() - started
+        publish.publish(out_dir, staging, summary.as_manifest(digests))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already when published
+    _prune_cache(out_dir, results)
     return summary
 
 
@@ -141,36 +157,76 @@ def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
 
 
 def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str, pd.DataFrame]:
-    """Documents, texts, indicators and pairs from the per-file results."""
-    documents = _documents_table(results, summary)
+    """Documents, texts, indicators, pairs and vocabulary from the per-file results.
+
+    A document that breaks a corpus stage (its facts do not fit the contract, pairing or
+    the vocabulary fail on it) is left out of that stage only, with a note on its row.
+    """
+    _unique_source_names(results)
+    _mark_duplicates(results)
     accepted = [r for r in results if r.status == "ok"]
     texts = pd.DataFrame({"doc_id": [r.doc_id for r in accepted], "text": [r.text for r in accepted]},
                          dtype="string")
     indicators = _indicators_table(accepted)
+    documents = _documents_table(results, summary)
     indicators = _apply_corrections(indicators, documents, summary)
     summary.facts = len(indicators)
-    tables = {
-        "documents": documents,
-        "texts": texts,
-        "indicators": indicators,
-        "targets_vs_outcomes": pair_targets_outcomes(indicators),
-    }
+    by_id = {r.doc_id: r for r in accepted}
+    tables = {"documents": documents, "texts": texts, "indicators": indicators}
+    tables["targets_vs_outcomes"] = _stage(
+        "目标与实绩配对", lambda ids: pair_targets_outcomes(indicators[indicators["doc_id"].isin(ids)]),
+        list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
     tokens = {r.doc_id: r.segmentation() for r in accepted if r.tokens is not None}
-    tables.update(_vocabulary_tables(documents, texts, tokens))
+    vocabulary_names = ("keywords", "slogans", "contexts")
+    tables.update(_stage(
+        "词汇统计", lambda ids: _vocabulary_tables(documents, texts[texts["doc_id"].isin(ids)], tokens),
+        list(by_id), by_id, summary, empty=vocabulary_names))
+    tables["documents"] = _with_warnings(documents, results)  # the stages' notes land on the rows
     return tables
 
 
-def _documents_table(results: list[DocResult], summary: BuildSummary) -> pd.DataFrame:
-    first_by_sha: dict[str, str] = {}
-    rows = []
+def _stage(label: str, run: Callable[[list[str]], object], doc_ids: list[str], by_id: dict[str, DocResult],
+           summary: BuildSummary, empty: tuple[str, ...]):
+    outcome = run_isolated(run, doc_ids)
+    for doc_id, reason in outcome.failed.items():
+        by_id[doc_id].warnings.append(f"{label}失败，本文档未计入：{reason}")
+        summary.warnings.append(f"{by_id[doc_id].source_file}：{label}失败，已跳过该文档（{reason}）")
+    if outcome.result is not None:
+        return outcome.result
+    summary.warnings.append(f"{label}失败，相应表格为空：{outcome.stage_error}")
+    frames = {name: contracts.empty_frame(name) for name in empty}
+    return frames if len(empty) > 1 else frames[empty[0]]
+
+
+def _unique_source_names(results: list[DocResult]) -> None:
+    """Two raw names can read alike (a GBK name re-read as text next to its UTF-8 twin)."""
+    seen: set[str] = set()
     for result in sorted(results, key=lambda r: r.source_file):
-        row = result.document_row()
-        if result.status == "ok":
-            original = first_by_sha.setdefault(result.sha256, result.source_file)
-            if original != result.source_file:
-                result.status = row["status"] = "duplicate"
-                row["error"] = f"与 {original} 内容相同，未重复计入"
-        rows.append(row)
+        name, n = result.source_file, 1
+        while name in seen:
+            n += 1
+            name = f"{result.source_file} ({n})"
+        if name != result.source_file:
+            result.warnings.append(f"与另一文件同名（原名 {result.source_file}），改称 {name}")
+            result.source_file = name
+        seen.add(name)
+
+
+def _mark_duplicates(results: list[DocResult]) -> None:
+    """Identical files: the first by path is kept, the others are marked and explained."""
+    first_by_sha: dict[str, str] = {}
+    for result in sorted(results, key=lambda r: r.source_file):
+        if result.status != "ok":
+            continue
+        original = first_by_sha.setdefault(result.sha256, result.source_file)
+        if original != result.source_file:
+            result.status = "duplicate"
+            result.error = f"与 {original} 内容相同，未重复计入"
+
+
+def _documents_table(results: list[DocResult], summary: BuildSummary) -> pd.DataFrame:
+    rows = [_typed_row(result) for result in sorted(results, key=lambda r: r.source_file)]
+    for result in results:
         summary.unchanged += int(result.from_cache)
     for row in rows:
         if row["status"] == "ok":
@@ -183,8 +239,43 @@ def _documents_table(results: list[DocResult], summary: BuildSummary) -> pd.Data
     return pd.DataFrame(rows, columns=contracts.DOCUMENTS.column_names)
 
 
+def _with_warnings(documents: pd.DataFrame, results: list[DocResult]) -> pd.DataFrame:
+    notes = {r.source_file: "；".join(r.warnings) or None for r in results}
+    return documents.assign(warning=documents["source_file"].map(notes))
+
+
+_PYTHON_TYPES = {pa.string(): (str,), pa.int64(): (int,), pa.float64(): (int, float), pa.bool_(): (bool,)}
+
+
+def _typed_row(result: DocResult) -> dict:
+    """The document's row, each field checked against the contract: a value of the wrong
+    type (an identification bug) is dropped with a note instead of failing the table."""
+    row = result.document_row()
+    for column, dtype in contracts.DOCUMENTS.columns:
+        value = row[column]
+        if value is None or column == "warning":
+            continue
+        value = value.item() if hasattr(value, "item") else value  # numpy scalars
+        fits = isinstance(value, _PYTHON_TYPES[dtype]) and not (dtype != pa.bool_() and isinstance(value, bool))
+        if fits and isinstance(value, float) and value != value:
+            fits = False  # NaN where a number was expected: unknown
+        if not fits:
+            result.warnings.append(f"字段 {column} 的值无法识别，已置空")
+            value = None
+        row[column] = value
+    row["warning"] = "；".join(result.warnings) or None
+    return row
+
+
 def _indicators_table(accepted: list[DocResult]) -> pd.DataFrame:
-    frames = [r.facts_frame() for r in accepted if r.facts is not None and len(r.facts)]
+    frames = []
+    for result in accepted:
+        if not result.facts:
+            continue
+        try:
+            frames.append(contracts.conform(result.facts_frame(), "indicators"))
+        except Exception as exc:  # noqa: BLE001 - one document's facts, never the whole table
+            result.warnings.append(f"数值未能入表，本文档的数值未计入：{describe(exc)}")
     if not frames:
         return contracts.empty_frame("indicators")
     return pd.concat(frames, ignore_index=True)
@@ -212,46 +303,49 @@ def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame, tokens: dic
 
 
 def _render_clouds(tables: dict[str, pd.DataFrame], cache: Path, summary: BuildSummary) -> Callable[[Path], None]:
-    """Renders the clouds into a directory; without a CJK font the tables still build."""
+    """Renders the clouds into a directory; without a CJK font, or when a document breaks
+    the drawing, the tables still build (the culprit is left out, with a note)."""
 
     def render(target: Path) -> None:
+        def draw(ids: list[str]) -> None:
+            shutil.rmtree(target, ignore_errors=True)
+            keywords, slogans = (tables[n][tables[n]["doc_id"].isin(ids)] for n in ("keywords", "slogans"))
+            vocabulary.render_clouds(keywords, slogans, target, tables["documents"], cache_dir=cache)
+
         try:
-            vocabulary.render_clouds(tables["keywords"], tables["slogans"], target, tables["documents"],
-                                     cache_dir=cache)
+            draw(list(tables["texts"]["doc_id"]))
         except FontNotFoundError as exc:
             summary.warnings.append(str(exc))
+        except Exception:  # noqa: BLE001 - find the documents it fails on
+            ids = list(tables["texts"]["doc_id"])
+            outcome = run_isolated(draw, ids)
+            _note_cloud_failures(outcome, tables, summary)
 
     return render
+
+
+def _note_cloud_failures(outcome, tables: dict[str, pd.DataFrame], summary: BuildSummary) -> None:
+    documents = tables["documents"]
+    for doc_id, reason in outcome.failed.items():
+        hit = documents["doc_id"] == doc_id
+        note = f"词云绘制失败，本文档未计入词云：{reason}"
+        documents.loc[hit, "warning"] = documents.loc[hit, "warning"].fillna("").map(
+            lambda old: f"{old}；{note}" if old else note)
+        summary.warnings.append(f"{doc_id}：{note}")
+    if outcome.result is None and outcome.stage_error:
+        summary.warnings.append(f"词云未能生成：{outcome.stage_error}")
 
 
 # --- writing ---------------------------------------------------------------------------
 
 
 def _write_staged(tables: dict[str, pd.DataFrame], staging: Path) -> dict[str, str]:
-    staging.mkdir(parents=True)
     digests = {}
     for name, frame in tables.items():
         path = settings.table_path(staging, name)
         contracts.write_table(frame, name, path)
         digests[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return digests
-
-
-def _swap_in(staging: Path, out_dir: Path, manifest: dict) -> None:
-    """Replace the live tables only after every new one is complete on disk."""
-    for path in sorted(staging.glob("*.parquet")):
-        os.replace(path, out_dir / path.name)
-    staged_clouds = settings.clouds_dir(staging)
-    if staged_clouds.exists():
-        live = settings.clouds_dir(out_dir)
-        old = out_dir / f".clouds-old-{uuid.uuid4().hex[:8]}"
-        if live.exists():
-            os.replace(live, old)
-        os.replace(staged_clouds, live)
-        shutil.rmtree(old, ignore_errors=True)
-    tmp = out_dir / ".build.json.tmp"
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, settings.manifest_path(out_dir))
 
 
 def _nothing_usable(raw_dir: Path, files: list[Path], summary: BuildSummary) -> str:
@@ -273,26 +367,3 @@ def _prune_cache(out_dir: Path, results: list[DocResult]) -> None:
     for path in settings.cache_dir(out_dir).glob("*.json"):
         if path.stem not in keep:
             path.unlink(missing_ok=True)
-
-
-class _build_lock:
-    """One build at a time per output directory (the app and the CLI may both start one)."""
-
-    def __init__(self, out_dir: Path):
-        self.path = settings.build_lock_path(out_dir)
-
-    def __enter__(self):
-        try:
-            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            if time.time() - self.path.stat().st_mtime < 3600:
-                raise BuildError(f"另一个构建正在进行（锁文件 {self.path}）；若确认没有，请删除该文件后重试")
-            self.path.unlink(missing_ok=True)  # a crashed build's lock is stale after an hour
-            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
-        return self
-
-    def __exit__(self, *exc):
-        self.path.unlink(missing_ok=True)
-        return False

@@ -50,6 +50,7 @@ DOCUMENTS = Contract(
         ("sha256", S),
         ("status", S),  # ok | rejected | duplicate
         ("error", S),  # one-line human-readable reason when not ok
+        ("warning", S),  # accepted, but something was lost or guessed (a stage failed for it, a name re-read)
         ("county", S),
         ("city", S),
         ("province", S),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,8 +20,10 @@ import pandas as pd
 
 from pipeline import settings
 
+log = logging.getLogger(__name__)
+
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract.py", "segment.py", "documents.py")
+FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract", "segment.py", "documents.py")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
                           "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt")
 
@@ -34,6 +38,7 @@ class DocResult:
     text: str = ""
     facts: list[dict] | None = None
     tokens: list[list] | None = None  # [word, start] pairs: segmentation is the slow part, so it is cached
+    warnings: list[str] = field(default_factory=list)  # per-document notes; the file was still used
     from_cache: bool = False
     cache_key: str = ""
 
@@ -49,6 +54,7 @@ class DocResult:
             "sha256": self.sha256,
             "status": self.status,
             "error": self.error,
+            "warning": "；".join(self.warnings) or None,
             "county": ident.get("county"),
             "city": ident.get("city"),
             "province": ident.get("province"),
@@ -94,23 +100,49 @@ def scan_raw_dir(raw_dir: Path) -> list[Path]:
 
 def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False) -> DocResult:
     """Never raises: a file that cannot be processed comes back rejected with a reason."""
-    source_file = path.relative_to(raw_dir).as_posix()
+    source_file, name_warning = source_name(path, raw_dir)
     try:
         sha = file_sha256(path)
     except OSError as exc:
         return DocResult(source_file, hashlib.sha256(source_file.encode()).hexdigest(), "rejected",
-                         f"无法读取文件：{exc.strerror or exc}")
+                         f"无法读取文件：{exc.strerror or exc}", warnings=_listed(name_warning))
     key = f"{sha}-{code_fingerprint()}"
     cached = None if force else _load_cached(cache_dir, key)
     if cached is not None:
         cached.source_file = source_file
         cached.from_cache = True
         cached.cache_key = key
-        return cached
-    result = _process_uncached(path, source_file, sha)
-    result.cache_key = key
-    _store_cached(cache_dir, key, result)
-    return result
+    else:
+        cached = _process_uncached(path, source_file, sha)
+        cached.cache_key = key
+        _store_cached(cache_dir, key, cached)
+    # The name is not part of the cached content: the same bytes may arrive under another name.
+    cached.warnings = _listed(name_warning) + [w for w in cached.warnings if w != name_warning]
+    return cached
+
+
+def source_name(path: Path, raw_dir: Path) -> tuple[str, str | None]:
+    """The file's path below the raw directory as text, and a note when its bytes were not UTF-8.
+
+    Unzipping a Windows archive leaves GBK-encoded names, which Python holds as lone
+    surrogates that no table or JSON file can store. Fallback, in order: the bytes as
+    UTF-8; as GB18030 (a superset of GBK, what such archives use); else UTF-8 with each
+    undecodable byte replaced by U+FFFD, so the name is still unique enough to show.
+    """
+    relative = path.relative_to(raw_dir).as_posix()
+    try:
+        relative.encode("utf-8")
+        return relative, None
+    except UnicodeEncodeError:
+        raw = os.fsencode(relative)
+    try:
+        return raw.decode("gb18030"), "文件名不是 UTF-8 编码，已按 GB18030（GBK）解读"
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace"), "文件名编码无法识别，无法解读的字节显示为 �"
+
+
+def _listed(warning: str | None) -> list[str]:
+    return [warning] if warning else []
 
 
 def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
@@ -174,6 +206,8 @@ def warm_up() -> None:
 
 
 def _one_line(message: str) -> str:
+    # Messages may quote a file name with undecodable bytes: keep them storable as UTF-8.
+    message = message.encode("utf-8", "replace").decode("utf-8")
     return " ".join(message.split())[:300]
 
 
@@ -192,8 +226,8 @@ def code_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     for name in FINGERPRINT_MODULES:
         path = here / name
-        if path.exists():
-            digest.update(path.read_bytes())
+        for part in sorted(path.glob("*.py")) if path.is_dir() else [path] if path.exists() else []:
+            digest.update(part.read_bytes())  # a stage may be a package: every module counts
     for name in FINGERPRINT_REFERENCES:
         path = settings.reference_file(name)
         if path.exists():
@@ -218,8 +252,13 @@ def _store_cached(cache_dir: Path, key: str, result: DocResult) -> None:
     data = {
         "source_file": result.source_file, "sha256": result.sha256, "status": result.status,
         "error": result.error, "identity": result.identity, "text": result.text, "facts": result.facts,
-        "tokens": result.tokens,
+        "tokens": result.tokens, "warnings": result.warnings,
     }
     tmp = _cache_path(cache_dir, key).with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(_cache_path(cache_dir, key))
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(_cache_path(cache_dir, key))
+    except (OSError, ValueError, TypeError) as exc:
+        # The cache only saves time: a full disk or an unstorable value must not lose the document.
+        tmp.unlink(missing_ok=True)
+        log.warning("not cached %s: %s", result.source_file, exc)

@@ -38,12 +38,15 @@ UNIT_SCALE = {
 
 
 def pair_targets_outcomes(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Any field but the key may be null (a masked year, an unknown unit): such facts are
+    paired or skipped, never allowed to stop the build."""
     facts = indicators[
-        indicators["county"].notna() & indicators["period"].notna() & (indicators["scope"] == "annual")
+        indicators["county"].notna() & indicators["indicator"].notna() & indicators["measure"].notna()
+        & indicators["period"].notna() & _is(indicators["scope"], "annual")
     ]
     key = ["county", "province", "indicator", "measure", "period"]
-    targets = _pick_targets(facts[facts["kind"] == "target"], key)
-    outcomes = _pick_outcomes(facts[facts["kind"] == "actual"], key)
+    targets = _pick_targets(facts[_is(facts["kind"], "target")], key)
+    outcomes = _pick_outcomes(facts[_is(facts["kind"], "actual")], key)
     rows = []
     for k in sorted(set(targets) | set(outcomes), key=lambda k: tuple("" if v is None else str(v) for v in k)):
         target = targets.get(k)
@@ -57,6 +60,11 @@ def pair_targets_outcomes(indicators: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=contracts.TARGETS_VS_OUTCOMES.column_names)
 
 
+def _is(column: pd.Series, value: str) -> pd.Series:
+    """``column == value`` with null counted as different (nullable columns compare to NA)."""
+    return (column == value).fillna(False).astype(bool)
+
+
 def _key(row: pd.Series) -> tuple:
     province = row["province"] if pd.notna(row["province"]) else None
     return (row["county"], province, row["indicator"], row["measure"], int(row["period"]))
@@ -65,8 +73,10 @@ def _key(row: pd.Series) -> tuple:
 def _pick_targets(targets: pd.DataFrame, key: list[str]) -> dict[tuple, pd.Series]:
     """The target stated by the report for that very year; numbers before words."""
     chosen: dict[tuple, pd.Series] = {}
+    # A target whose report year is unknown (masked 20XX) ranks after one stated for its own year.
+    own_year = (targets["report_year"] == targets["period"]).fillna(False).astype(bool)
     ranked = targets.assign(
-        _own_year=(targets["report_year"] != targets["period"]).astype(int),
+        _own_year=(~own_year).astype(int),
         _no_value=targets["value"].isna().astype(int),
     ).sort_values(["_own_year", "_no_value", "report_year", "source_file", "value_start"])
     for _, row in ranked.iterrows():
@@ -76,13 +86,14 @@ def _pick_targets(targets: pd.DataFrame, key: list[str]) -> dict[tuple, pd.Serie
 
 def _pick_outcomes(outcomes: pd.DataFrame, key: list[str]) -> dict[tuple, dict[bool, pd.Series]]:
     """Per year, the estimate and the final figure, each from the earliest later report."""
-    later = outcomes[outcomes["report_year"].isna() | (outcomes["report_year"] >= outcomes["period"])]
+    reported_later = (outcomes["report_year"] >= outcomes["period"]).fillna(False).astype(bool)
+    later = outcomes[outcomes["report_year"].isna().astype(bool) | reported_later]
     ranked = later.assign(_no_value=later["value"].isna().astype(int)).sort_values(
         ["_no_value", "report_year", "source_file", "value_start"]
     )
     chosen: dict[tuple, dict[bool, pd.Series]] = {}
     for _, row in ranked.iterrows():
-        chosen.setdefault(_key(row), {}).setdefault(bool(row["estimated"]), row)
+        chosen.setdefault(_key(row), {}).setdefault(_flag(row["estimated"]), row)
     return chosen
 
 
@@ -104,13 +115,17 @@ def _row(k: tuple, target: pd.Series | None, actual: pd.Series | None) -> dict:
         "target_sentence": _get(target, "sentence"),
         "actual_value": _get(actual, "value"),
         "actual_unit": _get(actual, "unit"),
-        "actual_estimated": None if actual is None else bool(actual["estimated"]),
+        "actual_estimated": None if actual is None else _flag(actual["estimated"]),
         "actual_doc": _get(actual, "source_file"),
         "actual_fact_id": _get(actual, "fact_id"),
         "actual_sentence": _get(actual, "sentence"),
         "status": status,
         "gap": gap,
     }
+
+
+def _flag(value) -> bool:
+    return False if value is None or pd.isna(value) else bool(value)
 
 
 def _get(row: pd.Series | None, column: str):
@@ -128,18 +143,18 @@ def judge(indicator: str, measure: str, target: pd.Series | None, actual: pd.Ser
         return "no_outcome_yet", None
     if pd.isna(target["value"]) or pd.isna(actual["value"]):
         return "unknown", None
-    actual_value = convert(float(actual["value"]), actual["unit"], target["unit"])
+    actual_value = convert(float(actual["value"]), _get(actual, "unit"), _get(target, "unit"))
     if actual_value is None:
         return "unknown", None
     target_value = float(target["value"])
     gap = round(actual_value - target_value, 6)
     family = load_vocabulary().families.get(indicator)
     higher_is_better = family is None or family.direction == "up"
-    return ("met" if is_met(target_value, actual_value, target["qualifier"], measure, higher_is_better)
+    return ("met" if is_met(target_value, actual_value, _get(target, "qualifier"), measure, higher_is_better)
             else "missed"), gap
 
 
-def is_met(target: float, actual: float, qualifier: str, measure: str, higher_is_better: bool) -> bool:
+def is_met(target: float, actual: float, qualifier: str | None, measure: str, higher_is_better: bool) -> bool:
     if qualifier == "at_least":
         return actual >= target
     if qualifier == "at_most":

@@ -39,20 +39,55 @@ def processed_dir() -> Path:
 
 
 def cache_dir(out_dir: Path) -> Path:
-    """Per-document extraction cache, keyed on content; lives beside the tables it feeds."""
+    """Per-document extraction cache, keyed on content; shared by the builds it feeds."""
     return out_dir / ".cache"
 
 
+# --- a build's files ------------------------------------------------------------------------
+# ``out_dir`` below is either a processed root (whose ``CURRENT`` pointer names its current
+# build, see pipeline/publish.py) or one build directory itself. A reader that must see one
+# consistent build resolves ``current_build_dir`` once and passes the result on.
+
+
+def builds_dir(out_dir: Path) -> Path:
+    """One sub-directory per complete build; the newest few are kept."""
+    return out_dir / "builds"
+
+
+def current_pointer_path(out_dir: Path) -> Path:
+    """Holds the current build directory's name; replaced atomically, last, by a build."""
+    return out_dir / "CURRENT"
+
+
+def current_build_dir(out_dir: Path) -> Path:
+    """The directory holding the current build's tables: the pointer's target, or
+    ``out_dir`` itself when it has no pointer (a build directory, or hand-written tables)."""
+    out_dir = Path(out_dir)
+    try:
+        name = current_pointer_path(out_dir).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return out_dir
+    target = builds_dir(out_dir) / name
+    if name and "/" not in name and "\\" not in name and not name.startswith(".") and target.is_dir():
+        return target
+    return out_dir
+
+
 def clouds_dir(out_dir: Path) -> Path:
-    return out_dir / "clouds"
+    return current_build_dir(out_dir) / "clouds"
 
 
 def table_path(out_dir: Path, table: str) -> Path:
-    return out_dir / f"{table}.parquet"
+    return current_build_dir(out_dir) / f"{table}.parquet"
 
 
 def manifest_path(out_dir: Path) -> Path:
-    """Written last by a build: its presence and id tell readers which tables are current."""
+    """Written last into a build directory: its presence and id tell readers the build is complete."""
+    return current_build_dir(out_dir) / "build.json"
+
+
+def manifest_path_flat(out_dir: Path) -> Path:
+    """Where the manifest lived before builds were versioned (removed by the next build)."""
     return out_dir / "build.json"
 
 
@@ -96,6 +131,9 @@ def font_override() -> Path | None:
 # Inputs larger than this are rejected unread: no county report comes close, and a
 # multi-gigabyte drop must not stall the build.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+# A build waits this long for another build on the same output to finish, then gives up.
+BUILD_LOCK_TIMEOUT_SECONDS = 30 * 60
 
 # Documents with less text than this after cleaning are rejected as empty.
 MIN_TEXT_CHARS = 40

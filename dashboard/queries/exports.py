@@ -17,6 +17,7 @@ def documents_view(documents: pd.DataFrame) -> pd.DataFrame:
             "文件": documents["source_file"],
             "状态": documents["status"].map(lambda s: label(DOC_STATUS_LABELS, s)),
             "原因": documents["error"].fillna(""),
+            "提示": documents["warning"].fillna("") if "warning" in documents else "",
             "县": [county_label(c, a) if s == "ok" else (c if not pd.isna(c) else "") for c, a, s in zip(documents["county"], documents["anonymised"], documents["status"])],
             "报告年份": documents["report_year"],
             "类型": documents["doc_type"].fillna(""),

@@ -47,6 +47,7 @@ COLUMN_LABELS = {
     "sha256": "SHA-256",
     "status": "状态",
     "error": "原因",
+    "warning": "提示",
     "county": "县",
     "city": "市",
     "province": "省",

@@ -45,7 +45,7 @@ ANON_MASKED = "今年主要预期目标是:地区生产总值增长X%左右,一�
 
 
 def _doc(doc_id, source_file, county, city, province, year, doc_type, title, anonymised=False, status="ok", error=None, n_chars=20000):
-    return dict(doc_id=doc_id, source_file=source_file, sha256=doc_id * 4, status=status, error=error, county=county, city=city,
+    return dict(doc_id=doc_id, source_file=source_file, sha256=doc_id * 4, status=status, error=error, warning=None, county=county, city=city,
                 province=province, report_year=year, doc_type=doc_type, anonymised=anonymised, title=title, n_chars=n_chars)
 
 

@@ -106,7 +106,16 @@ def test_failed_build_leaves_previous_tables_readable(sample_raw_dir, tmp_path, 
         run_build(sample_raw_dir, out)
     assert table_bytes(out) == before
     assert settings.manifest_path(out).read_bytes() == manifest
-    assert not list(out.glob(".staging-*")) and not settings.build_lock_path(out).exists()
+    assert not list(settings.builds_dir(out).glob(".staging-*")), "the failed build's staging is gone"
+    assert_lock_free(out)
+
+
+def assert_lock_free(out: Path) -> None:
+    import filelock
+
+    lock = filelock.FileLock(settings.build_lock_path(out))
+    lock.acquire(timeout=0)  # raises Timeout if anything still holds it
+    lock.release()
 
 
 def test_nothing_usable_keeps_previous_tables(sample_raw_dir, tmp_path):

@@ -60,6 +60,45 @@ def test_simplified_text_is_left_alone(sample_name):
     assert normalise.to_simplified_if_traditional(text) == text
 
 
+# ---------------------------------------------------------------- how pages render text
+
+
+def test_radicals_from_a_pdf_text_layer_become_ideographs():
+    # Kangxi radicals (⼯ U+2F2F, ⼈ U+2F08) and the Radicals Supplement (⻓ U+2ED3, ⻔ U+2ED4)
+    layer = "全县⼈民政府⼯作报告指出，城镇居民收入增⻓6.5%，⻔诊量稳定。"
+    assert normalise_text(layer) == "全县人民政府工作报告指出，城镇居民收入增长6.5%，门诊量稳定。"
+
+
+def test_compatibility_ideographs_fold_but_circled_numbers_stay():
+    assert normalise.fold_radicals("①\uf901②㎡") == "①更②㎡"
+
+
+def test_inline_pinyin_of_a_traditional_mirror_is_stripped_and_folded():
+    raw = "全縣社會消費品零售總額增長(zhǎng)6.1%，完成年度預(yù)期目標(biāo)。"
+    assert normalise_text(raw) == "全县社会消费品零售总额增长6.1%，完成年度预期目标。"
+
+
+def test_toneless_pinyin_is_stripped_only_where_a_page_annotates_many_characters():
+    page = "本县居(ju)民收入增(zeng)(zeng)长5%，财(cai)政收入稳定。"
+    assert normalise.strip_inline_pinyin(page) == "本县居民收入增长5%，财政收入稳定。"
+    lone = "会上宣读了倡议书(ban)。"
+    assert normalise.strip_inline_pinyin(lone) == lone
+
+
+@pytest.mark.parametrize("kept", ["生产总值(GDP)增长", "按可比价计算(下同)", "面积(km)", "项目(2023)", "PM2.5(ug)"])
+def test_abbreviations_and_remarks_in_brackets_are_kept(kept):
+    assert normalise.strip_inline_pinyin(kept) == kept
+
+
+def test_injected_mirror_tokens_are_dropped():
+    raw = "各位代表:kQz\nkQz\n现在我代表县人民政府作报告。kQz\n一、工作回顾kQz"
+    assert normalise_text(raw) == "各位代表:\n现在我代表县人民政府作报告。\n一、工作回顾"
+
+
+def test_a_single_mixed_case_word_and_ph_are_kept():
+    assert normalise.drop_injected_tokens("水质pH值稳定，pH达标，iPad一台") == "水质pH值稳定，pH达标，iPad一台"
+
+
 # ---------------------------------------------------------------- chrome
 
 CHROME_LINES = [

@@ -94,3 +94,17 @@ def test_levels_compared_across_units():
 ])
 def test_is_met_by_qualifier(qualifier, actual, expected):
     assert is_met(5.0, actual, qualifier, "growth", higher_is_better=True) is expected
+
+
+def test_null_report_year_target_is_paired_after_own_year_targets():
+    """A masked year (20XX) leaves report_year null; the target still pairs, never crashes."""
+    df = pairs(fact(report_year=None, value=7.0, source_file="masked.txt"), outcome(7.5))
+    assert list(df["status"]) == ["met"] and df.iloc[0].target_doc == "masked.txt"
+    own = fact(value=6.0, source_file="own.txt", value_start=3)
+    df = pairs(fact(report_year=None, value=9.0, source_file="masked.txt"), own, outcome(7.5))
+    assert df.iloc[0].target_doc == "own.txt"
+
+
+def test_null_qualifier_unit_and_estimate_flag_do_not_crash():
+    df = pairs(fact(qualifier=None, unit=None), outcome(9.0, unit=None, estimated=None))
+    assert df.iloc[0].status == "met"

@@ -1,0 +1,275 @@
+"""The number / unit / qualifier grammar of value mentions.
+
+The words right after an indicator spelling are read for value mentions: a level
+(221.46亿元), a growth (同比增长7.9%, 下降2.1%), a change in points (提高1个百分点), a rate
+(控制在3.5%以内), a multiple (翻一番, 是2015年的1.9倍). Only the clause of the spelling and
+clauses that continue it (,同比增长…) are read (``reading_window``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- value mentions ---------------------------------------------------------------
+
+NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+MASK = r"(?:[Xx×＊*]{1,6}(?:\.[Xx×＊*]{1,3})?)"
+AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|亿斤|万斤|万亩|亩|万人次|万人|人次|人|万户|户|公里|个"
+GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?"
+YEARS_IN_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+NEGATIVE_VERBS = ("下降", "减少", "回落", "降低")
+PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|突破|高于|低于|达到|达|力争|争取|确保|实现"
+POST_QUALIFIER = r"左右|以上|以内|以下|上下"
+
+RANGE_RE = re.compile(
+    rf"(?P<verb>{GROWTH_VERB})?\s*(?P<lo>{NUM})\s*%?\s*[-~～—–至到]\s*(?P<hi>{NUM})\s*(?P<unit>%)"
+    rf"(?P<post>{POST_QUALIFIER})?"
+)
+GROWTH_RE = re.compile(
+    rf"(?P<verb>{GROWTH_VERB})\s*(?P<pre>(?:{PRE_QUALIFIERS})?)\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
+    rf"(?P<unit>%|个百分点|倍|{AMOUNT_UNITS})(?P<post>{POST_QUALIFIER})?"
+)
+LEVEL_RE = re.compile(
+    rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是|完成)?)\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
+    rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
+)
+# 分别增长7%和8%, 分别增长*%、*%: values after the first share its verb.
+GROWTH_LIST_TAIL = re.compile(
+    rf"(?:、|和|及|与|,|，)\s*(?P<num>{NUM}|{MASK})?\s*(?P<unit>%|个百分点)(?P<post>{POST_QUALIFIER})?"
+)
+QUALITATIVE_RE = re.compile(
+    r"^(?:增长|收入增长)?(?:和|与)?(?:经济增长)?(?:基本)?(?:保持)?同步|^稳步增长|^稳定增长|^保持(?:平稳|稳定|较快)增长"
+    r"|^持续增长|^稳中有升|^较快增长|^实现正增长|^保持稳定|^不低于上年(?:水平)?|^高于经济增长"
+)
+CONTINUATION = re.compile(
+    rf"^(?:同比|同口径|按可比价格?计算|可比价|比上年|较上年|比去年|较去年|比年初|较年初|比上年末|较上年末|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且)*"
+    rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
+    rf"|^(?:{NUM}|{MASK})?\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?$"
+)
+CLAUSE_SPLIT = re.compile(r"[,，]")
+HARD_STOP = re.compile(r"[;；:：]")
+FILLER_MAX = 14
+YEAR_WORD = re.compile(r"(?:19|20)\d\d年(?:底|末)?")
+
+
+@dataclass
+class Mention:
+    measure: str
+    value: float | None
+    masked: bool
+    unit: str
+    qualifier: str
+    qualifier_text: str
+    start: int
+    end: int
+    multi_year: bool = False
+    cumulative: bool = False
+    span_years: int = 0  # 两年平均增长: the number of years averaged
+    year: int | None = None  # the mention names its own year (由2015年的…到2020年的…)
+    term: tuple[int, int] | None = None  # …年均增长7.2% after a 由…到 statement
+    distributed: bool = False  # taken by a 分别 list that reaches back over earlier items
+    base_year: int | None = None  # 比2010年翻一番: the year the multiple is measured from
+    years_early: int = 0  # 提前一年实现: reached a year before the period in view
+
+
+def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
+    """Normalise the qualifier words around a value; the words after it win."""
+    words = [w for w in (_aspiration(context), pre, post) if w]
+    text = "…".join(dict.fromkeys(words))
+    if post in ("左右", "上下"):
+        return "about", text
+    if post in ("以上", "余") or pre in ("不低于", "不少于", "超过", "突破", "高于"):
+        return "at_least", text
+    if post in ("以内", "以下") or pre in ("控制在", "不超过", "不高于", "低于"):
+        return "at_most", text
+    if _aspiration(context) and pre in ("", "达到", "达", "实现"):
+        return "at_least", text  # 力争增长8%, 力争达到2亿美元: the floor the government commits to
+    return "exact", text
+
+
+def _aspiration(context: str) -> str:
+    match = re.search(r"力争|争取|确保", context)
+    return match.group(0) if match else ""
+
+
+def parse_number(text: str | None) -> tuple[float | None, bool]:
+    """A number, or (None, True) when masked or blank."""
+    if not text or re.fullmatch(MASK, text):
+        return None, True
+    return float(text.replace(",", "")), False
+
+
+# 地区生产总值由2015年的152.4亿元增加到2020年的236.8亿元: two levels, each with its year.
+FROM_TO_RE = re.compile(
+    rf"由(?:(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
+    rf"(?:增加|增长|提高|提升|上升|扩大|跃升)?(?:到|至)(?:(?P<yb>(?:19|20)\d\d)年(?:底|末)?(?:预计)?的?)?"
+    rf"(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS})"
+)
+
+
+# 比2010年翻一番, 是2015年的1.9倍: a multiple of a base year's level.
+DOUBLING = {"一": 2.0, "两": 4.0, "二": 4.0, "三": 8.0}
+MULTIPLE_RE = re.compile(
+    rf"(?:比(?P<base>(?:19|20)\d\d)年(?:底|末)?)?(?:实现|提前[一二两]年实现)?翻(?P<times>[一两二三])?番"
+    rf"|是(?P<base2>(?:19|20)\d\d)年(?:底|末)?的(?P<num>{NUM})倍"
+)
+
+
+MULTIPLE_TAIL = re.compile(rf"(?:、|和)(?P<num>{NUM})倍")
+
+
+def read_multiples(segment: str, offset: int, aspiration_context: str) -> list[Mention]:
+    mentions = []
+    for match in MULTIPLE_RE.finditer(segment):
+        value = float(match["num"]) if match["num"] else DOUBLING[match["times"] or "一"]
+        base = match["base"] or match["base2"]
+        early = re.search(r"提前([一二两])年", segment[max(0, match.start() - 8):match.end()])
+        by_year = re.search(r"(?:在|到|于)((?:19|20)\d\d)年(?:底|末)?(?:前)?(?:实现)?$", segment[max(0, match.start() - 12):match.start()])
+        qualifier, qualifier_text = qualifier_of("", "", aspiration_context)
+        spans = [(value, match.start(), match.end())]
+        for tail in MULTIPLE_TAIL.finditer(segment, match.end()):
+            if tail.start() != spans[-1][2]:
+                break
+            spans.append((float(tail["num"]), tail.start(), tail.end()))  # 1.9倍、1.5倍
+        for number, start, end in spans:
+            mentions.append(Mention("multiple", number, False, "倍", qualifier, qualifier_text,
+                                    offset + start, offset + end,
+                                    base_year=int(base) if base else None,
+                                    years_early=YEARS_IN_WORDS.get(early.group(1), 1) if early else 0,
+                                    year=int(by_year.group(1)) if by_year else None))
+    return mentions
+
+
+def _from_to_years(match: re.Match, term: tuple[int, int] | None) -> tuple[int, int] | None:
+    """由2015年的…到2020年的…; without years, a five-year review's 由…增加到… spans its term."""
+    if match["ya"] and match["yb"]:
+        return int(match["ya"]), int(match["yb"])
+    if term:
+        return (int(match["ya"]) if match["ya"] else term[0] - 1), (int(match["yb"]) if match["yb"] else term[1])
+    return None
+
+
+def read_mentions(segment: str, offset: int, aspiration_context: str,
+                  term: tuple[int, int] | None = None) -> list[Mention]:
+    """Value mentions in the words that follow an indicator spelling."""
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    span_term: tuple[int, int] | None = None
+    from_to = FROM_TO_RE.search(segment)
+    if from_to and from_to.start() <= 4:
+        years = _from_to_years(from_to, term)
+        if years:
+            for (num, unit), year in zip((("a", "ua"), ("b", "ub")), years):
+                mentions.append(Mention("level", float(from_to[num].replace(",", "")), False, from_to[unit], "exact",
+                                        "", offset + from_to.start(num), offset + from_to.end(unit), year=year))
+            span_term = (years[0] + 1, years[1])
+        taken.append(from_to.span())
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for match in RANGE_RE.finditer(segment):
+        lo, hi = float(match["lo"]), float(match["hi"])
+        if lo >= hi:
+            continue
+        text = f"{match['lo']}-{match['hi']}%"
+        mentions.append(Mention("growth", lo, False, "%", "range", _join_words(_aspiration(aspiration_context), text),
+                                offset + match.start(), offset + match.end()))
+        taken.append(match.span())
+    for match in GROWTH_RE.finditer(segment):
+        if not free(*match.span()) or not _plausible_blank(match):
+            continue
+        if match["unit"] == "倍":
+            continue  # 增长1.2倍 is rare and ambiguous (ratio or increase): leave it out
+        before = segment[max(0, match.start() - 4):match.start()]
+        span = re.search(r"([两二三四五])年平均$", before)
+        negative = match["verb"] in NEGATIVE_VERBS
+        for part in _growth_list(segment, match):
+            value, masked = parse_number(part["num"])
+            if value is not None and (negative != bool(part.groupdict().get("sign"))):
+                value = -value  # 下降2.1% and 增长-2.1% are both −2.1; 下降-1% would be +1
+            unit = part["unit"]
+            measure = "growth" if unit == "%" else "change"
+            qualifier, qualifier_text = qualifier_of(match["pre"], part["post"] or "", aspiration_context)
+            mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
+                                    offset + part.start(), offset + part.end(),
+                                    multi_year="年均" in before or "平均" in before,
+                                    cumulative="累计" in before,
+                                    span_years=YEARS_IN_WORDS[span.group(1)] if span else 0,
+                                    term=span_term))
+            taken.append(part.span())
+    for match in LEVEL_RE.finditer(segment):
+        if not free(*match.span()) or (match["num"] is None and match.start() != 0 and not match["pre"]):
+            continue
+        if match["num"] is None and not _blank_level_allowed(segment, match):
+            continue
+        value, masked = parse_number(match["num"])
+        unit = match["unit"]
+        measure = "rate" if unit == "%" else "level"
+        yu = match["yu"] or "余" in unit
+        unit = unit.replace("余", "")
+        post = match["post"] or ("余" if yu else "")
+        qualifier, qualifier_text = qualifier_of(match["pre"], post, aspiration_context)
+        before = segment[max(0, match.start() - 6):match.start()]
+        mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
+                                offset + match.start(), offset + match.end(), cumulative="累计" in before))
+        taken.append(match.span())
+    multiples = [m for m in read_multiples(segment, offset, aspiration_context)
+                 if free(m.start - offset, m.end - offset)]
+    return sorted(mentions + multiples, key=lambda m: m.start)
+
+
+def _growth_list(segment: str, first: re.Match) -> list[re.Match]:
+    """The growth mention and the bare values chained after it (、8%和9%)."""
+    parts = [first]
+    while True:
+        tail = GROWTH_LIST_TAIL.match(segment, parts[-1].end())
+        if not tail or (tail["num"] is None and tail["unit"] != "%"):
+            return parts
+        parts.append(tail)
+
+
+def _join_words(*words: str) -> str:
+    return "…".join(w for w in words if w)
+
+
+def _plausible_blank(match: re.Match) -> bool:
+    """A blank growth value (增长 %) only counts when the unit is a percent sign."""
+    return match["num"] is not None or match["unit"] in ("%", "个百分点")
+
+
+def _blank_level_allowed(segment: str, match: re.Match) -> bool:
+    # 完成地区生产总值亿元: the digits were stripped, the unit stayed right behind the name.
+    return match["unit"] in ("亿元", "万元", "元", "亿美元", "万吨", "万亩", "万人", "人") and match.start() <= 4
+
+
+def reading_window(text: str, start: int, limit: int) -> tuple[int, int]:
+    """The clause after a spelling plus the clauses that continue it (,同比增长…)."""
+    stop = HARD_STOP.search(text, start, limit)
+    if stop:
+        limit = stop.start()
+    end = start
+    first = True
+    pos = start
+    while pos < limit:
+        match = CLAUSE_SPLIT.search(text, pos, limit)
+        clause_end = match.start() if match else limit
+        clause = text[pos:clause_end].strip()
+        if not first and not CONTINUATION.match(clause):
+            break
+        end = clause_end
+        first = False
+        if not match:
+            break
+        pos = match.end()
+    return start, end
+
+
+def close_enough(text: str, window_start: int, mention: Mention) -> bool:
+    """The first value must follow the spelling closely: 总额, 实现, 同比 … not a new topic."""
+    if mention.year is not None:
+        return True  # 由2015年的…: FROM_TO_RE already required it to open the clause
+    gap = text[window_start:mention.start]
+    first_clause = CLAUSE_SPLIT.split(gap)[0]
+    return len(first_clause) <= FILLER_MAX and not re.search(r"\d", YEAR_WORD.sub("", first_clause))

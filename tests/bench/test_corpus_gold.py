@@ -1,0 +1,63 @@
+"""The real corpus as a gold set: label mapping, units and noise tags."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from bench import accuracy as acc
+from bench import corpus_gold as cg
+
+
+def test_scopes_map_to_our_vocabulary():
+    assert cg.map_scope("five_year_avg") == "multi_year_avg"
+    assert cg.map_scope("four_year_avg") == "multi_year_avg"
+    assert cg.map_scope("cumulative_5yr") == "cumulative"
+    assert cg.map_scope("H1_cumulative") == "half_year"
+    assert cg.map_scope("") == "annual"
+    assert cg.map_scope("vs_2011") == "vs_2011"  # kept: matches nothing we extract
+
+
+def test_values_compare_in_base_units():
+    assert cg.to_base_unit(2.5, "亿元") == (2.5e8, "元")
+    assert cg.to_base_unit(25000.0, "万元") == (2.5e8, "元")
+    assert cg.to_base_unit(7.9, "%") == (7.9, "%")
+    assert cg.to_base_unit(None, "亿元") == (None, "元")
+
+
+def test_noise_tags_come_from_the_text():
+    assert "inline_pinyin" in cg.noise_tags("全年地區生產總值增長(zhǎng)6%")
+    assert "cjk_radicals" in cg.noise_tags("政府⼯作报告")
+    assert cg.noise_tags("全县地区生产总值增长百分之六。") == ("clean",)
+
+
+def _frame(rows):
+    return acc.canonical_facts(pd.DataFrame(rows), cg.CORPUS_HEADLINE)
+
+
+def test_score_counts_precision_over_valued_and_recall_over_annual():
+    base = dict(source="texts/a.txt", county="甲县", indicator="地区生产总值", measure="level",
+                kind="actual", period=2020, unit="元", qualifier="", masked=False)
+    gold = _frame([{**base, "scope": "annual", "value": 2.5e8, "evidence": "e"},
+                   {**base, "scope": "multi_year_avg", "measure": "growth", "unit": "%",
+                    "value": 6.0, "evidence": "e"}])
+    pred = _frame([{**base, "scope": "annual", "value": 2.5, "unit": "亿元", "sentence": "s"},
+                   {**base, "scope": "multi_year_avg", "measure": "growth", "unit": "%",
+                    "value": 6.0, "sentence": "s"},
+                   {**base, "scope": "annual", "measure": "growth", "unit": "%", "value": 9.0,
+                    "sentence": "s"}])
+    scored = cg.score_corpus(gold, pred, acc.match_facts)
+    f = cg.subset_figures(scored)
+    # 2 of 3 valued predictions are right; the one annual label is found.
+    assert (f["correct"], f["predicted"]) == (2, 3)
+    assert (f["found"], f["labelled"]) == (1, 1)
+    assert f["fact_county"] == 1.0
+
+
+@pytest.mark.skipif(not cg.available(), reason="../shared/corpus is not present")
+def test_the_shared_corpus_loads_with_every_fact_quoted_from_its_file():
+    corpus = cg.load_corpus()
+    assert len(corpus.documents) >= 70
+    texts = {src: (corpus.root / src).read_text("utf-8") for src in corpus.documents["source"]}
+    assert set(corpus.facts["source"]) <= set(texts)
+    assert set(corpus.documents["doc_type"]) >= {"政府工作报告", "统计公报", "报告摘要"}

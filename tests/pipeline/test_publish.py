@@ -1,0 +1,171 @@
+"""Builds become visible whole, one at a time, and killed builds leave nothing in the way."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import filelock
+import pytest
+
+from pipeline import contracts, publish, settings
+from pipeline.build import BuildError, run_build
+
+TABLES = tuple(contracts.CONTRACTS)
+
+
+def lock_is_held(out: Path) -> bool:
+    lock = filelock.FileLock(settings.build_lock_path(out))
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        return True
+    lock.release()
+    return False
+
+
+def wait_until(condition, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(0.05)
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from pipeline import publish
+with publish.build_lock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def hold_lock(out: Path, seconds: float) -> subprocess.Popen:
+    out.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(out), str(seconds)], stdout=subprocess.PIPE,
+                            text=True, cwd=settings.PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(settings.PROJECT_ROOT)})
+    assert proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+def test_a_killed_build_never_locks_out_the_next(sample_raw_dir, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--raw", str(sample_raw_dir), "--out", str(out),
+                             "--workers", "1"], cwd=settings.PROJECT_ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(settings.PROJECT_ROOT)})
+    wait_until(lambda: out.exists() and lock_is_held(out))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    started = time.monotonic()
+    summary = run_build(sample_raw_dir, out, lock_timeout=5)
+    assert summary.ok == 7 and time.monotonic() - started < 60
+    assert not list(settings.builds_dir(out).glob(".staging-*"))
+
+
+def test_a_second_build_waits_for_the_first(sample_raw_dir, tmp_path):
+    out = tmp_path / "out"
+    holder = hold_lock(out, 3)
+    started = time.monotonic()
+    summary = run_build(sample_raw_dir, out, lock_timeout=60)
+    assert time.monotonic() - started >= 2.5, "it waited for the lock"
+    assert summary.ok == 7
+    holder.wait(timeout=30)
+
+
+def test_waiting_too_long_is_a_clear_error(sample_raw_dir, tmp_path):
+    out = tmp_path / "out"
+    holder = hold_lock(out, 30)
+    try:
+        with pytest.raises(BuildError, match="另一个构建正在进行"):
+            run_build(sample_raw_dir, out, lock_timeout=0.5)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_two_cli_builds_at_once_both_succeed_one_after_the_other(sample_raw_dir, tmp_path):
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(settings.PROJECT_ROOT)}
+    command = [sys.executable, "-m", "pipeline", "build", "--raw", str(sample_raw_dir), "--out", str(out), "--workers", "1"]
+    procs = [subprocess.Popen(command, cwd=settings.PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=env) for _ in range(2)]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert all("files ok 7" in stdout for stdout, _ in outputs)
+    manifest = json.loads(settings.manifest_path(out).read_text(encoding="utf-8"))
+    for name in TABLES:
+        assert hashlib.sha256(settings.table_path(out, name).read_bytes()).hexdigest() == manifest["tables"][name]
+
+
+def test_a_reader_during_builds_only_ever_sees_whole_builds(sample_raw_dir, tmp_path):
+    out = tmp_path / "out"
+    run_build(sample_raw_dir, out)
+    seen, problems, stop = [], [], threading.Event()
+
+    def read_continuously():
+        while not stop.is_set():
+            build = settings.current_build_dir(out)  # resolve once, read everything from there
+            try:
+                manifest = json.loads(settings.manifest_path(build).read_text(encoding="utf-8"))
+                for name in TABLES:
+                    digest = hashlib.sha256(settings.table_path(build, name).read_bytes()).hexdigest()
+                    if digest != manifest["tables"][name]:
+                        problems.append((build.name, name))
+                seen.append(build.name)
+            except FileNotFoundError as exc:
+                problems.append((build.name, str(exc)))
+
+    reader = threading.Thread(target=read_continuously)
+    reader.start()
+    try:
+        for i in range(2):
+            (sample_raw_dir / f"extra{i}.txt").write_text(f"一、2021年工作回顾\n全县地区生产总值增长{i + 5}%。" * 5,
+                                                          encoding="utf-8")
+            run_build(sample_raw_dir, out)
+    finally:
+        stop.set()
+        reader.join()
+    assert not problems and len(set(seen)) >= 2
+
+
+def test_old_builds_are_pruned_and_the_flat_layout_removed(sample_raw_dir, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "documents.parquet").write_bytes(b"old flat table")
+    (out / "build.json").write_text("{}", encoding="utf-8")
+    for i in range(3):
+        (sample_raw_dir / f"extra{i}.txt").write_text(f"一、2021年工作回顾\n全县地区生产总值增长{i + 5}%。" * 5,
+                                                      encoding="utf-8")
+        run_build(sample_raw_dir, out)
+    builds = [p.name for p in settings.builds_dir(out).iterdir()]
+    assert len(builds) == publish.KEEP_BUILDS and settings.current_build_dir(out).name in builds
+    assert not (out / "documents.parquet").exists() and not (out / "build.json").exists()
+
+
+def test_leftovers_of_killed_builds_are_cleaned_by_the_next(sample_raw_dir, tmp_path):
+    out = tmp_path / "out"
+    run_build(sample_raw_dir, out)
+    stale = [settings.builds_dir(out) / ".staging-20260101T000000-deadbeef", out / ".staging-1234abcd"]
+    for folder in stale:
+        folder.mkdir()
+        (folder / "documents.parquet").write_bytes(b"half")
+    tmp_cache = settings.cache_dir(out) / "0123-abc.tmp"
+    tmp_cache.write_text("{", encoding="utf-8")
+    run_build(sample_raw_dir, out)
+    assert not any(p.exists() for p in stale) and not tmp_cache.exists()
+
+
+def test_a_pointer_to_nowhere_falls_back_to_the_directory(tmp_path):
+    settings.current_pointer_path(tmp_path).write_text("../../etc\n", encoding="utf-8")
+    assert settings.current_build_dir(tmp_path) == tmp_path
+    settings.current_pointer_path(tmp_path).write_text("missing\n", encoding="utf-8")
+    assert settings.table_path(tmp_path, "documents") == tmp_path / "documents.parquet"
