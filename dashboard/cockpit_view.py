@@ -24,8 +24,11 @@ def _e(text) -> str:
 def tile_html(tile: dict) -> str:
     status_class = STATUS_CLASS.get(tile["status"], "cp-none")
     note = "（预计）" if tile["estimated"] else ""
-    stale = f"<div class='cp-tile-stale'>{tile['stale_year']}年数据（{_e(tile.get('year_asked', ''))}无数据）</div>" if tile["stale_year"] else ""
     verdict = " · ".join(p for p in (tile["verdict"], tile["gap"]) if p) or ("暂无目标" if tile["target"] == queries.MISSING else "")
+    verdict_html = f"<div class='cp-tile-verdict'>{_e(verdict)}</div>"
+    if tile["stale_year"]:
+        # An older value is never shown as this year's: the badge takes the verdict's place.
+        verdict_html = f"<div class='cp-tile-stale'>{tile['stale_year']}年数据（{_e(tile.get('year_asked', ''))}无数据）</div>"
     target = f"目标 {tile['target']}" if tile["target"] != queries.MISSING else ""
     kind = f"来自{tile['source_kind']}" if tile.get("source_kind") else ""
     line = " · ".join(p for p in (target, tile["rank"], tile["previous"], kind) if p) or "\u00a0"
@@ -33,8 +36,7 @@ def tile_html(tile: dict) -> str:
     return (
         f"<div class='cp-tile {status_class}' title='{_e(tip)}'>"
         f"<div class='cp-tile-label'>{_e(tile['label'])}</div>"
-        f"<div class='cp-tile-value'>{_e(tile['actual'])}<span class='cp-tile-note'>{note}</span></div>{stale}"
-        f"<div class='cp-tile-verdict'>{_e(verdict)}</div>"
+        f"<div class='cp-tile-value'>{_e(tile['actual'])}<span class='cp-tile-note'>{note}</span></div>{verdict_html}"
         f"<div class='cp-tile-line'>{_e(line)}</div></div>"
     )
 
@@ -108,7 +110,7 @@ def show_scorecard(card: pd.DataFrame, county: str, year: int | None) -> None:
         st.html(f"<p class='cp-muted'>{_e(scorecard_message(card, county, year))}目标来自当年的报告；实绩来自下一年的报告或统计公报。</p>")
         return
     st.html(scorecard_html(card, county, year))
-    st.html("<p class='cp-muted'>未达成在前；✔ 达成 · ✘ 未达成 · ◌ 待公布（下一年的报告尚未入库）。点指标名查看历年目标与实绩。</p>")
+    st.html("<p class='cp-muted cp-legend'>未达成在前；✔ 达成 · ✘ 未达成 · ◌ 待公布（下一年的报告尚未入库）。点指标名查看历年目标与实绩。</p>")
 
 
 def show_slogans(changes: dict, county: str, year: int | None) -> None:

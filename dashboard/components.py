@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import io
 from datetime import datetime, timezone
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -64,6 +64,7 @@ def init_from_url() -> None:
     st.session_state["present"] = params.get("mode") == "present"
     st.session_state["theme"] = "dark" if params.get("theme") == "dark" else "light"
     st.session_state["large"] = params.get("text") == "large"
+    st.session_state["_cp_print"] = params.get("print") == "all" and params.get("mode") == "present"
     if params.get("slide", "").isdigit():
         st.session_state["_cp_slide_wanted"] = int(params["slide"])
     if params.get("auto", "").isdigit():
@@ -84,6 +85,8 @@ def write_url(page: str) -> None:
             wanted["slide"] = str(st.session_state["_cp_slide_n"])
         if st.session_state.get("auto"):
             wanted["auto"] = str(st.session_state["auto"])
+        if st.session_state.get("_cp_print"):
+            wanted["print"] = "all"
     if st.session_state.get("theme") == "dark":
         wanted["theme"] = "dark"
     if st.session_state.get("large"):
@@ -193,9 +196,11 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .stApp [data-testid="stCaptionContainer"] { font-size: 22px !important; }
 .cp-table { font-size: 26px; }
 .cp-slide-label { font-size: 30px !important; }
-.cp-tiles, .cp-panel, .cp-source, .cp-muted, .cp-kwic { font-size: 22px !important; }
+.cp-tiles, .cp-panel, .cp-source, .cp-muted, .cp-kwic { font-size: 21px !important; }
+.cp-scorecard-wrap { max-height: 32vh; }
+.cp-legend { display: none; }  /* on a slide the symbols speak for themselves */
 .cp-panel ol, .cp-chip, .cp-panel h4 { font-size: 1em !important; }
-.cp-message { font-size: 30px !important; margin-bottom: 0 !important; }
+.cp-message { font-size: 28px !important; margin-bottom: 0 !important; }
 .cp-h { font-size: 30px !important; margin: 0 !important; }
 .cp-scorecard { font-size: 22px !important; }
 .cp-tile-value { font-size: 2.2em !important; }
@@ -254,7 +259,7 @@ _BASE_CSS = """
 .cp-tile { border: 2px solid #767676; border-left-width: 10px; border-radius: .4rem; padding: .45rem .8rem; background: #fff; color: #111; }
 .cp-tile-label { font-size: 1.05em; font-weight: 600; }
 .cp-tile-value { font-size: 2.3em; font-weight: 700; line-height: 1.15; }
-.cp-tile-note { font-size: 1em; font-weight: 400; margin-left: .3em; }
+.cp-tile-note { font-size: .45em; font-weight: 400; margin-left: .3em; }
 .cp-tile-stale { display: inline-block; background: #FFD27A; color: #000; padding: 0 .4em; border-radius: .3em; font-size: 1em; }
 .cp-tile-verdict { font-size: 1.1em; font-weight: 700; }
 .cp-tile-line { font-size: 1em; color: #3D3D3D; }
@@ -387,6 +392,30 @@ _KEYS_JS = """
 })();
 </script>
 """
+
+
+_PRINT_CSS = """
+@page { size: 1920px 1080px; margin: 0; }
+@media print {
+  [data-testid="stSidebar"], header, [data-testid="stToolbar"], .cp-print-controls, .st-key-cp_print { display: none !important; }
+  .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"], [data-testid="stMainBlockContainer"], [data-testid="stVerticalBlock"] { display: block !important; overflow: visible !important; height: auto !important; }
+  .cp-page-break { break-after: page; page-break-after: always; height: 0; }
+  [data-testid="stHorizontalBlock"]:has(.st-key-_cp_exit_btn), .stDownloadButton, .modebar-container { display: none !important; }
+}
+.cp-print-title { font-size: 22px; font-weight: 700; }
+"""
+
+
+def print_link() -> None:
+    """A link to the whole deck laid out for printing (存为 PDF)."""
+    params = {k: st.query_params[k] for k in st.query_params if k not in ("slide", "auto")}
+    params.update({"mode": "present", "print": "all"})
+    st.html(f"<p class='cp-print-controls'><a href='?{html.escape(urlencode(params), quote=True)}' target='_self'>导出全部幻灯片（PDF）</a></p>")
+
+
+def print_button() -> None:
+    st.html(f"<style>{_PRINT_CSS}</style>")
+    st.html("<p class='cp-print-controls'>全部幻灯片，每页一张。用浏览器的“打印”（Ctrl+P）选择“另存为 PDF”。</p>")
 
 
 def keyboard_nav(prev_key: str, next_key: str, auto_seconds: int = 0) -> None:

@@ -7,6 +7,8 @@ the slides that have data (keyboard, clicker, optional 轮播), the slide number
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from dashboard import charts, components, data, queries
@@ -60,20 +62,36 @@ def show_timeline(t: dict, county: str, indicator: str, measure: str, key: str) 
                     name=charts.export_name(county, name, "目标与实绩"), frame=queries.target_table(rows))
 
 
-def show_deck(t: dict, county: str, year: int | None, manifest: dict | None) -> None:
-    deck = queries.ordered(queries.deck_slides(t["indicators"], t["tvo"], county, year), st.session_state.get("deck_pins"))
-    if not deck:
-        components.empty_state("没有可以演示的内容。")
-        return
-    titles = {s["id"]: s["title"] for s in deck}
-    i = components.slide_nav(list(titles), "deck_slide", format_func=titles.get)
-    slide = deck[i]
+def show_slide(t: dict, county: str, year: int | None, manifest: dict | None, slide: dict, i: int) -> None:
     if slide["kind"] == "cockpit":
         show_cockpit(t, county, year, manifest)
     elif slide["kind"] == "ranking":
         show_ranking(t, county, year, slide["indicator"], slide["measure"], key=f"deck_{i}")
     else:
         show_timeline(t, county, slide["indicator"], slide["measure"], key=f"deck_{i}")
+
+
+def show_deck(t: dict, county: str, year: int | None, manifest: dict | None) -> None:
+    deck = queries.ordered(queries.deck_slides(t["indicators"], t["tvo"], county, year), st.session_state.get("deck_pins"))
+    if not deck:
+        components.empty_state("没有可以演示的内容。")
+        return
+    if st.session_state.get("_cp_print"):
+        show_print(t, county, year, manifest, deck)
+        return
+    titles = {s["id"]: s["title"] for s in deck}
+    i = components.slide_nav(list(titles), "deck_slide", format_func=titles.get)
+    show_slide(t, county, year, manifest, deck[i], i)
+
+
+def show_print(t: dict, county: str, year: int | None, manifest: dict | None, deck: list[dict]) -> None:
+    """Every slide one after another, one per printed page: the browser's 打印 → 存为 PDF
+    renders the Chinese text with the page's own fonts, offline."""
+    components.print_button()
+    for i, slide in enumerate(deck):
+        st.html(f"<div class='cp-print-title'>{html.escape(slide['title'])}（{i + 1} / {len(deck)}）</div>")
+        show_slide(t, county, year, manifest, slide, i)
+        st.html("<div class='cp-page-break'></div>")
 
 
 def deck_picker(t: dict, county: str, year: int | None) -> None:
@@ -85,3 +103,4 @@ def deck_picker(t: dict, county: str, year: int | None) -> None:
     with st.sidebar.expander("演示内容（幻灯片）"):
         st.multiselect("固定并排序幻灯片（不选则全部演示）", list(titles), key="deck_pins", format_func=titles.get, placeholder="全部")
         st.caption("打开“演示模式”后，用 → / ← / PageDown / PageUp / 空格 或翻页笔切换。")
+        components.print_link()

@@ -66,3 +66,16 @@ def test_auto_advance(browser, fixture_app_url):
     wait_rendered(page)
     assert _position(page)[0] == 2
     page.context.close()
+
+
+def test_deck_prints_one_slide_per_page(browser, fixture_app_url):
+    page, requests = open_in_browser(browser, fixture_app_url + DECK + "&print=all")
+    page.wait_for_timeout(2000)
+    titles = page.locator(".cp-print-title")
+    assert titles.count() >= 3
+    pdf = page.pdf(width="1920px", height="1080px", print_background=True, prefer_css_page_size=True)
+    (SHOTS / "deck.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages >= titles.count(), (pages, titles.count())
+    assert all(u.startswith(fixture_app_url) or u.startswith(("data:", "blob:", "about:")) for u in requests)
+    page.context.close()
