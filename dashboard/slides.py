@@ -91,7 +91,8 @@ def show_print(t: dict, county: str, year: int | None, manifest: dict | None, de
     for i, slide in enumerate(deck):
         st.html(f"<div class='cp-print-title'>{html.escape(slide['title'])}（{i + 1} / {len(deck)}）</div>")
         show_slide(t, county, year, manifest, slide, i)
-        st.html("<div class='cp-page-break'></div>")
+        if i < len(deck) - 1:
+            st.html("<div class='cp-page-break'></div>")
 
 
 def deck_picker(t: dict, county: str, year: int | None) -> None:
