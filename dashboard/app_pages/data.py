@@ -1,4 +1,4 @@
-"""数据: upload reports, rebuild with progress, the document list, corrections, downloads."""
+"""数据: upload reports, rebuild with progress, counts and coverage, the document list, corrections, downloads."""
 
 from datetime import datetime, timezone
 
@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, components, conflicts, data, doc_review, queries, rebuild, slogan_review, uploads
+from dashboard.safe_text import md
 from pipeline import contracts, settings
 
 sel = components.selection()
@@ -52,6 +53,7 @@ if manifest is None:
 
 # --- Documents -----------------------------------------------------------------------------
 documents = data.load_table("documents")
+components.corpus_overview(documents, len(data.load_indicators()))
 st.subheader("文档清单")
 statuses = {"all": "全部", **queries.DOC_STATUS_LABELS}
 status = st.radio("状态", list(statuses), key="data_status", horizontal=True, format_func=statuses.get)
@@ -70,7 +72,7 @@ st.subheader("更正记录")
 indicators = data.load_indicators()
 recorded = data.load_corrections()
 for problem in data.correction_problems():
-    st.warning(problem)
+    st.warning(md(problem))
 if recorded.empty:
     st.caption("还没有更正。在“目标与实绩”页点击图中的点可更正或隐藏一个数值；在下面可补录报告里漏提取的数值。")
 else:
@@ -79,7 +81,7 @@ else:
         {
             "序号": recorded["n"], "操作": recorded["action"].map(lambda a: actions.get(a, a)), "指标": recorded["indicator"],
             "年份": recorded["period"], "数值": recorded["value"], "单位": recorded["unit"], "说明": recorded["note"],
-            "更正人": recorded["author"], "时间": recorded["created_at"],
+            "更正人": recorded["author"], "时间": recorded["created_at"].map(queries.beijing_time),
         }
     )
     components.table(view, key="data_corrections")
@@ -90,7 +92,7 @@ with st.expander("更正或隐藏一个数值（按侧栏的县、年份、指�
         st.caption("侧栏所选的县、年份、指标没有数值；换一个筛选条件试试。")
     else:
         labels = {row["fact_id"]: queries.fact_label(row) for _, row in facts.iterrows()}
-        fact_id = st.selectbox("数值", list(labels), key="data_fact", format_func=labels.get)
+        fact_id = st.selectbox("数值", list(labels), key="data_fact", format_func=labels.get, placeholder="请选择")
         fact = facts[facts["fact_id"] == fact_id].iloc[0]
         components.provenance(
             f"{int(fact['period'])}年{queries.label(queries.KIND_LABELS, fact['kind'])}",
@@ -105,11 +107,11 @@ with st.expander("补录一个漏提取的数值"):
         st.caption("没有已入库的文档。")
     else:
         with st.form("add_fact", clear_on_submit=True):
-            doc_id = st.selectbox("所属文档", list(docs), format_func=docs.get)
+            doc_id = st.selectbox("所属文档", list(docs), format_func=docs.get, placeholder="请选择")
             a, b, c = st.columns(3)
             indicator = a.text_input("指标", placeholder="例如 地区生产总值")
-            measure = b.selectbox("口径", list(queries.MEASURE_LABELS), format_func=queries.MEASURE_LABELS.get)
-            kind = c.selectbox("类别", list(queries.KIND_LABELS), format_func=queries.KIND_LABELS.get)
+            measure = b.selectbox("口径", list(queries.MEASURE_LABELS), format_func=queries.MEASURE_LABELS.get, placeholder="请选择")
+            kind = c.selectbox("类别", list(queries.KIND_LABELS), format_func=queries.KIND_LABELS.get, placeholder="请选择")
             d, e, f = st.columns(3)
             period = d.number_input("所属年份", min_value=1990, max_value=2100, value=int(sel["year"] or 2021), step=1)
             value = e.text_input("数值", placeholder="例如 6.5")
@@ -128,7 +130,7 @@ with st.expander("补录一个漏提取的数值"):
 # --- Downloads -----------------------------------------------------------------------------
 st.subheader("下载表格")
 names = [n for n in contracts.CONTRACTS if n != "texts"]
-name = st.selectbox("表格", names, key="data_table", format_func=lambda n: queries.TABLE_LABELS.get(n, n))
+name = st.selectbox("表格", names, key="data_table", format_func=lambda n: queries.TABLE_LABELS.get(n, n), placeholder="请选择")
 frame = indicators if name == "indicators" else data.load_table(name)
 export = queries.export_frame(name, frame, documents)
 st.caption(f"共 {len(export)} 行；每行都带来源文件列，数值经过人工更正的在“更正”列注明。")

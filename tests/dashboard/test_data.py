@@ -7,7 +7,7 @@ import pytest
 
 from dashboard import queries
 from pipeline import contracts, corrections, settings
-from tests.dashboard.conftest import assert_no_exception, page_text, unlock
+from tests.dashboard.conftest import assert_no_exception, html_blocks, page_text, unlock
 
 
 def test_data_page_lists_documents(app_test):
@@ -93,7 +93,7 @@ def test_hide_a_value_from_the_app(fixture_app, tmp_path, monkeypatch):
     fact_id = "78f198f04f57dcb4:1:地区生产总值:growth:actual:2022"
     at = unlock(fixture_app("data", county="浚县", year=2022, indicator="地区生产总值"))
     at.selectbox(key="data_fact").set_value(fact_id).run()
-    assert "地区生产总值突破300亿元" in "\n".join(m.value for m in at.markdown)
+    assert "地区生产总值突破300亿元" in html_blocks(at)
     form_radio = next(r for r in at.radio if r.options == ["更正数值", "隐藏（误提取）"])
     form_radio.set_value("hide")
     at.button(key="FormSubmitter:correct_data-保存更正").click().run()
@@ -102,7 +102,8 @@ def test_hide_a_value_from_the_app(fixture_app, tmp_path, monkeypatch):
     assert list(saved["action"]) == ["hide"] and saved.loc[0, "fact_id"] == fact_id
     at = fixture_app("compare", county="浚县", year=2022, indicator="地区生产总值")
     peers = at.dataframe[0].value
-    assert "浚县" not in set(peers["县"]), "the hidden value no longer ranks"
+    mine = peers[peers["县"] == "浚县"]
+    assert mine["名次"].isna().all() and set(mine["数值"]) == {"无数据"}, "the hidden value no longer ranks"
 
 
 def test_rebuild_from_the_app_shows_new_tables_without_restart(tmp_path, monkeypatch):
