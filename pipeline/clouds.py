@@ -234,7 +234,7 @@ def render_clouds(
                     path = clouds_dir / name
                     if cache_dir is not None:
                         path.parent.mkdir(parents=True, exist_ok=True)
-                        shutil.copyfile(render_cloud(freqs, size, theme, cache_dir), path)
+                        _link_or_copy(render_cloud(freqs, size, theme, cache_dir), path)
                     else:
                         _save_png(draw_cloud(freqs, size, theme, font), path)
                     written.append(path)
@@ -297,6 +297,15 @@ def _cache_key(freqs: dict[str, float], size: str, theme: str, font: Path) -> st
         "style": CLOUD_STYLE_VERSION,
     }
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link to the cached image (no second copy on disk), a copy where links fail."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _prune_cache(cache_dir: Path, keep: Path, limit: int | None = None) -> None:
