@@ -2,7 +2,7 @@
 
     python -m bench.corpus --reports 1000 --out /tmp/corpus-1000 [--seed 11]
 
-Each report takes one sample report of ``data/raw/samples`` or ``data/raw/seeds`` as its base and moves it to another
+Each report takes one sample report of ``data/raw`` as its base and moves it to another
 place and time:
 
 - a real county-level division (county, 旗 or county-level city, from cpca's offline
@@ -35,8 +35,8 @@ from random import Random
 from pipeline import settings
 
 SEED = 11
+SAMPLE_FOLDERS = ("samples", "seeds")
 SAMPLES_DIR = settings.PROJECT_ROOT / "data" / "raw"
-SAMPLE_SUBDIRS = ("samples", "seeds")
 YEARS = range(2010, 2026)
 MASKED_SHARE = 0.1
 # Share of each format, in the order a report's draw falls into them.
@@ -90,11 +90,13 @@ def real_places() -> tuple[Place, ...]:
 
 @lru_cache(maxsize=1)
 def sample_texts() -> tuple[tuple[str, str], ...]:
-    """(name, text) of each sample report, in name order: the full reports of
-    ``data/raw/samples`` and ``data/raw/seeds`` (the excerpts of ``data/raw/corpus`` are a few
-    KB each and about their own counties; leaving them out keeps a report ≈ 31 KB and the
-    corpus, and so the recorded figures, the same as when they were measured)."""
-    paths = sorted(p for d in SAMPLE_SUBDIRS for p in (SAMPLES_DIR / d).rglob("*.txt"))
+    """(name, text) of each sample report, in name order.
+
+    Only the original samples and seeds (``SAMPLE_FOLDERS``): their places are the ones
+    ``SAMPLE_PLACES`` knows how to move, so the figures stay comparable across runs now that
+    ``data/raw`` also bundles the real corpus.
+    """
+    paths = sorted(p for folder in SAMPLE_FOLDERS for p in (SAMPLES_DIR / folder).rglob("*.txt"))
     return tuple((p.relative_to(SAMPLES_DIR).as_posix(), p.read_text(encoding="utf-8")) for p in paths)
 
 
