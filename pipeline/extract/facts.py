@@ -9,9 +9,10 @@ import pandas as pd
 
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read_mentions, reading_window
 from pipeline.extract.kinds import DocContext, effective_kind
+from pipeline.extract.periods import SentenceContext, join_basis, sentence_context, with_clause_year
 from pipeline.extract.sections import (
-    SECTION_NUMBER, Section, SentenceContext, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
-    iter_sentences, join_basis, sentence_context, update_section, with_clause_year,
+    SECTION_NUMBER, Section, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
+    iter_sentences, update_section,
 )
 from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits, load_vocabulary
 
