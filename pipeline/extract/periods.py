@@ -120,6 +120,26 @@ def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tup
 PART_YEAR = re.compile(r"[；;]\s*((?:19|20)\d\d)年(?:[，,]|全年)")
 
 
+# …，尤其18年生产总值达到2229亿元: a year written right before the indicator dates it; a
+# two-digit year only when it is near the document's year (近20年 is a span, not 2020).
+YEAR_BEFORE_ITEM = re.compile(
+    r"(?<![\d.近过去这多几连续前后每比较至到从由])((?:19|20)?\d\d)年(?!以来|来|起|开始|前|后|的)[^，,。；;：:\d年]{0,8}$")
+TWO_DIGIT_YEAR_SLACK = 3
+
+
+def _year_before_item(text: str, sentence_start: int, item_start: int, doc: DocContext | None) -> int | None:
+    found = YEAR_BEFORE_ITEM.search(text, max(sentence_start, item_start - 14), item_start)
+    if not found:
+        return None
+    year = int(found.group(1))
+    if year >= 1900:
+        return year
+    if doc is None or doc.report_year is None:
+        return None
+    year += 2000
+    return year if doc.report_year - TWO_DIGIT_YEAR_SLACK <= year <= doc.report_year else None
+
+
 def _dated_part(text: str, sentence_start: int, item_start: int) -> int | None:
     found = None
     for found in PART_YEAR.finditer(text, sentence_start, item_start):
@@ -141,8 +161,8 @@ def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_
     for match in CLAUSE_YEAR.finditer(text, max(clause_start, sentence_start), item_start):
         pass
     if match is None:
-        dated = _dated_part(text, sentence_start, item_start)
-        if dated is not None and dated != ctx.period:
+        dated = _dated_part(text, sentence_start, item_start) or _year_before_item(text, sentence_start, item_start, doc)
+        if dated is not None and dated != ctx.period and ctx.kind == "actual":
             return replace(ctx, period=dated, period_start=dated, period_end=dated,
                            basis=join_basis([ctx.basis, f"cue:{dated}年"]))
     if match is None and clause_start > sentence_start:
