@@ -51,6 +51,9 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
     if said:
         basis.append(said)
     period = explicit
+    if (kind == "actual" and not estimated and said and _is_the_documents_own_coming_year(period, doc)
+            and not ACHIEVED.search(sentence)):
+        kind = "target"  # 2022年地区生产总值增长8%以上 in a 2022 report that reviews 2021
     if kind == "target" and said and period is not None and doc.report_year is not None and period < doc.report_year:
         kind = "actual"  # 2023年，全县…增长8% in the 2024 plan part: a past year has no target
     if kind == "actual" and said.startswith("cue:到") and is_horizon(period, doc):
@@ -82,6 +85,17 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
 
 def join_basis(items: list[str]) -> str:
     return "; ".join(dict.fromkeys(item for item in items if item))
+
+
+# 在2022年首次突破万亿元, 已经完成: words of a thing done, not of a target.
+ACHIEVED = re.compile(r"首次|首度|已经|已|实现了|完成了|突破了|达到了")
+
+
+def _is_the_documents_own_coming_year(period: int | None, doc: DocContext) -> bool:
+    """A document whose outcomes are for the year before it cannot report outcomes of its own
+    year: figures it dates to that year (without 预计) are what it sets out to reach."""
+    return (period is not None and doc.report_year is not None and period == doc.report_year
+            and doc.review_year == doc.report_year - 1 and doc.delivered_year in (None, doc.report_year))
 
 
 def first_future_year(doc: DocContext) -> int | None:
