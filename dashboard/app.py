@@ -1,7 +1,7 @@
 """县情看板 (County Pulse) — entry file: `streamlit run dashboard/app.py`.
 
 Builds ``st.navigation`` over ``app_pages/``, restores the shared view from the URL
-(``?page=compare&county=浚县&indicator=地区生产总值&year=2021&mode=present&theme=dark``),
+(``?page=compare&county=…&indicator=地区生产总值&year=2021&mode=present&theme=dark``),
 draws the global selections in the sidebar and runs the chosen page.
 """
 
@@ -20,7 +20,7 @@ import streamlit as st  # noqa: E402
 from dashboard import components, data, queries  # noqa: E402
 
 PAGES = (
-    ("overview", "总览", ":material/dashboard:"),
+    ("cockpit", "县情驾驶舱", ":material/dashboard:"),
     ("compare", "县域对比", ":material/leaderboard:"),
     ("targets", "目标与实绩", ":material/flag:"),
     ("vocabulary", "政策热词", ":material/cloud:"),
@@ -30,14 +30,32 @@ PAGES = (
 st.set_page_config(page_title="县情看板", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
 components.init_from_url()
 
-pages = {slug: st.Page(f"app_pages/{slug}.py", title=title, icon=icon, url_path=slug, default=slug == "overview") for slug, title, icon in PAGES}
-current = st.navigation(list(pages.values()), position="hidden" if st.session_state.get("present") else "sidebar")
+# Old addresses (bookmarks, shared links) of pages that were renamed: each reaches its page.
+ALIASES = {"overview": "cockpit", "home": "cockpit", "index": "cockpit"}
+
+pages = {slug: st.Page(f"app_pages/{slug}.py", title=title, icon=icon, url_path=slug, default=slug == "cockpit") for slug, title, icon in PAGES}
+
+
+def _alias(old: str, new: str) -> st.Page:
+    def forward() -> None:
+        st.switch_page(pages[new], query_params={k: st.query_params[k] for k in st.query_params if k != "page"})
+
+    forward.__name__ = f"alias_{old}"
+    return st.Page(forward, title=f"{old}", url_path=old)
+
+
+aliases = {old: _alias(old, new) for old, new in ALIASES.items()}
+# The navigation is drawn by us (components.page_links) so the aliases stay out of the menu.
+current = st.navigation([*pages.values(), *aliases.values()], position="hidden")
+if current.url_path in aliases:
+    current.run()
+    st.stop()
 slug = next(s for s, _, _ in PAGES if pages[s].title == current.title)
 
 # A shared link may name its page in the query (?page=compare) rather than the path.
 if not st.session_state.get("_cp_page_checked"):
     st.session_state["_cp_page_checked"] = True
-    requested = st.query_params.get("page")
+    requested = ALIASES.get(st.query_params.get("page"), st.query_params.get("page"))
     if requested in pages and requested != slug:
         st.switch_page(pages[requested], query_params={k: st.query_params[k] for k in st.query_params})
 
@@ -45,6 +63,7 @@ documents = data.load_table("documents")
 indicators = data.load_indicators()
 counties, indicator_names = queries.county_options(documents, indicators), queries.indicator_options(indicators)
 first_county = queries.default_county(documents, indicators)
+components.page_links([(pages[s], t) for s, t, _ in PAGES])
 components.global_filters(
     counties,
     first_county,
@@ -58,4 +77,6 @@ components.global_filters(
 )
 components.apply_theme()
 components.write_url(slug)
+if not st.session_state.get("present"):
+    components.share_panel("" if slug == "cockpit" else slug)
 current.run()

@@ -13,22 +13,28 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import queries
+from dashboard import plotly_locale, queries
+from dashboard.safe_text import plot_text as esc
 
 FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif'
 
+# Measured, not guessed (tests/dashboard/test_contrast.py): every text colour ≥ 4.5:1 on its
+# background, the focal county ≥ 3:1 against its grey peers, trend lines ≥ 3:1 on the page.
+# Verdicts are green / red / amber *and* a shape (✔ circle, ✘ cross, ◌ ring).
 PALETTES = {
     "light": {
-        "bg": "#FFFFFF", "fg": "#111111", "grid": "#D0D0D0", "muted": "#555555",
-        "bar": "#6B8BA4", "focal": "#0072B2", "median": "#D55E00", "band": "rgba(0,114,178,0.16)",
-        "target": "#111111", "met": "#0072B2", "missed": "#D55E00", "pending": "#6E6E6E",
-        "no_target": "#009E73", "unknown": "#CC79A7", "a": "#0072B2", "b": "#D55E00",
+        "bg": "#FFFFFF", "fg": "#111111", "grid": "#D0D0D0", "muted": "#4D4D4D",
+        "bar": "#C8C8C8", "focal": "#005A8C", "median": "#B3261E", "band": "rgba(0,90,140,0.40)", "band_line": "#005A8C",
+        "target": "#111111", "met": "#1B6E3A", "missed": "#B3261E", "pending": "#7A5300",
+        "no_target": "#005A8C", "unknown": "#6A3D9A", "a": "#005A8C", "b": "#B3261E",
+        "series": ["#005A8C", "#B3261E", "#1B6E3A", "#7A5300", "#6A3D9A", "#111111"],
     },
     "dark": {
         "bg": "#000000", "fg": "#FFFFFF", "grid": "#555555", "muted": "#BBBBBB",
-        "bar": "#8FA9BF", "focal": "#56B4E9", "median": "#F0E442", "band": "rgba(86,180,233,0.28)",
-        "target": "#FFFFFF", "met": "#56B4E9", "missed": "#E69F00", "pending": "#BBBBBB",
-        "no_target": "#009E73", "unknown": "#CC79A7", "a": "#56B4E9", "b": "#E69F00",
+        "bar": "#4A4A4A", "focal": "#FFD400", "median": "#FF8A80", "band": "rgba(86,180,233,0.45)", "band_line": "#56B4E9",
+        "target": "#FFFFFF", "met": "#7CE38B", "missed": "#FF8A80", "pending": "#FFD54F",
+        "no_target": "#56B4E9", "unknown": "#CC99FF", "a": "#56B4E9", "b": "#FFB000",
+        "series": ["#FFD400", "#56B4E9", "#7CE38B", "#FF8A80", "#FFFFFF", "#CC99FF"],
     },
 }
 
@@ -41,13 +47,25 @@ STATUS_MARKERS = {
 }
 
 PLOTLY_CONFIG = {
+    "locale": plotly_locale.LOCALE,
+    "locales": plotly_locale.LOCALES,  # shipped with the app: nothing fetched
     "displaylogo": False,
     "typesetMath": False,  # no MathJax, which would be fetched from a CDN
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
     "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1, "filename": "县情看板"},
 }
 
-BASE_SIZE, PRESENT_SIZE = 16, 26
+
+
+def plotly_config(name: str | None = None) -> dict:
+    """The chart config; ``name`` becomes the PNG's file name (浚县_2022_地区生产总值增速_排名)."""
+    config = {**PLOTLY_CONFIG, "toImageButtonOptions": dict(PLOTLY_CONFIG["toImageButtonOptions"])}
+    if name:
+        config["toImageButtonOptions"]["filename"] = name
+    return config
+
+
+BASE_SIZE, LARGE_SIZE, PRESENT_SIZE = 18, 22, 26
 
 
 def palette(theme: str) -> dict:
@@ -63,7 +81,7 @@ def style(fig: go.Figure, *, present: bool = False, theme: str = "light", height
         paper_bgcolor=p["bg"],
         plot_bgcolor=p["bg"],
         font={"family": FONT_FAMILY, "size": size, "color": p["fg"]},
-        title={"text": title, "font": {"size": size + 8}, "x": 0.01, "xanchor": "left"} if title else None,
+        title={"text": esc(title), "font": {"size": size + 8}, "x": 0.01, "xanchor": "left"} if title else None,
         hoverlabel={"font": {"family": FONT_FAMILY, "size": max(size - 2, 16)}, "align": "left"},
         legend={"font": {"size": size}, "orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "bgcolor": "rgba(0,0,0,0)"},
         margin={"l": 20, "r": 30, "t": 90 if title else 50, "b": 30},
@@ -75,31 +93,55 @@ def style(fig: go.Figure, *, present: bool = False, theme: str = "light", height
     return fig
 
 
+def with_message(fig: go.Figure, sentence: str | None, source: str | None, *, theme: str = "light") -> go.Figure:
+    """The chart's message as its subtitle, with the source and build date on the line below:
+    both travel with the PNG export. Text is escaped (it names counties and documents)."""
+    p = palette(theme)
+    size = fig.layout.font.size or BASE_SIZE
+    lines = [esc(sentence)] if sentence else []
+    if source:
+        lines.append(f"<span style='color:{p['muted']}'>{esc(source)}</span>")
+    if not lines:
+        return fig
+    fig.update_layout(title={"text": fig.layout.title.text or " ", "x": 0.01, "xanchor": "left", "subtitle": {"text": "<br>".join(lines), "font": {"size": size, "color": p["fg"]}}})
+    fig.update_layout(margin={"t": max(fig.layout.margin.t or 0, int((size + 8) * 1.6 + size * 1.5 * len(lines) + 40))})
+    return fig
+
+
+def resize_text(fig: go.Figure, size: int) -> go.Figure:
+    """Every text of a page figure at ``size`` (the 大字号 switch); titles stay larger."""
+    fig.update_layout(font_size=size, legend_font_size=size, hoverlabel_font_size=size)
+    if fig.layout.title.text:
+        fig.update_layout(title_font_size=size + 8)
+    if fig.layout.title.subtitle and fig.layout.title.subtitle.text:
+        fig.update_layout(title_subtitle_font_size=size)
+    fig.update_xaxes(tickfont_size=size, title_font_size=size)
+    fig.update_yaxes(tickfont_size=size, title_font_size=size)
+    for annotation in fig.layout.annotations or ():
+        annotation.font.size = size
+    for trace in fig.data:
+        if getattr(trace, "text", None) is not None and hasattr(trace, "textfont"):
+            trace.textfont.size = size
+    return fig
+
+
+def export_name(*parts) -> str:
+    """A file name that says what the chart is: 浚县_2022_固定资产投资增速_目标与实绩."""
+    cleaned = []
+    for part in parts:
+        text = "" if part is None else str(part)
+        text = "".join(ch for ch in text if ch.isalnum() or ch in "-·（）()")
+        if text:
+            cleaned.append(text)
+    return "_".join(cleaned)[:120] or "县情看板"
+
+
 def empty_figure(message: str, **kwargs) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.add_annotation(text=esc(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return style(fig, **kwargs)
-
-
-def coverage_heatmap(matrix: pd.DataFrame, *, present=False, theme="light") -> go.Figure:
-    p = palette(theme)
-    z = matrix.values
-    text = [[str(v) if v else "" for v in row] for row in z]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z, x=[str(c) for c in matrix.columns], y=list(matrix.index), text=text, texttemplate="%{text}",
-            colorscale=[[0, p["bg"]], [0.001, "#C6DBEF" if theme == "light" else "#1F4E79"], [1, "#08519C" if theme == "light" else "#56B4E9"]],
-            showscale=False, xgap=3, ygap=3,
-            hovertemplate="%{y} · %{x}年：%{z} 份文档<extra></extra>",
-            textfont={"size": PRESENT_SIZE if present else BASE_SIZE + 2, "color": "#000000" if theme == "dark" else "#FFFFFF"},
-        )
-    )
-    fig.update_xaxes(type="category", side="top", title=None)
-    fig.update_yaxes(autorange="reversed", title=None)
-    height = max(260, 90 + 60 * len(matrix.index)) if not present else 860
-    return style(fig, present=present, theme=theme, height=height)
 
 
 def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, indicator: str, unit: str, present=False, theme="light", title=None) -> go.Figure:
@@ -109,12 +151,12 @@ def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, 
     """
     p = palette(theme)
     if rank.empty:
-        return empty_figure("这一年没有该指标的数值", present=present, theme=theme)
+        return empty_figure("这一年没有该指标的数值", present=present, theme=theme, title=title)
     rows = rank.iloc[::-1]  # plotly draws the first category at the bottom
     has_value = rows["value"].notna()
     colours = [p["focal"] if c == focal else p["bar"] for c in rows["county"]]
     hover = [
-        f"<b>{c}</b>：{d}{'（预计）' if queries.truthy(e) else ''}{'（' + queries.label(queries.CORRECTED_LABELS, k) + '）' if not pd.isna(k) else ''}"
+        f"<b>{esc(c)}</b>：{esc(d)}{'（预计）' if queries.truthy(e) else ''}{'（' + queries.label(queries.CORRECTED_LABELS, k) + '）' if not pd.isna(k) else ''}"
         f"<br><br>{queries.wrap(s)}<br><br>来源：{queries.wrap(f, 40)}"
         for c, d, e, k, s, f in zip(rows["county"], rows["display"], rows["estimated"], rows["corrected"], rows["sentence"], rows["source_file"])
     ]
@@ -122,10 +164,10 @@ def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, 
     fig = go.Figure(
         go.Bar(
             x=[v if h else None for v, h in zip(values, has_value)],
-            y=list(rows["county"]),
+            y=[esc(c) for c in rows["county"]],
             orientation="h",
             marker={"color": colours, "line": {"color": p["fg"], "width": [2 if c == focal else 0 for c in rows["county"]]}},
-            text=[d + ("*" if not pd.isna(k) else "") for d, k in zip(rows["display"], rows["corrected"])],
+            text=[esc(d) + ("*" if not pd.isna(k) else "") for d, k in zip(rows["display"], rows["corrected"])],
             textposition="outside",
             cliponaxis=False,
             customdata=list(rows["fact_id"]),
@@ -136,16 +178,16 @@ def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, 
         )
     )
     for county, display in zip(rows["county"], rows["display"]):
-        if display in (queries.MASKED, queries.UNDISCLOSED):
-            fig.add_annotation(x=0, y=county, text=display, showarrow=False, xanchor="left", font={"color": p["muted"]})
+        if display in (queries.MASKED, queries.UNDISCLOSED, queries.NO_DATA):
+            fig.add_annotation(x=0, y=esc(county), text=display, showarrow=False, xanchor="left", font={"color": p["muted"]})
     if median is not None:
         fig.add_vline(x=median, line={"color": p["median"], "width": 3, "dash": "dash"})
-        fig.add_annotation(x=median, y=1.0, yref="paper", yanchor="bottom", text=f"中位数 {queries.format_number(median)}{unit}", showarrow=False, font={"color": p["median"]})
+        fig.add_annotation(x=median, y=1.0, yref="paper", yanchor="bottom", text=f"中位数 {queries.format_number(median)}{esc(unit)}", showarrow=False, font={"color": p["median"]})
     finite = [v for v, h in zip(values, has_value) if h]
     top = max(finite + [median or 0, 0]) if finite else 1
     low = min(finite + [0])
     span = (top - low) or 1
-    fig.update_xaxes(range=[low - 0.05 * span if low < 0 else 0, top + 0.25 * span], title=unit or None)
+    fig.update_xaxes(range=[low - 0.05 * span if low < 0 else 0, top + 0.25 * span], title=esc(unit) or None)
     fig.update_yaxes(type="category", title=None)
     height = None if present else max(300, 120 + 46 * len(rows))
     return style(fig, present=present, theme=theme, height=height, title=title)
@@ -168,7 +210,7 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
     """
     p = palette(theme)
     if rows.empty:
-        return empty_figure("所选县没有这一指标的目标或实绩", present=present, theme=theme)
+        return empty_figure("所选县没有这一指标的目标或实绩", present=present, theme=theme, title=title)
     size = PRESENT_SIZE if present else BASE_SIZE
     marker_size = 26 if present else 16
     fig = go.Figure()
@@ -181,7 +223,7 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
         x0, x1 = row.period - 0.32, row.period + 0.32
         if q == "about":
             half = _band(row.target_value, measure)
-            fig.add_shape(type="rect", x0=x0, x1=x1, y0=row.target_value - half, y1=row.target_value + half, fillcolor=p["band"], line={"width": 0}, layer="below")
+            fig.add_shape(type="rect", x0=x0, x1=x1, y0=row.target_value - half, y1=row.target_value + half, fillcolor=p["band"], line={"width": 2, "color": p["band_line"]}, layer="below")
             if "about" not in shown:
                 fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker={"symbol": "square", "size": marker_size, "color": p["band"]}, name="目标“左右”的容差带"))
         fig.add_shape(type="line", x0=x0, x1=x1, y0=row.target_value, y1=row.target_value, line={"color": p["target"], "width": 4 if present else 3, "dash": "solid" if q != "about" else "dot"})
@@ -190,14 +232,17 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
     for q, group in targets.groupby(targets["target_qualifier"].fillna("exact")):
         symbol, name = qual_symbol.get(q, ("line-ew", "目标"))
         hover = [
-            f"<b>{int(r.period)}年目标</b>：{queries.format_value(r.target_value, r.target_unit)}{r.target_qualifier_text if not pd.isna(r.target_qualifier_text) else ''}"
+            f"<b>{int(r.period)}年目标</b>：{esc(queries.format_value(r.target_value, r.target_unit))}{esc(r.target_qualifier_text) if not pd.isna(r.target_qualifier_text) else ''}"
             f"<br><br>{queries.wrap(r.target_sentence)}<br><br>来源：{queries.wrap(r.target_source_file if hasattr(r, 'target_source_file') else r.target_doc, 40)}"
             for r in group.itertuples()
         ]
         fig.add_trace(
             go.Scatter(
-                x=group["period"], y=group["target_value"], mode="markers", name=name,
+                x=group["period"], y=group["target_value"], mode="markers+text", name=name,
                 marker={"symbol": symbol, "size": marker_size + 4, "color": p["target"], "line": {"width": 3, "color": p["target"]}},
+                # Direct labels: the target as written, above its mark.
+                text=[f"目标 {esc(queries.format_value(v, u, qualifier=q if isinstance(q, str) else None))}" for v, u, q in zip(group["target_value"], group["target_unit"], group["target_qualifier"])],
+                textposition="top center", textfont={"size": size, "color": p["target"]},
                 customdata=group["target_fact_id"], hovertext=hover, hoverinfo="text",
             )
         )
@@ -218,7 +263,7 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
                 f"<b>{int(r.period)}年{'实绩' if status != 'no_outcome_yet' else ''}</b>："
                 + (
                     "尚无实绩" if status == "no_outcome_yet"
-                    else f"{queries.format_value(r.actual_value, r.actual_unit)}{'（预计）' if estimated else ''}{'（' + queries.label(queries.CORRECTED_LABELS, getattr(r, 'actual_corrected', None)) + '）' if not pd.isna(getattr(r, 'actual_corrected', None)) else ''}"
+                    else f"{esc(queries.format_value(r.actual_value, r.actual_unit))}{'（预计）' if estimated else ''}{'（' + queries.label(queries.CORRECTED_LABELS, getattr(r, 'actual_corrected', None)) + '）' if not pd.isna(getattr(r, 'actual_corrected', None)) else ''}"
                 )
                 + f" · {name}"
                 + (f"<br><br>{queries.wrap(r.actual_sentence)}<br><br>来源：{queries.wrap(r.actual_source_file if hasattr(r, 'actual_source_file') else r.actual_doc, 40)}{_kind_note(getattr(r, 'actual_doc_type', None))}" if status != "no_outcome_yet" else "")
@@ -226,17 +271,19 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
             ]
             fig.add_trace(
                 go.Scatter(
-                    x=group["period"], y=ys, mode="markers+text" if estimated else "markers",
+                    x=group["period"], y=ys, mode="markers+text",
                     name=name + ("（预计数）" if estimated else ""),
                     marker={"symbol": sym, "size": marker_size + (6 if symbol == "circle-open" else 0), "color": colour, "line": {"width": 3, "color": colour}},
-                    text=["预计"] * len(group) if estimated else None, textposition="top center", textfont={"size": size - 2, "color": colour},
+                    # Direct labels: the outcome (and 预计) right of its mark; pending says so.
+                    text=["待公布"] * len(group) if status == "no_outcome_yet" else [f"{esc(queries.format_value(v, u))}{'（预计）' if estimated else ''}" for v, u in zip(group["actual_value"], group["actual_unit"])],
+                    textposition="middle right", textfont={"size": size, "color": colour},
                     customdata=group["actual_fact_id"] if status != "no_outcome_yet" else group["target_fact_id"],
                     hovertext=hover, hoverinfo="text",
                 )
             )
     years = sorted({int(y) for y in rows["period"].dropna()})
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[f"{y}年" for y in years], range=[min(years) - 0.7, max(years) + 0.7], title=None)
-    fig.update_yaxes(title=f"{indicator}{queries.label(queries.MEASURE_LABELS, measure)}（{unit}）" if unit else None, rangemode="tozero" if measure == "level" else "normal")
+    fig.update_yaxes(title=esc(f"{indicator}{queries.label(queries.MEASURE_LABELS, measure)}（{unit}）") if unit else None, rangemode="tozero" if measure == "level" else "normal")
     fig.update_layout(hovermode="closest", clickmode="event+select")
     fig = style(fig, present=present, theme=theme, title=title, height=800 if present else 520)
     fig.update_layout(legend={"yanchor": "top", "y": -0.1 if not present else -0.08, "x": 0})
@@ -246,10 +293,10 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
 def hit_rate_bar(hits: pd.DataFrame, *, present=False, theme="light", title=None) -> go.Figure:
     p = palette(theme)
     if hits.empty:
-        return empty_figure("还没有可判定的目标", present=present, theme=theme)
+        return empty_figure("还没有可判定的目标", present=present, theme=theme, title=title)
     fig = go.Figure()
     for column, key, pattern in (("达成", "met", ""), ("未达成", "missed", "x"), ("待公布", "pending", ".")):
-        fig.add_trace(go.Bar(y=hits["县"], x=hits[column], name=column, orientation="h", marker={"color": p[key], "pattern": {"shape": pattern}}, text=hits[column], textposition="inside"))
+        fig.add_trace(go.Bar(y=[esc(c) for c in hits["县"]], x=hits[column], name=column, orientation="h", marker={"color": p[key], "pattern": {"shape": pattern}}, text=hits[column], textposition="inside"))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title="目标数")
     fig.update_yaxes(type="category", title=None)
@@ -259,9 +306,9 @@ def hit_rate_bar(hits: pd.DataFrame, *, present=False, theme="light", title=None
 def top_terms_bar(freq: pd.DataFrame, *, present=False, theme="light", title=None) -> go.Figure:
     p = palette(theme)
     if freq.empty:
-        return empty_figure("没有词语", present=present, theme=theme)
+        return empty_figure("所选范围里没有词语", present=present, theme=theme, title=title)
     rows = freq.iloc[::-1]
-    fig = go.Figure(go.Bar(x=rows["count"], y=rows["term"], orientation="h", marker={"color": p["focal"]}, text=rows["count"], textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{x} 次<extra></extra>"))
+    fig = go.Figure(go.Bar(x=rows["count"], y=[esc(t) for t in rows["term"]], orientation="h", marker={"color": p["focal"]}, text=rows["count"], textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{x} 次<extra></extra>"))
     fig.update_yaxes(type="category", title=None)
     fig.update_xaxes(title="出现次数")
     return style(fig, present=present, theme=theme, height=None if present else max(360, 60 + 30 * len(rows)), title=title)
@@ -271,29 +318,43 @@ def distinctive_bar(terms: pd.DataFrame, *, label_a: str, label_b: str, present=
     """Terms that set A apart (right) and B apart (left)."""
     p = palette(theme)
     if terms.empty:
-        return empty_figure("两边用词没有明显差别", present=present, theme=theme)
+        return empty_figure("两边用词没有明显差别", present=present, theme=theme, title=title)
     rows = terms.sort_values("z")
     colours = [p["a"] if s == "a" else p["b"] for s in rows["side"]]
-    hover = [f"{t}<br>{label_a}：{int(a)} 次<br>{label_b}：{int(b)} 次" for t, a, b in zip(rows["term"], rows["count_a"], rows["count_b"])]
-    fig = go.Figure(go.Bar(x=rows["z"], y=rows["term"], orientation="h", marker={"color": colours, "pattern": {"shape": ["" if s == "a" else "/" for s in rows["side"]]}}, hovertext=hover, hoverinfo="text"))
-    fig.add_annotation(x=1, xref="paper", y=1.0, yref="paper", yanchor="bottom", xanchor="right", text=f"{label_a} 更常用 →", showarrow=False, font={"color": p["a"]})
-    fig.add_annotation(x=0, xref="paper", y=1.0, yref="paper", yanchor="bottom", xanchor="left", text=f"← {label_b} 更常用", showarrow=False, font={"color": p["b"]})
+    if "per_report_a" in rows.columns:
+        words = [f"{esc(label_a)}每份报告 {queries.rate_text(x)} 次 vs {esc(label_b)} {queries.rate_text(y)} 次" for x, y in zip(rows["per_report_a"], rows["per_report_b"])]
+    else:
+        words = [f"{esc(label_a)} {int(a)} 次 vs {esc(label_b)} {int(b)} 次" for a, b in zip(rows["count_a"], rows["count_b"])]
+    hover = [f"{esc(t)}<br>{w}" for t, w in zip(rows["term"], words)]
+    fig = go.Figure(go.Bar(x=rows["z"], y=[esc(t) for t in rows["term"]], orientation="h", marker={"color": colours, "pattern": {"shape": ["" if s == "a" else "/" for s in rows["side"]]}}, hovertext=hover, hoverinfo="text",
+                           text=words, textposition="outside", cliponaxis=False))
+    fig.add_annotation(x=1, xref="paper", y=1.0, yref="paper", yanchor="bottom", xanchor="right", text=f"{esc(label_a)} 更常用 →", showarrow=False, font={"color": p["a"]})
+    fig.add_annotation(x=0, xref="paper", y=1.0, yref="paper", yanchor="bottom", xanchor="left", text=f"← {esc(label_b)} 更常用", showarrow=False, font={"color": p["b"]})
     fig.update_yaxes(type="category", title=None)
-    fig.update_xaxes(title="区分度", zeroline=True, zerolinewidth=2)
+    reach = float(rows["z"].abs().max() or 1.0) * 2.6  # room for the per-report labels
+    fig.update_xaxes(title="用词差异（越长越有特色）", zeroline=True, zerolinewidth=2, showticklabels=False, range=[-reach, reach])
     return style(fig, present=present, theme=theme, height=None if present else max(360, 80 + 28 * len(rows)), title=title)
 
 
 def slogan_trend(trend: pd.DataFrame, *, present=False, theme="light", title=None) -> go.Figure:
+    """Occurrences per report of up to three slogans; a year without a report is a gap."""
     if trend.empty:
-        return empty_figure("没有可比较的年份", present=present, theme=theme)
-    symbols = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down"]
-    colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#999999"]
+        return empty_figure("没有可比较的年份", present=present, theme=theme, title=title)
+    symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
+    colours = palette(theme)["series"]
+    value = "per_report" if "per_report" in trend.columns else "count"
     fig = go.Figure()
     for i, (slogan, group) in enumerate(trend.groupby("slogan", sort=False)):
-        fig.add_trace(go.Scatter(x=group["report_year"], y=group["count"], mode="lines+markers", name=slogan, marker={"symbol": symbols[i % 8], "size": 20 if present else 12, "color": colours[i % 8]}, line={"width": 4 if present else 2, "color": colours[i % 8]}, hovertemplate=f"{slogan}<br>%{{x}}年：%{{y}} 次<extra></extra>"))
+        ys = [None if pd.isna(v) else float(v) for v in group[value]]
+        labels = ["" if y is None else queries.rate_text(y) for y in ys]
+        hover = [f"{esc(slogan)}<br>{int(x)}年：" + ("没有报告" if y is None else f"每份报告 {queries.rate_text(y)} 次") for x, y in zip(group["report_year"], ys)]
+        fig.add_trace(go.Scatter(x=group["report_year"], y=ys, mode="lines+markers+text", name=esc(slogan), connectgaps=False,
+                                 text=labels, textposition="top center", textfont={"color": colours[i % len(colours)]},
+                                 marker={"symbol": symbols[i % len(symbols)], "size": 20 if present else 12, "color": colours[i % len(colours)]},
+                                 line={"width": 4 if present else 3, "color": colours[i % len(colours)]}, hovertext=hover, hoverinfo="text"))
     years = sorted({int(y) for y in trend["report_year"]})
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[f"{y}年" for y in years], title=None)
-    fig.update_yaxes(title="出现次数", rangemode="tozero")
+    fig.update_yaxes(title="每份报告出现次数" if value == "per_report" else "出现次数", rangemode="tozero")
     return style(fig, present=present, theme=theme, title=title)
 
 

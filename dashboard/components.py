@@ -10,14 +10,23 @@ from __future__ import annotations
 import html
 import io
 from datetime import datetime, timezone
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, queries
+from dashboard import auth, charts, data, queries
+from dashboard.safe_text import md, neutralise_formulas
 from pipeline import corrections
 
 GLOBAL_KEYS = ("county", "year", "indicator")
+# Page controls kept in the URL too, so a link restores the view: URL name → widget key (type).
+PAGE_CONTROLS = {
+    "compare": {"measure": ("cmp_measure", str), "kind": ("cmp_kind", str), "peers": ("cmp_peers_level", str), "sort": ("cmp_sort", str)},
+    "targets": {"hits": ("tg_hit_scope", str)},
+    "vocabulary": {"source": ("voc_source", str), "scope": ("voc_scope", str), "top": ("voc_top", int), "term": ("voc_term", str),
+                   "cmp": ("voc_cmp_mode", str)},
+}
 DATA_PAGE = "app_pages/data.py"
 
 
@@ -29,17 +38,37 @@ def init_from_url() -> None:
     if st.session_state.get("_cp_url_read"):
         return
     params = st.query_params
+    requested = {}
     for key in GLOBAL_KEYS:
         if key in params:
             value = params[key]
+            requested[key] = value
             if key == "year":
                 try:
                     value = int(value)
                 except ValueError:
                     continue
             st.session_state[key] = value
+    for controls in PAGE_CONTROLS.values():
+        for name, (key, kind) in controls.items():
+            if name in params:
+                try:
+                    st.session_state[key] = kind(params[name])
+                except ValueError:
+                    pass
+    if "indicator" in params and "measure" in params:
+        # A link to one indicator's timeline (the cockpit's scorecard makes these).
+        st.session_state["tg_pair"] = f"{params['indicator']}|{params['measure']}"
+        st.session_state["_tg_followed"] = params["indicator"]
+    st.session_state["_cp_requested"] = requested
     st.session_state["present"] = params.get("mode") == "present"
     st.session_state["theme"] = "dark" if params.get("theme") == "dark" else "light"
+    st.session_state["large"] = params.get("text") == "large"
+    st.session_state["_cp_print"] = params.get("print") == "all" and params.get("mode") == "present"
+    if params.get("slide", "").isdigit():
+        st.session_state["_cp_slide_wanted"] = int(params["slide"])
+    if params.get("auto", "").isdigit():
+        st.session_state["auto"] = int(params["auto"])
     st.session_state["_cp_url_read"] = True
 
 
@@ -52,8 +81,21 @@ def write_url(page: str) -> None:
             wanted[key] = str(value)
     if st.session_state.get("present"):
         wanted["mode"] = "present"
+        if st.session_state.get("_cp_slide_n"):
+            wanted["slide"] = str(st.session_state["_cp_slide_n"])
+        if st.session_state.get("auto"):
+            wanted["auto"] = str(st.session_state["auto"])
+        if st.session_state.get("_cp_print"):
+            wanted["print"] = "all"
     if st.session_state.get("theme") == "dark":
         wanted["theme"] = "dark"
+    if st.session_state.get("large"):
+        wanted["text"] = "large"
+    for name, (key, _) in PAGE_CONTROLS.get(page, {}).items():
+        if st.session_state.get(key) is not None:
+            wanted[name] = str(st.session_state[key])
+    if page == "targets" and isinstance(st.session_state.get("tg_pair"), str) and "|" in st.session_state["tg_pair"]:
+        wanted["measure"] = st.session_state["tg_pair"].split("|", 1)[1]
     current = {k: st.query_params[k] for k in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -66,21 +108,23 @@ def selection() -> dict:
         "indicator": st.session_state.get("indicator"),
         "present": bool(st.session_state.get("present")),
         "theme": st.session_state.get("theme", "light"),
+        "large": bool(st.session_state.get("large")),
     }
 
 
 def _select(key: str, label: str, options: list, default=None, **kwargs) -> None:
     if not options:
         st.session_state[key] = None
-        st.selectbox(label, ["（暂无）"], disabled=True, key=f"_{key}_empty")
+        st.selectbox(label, ["（暂无）"], disabled=True, key=f"_{key}_empty", placeholder="请选择")
         return
     if st.session_state.get(key) not in options:
         st.session_state[key] = default if default in options else options[0]
-    st.selectbox(label, options, key=key, **kwargs)
+    st.selectbox(label, options, key=key, **kwargs, placeholder="请选择")
 
 
 def global_filters(counties: list[str], default_county: str | None, years: list[int], indicators: list[str], default_year: int | None) -> None:
     """The sidebar selections every page shares (kept in the URL)."""
+    st.session_state["_cp_counties"] = counties
     with st.sidebar:
         st.markdown("### 全局筛选")
         _select("county", "县", counties, default=default_county)
@@ -88,7 +132,50 @@ def global_filters(counties: list[str], default_county: str | None, years: list[
         _select("indicator", "指标", indicators)
         st.divider()
         st.toggle("演示模式（投影）", key="present", help="隐藏侧栏和菜单，一屏一图，大字号；网址加 ?mode=present 也可进入")
+        st.toggle("大字号", key="large", help="页面和图表文字放大约两成，适合在会议室里看；网址加 ?text=large 也可")
         st.radio("配色", ["light", "dark"], key="theme", horizontal=True, format_func=lambda t: {"light": "浅色", "dark": "深色"}[t])
+    unknown_link_notice({"county": counties, "year": years, "indicator": indicators})
+
+
+def unknown_link_notice(options: dict[str, list]) -> None:
+    """A link that names a county, year or indicator the data does not have says so (once)."""
+    requested = st.session_state.pop("_cp_requested", None) or {}
+    words = {"county": "县", "year": "年份", "indicator": "指标"}
+    for key, value in requested.items():
+        known = {str(o) for o in options.get(key, [])}
+        if str(value) not in known:
+            shown = st.session_state.get(key)
+            st.session_state.setdefault("_cp_notices", []).append(
+                f"链接里的{words[key]}“{value}”在当前数据中没有，已改为显示“{shown if shown is not None else '（无）'}”。"
+            )
+
+
+def show_notices() -> None:
+    for notice in st.session_state.pop("_cp_notices", []):
+        st.warning(md(notice), icon="⚠️")
+
+
+def share_panel(page_path: str) -> None:
+    """复制链接 and a QR code of the current view (made locally with segno; nothing fetched)."""
+    from dashboard import share
+
+    url = share.view_url(str(st.context.url or ""), page_path, {k: st.query_params[k] for k in st.query_params})
+    with st.sidebar.expander("分享此视图（链接与二维码）"):
+        from streamlit.components.v1 import html as component_html
+
+        component_html(share.copy_widget(url), height=70)
+        st.html(f"<img class='cp-qr' alt='本视图的二维码' src='{share.qr_data_uri(url)}'>")
+        st.caption("用手机扫码即可打开同一视图（需能访问本机地址）。")
+
+
+def page_links(pages: list) -> None:
+    """The page menu (drawn by hand so that old addresses stay routable without being listed)."""
+    if st.session_state.get("present"):
+        return
+    with st.sidebar:
+        for page, title in pages:
+            st.page_link(page, label=title, icon=page.icon)
+        st.divider()
 
 
 # --- Presentation mode and themes --------------------------------------------------------
@@ -109,6 +196,16 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .stApp [data-testid="stCaptionContainer"] { font-size: 22px !important; }
 .cp-table { font-size: 26px; }
 .cp-slide-label { font-size: 30px !important; }
+.cp-tiles, .cp-panel, .cp-source, .cp-muted, .cp-kwic { font-size: 21px !important; }
+.cp-scorecard-wrap { max-height: 32vh; }
+.cp-legend { display: none; }  /* on a slide the symbols speak for themselves */
+.cp-panel ol, .cp-chip, .cp-panel h4 { font-size: 1em !important; }
+.cp-message { font-size: 28px !important; margin-bottom: 0 !important; }
+.cp-h { font-size: 30px !important; margin: 0 !important; }
+.cp-scorecard { font-size: 22px !important; }
+.cp-tile-value { font-size: 2.2em !important; }
+.cp-tile { padding: .25rem .7rem !important; }
+.cp-tiles { gap: .5rem !important; }
 """
 
 _DARK_CSS = """
@@ -126,24 +223,82 @@ _DARK_CSS = """
 """
 
 _BASE_CSS = """
+/* Normal pages: nothing under 18 px (the root size is 18 px, .streamlit/config.toml). */
+[data-testid="stMainBlockContainer"], .block-container { padding-top: 2.2rem !important; padding-bottom: 1rem !important; }
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * { font-size: 1rem !important; color: #3D3D3D !important; }
+.stApp [data-testid="stCaptionContainer"] { opacity: 1 !important; }
+.stApp [data-testid="stWidgetLabel"] p, .stApp label p, .stApp [data-testid="stMarkdownContainer"] p { font-size: 1rem; }
+.stApp [data-testid="stMetricLabel"] p { font-size: 1rem !important; }
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p { font-size: 2.2rem !important; font-weight: 700; }
+/* Streamlit's uploader speaks English and offers no setting: say it in Chinese. */
+[data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button > * { display: none !important; }
+[data-testid="stFileUploaderDropzone"] button::after { content: "选择"; font-size: 1rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzoneInstructions"] small { display: none !important; }
+/* Streamlit adds a "Fullscreen" button to plotly's toolbar; its tooltip is drawn from data-title. */
+.modebar-btn[data-title="Fullscreen"]::after { content: "全屏" !important; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: "拖放到这里，或点“选择”"; font-size: 1rem; color: #3D3D3D; }
+.stApp [data-testid="stPageLink"] p, .stApp [data-testid="stSidebar"] p { font-size: 1rem !important; }
+.stApp [data-baseweb="select"] div, .stApp input, .stApp textarea, .stApp button p { font-size: 1rem !important; }
+.stApp [data-testid="stAlertContentInfo"] p, .stApp [data-testid="stAlert"] p { font-size: 1rem !important; }
 .cp-table-wrap { overflow-x: auto; max-height: 70vh; overflow-y: auto; }
-.cp-table { border-collapse: collapse; width: 100%; font-size: 16px; }
-.cp-table th, .cp-table td { border: 1px solid #999; padding: .35em .6em; text-align: left; vertical-align: top; white-space: nowrap; }
+.cp-table { border-collapse: collapse; width: 100%; font-size: 1rem; }
+.cp-table th, .cp-table td { border: 1px solid #767676; padding: .3em .55em; text-align: left; vertical-align: top; white-space: nowrap; }
 .cp-table td.cp-long { white-space: normal; min-width: 22em; }
 .cp-table th { background: #1f3b57; color: #fff; position: sticky; top: 0; }
-.cp-table tr:nth-child(even) td { background: rgba(127,127,127,.12); }
-.cp-kwic { border-left: 5px solid #0072B2; padding: .4em .8em; margin: .5em 0; }
-.cp-kwic mark { background: #F0E442; color: #000; padding: 0 .15em; font-weight: 700; }
-.cp-kwic .cp-src { color: #666; font-size: .85em; }
-.cp-badge { display: inline-block; padding: 0 .4em; border-radius: .3em; background: #E69F00; color: #000; font-size: .85em; }
-.cp-card-note { font-size: .85em; opacity: .85; }
+.cp-table tr:nth-child(even) td { background: #F2F2F2; }
+.cp-table a { color: #004C78; font-weight: 600; }
+.cp-kwic { border-left: 5px solid #005A8C; padding: .4em .8em; margin: .5em 0; font-size: 1rem; }
+.cp-kwic mark { background: #FFE45C; color: #000; padding: 0 .15em; font-weight: 700; }
+.cp-kwic .cp-src, .cp-muted { color: #4D4D4D; font-size: 1rem; }
+.cp-badge { display: inline-block; padding: 0 .4em; border-radius: .3em; background: #FFD27A; color: #000; font-size: .9em; }
 .cp-slide-label { text-align: center; font-size: 20px; }
+.cp-message { font-size: 1.3rem; font-weight: 600; margin: 0 0 .4rem 0; color: #111; }
+.cp-h { font-size: 1.35rem; margin: .3rem 0 .4rem 0; }
+.cp-tiles { font-size: 1rem; display: grid; grid-template-columns: repeat(3, 1fr); gap: .7rem; }
+.cp-tile { border: 2px solid #767676; border-left-width: 10px; border-radius: .4rem; padding: .45rem .8rem; background: #fff; color: #111; }
+.cp-tile-label { font-size: 1.05em; font-weight: 600; }
+.cp-tile-value { font-size: 2.3em; font-weight: 700; line-height: 1.15; }
+.cp-tile-note { font-size: .45em; font-weight: 400; margin-left: .3em; }
+.cp-tile-stale { display: inline-block; background: #FFD27A; color: #000; padding: 0 .4em; border-radius: .3em; font-size: 1em; }
+.cp-tile-verdict { font-size: 1.1em; font-weight: 700; }
+.cp-tile-line { font-size: 1em; color: #3D3D3D; }
+.cp-tile.cp-met { border-left-color: #1B6E3A; } .cp-met .cp-tile-verdict, tr.cp-met td.cp-verdict { color: #1B6E3A; }
+.cp-tile.cp-missed { border-left-color: #B3261E; } .cp-missed .cp-tile-verdict, tr.cp-missed td.cp-verdict { color: #B3261E; }
+.cp-tile.cp-pending { border-left-color: #7A5300; } .cp-pending .cp-tile-verdict, tr.cp-pending td.cp-verdict { color: #7A5300; }
+td.cp-verdict { font-weight: 700; }
+.cp-scorecard-wrap { max-height: 40vh; overflow-y: auto; }
+.cp-table tr.cp-focal-row td { font-weight: 700; background: #FFF0B3 !important; color: #000 !important; }
+.cp-panel h4 { font-size: 1.15rem; margin: .3rem 0 .2rem 0; padding: 0; }
+.cp-panel ol { margin: 0 0 .3rem 1.4rem; padding: 0; font-size: 1rem; }
+.cp-count { color: #3D3D3D; margin-left: .6em; }
+.cp-chip { display: inline-block; border: 2px solid #767676; border-radius: 1em; padding: 0 .6em; margin: .15em .3em .15em 0; font-size: 1rem; }
+.cp-chip.cp-new { border-color: #1B6E3A; color: #1B6E3A; font-weight: 600; }
+.cp-chip.cp-dropped { border-style: dashed; color: #3D3D3D; text-decoration: line-through; }
+.cp-source { font-size: 1rem; color: #3D3D3D; margin-top: .4rem; }
+"""
+
+_LARGE_CSS = """
+html { font-size: 22px !important; }
+"""
+
+_DARK_TILES_CSS = """
+.cp-tile { background: #000; color: #fff; border-color: #BBBBBB; }
+.cp-tile-line, .cp-count, .cp-source, .cp-muted, .cp-kwic .cp-src, .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * { color: #DDDDDD !important; }
+.cp-message { color: #fff; }
+.cp-tile.cp-met { border-left-color: #7CE38B; } .cp-met .cp-tile-verdict, tr.cp-met td.cp-verdict { color: #7CE38B !important; }
+.cp-tile.cp-missed { border-left-color: #FF8A80; } .cp-missed .cp-tile-verdict, tr.cp-missed td.cp-verdict { color: #FF8A80 !important; }
+.cp-tile.cp-pending { border-left-color: #FFD54F; } .cp-pending .cp-tile-verdict, tr.cp-pending td.cp-verdict { color: #FFD54F !important; }
+.cp-chip { border-color: #BBBBBB; } .cp-chip.cp-new { border-color: #7CE38B; color: #7CE38B !important; }
+.cp-table tr:nth-child(even) td { background: #1A1A1A; }
+.cp-table a { color: #8FD3FF !important; }
 """
 
 
 def apply_theme() -> None:
     sel = selection()
-    css = _BASE_CSS + (_PRESENT_CSS if sel["present"] else "") + (_DARK_CSS if sel["theme"] == "dark" else "")
+    css = _BASE_CSS + (_LARGE_CSS if sel["large"] and not sel["present"] else "") + (_PRESENT_CSS if sel["present"] else "")
+    css += (_DARK_CSS + _DARK_TILES_CSS) if sel["theme"] == "dark" else ""
     if sel["theme"] == "dark":
         css += ".cp-table th { background: #333; color: #fff; border-color: #ccc; } .cp-table td { color: #fff; border-color: #ccc; } .cp-kwic .cp-src { color: #bbb; }"
     st.html(f"<style>{css}</style>")
@@ -157,51 +312,162 @@ def _flip_theme() -> None:
     st.session_state["theme"] = "light" if st.session_state.get("theme") == "dark" else "dark"
 
 
+AUTO_CHOICES = {0: "轮播：关", 10: "每 10 秒", 20: "每 20 秒", 30: "每 30 秒", 60: "每 60 秒"}
+
+
+def _present_county_changed() -> None:
+    st.session_state["county"] = st.session_state["_cp_present_county"]
+
+
 def page_header(title: str, caption: str | None = None) -> None:
-    """Title, and in presentation mode the only controls left on screen."""
+    """Title, and in presentation mode the only controls left on screen: the county (changed
+    without leaving the slides), 轮播, colours, exit."""
     sel = selection()
     if sel["present"]:
-        left, right1, right2 = st.columns([8, 1.1, 1.1], vertical_alignment="center")
-        left.title(title)
+        left, county_col, auto_col, right1, right2 = st.columns([5.2, 1.8, 1.5, 1.1, 1.1], vertical_alignment="center")
+        left.title(md(title))
+        counties = st.session_state.get("_cp_counties") or []
+        if sel["county"] in counties:
+            st.session_state["_cp_present_county"] = sel["county"]
+            county_col.selectbox("县", counties, key="_cp_present_county", on_change=_present_county_changed, label_visibility="collapsed", placeholder="请选择")
+        if st.session_state.get("auto") not in AUTO_CHOICES:
+            st.session_state["auto"] = 0
+        auto_col.selectbox("轮播", list(AUTO_CHOICES), key="auto", format_func=AUTO_CHOICES.get, label_visibility="collapsed", placeholder="请选择")
         right1.button("☾ 深色" if sel["theme"] == "light" else "☀ 浅色", on_click=_flip_theme, key="_cp_theme_btn", width="stretch")
         right2.button("✕ 退出演示", on_click=_exit_presentation, key="_cp_exit_btn", width="stretch")
     else:
-        st.title(title)
+        st.title(md(title))
         if caption:
             st.caption(caption)
+    show_notices()
 
 
 def slide_nav(options: list, state_key: str, format_func=str) -> int:
-    """Previous / next through the current selection (presentation mode). Returns the index."""
+    """Previous / next through the current selection (presentation mode). Returns the index.
+
+    The slide number lives in the URL (``slide=3``); →/←/PageDown/PageUp/Space and a clicker
+    press the buttons (``keyboard_nav``), and 轮播 presses 下一个 every few seconds.
+    """
     if not options:
         return 0
+    wanted = st.session_state.pop("_cp_slide_wanted", None)
+    if isinstance(wanted, int) and 1 <= wanted <= len(options):
+        st.session_state[state_key] = options[wanted - 1]
     current = st.session_state.get(state_key)
     index = options.index(current) if current in options else 0
 
     def step(delta: int) -> None:
         st.session_state[state_key] = options[(index + delta) % len(options)]
+        st.session_state["_cp_slide_n"] = (index + delta) % len(options) + 1
 
     prev_col, label_col, next_col = st.columns([1.2, 6, 1.2], vertical_alignment="center")
-    prev_col.button("◀ 上一个", on_click=step, args=(-1,), key=f"_prev_{state_key}", width="stretch", disabled=len(options) < 2)
-    label_col.markdown(f"<div class='cp-slide-label'><b>{html.escape(str(format_func(options[index])))}</b>　（{index + 1} / {len(options)}）</div>", unsafe_allow_html=True)
-    next_col.button("下一个 ▶", on_click=step, args=(1,), key=f"_next_{state_key}", width="stretch", disabled=len(options) < 2)
+    prev_col.button("◀ 上一个", on_click=step, args=(-1,), key=f"cp_prev_{state_key}", width="stretch", disabled=len(options) < 2)
+    with label_col:
+        st.html(f"<div class='cp-slide-label'><b>{html.escape(str(format_func(options[index])))}</b>　（{index + 1} / {len(options)}）</div>")
+    next_col.button("下一个 ▶", on_click=step, args=(1,), key=f"cp_next_{state_key}", width="stretch", disabled=len(options) < 2)
     if st.session_state.get(state_key) != options[index]:
         st.session_state[state_key] = options[index]
+    if st.session_state.get("_cp_slide_n") != index + 1:
+        st.session_state["_cp_slide_n"] = index + 1
+        st.query_params["slide"] = str(index + 1)
+    keyboard_nav(f"cp_prev_{state_key}", f"cp_next_{state_key}", int(st.session_state.get("auto") or 0))
     return index
+
+
+_KEYS_JS = """
+<script>
+(() => {
+  const host = window.parent, doc = host.document;
+  const press = (key) => { const b = doc.querySelector('.st-key-' + key + ' button'); if (b && !b.disabled) b.click(); };
+  if (host.__cpKeys) doc.removeEventListener('keydown', host.__cpKeys, true);
+  host.__cpKeys = (e) => {
+    const t = e.target;
+    if (t && (['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.isContentEditable)) return;
+    if (['ArrowRight', 'PageDown', ' ', 'Spacebar'].includes(e.key)) { e.preventDefault(); press(NEXT); }
+    else if (['ArrowLeft', 'PageUp'].includes(e.key)) { e.preventDefault(); press(PREV); }
+  };
+  doc.addEventListener('keydown', host.__cpKeys, true);
+  if (host.__cpTimer) host.clearInterval(host.__cpTimer);
+  host.__cpTimer = AUTO > 0 ? host.setInterval(() => press(NEXT), AUTO * 1000) : null;
+})();
+</script>
+"""
+
+
+_PRINT_CSS = """
+@page { size: 1920px 1080px; margin: 0; }
+@media print {
+  [data-testid="stSidebar"], header, [data-testid="stToolbar"], .cp-print-controls, .st-key-cp_print { display: none !important; }
+  .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"], [data-testid="stMainBlockContainer"], [data-testid="stVerticalBlock"] { display: block !important; overflow: visible !important; height: auto !important; }
+  .cp-page-break { break-after: page; page-break-after: always; height: 0; }
+  [data-testid="stHorizontalBlock"]:has(.st-key-_cp_exit_btn), .stDownloadButton, .modebar-container { display: none !important; }
+}
+.cp-print-title { font-size: 22px; font-weight: 700; }
+"""
+
+
+def print_link() -> None:
+    """A link to the whole deck laid out for printing (存为 PDF)."""
+    params = {k: st.query_params[k] for k in st.query_params if k not in ("slide", "auto")}
+    params.update({"mode": "present", "print": "all"})
+    st.html(f"<p class='cp-print-controls'><a href='?{html.escape(urlencode(params), quote=True)}' target='_self'>导出全部幻灯片（PDF）</a></p>")
+
+
+def print_button() -> None:
+    st.html(f"<style>{_PRINT_CSS}</style>")
+    st.html("<p class='cp-print-controls'>全部幻灯片，每页一张。用浏览器的“打印”（Ctrl+P）选择“另存为 PDF”。</p>")
+
+
+def keyboard_nav(prev_key: str, next_key: str, auto_seconds: int = 0) -> None:
+    """Keys and clickers (which send PageDown/PageUp) turn the slides; a tiny inline script,
+    nothing fetched. It presses the page's own 上一个 / 下一个 buttons."""
+    import json
+
+    from streamlit.components.v1 import html as component_html
+
+    script = _KEYS_JS.replace("PREV", json.dumps(prev_key)).replace("NEXT", json.dumps(next_key)).replace("AUTO", str(int(auto_seconds)))
+    component_html(script, height=0)
 
 
 # --- Output --------------------------------------------------------------------------------
 
 
-def plot(fig, key: str, select: bool = False):
-    """A plotly chart with the project's config (PNG export 1920×1080, no logo, no MathJax)."""
-    return st.plotly_chart(
-        fig, theme=None, key=key, config=charts.PLOTLY_CONFIG,
+def plot(fig, key: str, select: bool = False, *, message: str | None = None, name: str | None = None, frame: pd.DataFrame | None = None):
+    """A plotly chart with the project's config (zh-CN toolbar, PNG export 1920×1080, no logo, no MathJax).
+
+    ``message`` is the chart's sentence (its subtitle); the PNG export carries it with the
+    source and the build date, under the file name ``name``; ``frame`` is offered as CSV.
+    """
+    sel = selection()
+    if message is not None:
+        charts.with_message(fig, message, source_stamp(), theme=sel["theme"])
+    if sel["large"] and not sel["present"]:
+        charts.resize_text(fig, charts.LARGE_SIZE)
+    config = charts.plotly_config(name)
+    event = st.plotly_chart(
+        fig, theme=None, key=key, config=config,
         on_select="rerun" if select else "ignore", selection_mode="points",
     )
+    if frame is not None and not sel["present"] and not frame.empty:
+        csv_download(frame, name or "图表数据", key=f"{key}_csv")
+    return event
 
 
-def html_table(frame: pd.DataFrame, max_rows: int | None = None, titles: pd.DataFrame | None = None) -> None:
+def source_stamp() -> str:
+    manifest = data.load_manifest() or {}
+    return f"来源：县情看板（各县政府工作报告等）· 数据构建于 {queries.beijing_time(manifest.get('built_at'))}"
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV that Excel opens in Chinese (BOM) and never evaluates (formulas defused), 是/否 for flags."""
+    return neutralise_formulas(queries.export_ready(frame)).to_csv(index=False).encode("utf-8-sig")
+
+
+def csv_download(frame: pd.DataFrame, name: str, key: str) -> None:
+    st.download_button("下载本图数据（CSV）", csv_bytes(frame), file_name=f"{name}.csv", mime="text/csv", key=key, on_click="ignore")
+
+
+def html_table(frame: pd.DataFrame, max_rows: int | None = None, titles: pd.DataFrame | None = None, highlight: str | None = None) -> None:
     """A plain HTML table: follows the page's CSS, so it stays readable in dark and projector themes.
 
     ``titles`` (same shape) gives each cell a tooltip, e.g. the sentence and file a value came from.
@@ -218,7 +484,8 @@ def html_table(frame: pd.DataFrame, max_rows: int | None = None, titles: pd.Data
             if tip is not None and not (not isinstance(tip, str) and pd.isna(tip)) and tip:
                 css += f" title='{html.escape(str(tip), quote=True)}'"
             cells.append(f"<td{css}>{html.escape(text)}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        focal = highlight is not None and len(record) and record[0] == highlight
+        rows.append(("<tr class='cp-focal-row'>" if focal else "<tr>") + "".join(cells) + "</tr>")
     st.html(f"<div class='cp-table-wrap'><table class='cp-table'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
     if max_rows and len(frame) > max_rows:
         st.caption(f"仅显示前 {max_rows} 行，共 {len(frame)} 行。")
@@ -234,7 +501,8 @@ def table(frame: pd.DataFrame, key: str | None = None, max_rows: int | None = No
 
 
 def empty_state(message: str) -> None:
-    st.info(message, icon="ℹ️")
+    # Messages name counties, terms and files from documents: never read them as Markdown.
+    st.info(md(message), icon="ℹ️")
 
 
 def no_data() -> None:
@@ -257,11 +525,7 @@ def require_build() -> dict:
 def build_caption(manifest: dict | None) -> str:
     if not manifest:
         return "尚未构建"
-    built = manifest.get("built_at", "")
-    try:
-        when = datetime.fromisoformat(str(built).replace("Z", "+00:00")).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    except ValueError:
-        when = str(built)
+    when = queries.beijing_time(manifest.get("built_at", ""))
     seconds = manifest.get("seconds")
     took = f"，用时 {float(seconds):.1f} 秒" if isinstance(seconds, (int, float)) else ""
     return f"数据构建于 {when}{took}（构建编号 {str(manifest.get('build_id', ''))[:12]}）"
@@ -272,10 +536,9 @@ def provenance(title: str, value: str, sentence, source_file, corrected=None) ->
     badge = f" <span class='cp-badge'>{html.escape(queries.label(queries.CORRECTED_LABELS, corrected))}</span>" if corrected is not None and not pd.isna(corrected) else ""
     sentence = "（无原句）" if sentence is None or pd.isna(sentence) else str(sentence)
     source = "（未知文件）" if source_file is None or pd.isna(source_file) else str(source_file)
-    st.markdown(
+    st.html(
         f"<div class='cp-kwic'><b>{html.escape(title)}：{html.escape(value)}</b>{badge}<br>{html.escape(sentence)}"
-        f"<br><span class='cp-src'>来源文件：{html.escape(source)}</span></div>",
-        unsafe_allow_html=True,
+        f"<br><span class='cp-src'>来源文件：{html.escape(source)}</span></div>"
     )
 
 
@@ -287,7 +550,7 @@ def correction_form(fact: pd.Series, key: str) -> None:
             c1, c2, c3 = st.columns(3)
             value = c1.text_input("正确数值", placeholder="例如 6.5")
             unit = c2.text_input("单位", value="" if pd.isna(fact["unit"]) else str(fact["unit"]))
-            qualifier = c3.selectbox("限定", ["", *queries.QUALIFIER_LABELS], format_func=lambda q: queries.QUALIFIER_LABELS.get(q, "不改"))
+            qualifier = c3.selectbox("限定", ["", *queries.QUALIFIER_LABELS], format_func=lambda q: queries.QUALIFIER_LABELS.get(q, "不改"), placeholder="请选择")
             note = st.text_input("说明（依据）", placeholder="例如：据统计公报更正")
             author = st.text_input("更正人")
             if st.form_submit_button("保存更正"):
@@ -302,24 +565,54 @@ def correction_form(fact: pd.Series, key: str) -> None:
 
 
 def save_correction(record: dict) -> bool:
+    if not auth.is_unlocked():
+        st.error(auth.NEEDS_LOGIN)
+        return False
     try:
         n = corrections.append_correction(data.corrections_path(), record)
     except corrections.CorrectionError as exc:
-        st.error(f"更正没有保存：{exc}")
+        st.error(md(f"更正没有保存：{exc}"))
         return False
     st.success(f"已记录第 {n} 条更正（写入 data/reference/corrections.csv），已在页面生效；重新构建后也会保留。")
     return True
 
 
-def download_buttons(name: str, frame: pd.DataFrame, key: str) -> None:
-    label = queries.TABLE_LABELS.get(name, name)
-    csv_bytes = frame.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Chinese CSV correctly
+def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
+    """An .xlsx whose text cells are text: a cell starting with = + - @ gets a leading apostrophe."""
+    safe = neutralise_formulas(queries.export_ready(frame))
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.astype(object).where(frame.notna(), None).to_excel(writer, index=False, sheet_name=label[:31])
+        safe.astype(object).where(safe.notna(), None).to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
+
+
+def download_buttons(name: str, frame: pd.DataFrame, key: str) -> None:
+    label = queries.TABLE_LABELS.get(name, name)
     c1, c2 = st.columns(2)
-    c1.download_button(f"下载 {label}（CSV）", csv_bytes, file_name=f"{label}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
-    c2.download_button(f"下载 {label}（Excel）", buffer.getvalue(), file_name=f"{label}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", on_click="ignore")
+    c1.download_button(f"下载 {label}（CSV）", csv_bytes(frame), file_name=f"{label}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
+    c2.download_button(f"下载 {label}（Excel）", excel_bytes(frame, label), file_name=f"{label}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", on_click="ignore")
+
+
+def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:
+    """The pipeline's counters, the county × year coverage (every year a column, 缺 where none)
+    and the files that did not get in, with their reasons."""
+    st.subheader("入库概况")
+    counts = queries.document_counts(documents)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("已入库文档", counts["ok"])
+    c2.metric("已拒收", counts["rejected"])
+    c3.metric("重复文件", counts["duplicate"])
+    c4.metric("提取的数值", n_facts)
+    st.markdown("**文档覆盖：县 × 年份**（格子里是入库文档数；“缺”表示该县该年没有文档）")
+    coverage = queries.coverage_table(documents)
+    if coverage.empty:
+        empty_state("还没有入库的文档。")
+    else:
+        html_table(coverage)
+    rejected = queries.rejected_files(documents)
+    if not rejected.empty:
+        st.markdown("**未入库的文件**")
+        html_table(rejected)
 
 
 def cloud(freq: pd.DataFrame, *, present: bool, theme: str, build_id: str) -> None:
@@ -346,9 +639,6 @@ def cloud(freq: pd.DataFrame, *, present: bool, theme: str, build_id: str) -> No
 def kwic_list(rows: pd.DataFrame, max_rows: int = 30) -> None:
     for row in rows.head(max_rows).itertuples():
         year = "" if pd.isna(row.年份) else f"{int(row.年份)}年"
-        st.markdown(
-            f"<div class='cp-kwic'>{row.html}<br><span class='cp-src'>{html.escape(row.县)} {year} · 来源文件：{html.escape(str(row.来源文件))}</span></div>",
-            unsafe_allow_html=True,
-        )
+        st.html(f"<div class='cp-kwic'>{row.html}<br><span class='cp-src'>{html.escape(row.县)} {year} · 来源文件：{html.escape(str(row.来源文件))}</span></div>")
     if len(rows) > max_rows:
         st.caption(f"仅显示前 {max_rows} 句，共 {len(rows)} 句。")

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import components
+from dashboard import auth, components
 from pipeline import doc_kinds
 from pipeline.identify import review
 
@@ -25,7 +25,8 @@ def pending(documents: pd.DataFrame) -> pd.DataFrame:
     return ok[ok["county"].isna() | ok["report_year"].isna()].sort_values("source_file")
 
 
-def render(documents: pd.DataFrame) -> None:
+def render(documents: pd.DataFrame, admin: bool) -> None:
+    """List documents lacking county or year; an unlocked admin may set them."""
     todo = pending(documents)
     st.subheader(f"待补充（{len(todo)}）")
     if todo.empty:
@@ -43,7 +44,7 @@ def render(documents: pd.DataFrame) -> None:
         kind = c.selectbox("文档类型", [KEEP, *doc_kinds.DOC_KINDS], format_func=lambda k: k or "不改")
         note = st.text_input("依据", placeholder="例如：文件夹名、原网页标题")
         author = st.text_input("填写人")
-        if st.form_submit_button("保存"):
+        if st.form_submit_button("保存", disabled=not admin) and auth.is_unlocked():
             _save({"doc_id": doc_id, "county": county, "report_year": year, "doc_type": kind, "note": note,
                    "author": author, "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
 

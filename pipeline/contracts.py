@@ -51,6 +51,7 @@ DOCUMENTS = Contract(
         ("status", S),  # ok | rejected | duplicate
         ("error", S),  # one-line human-readable reason when not ok
         ("warning", S),  # accepted, but something was lost or guessed (a stage failed for it, a name re-read)
+        ("conflicts", S),  # another document of this kind for the same county and year; which one pairing uses
         ("county", S),
         ("city", S),
         ("province", S),
@@ -94,6 +95,7 @@ INDICATORS = Contract(
         ("value_text", S),  # the words the value was read from, e.g. 增长6.5%左右
         ("value_start", I),
         ("value_end", I),
+        ("basis", S),  # the cue that decided kind and period: heading:…, cue:今年, doc_type:统计公报, date_line
         ("corrected", S),  # null | corrected | added: set by a reviewed correction
     ),
     key=("fact_id",),
@@ -160,7 +162,9 @@ SLOGANS = Contract(
         ("slogan", S),
         ("family", S),
         ("kind", S),  # slogan | plan_period | honour | project | brand | other
-        ("count", I),
+        ("kind_basis", S),  # why it has that kind (the rule, cue or correction that decided)
+        ("count", I),  # mentions in the document, quoted or not
+        ("quoted_count", I),  # of which inside quote marks
         ("first_sentence", S),
     ),
     key=("doc_id", "slogan"),

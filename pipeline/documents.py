@@ -23,7 +23,7 @@ from pipeline import settings
 log = logging.getLogger(__name__)
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify", "doc_kinds.py", "extract", "attribution.py",
+FINGERPRINT_MODULES = ("ingest.py", "normalise", "identify", "doc_kinds.py", "extract", "attribution.py",
                        "segment.py", "documents.py")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
                           "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt",
@@ -57,6 +57,7 @@ class DocResult:
             "status": self.status,
             "error": self.error,
             "warning": "；".join(self.warnings) or None,
+            "conflicts": None,  # decided across documents by the build (pipeline/conflicts.py)
             "county": ident.get("county"),
             "city": ident.get("city"),
             "province": ident.get("province"),
@@ -91,6 +92,8 @@ class DocResult:
             column = own[col] if own[col] is not None else pd.Series(value, index=frame.index, dtype=object)
             frame.insert(position, col, column.where(column.notna(), value))
         frame.insert(5, "report_year", ident.get("report_year"))
+        if "basis" not in frame:
+            frame["basis"] = None  # facts recorded before the basis column existed
         frame["corrected"] = None
         return frame
 
@@ -178,6 +181,8 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
         tokens = [[token.word, token.start] for token in segment_document(text)]
     except RejectedInput as exc:
         return DocResult(source_file, sha, "rejected", _one_line(str(exc)))
+    except OSError as exc:  # gone or unreadable since the scan (a drop still being copied, a permission)
+        return DocResult(source_file, sha, "rejected", _one_line(f"无法读取文件：{exc.strerror or exc}"))
     except Exception as exc:  # one bad file must never stop the build
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return DocResult(source_file, sha, "rejected", _one_line(f"处理失败（内部错误：{detail}）"))
@@ -189,6 +194,7 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
         text=text,
         facts=_records(facts),
         tokens=tokens,
+        warnings=list(getattr(ingested, "notes", ())),
     )
 
 

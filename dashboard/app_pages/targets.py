@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, components, data, queries
+from dashboard.safe_text import md
 
 sel = components.selection()
 components.page_header("目标与实绩", "年度目标（含“左右”“以上”“以内”）与之后报告的实绩对照；点图中的点可查看来源并更正。")
@@ -24,7 +25,9 @@ def draw_timeline(pair_key: str, key: str):
     indicator, measure = pair_key.split("|", 1)
     rows = queries.timeline(tvo, documents, county, indicator, measure, indicators)
     fig = charts.timeline(rows, indicator=indicator, measure=measure, present=sel["present"], theme=sel["theme"], title=f"{county} · {pair_label(pair_key)}")
-    return rows, components.plot(fig, key=key, select=not sel["present"])
+    name = charts.export_name(county, queries.measure_name(indicator, measure), "目标与实绩")
+    message = queries.timeline_sentence(county, indicator, measure, rows)
+    return rows, components.plot(fig, key=key, select=not sel["present"], message=message, name=name, frame=queries.target_table(rows))
 
 
 if not options:
@@ -46,9 +49,9 @@ else:
         st.session_state["indicator"] = indicator
         st.session_state["_tg_followed"] = indicator
 
-    pair = st.selectbox("指标与口径", options, key="tg_pair", format_func=pair_label, on_change=follow_pair)
+    pair = st.selectbox("指标与口径", options, key="tg_pair", format_func=pair_label, on_change=follow_pair, placeholder="请选择")
     if sel["indicator"] and not wanted:
-        st.caption(f"{county}没有“{sel['indicator']}”的目标或实绩，先显示其他指标。")
+        st.caption(md(f"{county}没有“{sel['indicator']}”的目标或实绩，先显示其他指标。"))
 
 if pair is not None:
     rows, event = draw_timeline(pair, "tg_timeline")

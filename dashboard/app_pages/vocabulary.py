@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, components, data, queries
+from dashboard.safe_text import md
 
 sel = components.selection()
 components.page_header("政策热词", "提法（如“六稳”“放管服”）和关键词：词云与高频词、两县或两年的差异、历年变化、原文语境。")
@@ -18,21 +19,21 @@ if keywords.empty and slogans.empty:
     st.stop()
 
 SOURCES = {"slogans": "提法", "keywords": "关键词"}
-SCOPES = {"corpus": "全部文档", "county": "所选县", "document": "单篇文档"}
+SCOPES = queries.SCOPE_LABELS_VOCAB
 c1, c2, c3 = st.columns([1, 1.4, 1])
 source = c1.radio("词语来源", list(SOURCES), key="voc_source", horizontal=True, format_func=SOURCES.get)
 scope = c2.radio("范围", list(SCOPES), key="voc_scope", horizontal=True, format_func=SCOPES.get)
-top = c3.slider("显示前 N 个", 5, 50, 20, key="voc_top")
+top = c3.number_input("显示前 N 个", min_value=5, max_value=50, value=20, step=5, key="voc_top")
 table, column = (slogans, "slogan") if source == "slogans" else (keywords, "term")
 
 doc_id = None
 if scope == "document":
     docs = queries.document_options(documents)
     if docs:
-        doc_id = st.selectbox("文档", list(docs), key="voc_doc", format_func=docs.get)
-county = sel["county"] if scope == "county" else None
-freq = queries.term_frequencies(table, column, doc_id=doc_id, county=county, top=top)
-where = {"corpus": "全部文档", "county": county or "所选县", "document": "所选文档"}[scope]
+        doc_id = st.selectbox("文档", list(docs), key="voc_doc", format_func=docs.get, placeholder="请选择")
+county, year = sel["county"], sel["year"]
+freq = queries.term_frequencies(table, column, top=top, **queries.scope_filter(scope, county, year, doc_id))
+where = {"corpus": "全部文档", "county": f"{county or '所选县'}（全部年份）", "county_year": f"{county or '所选县'} {year}年报告", "document": "所选文档"}[scope]
 build_id = str(manifest["build_id"])
 
 
@@ -45,9 +46,17 @@ def show_bar() -> None:
 
 
 def show_trend() -> None:
-    trend = queries.slogan_trend(slogans, top=8, county=sel["county"] if scope == "county" else None)
-    components.plot(charts.slogan_trend(trend, present=sel["present"], theme=sel["theme"], title="提法的年度变化（按报告年份）"), key="voc_trend")
-    if not trend.empty and trend["report_year"].nunique() < 2:
+    trend_county = county if scope in ("county", "county_year") else None
+    options = queries.top_slogans(slogans, trend_county, top=30)
+    if st.session_state.get("voc_trend_pick") is None or not set(st.session_state["voc_trend_pick"]) <= set(options):
+        st.session_state["voc_trend_pick"] = options[:3]
+    if not sel["present"]:
+        st.multiselect("选择最多 3 个提法", options, key="voc_trend_pick", max_selections=3, placeholder="请选择")
+    trend = queries.slogan_rate_trend(slogans, documents, st.session_state["voc_trend_pick"], trend_county)
+    scope_name = f"{trend_county}" if trend_county else "全部县"
+    components.plot(charts.slogan_trend(trend, present=sel["present"], theme=sel["theme"], title=f"提法的年度变化 · {scope_name}（每份报告出现次数）"),
+                    key="voc_trend", name=charts.export_name(trend_county, "提法年度变化"), frame=trend)
+    if not trend.empty and trend["per_report"].notna().sum() and trend.dropna(subset=["per_report"])["report_year"].nunique() < 2:
         st.caption("目前只有一个年份的报告，还看不出变化。")
 
 
@@ -67,7 +76,7 @@ elif data.cloud_function() is None:
 else:
     left, right = st.columns([1.3, 1])
     with left:
-        st.markdown(f"**{where} · {SOURCES[source]}词云**")
+        st.markdown(f"**{md(where)} · {SOURCES[source]}词云**")
         show_cloud()
     with right:
         show_bar()
@@ -80,11 +89,12 @@ if len(values) < 2:
 else:
     a_col, b_col = st.columns(2)
     fmt = (lambda v: f"{v}年") if mode == "year" else str
-    a = a_col.selectbox("甲", values, index=0, key=f"voc_a_{mode}", format_func=fmt)
-    b = b_col.selectbox("乙", values, index=1, key=f"voc_b_{mode}", format_func=fmt)
+    a = a_col.selectbox("甲", values, index=0, key=f"voc_a_{mode}", format_func=fmt, placeholder="请选择")
+    b = b_col.selectbox("乙", values, index=1, key=f"voc_b_{mode}", format_func=fmt, placeholder="请选择")
     field = "county" if mode == "county" else "report_year"
     rows_a = table[table[field] == a].rename(columns={column: "term"})
     rows_b = table[table[field] == b].rename(columns={column: "term"})
+    reports_a, reports_b = rows_a["doc_id"].nunique(), rows_b["doc_id"].nunique()
     compare = data.compare_function()
     terms = None
     if compare is not None:
@@ -97,7 +107,9 @@ else:
         terms = queries.fallback_distinctive(
             queries.term_frequencies(rows_a, "term"), queries.term_frequencies(rows_b, "term"), top=12
         )
-    components.plot(charts.distinctive_bar(terms, label_a=fmt(a), label_b=fmt(b), present=False, theme=sel["theme"], title=f"{fmt(a)} 与 {fmt(b)} 的特色{SOURCES[source]}"), key="voc_distinct")
+    terms = queries.per_report_rates(terms, reports_a, reports_b)
+    components.plot(charts.distinctive_bar(terms, label_a=fmt(a), label_b=fmt(b), present=False, theme=sel["theme"], title=f"{fmt(a)} 与 {fmt(b)} 的特色{SOURCES[source]}"),
+                    key="voc_distinct", frame=terms)
 
 st.subheader("提法的年度变化")
 show_trend()
@@ -107,7 +119,7 @@ terms_available = queries.term_options(data.load_context_terms(), keywords, all_
 if not terms_available:
     components.empty_state("还没有语境索引。")
 else:
-    term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term")
-    rows = queries.kwic(data.load_contexts_for(term), documents, term)
-    st.caption(f"“{term}”共出现在 {len(rows)} 个句子中。")
+    term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term", placeholder="请选择")
+    rows = queries.kwic_in_scope(queries.kwic(data.load_contexts_for(term), documents, term, limit=None), documents, scope, county, year, doc_id)
+    st.caption(md(f"“{term}”在{where}中出现在 {len(rows)} 个句子中（按页面上方的“范围”筛选）。"))
     components.kwic_list(rows)

@@ -15,6 +15,7 @@ Either way the session's environment points ``COUNTY_PULSE_DATA`` and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from pathlib import Path
@@ -44,7 +45,7 @@ ANON_MASKED = "今年主要预期目标是:地区生产总值增长X%左右,一�
 
 
 def _doc(doc_id, source_file, county, city, province, year, doc_type, title, anonymised=False, status="ok", error=None, n_chars=20000):
-    return dict(doc_id=doc_id, source_file=source_file, sha256=doc_id * 4, status=status, error=error, warning=None, county=county, city=city,
+    return dict(doc_id=doc_id, source_file=source_file, sha256=doc_id * 4, status=status, error=error, warning=None, conflicts=None, county=county, city=city,
                 province=province, report_year=year, doc_type=doc_type, anonymised=anonymised, title=title, n_chars=n_chars,
                 county_source="title" if county else None, year_source="title" if year else None)
 
@@ -55,7 +56,7 @@ def _fact(doc, county, province, ry, indicator, measure, kind, period, value, un
         report_year=ry, indicator=indicator, measure=measure, kind=kind, estimated=estimated, period=period, period_start=period,
         period_end=period, scope=scope, value=value, unit=unit, qualifier=qualifier,
         qualifier_text={"about": "左右", "at_least": "以上", "at_most": "以内"}.get(qualifier), masked=masked, sentence=sentence,
-        start=0, end=len(sentence), value_text=None if masked else f"{value}{unit}", value_start=0, value_end=1, corrected=None,
+        start=0, end=len(sentence), value_text=None if masked else f"{value}{unit}", value_start=0, value_end=1, basis=None, corrected=None,
     )
 
 
@@ -172,7 +173,7 @@ def fixture_tables() -> dict[str, pd.DataFrame]:
     )
 
     def sl(doc, county, year, counts):
-        return [dict(doc_id=doc, county=county, report_year=year, slogan=s, family=s, kind="slogan", count=c, first_sentence=f"……“{s}”……") for s, c in counts.items()]
+        return [dict(doc_id=doc, county=county, report_year=year, slogan=s, family=s, kind="slogan", kind_basis="引号内的短语", count=c, quoted_count=c, first_sentence=f"……“{s}”……") for s, c in counts.items()]
 
     slogans = pd.DataFrame(
         sl(JUN21, "浚县", 2021, {"六稳": 3, "六保": 2, "放管服": 2, "十四五": 4})
@@ -252,6 +253,27 @@ def empty_data_dir(tmp_path, monkeypatch) -> Path:
     return root
 
 
+ADMIN_PASSWORD = "test-only-password"  # set for every dashboard test by the fixture below
+
+
+@pytest.fixture(autouse=True)
+def admin_password(monkeypatch):
+    """Changing data needs the admin password (dashboard/auth.py); tests log in with this one."""
+    from dashboard import auth
+
+    monkeypatch.setenv(auth.ENV_PASSWORD, ADMIN_PASSWORD)
+    auth.GUARD.reset()
+    yield ADMIN_PASSWORD
+    auth.GUARD.reset()
+
+
+def unlock(at, password: str = ADMIN_PASSWORD):
+    """Enter the admin password on the 数据 page, as an official would."""
+    at.text_input(key="admin_password").input(password)
+    at.button(key="FormSubmitter:admin_login-解锁").click().run()
+    return at
+
+
 def open_page(page: str = "overview", **params):
     """Open a page of the app by URL, as a shared link would, and run it."""
     from streamlit.testing.v1 import AppTest
@@ -316,3 +338,173 @@ def fixture_app(fixture_data_dir, monkeypatch):
 @pytest.fixture
 def empty_app(empty_data_dir):
     return open_page
+
+
+# --- Browser: the app started as the README says, driven by headless Chromium -------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = REPO / "artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_app(data_dir: Path):
+    """``streamlit run dashboard/app.py`` on ``data_dir``; yields the base URL."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = _free_port()
+    env = dict(os.environ)
+    env["COUNTY_PULSE_DATA"] = str(data_dir)
+    env["COUNTY_PULSE_PROCESSED"] = str(data_dir / "processed")
+    env["COUNTY_PULSE_ADMIN_PASSWORD"] = ADMIN_PASSWORD  # changing data needs it (dashboard/auth.py)
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1"]
+    log_path = data_dir.parent / f"streamlit-{port}.log"
+    log = log_path.open("w")
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                pytest.fail("streamlit did not become healthy: " + log_path.read_text())
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    import os
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is missing on CI: install the Debian 'chromium' package (.ci/run does)")
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(built_data_dir):
+    with running_app(built_data_dir) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def fixture_app_url(fixture_data_dir):
+    with running_app(fixture_data_dir) as base:
+        yield base
+
+
+def wait_rendered(page) -> None:
+    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=30000)
+    page.wait_for_function(
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            return app && app.getAttribute('data-test-script-state') === 'notRunning'
+                && document.querySelector('h1')
+                && !document.querySelector('[data-testid="stSkeleton"]');
+        }""",
+        timeout=30000,
+    )
+    page.wait_for_timeout(2000)  # plotly finishes drawing after the script
+
+
+def open_in_browser(browser, url: str, **context):
+    """A 1920×1080 zh-CN page at ``url``, rendered; returns (page, requested URLs)."""
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", **context)
+    page = ctx.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="domcontentloaded")
+    wait_rendered(page)
+    return page, requests
+
+
+# --- Hostile text: what a document could smuggle into the page ------------------------------------
+
+EVIL = "evil.example"
+HOSTILE = (
+    '<b>粗体</b><i>斜体</i>[点我](http://evil.example/md) ![图](http://evil.example/md.png) '
+    '<img src="http://evil.example/img.png"> <a href="http://evil.example/a">链接</a> :red[红字] $x^2$ '
+    '=HYPERLINK("http://evil.example/x","点")'
+)
+HOSTILE_COUNTY = '<b>利津</b>[县](http://evil.example/c)'
+
+
+def hostile_tables() -> dict[str, pd.DataFrame]:
+    """The fixture tables with hostile text in every document-derived field the app shows:
+    sentences, titles, file names, reasons, a county name, slogans, keywords, contexts."""
+    t = fixture_tables()
+    rename = {"利津县": HOSTILE_COUNTY}
+    evil_file = 'samples/<img src="http://evil.example/f.png">[文件](http://evil.example/f).txt'
+    files = {"samples/xunxian_2023.txt": evil_file}
+    for name in ("documents", "indicators", "targets_vs_outcomes", "keywords", "slogans"):
+        if "county" in t[name].columns:
+            t[name]["county"] = t[name]["county"].replace(rename)
+    docs = t["documents"]
+    docs["source_file"] = docs["source_file"].replace(files)
+    docs.loc[docs["status"] == "ok", "title"] = docs.loc[docs["status"] == "ok", "title"].map(lambda s: f"{s}{HOSTILE}")
+    docs.loc[docs["status"] != "ok", "error"] = HOSTILE
+    ind = t["indicators"]
+    ind["source_file"] = ind["source_file"].replace(files)
+    ind["sentence"] = ind["sentence"].map(lambda s: f"{HOSTILE}{s}")
+    tvo = t["targets_vs_outcomes"]
+    for column in ("target_sentence", "actual_sentence"):
+        tvo[column] = tvo[column].map(lambda s: s if s is None or pd.isna(s) else f"{HOSTILE}{s}")
+    t["slogans"].loc[0, "slogan"] = '<i>斜体提法</i>![x](http://evil.example/s.png)'
+    t["slogans"].loc[0, "family"] = t["slogans"].loc[0, "slogan"]
+    t["keywords"].loc[0, "term"] = '<a href="http://evil.example/k">链接词</a>'
+    t["contexts"]["sentence"] = t["contexts"]["sentence"].map(lambda s: f"{HOSTILE}{s}")
+    return t
+
+
+@pytest.fixture(scope="session")
+def hostile_data_dir(tmp_path_factory) -> Path:
+    import hashlib
+
+    root = tmp_path_factory.mktemp("hostile") / "data"
+    (root / "raw").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", root / "reference")
+    out = root / "processed"
+    hashes = {}
+    for name, frame in hostile_tables().items():
+        path = settings.table_path(out, name)
+        contracts.write_table(frame, name, path)
+        hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest = {"build_id": "hostile-" + hashes["indicators"][:12], "built_at": "2026-11-23T18:00:00+00:00", "seconds": 1.0, "tables": hashes}
+    settings.manifest_path(out).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def hostile_app_url(hostile_data_dir):
+    with running_app(hostile_data_dir) as base:
+        yield base

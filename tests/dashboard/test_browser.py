@@ -7,26 +7,17 @@ localhost, and saves a 1920×1080 screenshot under ``artifacts/screenshots/``.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from tests.dashboard.conftest import SHOTS
+from tests.dashboard.conftest import wait_rendered as _wait_rendered
+
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = REPO / "artifacts" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-
 PAGES = {
-    "overview": "文档覆盖",
+    "cockpit": "县情驾驶舱",
     "compare": "县域对比",
     "targets": "目标与实绩",
     "vocabulary": "政策热词",
@@ -38,72 +29,6 @@ VIEWS = {
     "present-dark": {"mode": "present", "theme": "dark"},
     "normal-dark": {"theme": "dark"},
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("/usr/bin/chromium is missing on CI: install the Debian 'chromium' package (.ci/run does)")
-        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def app_url(built_data_dir):
-    port = _free_port()
-    env = dict(os.environ)
-    env["COUNTY_PULSE_DATA"] = str(built_data_dir)
-    env["COUNTY_PULSE_PROCESSED"] = str(built_data_dir / "processed")
-    # As in the README: streamlit run dashboard/app.py
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1"]
-    log = (built_data_dir.parent / "streamlit.log").open("w")
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.time() > deadline:
-                pytest.fail("streamlit did not become healthy: " + (built_data_dir.parent / "streamlit.log").read_text())
-            time.sleep(0.3)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-
-
-def _wait_rendered(page) -> None:
-    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=30000)
-    page.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            return app && app.getAttribute('data-test-script-state') === 'notRunning'
-                && document.querySelector('h1')
-                && !document.querySelector('[data-testid="stSkeleton"]');
-        }""",
-        timeout=30000,
-    )
-    page.wait_for_timeout(2000)  # plotly finishes drawing after the script
 
 
 @pytest.mark.parametrize("view", list(VIEWS))
@@ -153,6 +78,12 @@ def test_upload_stores_file_under_raw_uploads(browser, app_url, built_data_dir, 
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
     page = context.new_page()
     page.goto(f"{app_url}/?page=data", wait_until="domcontentloaded")
+    _wait_rendered(page)
+    from tests.dashboard.conftest import ADMIN_PASSWORD
+
+    page.get_by_label("管理员密码（上传、重新构建、更正需要）").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="解锁").click()
+    page.wait_for_selector("text=已解锁", timeout=20000)
     _wait_rendered(page)
     page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(report))
     page.get_by_role("button", name="保存 1 个文件").click(timeout=20000)

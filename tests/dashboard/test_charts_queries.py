@@ -21,7 +21,6 @@ def _all_figures(tables, present, theme):
     kw = dict(present=present, theme=theme)
     freq = queries.term_frequencies(tables["slogans"], "slogan", top=10)
     return [
-        charts.coverage_heatmap(queries.coverage_matrix(docs), **kw),
         charts.ranking_bar(rank, focal="浚县", median=queries.median_value(rank), indicator="地区生产总值", unit="%", title="t", **kw),
         charts.timeline(queries.timeline(tvo, docs, "浚县", "地区生产总值", "growth"), indicator="地区生产总值", measure="growth", title="t", **kw),
         charts.hit_rate_bar(queries.hit_rates(tvo), title="t", **kw),

@@ -75,7 +75,7 @@ def test_presentation_next_changes_indicator(app_test):
     at = app_test("compare", mode="present")
     assert_no_exception(at)
     before = at.sidebar.selectbox(key="indicator").value
-    at.button(key="_next_indicator").click().run()
+    at.button(key="cp_next_indicator").click().run()
     assert_no_exception(at)
     after = at.sidebar.selectbox(key="indicator").value
     assert after != before

@@ -38,7 +38,7 @@ def test_status_told_by_colour_and_symbol(fixture_app):
     # Hover carries the sentence and the file.
     assert "来源：samples/xunxian_2023.txt" in missed["hovertext"][0] and "地区生产总值突破300亿元" in missed["hovertext"][0]
     estimate = traces["✘ 未达成（预计数）"]
-    assert estimate["text"] == ["预计"] and "（预计）" in estimate["hovertext"][0]
+    assert estimate["text"] == ["6.1%（预计）"] and "（预计）" in estimate["hovertext"][0]  # labelled on the point
 
 
 def test_pending_and_ceiling(fixture_app):
@@ -65,7 +65,7 @@ def test_presentation_mode_big_type(fixture_app):
     layout = figures(at)[0]["layout"]
     assert layout["font"]["size"] >= 24 and layout["legend"]["font"]["size"] >= 24
     first = figures(at)[0]["layout"]["title"]["text"]
-    at.button(key="_next_tg_pair").click().run()
+    at.button(key="cp_next_tg_pair").click().run()
     assert figures(at)[0]["layout"]["title"]["text"] != first
 
 

@@ -26,7 +26,7 @@ def test_scope_county_and_top_n(fixture_app):
     at.radio(key="voc_scope").set_value("county").run()
     terms = _bar(at)["data"][0]["y"]
     assert "148" in terms and "三创四建" not in terms
-    at.slider(key="voc_top").set_value(5).run()
+    at.number_input(key="voc_top").set_value(5).run()
     assert len(_bar(at)["data"][0]["y"]) == 5
 
 
@@ -50,13 +50,14 @@ def test_two_counties_distinctive_terms(fixture_app):
 
 
 def test_keyword_in_context_highlights_term_with_source(fixture_app):
-    at = fixture_app("vocabulary")
+    at = fixture_app("vocabulary", scope="corpus")
     at.selectbox(key="voc_term").select("放管服").run()
-    kwic = [m.value for m in at.markdown if "cp-kwic" in m.value]
+    kwic = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<div class='cp-kwic'>")]
     assert kwic and all("<mark>放管服</mark>" in k for k in kwic)
     assert any("seeds/003_ad147ba315cb1764.txt" in k for k in kwic)
     at.selectbox(key="voc_term").select("双招双引").run()
-    assert all("<mark>双招双引</mark>" in m.value for m in at.markdown if "cp-kwic" in m.value)
+    kwic = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<div class='cp-kwic'>")]
+    assert kwic and all("<mark>双招双引</mark>" in k for k in kwic)
 
 
 def test_slogan_trend_and_presentation(fixture_app):
@@ -65,10 +66,10 @@ def test_slogan_trend_and_presentation(fixture_app):
     at = fixture_app("vocabulary", mode="present")
     assert_no_exception(at)
     if data.cloud_function() is not None:
-        at.button(key="_next__voc_slide").click().run()
+        at.button(key="cp_next__voc_slide").click().run()
     assert "高频" in figures(at)[0]["layout"]["title"]["text"]
     assert figures(at)[0]["layout"]["font"]["size"] >= 24
-    at.button(key="_next__voc_slide").click().run()
+    at.button(key="cp_next__voc_slide").click().run()
     assert "年度变化" in figures(at)[0]["layout"]["title"]["text"]
 
 
@@ -76,3 +77,48 @@ def test_empty_state(empty_app):
     at = empty_app("vocabulary")
     assert_no_exception(at)
     assert "还没有数据" in page_text(at)
+
+
+def test_vocabulary_starts_at_the_selected_county_and_year(fixture_app):
+    at = fixture_app("vocabulary", county="浚县", year=2023)
+    assert_no_exception(at)
+    assert at.radio(key="voc_scope").value == "county_year"
+    bar = next(f for f in figures(at) if f["layout"]["title"]["text"].startswith("浚县 2023年报告"))
+    assert set(bar["data"][0]["y"]) == {"四不一保", "放管服", "十四五"}
+
+
+def test_slogan_trend_is_per_report_with_gaps(fixture_app):
+    from dashboard import queries
+    from pipeline import contracts
+    from tests.dashboard.conftest import fixture_tables
+
+    t = {n: contracts.conform(f, n) for n, f in fixture_tables().items()}
+    trend = queries.slogan_rate_trend(t["slogans"], t["documents"], ["放管服", "六稳", "十四五", "多余"], county="浚县")
+    assert set(trend["slogan"]) == {"放管服", "六稳", "十四五"}, "at most three"
+    fgf = trend[trend["slogan"] == "放管服"].set_index("report_year")
+    assert fgf.loc[2021, "per_report"] == 2 and fgf.loc[2023, "per_report"] == 1
+    assert fgf.loc[2022, "per_report"] == 0, "a report without the slogan is zero"
+    assert list(fgf.index) == [2021, 2022, 2023, 2024]
+    at = fixture_app("vocabulary", county="浚县", year=2021)
+    assert at.multiselect(key="voc_trend_pick").value
+
+
+def test_kwic_follows_the_scope(fixture_app):
+    at = fixture_app("vocabulary", county="浚县", year=2021)
+    at.selectbox(key="voc_term").select("放管服").run()
+    kwic = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<div class='cp-kwic'>")]
+    assert kwic and all("浚县 2021年" in k for k in kwic), "only the county's 2021 sentences"
+    at.radio(key="voc_scope").set_value("corpus").run()
+    kwic = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<div class='cp-kwic'>")]
+    assert any("利津县" in k for k in kwic)
+
+
+def test_distinctive_terms_per_report():
+    import pandas as pd
+
+    from dashboard import queries
+
+    terms = pd.DataFrame({"term": ["黄河"], "count_a": [11.0], "count_b": [2.0], "z": [1.0], "side": ["a"]})
+    out = queries.per_report_rates(terms, 1, 2)
+    assert (out["per_report_a"][0], out["per_report_b"][0]) == (11.0, 1.0)
+    assert (queries.rate_text(2.5), queries.rate_text(3.0), queries.rate_text(None)) == ("2.5", "3", "—")

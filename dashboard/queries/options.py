@@ -1,0 +1,72 @@
+"""Options and defaults for the global selections (county, year, indicator, measure)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.queries.facts import comparable
+from dashboard.queries.labels import MEASURE_LABELS
+
+
+def county_options(documents: pd.DataFrame, indicators: pd.DataFrame) -> list[str]:
+    names = set()
+    if not documents.empty:
+        ok = documents[(documents["status"] == "ok") & ~documents["anonymised"].fillna(False)]
+        names |= set(ok["county"].dropna())
+    if not indicators.empty:
+        names |= set(indicators["county"].dropna())
+    return sorted(n for n in names if str(n).strip())
+
+
+def default_county(documents: pd.DataFrame, indicators: pd.DataFrame) -> str | None:
+    """The named county with the most facts: the richest first view."""
+    rows = comparable(indicators)
+    if rows.empty:
+        options = county_options(documents, indicators)
+        return options[0] if options else None
+    counts = rows.groupby("county").size()
+    return str(sorted(counts.index, key=lambda c: (-counts[c], c))[0])
+
+
+def year_options(documents: pd.DataFrame, indicators: pd.DataFrame) -> list[int]:
+    years = set()
+    if not indicators.empty:
+        years |= {int(y) for y in indicators["period"].dropna()}
+    if not documents.empty:
+        years |= {int(y) for y in documents.loc[documents["status"] == "ok", "report_year"].dropna()}
+    return sorted(years, reverse=True)
+
+
+def default_year(indicators: pd.DataFrame, county: str | None = None, indicator: str | None = None) -> int | None:
+    """A sensible first year: where the first county reports the first indicator, with the
+    most other counties reporting it too, latest first; else the year richest in outcomes."""
+    rows = comparable(indicators)
+    rows = rows[(rows["kind"] == "actual") & rows["value"].notna() & rows["period"].notna() & (rows["scope"] == "annual")]
+    if rows.empty:
+        return None
+    if county and indicator:
+        same = rows[rows["indicator"] == indicator]
+        mine = set(same.loc[same["county"] == county, "period"].astype(int))
+        if mine:
+            counties = same.groupby("period")["county"].nunique()
+            return int(max(mine, key=lambda y: (counties.get(y, 0), y)))
+    counties = rows.groupby("period")["county"].nunique()
+    facts = rows.groupby("period").size()
+    return int(max(counties.index, key=lambda y: (counties[y], facts[y], y)))
+
+
+def indicator_options(indicators: pd.DataFrame) -> list[str]:
+    if indicators.empty:
+        return []
+    counts = indicators.dropna(subset=["indicator"]).groupby("indicator").size().sort_values(ascending=False)
+    ordered = list(counts.index)
+    if "地区生产总值" in ordered:
+        ordered.remove("地区生产总值")
+        ordered.insert(0, "地区生产总值")
+    return ordered
+
+
+def measure_options(indicators: pd.DataFrame, indicator: str | None) -> list[str]:
+    rows = indicators[indicators["indicator"] == indicator] if indicator else indicators
+    found = set(rows["measure"].dropna())
+    return [m for m in MEASURE_LABELS if m in found] + sorted(found - set(MEASURE_LABELS))

@@ -1,0 +1,173 @@
+"""政策热词: term frequencies, slogan trends, distinctive terms, keyword in context."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+from dashboard.queries.labels import county_label
+
+
+def policy_slogans(slogans: pd.DataFrame) -> pd.DataFrame:
+    """Only phrases classified as slogans: “十四五” is a plan period, 全国文明城市 an honour."""
+    return slogans[slogans["kind"] == "slogan"]
+
+
+def term_frequencies(table: pd.DataFrame, term_column: str, *, doc_id=None, county=None, year=None, top: int | None = None) -> pd.DataFrame:
+    """Summed counts of terms (keywords or slogans) for a document, a county, a year or everything."""
+    rows = table
+    if doc_id:
+        rows = rows[rows["doc_id"] == doc_id]
+    if county:
+        rows = rows[rows["county"] == county]
+    if year:
+        rows = rows[rows["report_year"] == year]
+    if rows.empty:
+        return pd.DataFrame({"term": pd.Series(dtype="string"), "count": pd.Series(dtype="Int64")})
+    freq = rows.groupby(term_column, as_index=False)["count"].sum().rename(columns={term_column: "term"})
+    freq = freq.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    return freq.head(top) if top else freq
+
+
+def slogan_trend(slogans: pd.DataFrame, top: int = 8, county: str | None = None) -> pd.DataFrame:
+    rows = slogans[slogans["report_year"].notna()]
+    if county:
+        rows = rows[rows["county"] == county]
+    if rows.empty:
+        return pd.DataFrame(columns=["slogan", "report_year", "count"])
+    leaders = rows.groupby("slogan")["count"].sum().sort_values(ascending=False).head(top).index
+    trend = rows[rows["slogan"].isin(leaders)].groupby(["slogan", "report_year"], as_index=False)["count"].sum()
+    return trend.sort_values(["slogan", "report_year"]).reset_index(drop=True)
+
+
+def fallback_distinctive(freq_a: pd.DataFrame, freq_b: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """Share-of-words difference, used only while ``pipeline.keywords.compare_terms`` is absent."""
+    a = freq_a.set_index("term")["count"].astype(float)
+    b = freq_b.set_index("term")["count"].astype(float)
+    both = pd.concat([a.rename("count_a"), b.rename("count_b")], axis=1).fillna(0.0)
+    if both.empty:
+        return pd.DataFrame(columns=["term", "count_a", "count_b", "z", "side"])
+    share = both["count_a"] / max(both["count_a"].sum(), 1) - both["count_b"] / max(both["count_b"].sum(), 1)
+    both["z"] = share / share.abs().max() if share.abs().max() else share
+    both["side"] = ["a" if z > 0 else "b" for z in both["z"]]
+    both = both.reset_index(names="term")
+    left = both[both["z"] > 0].nlargest(top, "z")
+    right = both[both["z"] < 0].nsmallest(top, "z")
+    return pd.concat([left, right], ignore_index=True)
+
+
+def kwic(contexts: pd.DataFrame, documents: pd.DataFrame, term: str, limit: int | None = 60) -> pd.DataFrame:
+    rows = contexts[contexts["term"] == term]
+    if rows.empty:
+        return pd.DataFrame(columns=["县", "年份", "句子", "来源文件", "html"])
+    docs = documents.set_index("doc_id")[["source_file", "county", "report_year", "anonymised"]]
+    rows = rows.join(docs, on="doc_id").sort_values(["report_year", "county", "start"], na_position="last")
+    rows = rows.head(limit) if limit else rows
+    pattern = re.compile(re.escape(html.escape(term)))
+    return pd.DataFrame(
+        {
+            "县": [county_label(c, a) for c, a in zip(rows["county"], rows["anonymised"])],
+            "年份": rows["report_year"],
+            "句子": rows["sentence"],
+            "来源文件": rows["source_file"],
+            "html": [pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", html.escape(str(s))) for s in rows["sentence"]],
+        }
+    ).reset_index(drop=True)
+
+
+def term_options(contexts: pd.DataFrame, keywords: pd.DataFrame, slogans: pd.DataFrame) -> list[str]:
+    if contexts.empty:
+        return []
+    weight = pd.concat(
+        [keywords.groupby("term")["count"].sum(), slogans.groupby("slogan")["count"].sum()]
+    ).groupby(level=0).sum()
+    terms = contexts["term"].dropna().unique().tolist()
+    return sorted(terms, key=lambda t: (-float(weight.get(t, 0)), t))
+
+
+def document_options(documents: pd.DataFrame) -> dict[str, str]:
+    ok = documents[documents["status"] == "ok"].sort_values(["report_year", "county"], na_position="last")
+    return {
+        row.doc_id: f"{county_label(row.county, row.anonymised)} {'' if pd.isna(row.report_year) else int(row.report_year)} {row.title if not pd.isna(row.title) else row.source_file}"
+        for row in ok.itertuples()
+    }
+
+
+# --- Focused on the selected county and year ------------------------------------------------------
+
+SCOPE_LABELS_VOCAB = {"county_year": "所选县 · 所选年份", "county": "所选县 · 全部年份", "corpus": "全部文档", "document": "单篇文档"}
+
+
+def scope_filter(scope: str, county: str | None, year: int | None, doc_id: str | None = None) -> dict:
+    """The term_frequencies filters of a 范围 choice."""
+    return {
+        "county_year": {"county": county, "year": year},
+        "county": {"county": county},
+        "document": {"doc_id": doc_id},
+    }.get(scope, {})
+
+
+def reports_per_year(documents: pd.DataFrame, county: str | None = None) -> pd.Series:
+    """Accepted documents per report year (the county's, or every named county's)."""
+    ok = documents[(documents["status"] == "ok") & documents["report_year"].notna()]
+    if county:
+        ok = ok[ok["county"] == county]
+    return ok.groupby(ok["report_year"].astype(int))["doc_id"].nunique()
+
+
+def slogan_rate_trend(slogans: pd.DataFrame, documents: pd.DataFrame, chosen: list[str], county: str | None = None) -> pd.DataFrame:
+    """Occurrences per report, year by year, for up to three slogans; a year without a report
+    is a gap (NaN), never a zero."""
+    chosen = list(chosen)[:3]
+    reports = reports_per_year(documents, county)
+    if not chosen or reports.empty:
+        return pd.DataFrame(columns=["slogan", "report_year", "per_report", "count", "reports"])
+    years = range(int(reports.index.min()), int(reports.index.max()) + 1)
+    rows = slogans[slogans["slogan"].isin(chosen) & slogans["report_year"].notna()]
+    if county:
+        rows = rows[rows["county"] == county]
+    counts = rows.groupby(["slogan", rows["report_year"].astype(int)])["count"].sum()
+    out = []
+    for slogan in chosen:
+        for year in years:
+            n = int(reports.get(year, 0))
+            count = int(counts.get((slogan, year), 0))
+            out.append({"slogan": slogan, "report_year": year, "count": count if n else None, "reports": n,
+                        "per_report": (count / n) if n else None})
+    return pd.DataFrame(out)
+
+
+def top_slogans(slogans: pd.DataFrame, county: str | None = None, top: int = 3) -> list[str]:
+    rows = slogans if not county else slogans[slogans["county"] == county]
+    totals = rows.groupby("slogan")["count"].sum().sort_values(ascending=False, kind="mergesort")
+    return [str(s) for s in totals.index[:top]]
+
+
+def kwic_in_scope(rows: pd.DataFrame, documents: pd.DataFrame, scope: str, county: str | None, year: int | None, doc_id: str | None = None) -> pd.DataFrame:
+    """Keyword-in-context rows (one per sentence) limited to the page's 范围."""
+    if rows.empty:
+        return rows
+    if scope == "document" and doc_id:
+        files = set(documents.loc[documents["doc_id"] == doc_id, "source_file"])
+        rows = rows[rows["来源文件"].isin(files)]
+    if scope in ("county", "county_year") and county:
+        rows = rows[rows["县"] == county]
+    if scope == "county_year" and year is not None:
+        rows = rows[rows["年份"] == year]
+    return rows.drop_duplicates(["句子", "来源文件"]).reset_index(drop=True)
+
+
+def per_report_rates(terms: pd.DataFrame, reports_a: int, reports_b: int) -> pd.DataFrame:
+    """Distinctive terms with 甲每份报告 x 次 vs 乙 y 次 instead of a unitless score."""
+    out = terms.copy()
+    out["per_report_a"] = out["count_a"] / reports_a if reports_a else float("nan")
+    out["per_report_b"] = out["count_b"] / reports_b if reports_b else float("nan")
+    return out
+
+
+def rate_text(value) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    return f"{value:.1f}".rstrip("0").rstrip(".")

@@ -1,0 +1,107 @@
+"""The views a deck is made of, drawn the same way on their page and on a slide.
+
+``show_cockpit`` is the 县情驾驶舱 (the landing page and the first slide); ``show_ranking`` and
+``show_timeline`` are the county's rankings and target timelines; ``show_deck`` steps through
+the slides that have data (keyboard, clicker, optional 轮播), the slide number in the URL.
+"""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from dashboard import charts, components, data, queries
+from dashboard import cockpit_view as view
+
+
+def load_tables() -> dict:
+    return {
+        "documents": data.load_table("documents"),
+        "indicators": data.load_indicators(),
+        "tvo": data.load_targets_vs_outcomes(),
+        "slogans": data.load_table("slogans"),
+    }
+
+
+def show_cockpit(t: dict, county: str, year: int | None, manifest: dict | None) -> None:
+    tiles = queries.kpi_tiles(t["indicators"], t["tvo"], t["documents"], county, year)
+    card = queries.scorecard(t["tvo"], t["documents"], county, year)
+    view.show_message(queries.headline_sentence(tiles, county, year) or view.scorecard_message(card, county, year))
+    if tiles:
+        view.show_tiles(tiles, year)
+    else:
+        components.empty_state(f"{county}{year}年没有主要指标的目标或实绩（可能全部被遮盖，或报告里没有这些指标）。")
+    left, right = st.columns([2.2, 1], gap="large")
+    with left:
+        view.show_scorecard(card, county, year)
+    with right:
+        view.show_slogans(queries.slogan_changes(t["slogans"], county, year), county, year)
+    view.show_source(queries.source_line(t["indicators"], t["documents"], county, year, manifest))
+
+
+def show_ranking(t: dict, county: str, year: int, indicator: str, measure: str, key: str, level: str = "city") -> None:
+    sel = components.selection()
+    group, peers = queries.peer_group(t["documents"], county, level)
+    rank = queries.with_peers(queries.ranking(t["indicators"], indicator, measure, year), peers)
+    unit = next((u for u in rank["unit"].dropna()), "") if not rank.empty else ""
+    name = queries.measure_name(indicator, measure)
+    median = queries.median_value(rank)
+    fig = charts.ranking_bar(rank, focal=county, median=median, indicator=indicator, unit=unit, present=sel["present"], theme=sel["theme"],
+                             title=f"{year}年 {name} · {group}")
+    components.plot(fig, key=key, message=queries.ranking_sentence(county, year, indicator, measure, rank, median, unit, group),
+                    name=charts.export_name(county, year, name, "县域排名"), frame=queries.rank_frame(rank, indicator))
+
+
+def show_timeline(t: dict, county: str, indicator: str, measure: str, key: str) -> None:
+    sel = components.selection()
+    rows = queries.timeline(t["tvo"], t["documents"], county, indicator, measure, t["indicators"])
+    name = queries.measure_name(indicator, measure)
+    fig = charts.timeline(rows, indicator=indicator, measure=measure, present=sel["present"], theme=sel["theme"], title=f"{county} · {name} · 目标与实绩")
+    components.plot(fig, key=key, message=queries.timeline_sentence(county, indicator, measure, rows),
+                    name=charts.export_name(county, name, "目标与实绩"), frame=queries.target_table(rows))
+
+
+def show_slide(t: dict, county: str, year: int | None, manifest: dict | None, slide: dict, i: int) -> None:
+    if slide["kind"] == "cockpit":
+        show_cockpit(t, county, year, manifest)
+    elif slide["kind"] == "ranking":
+        show_ranking(t, county, year, slide["indicator"], slide["measure"], key=f"deck_{i}")
+    else:
+        show_timeline(t, county, slide["indicator"], slide["measure"], key=f"deck_{i}")
+
+
+def show_deck(t: dict, county: str, year: int | None, manifest: dict | None) -> None:
+    deck = queries.ordered(queries.deck_slides(t["indicators"], t["tvo"], county, year), st.session_state.get("deck_pins"))
+    if not deck:
+        components.empty_state("没有可以演示的内容。")
+        return
+    if st.session_state.get("_cp_print"):
+        show_print(t, county, year, manifest, deck)
+        return
+    titles = {s["id"]: s["title"] for s in deck}
+    i = components.slide_nav(list(titles), "deck_slide", format_func=titles.get)
+    show_slide(t, county, year, manifest, deck[i], i)
+
+
+def show_print(t: dict, county: str, year: int | None, manifest: dict | None, deck: list[dict]) -> None:
+    """Every slide one after another, one per printed page: the browser's 打印 → 存为 PDF
+    renders the Chinese text with the page's own fonts, offline."""
+    components.print_button()
+    for i, slide in enumerate(deck):
+        st.html(f"<div class='cp-print-title'>{html.escape(slide['title'])}（{i + 1} / {len(deck)}）</div>")
+        show_slide(t, county, year, manifest, slide, i)
+        if i < len(deck) - 1:
+            st.html("<div class='cp-page-break'></div>")
+
+
+def deck_picker(t: dict, county: str, year: int | None) -> None:
+    """Choose and order the slides (the order of choosing is the order shown)."""
+    slides = queries.deck_slides(t["indicators"], t["tvo"], county, year)
+    if not slides:
+        return
+    titles = {s["id"]: s["title"] for s in slides}
+    with st.sidebar.expander("演示内容（幻灯片）"):
+        st.multiselect("固定并排序幻灯片（不选则全部演示）", list(titles), key="deck_pins", format_func=titles.get, placeholder="全部")
+        st.caption("打开“演示模式”后，用 → / ← / PageDown / PageUp / 空格 或翻页笔切换。")
+        components.print_link()

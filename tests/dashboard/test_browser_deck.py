@@ -1,0 +1,81 @@
+"""Decks that can be presented (issue 8 §3), driven with the keyboard at 1920×1080."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.dashboard.conftest import SHOTS, open_in_browser, wait_rendered
+from tests.dashboard.page_measure import OVERFLOW_JS, PAGE_HEIGHT_JS
+
+pytestmark = pytest.mark.browser
+
+DECK = "/?page=cockpit&county=浚县&year=2022&mode=present"
+
+
+def _position(page) -> tuple[int, int]:
+    label = page.locator(".cp-slide-label").first.inner_text()
+    current, total = re.search(r"（(\d+) / (\d+)）", label).groups()
+    return int(current), int(total)
+
+
+def _press(page, key: str) -> None:
+    page.locator("h1").first.click()  # focus the page, not a widget
+    page.keyboard.press(key)
+    page.wait_for_timeout(500)
+    wait_rendered(page)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_keyboard_moves_slides_and_nothing_overflows(browser, fixture_app_url, theme):
+    page, requests = open_in_browser(browser, fixture_app_url + DECK + f"&theme={theme}")
+    current, total = _position(page)
+    assert (current, total) == (1, total) and total >= 3
+    assert page.locator('[data-testid="stSidebar"]').is_hidden(), "filters hidden on slides"
+    value = page.locator(".cp-tile-value").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    label = page.locator(".cp-tile-label").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert value >= 1.8 * label, (value, label)
+    seen = []
+    for step in range(total):
+        page.screenshot(path=str(SHOTS / f"deck-{theme}-{step + 1}.png"))
+        assert page.evaluate(OVERFLOW_JS) == [], f"slide {step + 1} overflows"
+        assert page.evaluate(PAGE_HEIGHT_JS) <= 1080, f"slide {step + 1} scrolls"
+        seen.append(_position(page)[0])
+        if step < total - 1:
+            _press(page, ["ArrowRight", "PageDown", "Space"][step % 3])
+    assert seen == list(range(1, total + 1))
+    assert f"slide={total}" in page.url
+    _press(page, "ArrowLeft")
+    assert _position(page)[0] == total - 1
+    _press(page, "PageUp")
+    assert _position(page)[0] == total - 2
+    page.context.close()
+
+
+def test_slide_link_opens_that_slide(browser, fixture_app_url):
+    page, _ = open_in_browser(browser, fixture_app_url + DECK + "&slide=2")
+    assert _position(page)[0] == 2
+    page.context.close()
+
+
+def test_auto_advance(browser, fixture_app_url):
+    page, _ = open_in_browser(browser, fixture_app_url + DECK + "&auto=10")
+    assert _position(page)[0] == 1
+    page.wait_for_timeout(11500)
+    wait_rendered(page)
+    assert _position(page)[0] == 2
+    page.context.close()
+
+
+def test_deck_prints_one_slide_per_page(browser, fixture_app_url):
+    page, requests = open_in_browser(browser, fixture_app_url + DECK + "&print=all")
+    page.wait_for_timeout(2000)
+    titles = page.locator(".cp-print-title")
+    assert titles.count() >= 3
+    pdf = page.pdf(width="1920px", height="1080px", print_background=True, prefer_css_page_size=True)
+    (SHOTS / "deck.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages >= titles.count(), (pages, titles.count())
+    assert all(u.startswith(fixture_app_url) or u.startswith(("data:", "blob:", "about:")) for u in requests)
+    page.context.close()

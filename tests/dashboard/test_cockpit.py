@@ -1,0 +1,104 @@
+"""县情驾驶舱 page (the landing page) and the corpus overview that moved to 数据."""
+
+from tests.dashboard.conftest import assert_no_exception, figures, html_blocks, page_text
+
+
+def test_cockpit_is_the_landing_page(app_test):
+    at = app_test("cockpit")
+    assert_no_exception(at)
+    assert at.title[0].value.startswith("县情驾驶舱 · ")
+    blocks = html_blocks(at)
+    assert "cp-source" in blocks and "（北京时间）" in blocks
+    assert not any(m.label in ("已入库文档", "提取的数值") for m in at.metric), "pipeline counters live on 数据"
+
+
+def test_cockpit_tiles_scorecard_and_slogans(fixture_app):
+    at = fixture_app("cockpit", county="浚县", year=2021)
+    assert_no_exception(at)
+    blocks = html_blocks(at)
+    assert "cp-tiles" in blocks and "地区生产总值增速" in blocks
+    assert "✘ 未达成" in blocks and "✔ 达成" in blocks
+    assert blocks.index("✘ 未达成") < blocks.index("✔ 达成"), "misses first"
+    assert "targets?county=" in blocks, "a scorecard row links to the indicator's timeline"
+    assert "浚县2021年报告的高频提法" in blocks and "六稳" in blocks
+
+
+def test_cockpit_slogans_new_and_dropped(fixture_app):
+    at = fixture_app("cockpit", county="浚县", year=2023)
+    blocks = html_blocks(at)
+    assert "本年新提法" in blocks and "四不一保" in blocks
+    assert "不再提及（2021年有）" in blocks and "六稳" in blocks
+    assert "2022年数据" in blocks, "an older value names its year"
+
+
+def test_masked_tile_shows_masked(fixture_app):
+    at = fixture_app("cockpit", county="利津县", year=2022)
+    blocks = html_blocks(at)
+    assert "已遮盖" in blocks
+    assert "<div class='cp-tile-value'>0" not in blocks
+
+
+def test_changing_county_changes_the_cockpit(app_test):
+    at = app_test("cockpit")
+    county = at.sidebar.selectbox(key="county")
+    others = [c for c in county.options if c != county.value]
+    assert others, "the sample corpus has two named counties"
+    county.select(others[0]).run()
+    assert_no_exception(at)
+    assert others[0] in at.title[0].value
+    assert at.query_params["county"] in (others[0], [others[0]])
+
+
+def test_old_page_name_reaches_the_cockpit(fixture_app):
+    at = fixture_app("overview", county="浚县", year=2022)
+    assert_no_exception(at)
+    assert at.title[0].value == "县情驾驶舱 · 浚县 2022年"
+
+
+def test_unknown_county_in_a_link_says_so(fixture_app):
+    at = fixture_app("cockpit", county="不存在县", year=1999)
+    assert_no_exception(at)
+    warnings = " ".join(w.value for w in at.warning)
+    assert "不存在县" in warnings and "1999" in warnings
+
+
+def test_counters_coverage_and_rejected_files_on_data_page(fixture_app):
+    at = fixture_app("data")
+    assert_no_exception(at)
+    values = {m.label: m.value for m in at.metric}
+    assert values["已入库文档"] == "8" and values["已拒收"] == "1"
+    blocks = html_blocks(at)
+    assert "<th>2020年</th>" in blocks and "<th>2024年</th>" in blocks and "<td>缺</td>" in blocks
+    assert "清理后正文少于 40 字" in blocks
+
+
+def test_empty_state_is_a_sentence(empty_app):
+    at = empty_app("cockpit")
+    assert_no_exception(at)
+    assert "还没有数据" in page_text(at)
+
+
+def test_presentation_deck_from_url_steps_through_slides(fixture_app):
+    at = fixture_app("cockpit", county="浚县", year=2022, mode="present", theme="dark")
+    assert_no_exception(at)
+    assert at.sidebar.toggle(key="present").value is True
+    assert "cp-tiles" in html_blocks(at), "slide 1 is the cockpit"
+    at.button(key="cp_next_deck_slide").click().run()
+    assert_no_exception(at)
+    assert figures(at), "slide 2 is a chart"
+    assert at.query_params["slide"] in ("2", ["2"])
+    at.button(key="_cp_exit_btn").click().run()
+    assert at.sidebar.toggle(key="present").value is False
+
+
+def test_slide_number_in_the_url_opens_that_slide(fixture_app):
+    at = fixture_app("cockpit", county="浚县", year=2022, mode="present", slide=3)
+    assert_no_exception(at)
+    assert "（3 / " in html_blocks(at) and figures(at)
+
+
+def test_county_changes_without_leaving_the_deck(fixture_app):
+    at = fixture_app("cockpit", county="浚县", year=2022, mode="present")
+    at.selectbox(key="_cp_present_county").select("利津县").run()
+    assert_no_exception(at)
+    assert at.session_state["county"] == "利津县" and at.session_state["present"] is True
