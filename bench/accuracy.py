@@ -311,6 +311,7 @@ def run_document(api: dict[str, Callable], root: Path, source: str,
     identity = oracle or api["identify_document"](text, source_file_for(source),
                                                   html_title=getattr(ingested, "html_title", None))
     facts = api["extract_indicators"](text, identity)
+    facts = _attribute(facts, text, identity)
     ident = {fld: getattr(identity, fld, None) for fld in DOC_FIELDS}
     if facts is None:
         facts = pd.DataFrame()
@@ -319,6 +320,15 @@ def run_document(api: dict[str, Callable], root: Path, source: str,
     if "county" not in facts:
         facts["county"] = ident.get("county") or ""
     return ident, facts
+
+
+def _attribute(facts: pd.DataFrame | None, text: str, identity) -> pd.DataFrame | None:
+    """Each fact's county from its sentence (pipeline.attribution), when that stage exists."""
+    try:
+        from pipeline.attribution import attribute_counties
+    except ImportError:
+        return facts
+    return facts if facts is None else attribute_counties(facts, text, identity)
 
 
 def read_gold(gold_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:

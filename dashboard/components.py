@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, queries
+from dashboard import auth, charts, data, queries
 from dashboard.safe_text import md, neutralise_formulas
 from pipeline import corrections
 
@@ -565,6 +565,9 @@ def correction_form(fact: pd.Series, key: str) -> None:
 
 
 def save_correction(record: dict) -> bool:
+    if not auth.is_unlocked():
+        st.error(auth.NEEDS_LOGIN)
+        return False
     try:
         n = corrections.append_correction(data.corrections_path(), record)
     except corrections.CorrectionError as exc:

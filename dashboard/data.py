@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from pipeline import contracts, corrections, pairing, settings
+from pipeline import conflicts, contracts, corrections, pairing, settings
 
 CORRECTIONS_FILE = "corrections.csv"
 
@@ -130,8 +130,15 @@ def _load_corrected() -> tuple[pd.DataFrame, list[str]]:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _paired(build_id: str, corrections_mtime: float, _indicators: pd.DataFrame) -> pd.DataFrame:
-    return contracts.conform(pairing.pair_targets_outcomes(_indicators), "targets_vs_outcomes")
+def _paired(build_id: str, corrections_mtime: float, _indicators: pd.DataFrame, _not_paired: frozenset) -> pd.DataFrame:
+    pairable = _indicators[~_indicators["doc_id"].isin(_not_paired)]
+    return contracts.conform(pairing.pair_targets_outcomes(pairable, load_table("documents")), "targets_vs_outcomes")
+
+
+def load_conflicts() -> list:
+    """Groups of different documents of one kind for one county and year, with the reviewed
+    choice applied (pipeline/conflicts.py): what the 数据 page lists for a person to decide."""
+    return conflicts.find_conflicts(load_table("documents"), corrections.chosen_documents(load_corrections()))
 
 
 def load_targets_vs_outcomes() -> pd.DataFrame:
@@ -142,7 +149,7 @@ def load_targets_vs_outcomes() -> pd.DataFrame:
         return contracts.empty_frame("targets_vs_outcomes")
     corr = corrections_path()
     mtime = corr.stat().st_mtime if corr.exists() else 0.0
-    return _paired(str(manifest["build_id"]), mtime, load_indicators())
+    return _paired(str(manifest["build_id"]), mtime, load_indicators(), frozenset(conflicts.not_used(load_conflicts())))
 
 
 def load_corrections() -> pd.DataFrame:
@@ -180,8 +187,9 @@ def compare_function():
 
 
 def cloud_cache_dir() -> Path:
-    """Clouds the app draws on demand: beside the per-document cache, shared by every build."""
-    return settings.cache_dir(out_dir()) / "clouds"
+    """Clouds the app draws on demand: kept across builds (keyed on their frequencies), and
+    apart from the build's own cloud cache, whose leftovers a build may clean."""
+    return settings.cache_dir(out_dir()) / "app-clouds"
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -20,6 +20,7 @@ from pipeline import settings
 from pipeline.documents import file_sha256
 
 UPLOAD_SUBDIR = "uploads"
+UPLOAD_MODE = 0o644
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
 
 
@@ -68,8 +69,10 @@ def store_upload(name: str, content: bytes, target: Path | None = None) -> Store
         allowed = "、".join(settings.ACCEPTED_SUFFIXES)
         return Stored(name, "rejected", None, f"不支持的文件类型“{suffix or '无后缀'}”，可上传：{allowed}")
     if len(content) > settings.MAX_INPUT_BYTES:
-        limit = settings.MAX_INPUT_BYTES // (1024 * 1024)
-        return Stored(name, "rejected", None, f"文件超过 {limit} MB 上限")
+        from pipeline.ingest import megabytes  # the pipeline's wording; imported only when needed
+
+        size, limit = megabytes(len(content)), megabytes(settings.MAX_INPUT_BYTES)
+        return Stored(name, "rejected", None, f"文件过大（{size} MB，上限 {limit} MB）")
     if not content:
         return Stored(name, "rejected", None, "文件是空的")
     target.mkdir(parents=True, exist_ok=True)
@@ -88,6 +91,7 @@ def store_upload(name: str, content: bytes, target: Path | None = None) -> Store
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
+        os.chmod(tmp, UPLOAD_MODE)  # mkstemp makes 0600; a report is for everyone who builds to read
         # Atomic and exclusive: link fails if another upload took the name meanwhile.
         try:
             os.link(tmp, candidate)
@@ -96,6 +100,7 @@ def store_upload(name: str, content: bytes, target: Path | None = None) -> Store
         except OSError:  # filesystems without hard links: exclusive create instead
             with open(candidate, "xb") as handle:
                 handle.write(content)
+            os.chmod(candidate, UPLOAD_MODE)
     except FileExistsError:
         Path(tmp).unlink(missing_ok=True)
         return store_upload(name, content, target)

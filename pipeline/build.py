@@ -8,7 +8,8 @@ The wiring is one explicit list (``STEPS`` below is the order things happen in):
 3. documents table (one row per file, duplicates and rejections with their reason);
 4. indicators, with the reviewed corrections applied;
 5. targets paired with outcomes;
-6. vocabulary tables (keywords, slogans, contexts) and word clouds;
+6. vocabulary tables (keywords, slogans, contexts); word clouds are drawn on demand from
+   them (``pipeline.clouds.render_cloud``, cached), not here;
 7. write everything to a new build directory and switch the ``CURRENT`` pointer to it,
    last (``pipeline.publish``). Until that moment readers see the previous build, whole.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -30,11 +32,11 @@ from typing import Callable
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import contracts, publish, settings, vocabulary
+from pipeline import conflicts, contracts, corrections, publish, settings, vocabulary
 from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
-from pipeline.fonts import FontNotFoundError
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
+from pipeline.workers import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,7 @@ class BuildSummary:
     seconds: float = 0.0
     rejections: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # same county, year and kind, different documents
 
     def as_manifest(self, tables: dict[str, str]) -> dict:
         return {
@@ -71,6 +74,7 @@ class BuildSummary:
             },
             "tables": tables,
             "warnings": self.warnings,
+            "conflicts": self.conflicts,
         }
 
 
@@ -108,10 +112,8 @@ def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progr
     if summary.ok == 0:
         # Replacing good tables with empty ones would lose data: keep the last build.
         raise BuildError(_nothing_usable(raw_dir, files, summary))
-    clouds = _render_clouds(tables, settings.cache_dir(out_dir) / "clouds", summary)
     staging = publish.new_staging_dir(out_dir)
     try:
-        clouds(settings.clouds_dir(staging))  # first: a document it fails on gets a note on its row
         digests = _write_staged(tables, staging)
         summary.build_id = _build_id(digests)
         summary.seconds = time.perf_counter() - started
@@ -134,7 +136,8 @@ def _process_all(
     results: list[DocResult] = []
     if workers > 1 and len(jobs) > 1:
         warm_up()  # forked workers inherit the loaded modules instead of each loading them
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             for i, result in enumerate(pool.map(_process_job, jobs, chunksize=4), start=1):
                 results.append(result)
                 if progress:
@@ -169,12 +172,15 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str
                          dtype="string")
     indicators = _indicators_table(accepted)
     documents = _documents_table(results, summary)
-    indicators = _apply_corrections(indicators, documents, summary)
+    reviewed = _reviewed_corrections(summary)
+    indicators = _apply_corrections(indicators, documents, reviewed, summary)
     summary.facts = len(indicators)
+    documents, not_paired = _conflicts(documents, reviewed, summary)
     by_id = {r.doc_id: r for r in accepted}
     tables = {"documents": documents, "texts": texts, "indicators": indicators}
+    pairable = indicators[~indicators["doc_id"].isin(not_paired)]
     tables["targets_vs_outcomes"] = _stage(
-        "目标与实绩配对", lambda ids: pair_targets_outcomes(indicators[indicators["doc_id"].isin(ids)]),
+        "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
         list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
     tokens = {r.doc_id: r.segmentation() for r in accepted if r.tokens is not None}
     vocabulary_names = ("keywords", "slogans", "contexts")
@@ -281,17 +287,41 @@ def _indicators_table(accepted: list[DocResult]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _apply_corrections(indicators: pd.DataFrame, documents: pd.DataFrame, summary: BuildSummary) -> pd.DataFrame:
-    try:
-        from pipeline import corrections
-    except ImportError:
-        return indicators
+def _reviewed_corrections(summary: BuildSummary) -> pd.DataFrame | None:
     path = settings.reference_file("corrections.csv")
     if not path.exists():
+        return None
+    try:
+        return corrections.load_corrections(path)
+    except (corrections.CorrectionError, ValueError, OSError) as exc:
+        summary.warnings.append(f"更正文件无法读取，未应用任何更正：{exc}")
+        return None
+
+
+def _apply_corrections(indicators: pd.DataFrame, documents: pd.DataFrame, reviewed: pd.DataFrame | None,
+                       summary: BuildSummary) -> pd.DataFrame:
+    if reviewed is None:
         return indicators
-    corrected, problems = corrections.apply_corrections(indicators, corrections.load_corrections(path), documents)
+    try:
+        corrected, problems = corrections.apply_corrections(indicators, reviewed, documents)
+    except Exception as exc:  # noqa: BLE001 - a bad correction must not stop the build
+        summary.warnings.append(f"更正未能应用，本次按原始提取结果构建：{describe(exc)}")
+        return indicators
     summary.warnings.extend(problems)
     return corrected
+
+
+def _conflicts(documents: pd.DataFrame, reviewed: pd.DataFrame | None,
+               summary: BuildSummary) -> tuple[pd.DataFrame, set[str]]:
+    """Note conflicting documents on their rows and in the summary; return those pairing skips."""
+    chosen = corrections.chosen_documents(reviewed)
+    accepted = set(documents.loc[documents["status"] == "ok", "doc_id"])
+    for doc_id in dict.fromkeys(chosen):
+        if doc_id not in accepted:
+            summary.warnings.append(f"更正中选定的文档 {doc_id} 不在本次构建中，该选择未应用")
+    found = conflicts.find_conflicts(documents, chosen)
+    summary.conflicts = [c.describe() for c in found]
+    return conflicts.annotate(documents, found), conflicts.not_used(found)
 
 
 def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame, tokens: dict) -> dict[str, pd.DataFrame]:
@@ -300,40 +330,6 @@ def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame, tokens: dic
     meta = documents.loc[documents["status"] == "ok", ["doc_id", "county", "report_year"]]
     meta = meta.drop_duplicates("doc_id")
     return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), tokens)
-
-
-def _render_clouds(tables: dict[str, pd.DataFrame], cache: Path, summary: BuildSummary) -> Callable[[Path], None]:
-    """Renders the clouds into a directory; without a CJK font, or when a document breaks
-    the drawing, the tables still build (the culprit is left out, with a note)."""
-
-    def render(target: Path) -> None:
-        def draw(ids: list[str]) -> None:
-            shutil.rmtree(target, ignore_errors=True)
-            keywords, slogans = (tables[n][tables[n]["doc_id"].isin(ids)] for n in ("keywords", "slogans"))
-            vocabulary.render_clouds(keywords, slogans, target, tables["documents"], cache_dir=cache)
-
-        try:
-            draw(list(tables["texts"]["doc_id"]))
-        except FontNotFoundError as exc:
-            summary.warnings.append(str(exc))
-        except Exception:  # noqa: BLE001 - find the documents it fails on
-            ids = list(tables["texts"]["doc_id"])
-            outcome = run_isolated(draw, ids)
-            _note_cloud_failures(outcome, tables, summary)
-
-    return render
-
-
-def _note_cloud_failures(outcome, tables: dict[str, pd.DataFrame], summary: BuildSummary) -> None:
-    documents = tables["documents"]
-    for doc_id, reason in outcome.failed.items():
-        hit = documents["doc_id"] == doc_id
-        note = f"词云绘制失败，本文档未计入词云：{reason}"
-        documents.loc[hit, "warning"] = documents.loc[hit, "warning"].fillna("").map(
-            lambda old: f"{old}；{note}" if old else note)
-        summary.warnings.append(f"{doc_id}：{note}")
-    if outcome.result is None and outcome.stage_error:
-        summary.warnings.append(f"词云未能生成：{outcome.stage_error}")
 
 
 # --- writing ---------------------------------------------------------------------------

@@ -18,16 +18,17 @@ import os
 import shutil
 import re
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from random import Random
 
 import numpy as np
 import pandas as pd
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 from wordcloud.wordcloud import IntegralOccupancyMap
 
-from pipeline.fonts import font_face_index, resolve_font
+from pipeline.fonts import font_face_index, load_face, resolve_font
 
 # Bump when the look changes, so cached on-demand clouds are redrawn.
 CLOUD_STYLE_VERSION = 1
@@ -69,6 +70,11 @@ THEMES: dict[str, Theme] = {
 }
 WHATS = ("keywords", "slogans")
 INDEX_FILE = "index.json"
+# On-demand clouds kept on disk (oldest dropped first): ~250 KB each at projector size.
+MAX_CACHED_CLOUDS = 400
+# PIL font objects are not thread-safe while drawing; the Streamlit server draws from
+# several session threads.
+_DRAW_LOCK = threading.RLock()
 
 
 def render_cloud(frequencies: dict[str, float], size: str, theme: str, cache_dir: Path) -> Path:
@@ -81,6 +87,7 @@ def render_cloud(frequencies: dict[str, float], size: str, theme: str, cache_dir
         return path
     image = draw_cloud(freqs, size, theme, font)
     _save_png(image, path)
+    _prune_cache(Path(cache_dir), keep=path)
     return path
 
 
@@ -91,18 +98,19 @@ def draw_cloud(frequencies: dict[str, float], size: str, theme: str, font: Path 
     if theme not in THEMES:
         raise ValueError(f"unknown cloud theme {theme!r}: expected one of {sorted(THEMES)}")
     spec, colours = SIZES[size], THEMES[theme]
-    font = font or resolve_font()
+    font = Path(font or resolve_font())
     freqs = _clean_frequencies(frequencies)
     image = Image.new("RGB", (spec.width, spec.height), colours.background)
     if not freqs:
         return image
     ranked = sorted(freqs.items(), key=lambda kv: (-kv[1], kv[0]))[: spec.max_words]
     draw = ImageDraw.Draw(image)
-    index = font_face_index(Path(font))
-    for rank, (word, font_size, row, col) in enumerate(layout_words(ranked, spec, Path(font), index)):
-        face = ImageFont.truetype(str(font), int(font_size * spec.scale), index=index)
-        colour = colours.palette[rank % len(colours.palette)]
-        draw.text((int(col * spec.scale), int(row * spec.scale)), word, fill=colour, font=face, anchor="lt")
+    index = font_face_index(font)
+    with _DRAW_LOCK:
+        for rank, (word, font_size, row, col) in enumerate(layout_words(ranked, spec, font, index)):
+            face = load_face(font, int(font_size * spec.scale), index)
+            colour = colours.palette[rank % len(colours.palette)]
+            draw.text((int(col * spec.scale), int(row * spec.scale)), word, fill=colour, font=face, anchor="lt")
     return image
 
 
@@ -115,6 +123,11 @@ def layout_words(ranked: list[tuple[str, float]], spec: CloudSize, font: Path, i
     random free position from wordcloud's integral occupancy map, seeded) with the box
     measured and drawn the same way.
     """
+    with _DRAW_LOCK:
+        return _layout(ranked, spec, font, index)
+
+
+def _layout(ranked: list[tuple[str, float]], spec: CloudSize, font: Path, index: int) -> list[tuple[str, int, int, int]]:
     width, height = round(spec.width / spec.scale), round(spec.height / spec.scale)
     occupancy = IntegralOccupancyMap(height, width, None)
     grey = Image.new("L", (width, height))
@@ -128,7 +141,7 @@ def layout_words(ranked: list[tuple[str, float]], spec: CloudSize, font: Path, i
         font_size = int(round((RELATIVE_SCALING * (freq / last_freq) + (1 - RELATIVE_SCALING)) * font_size))
         position = None
         while font_size >= spec.min_font_size:
-            face = ImageFont.truetype(str(font), font_size, index=index)
+            face = load_face(font, font_size, index)
             box = draw.textbbox((0, 0), word, font=face, anchor="lt")
             position = occupancy.sample_position(box[3] + MARGIN, box[2] + MARGIN, rng)
             if position is not None:
@@ -221,7 +234,7 @@ def render_clouds(
                     path = clouds_dir / name
                     if cache_dir is not None:
                         path.parent.mkdir(parents=True, exist_ok=True)
-                        shutil.copyfile(render_cloud(freqs, size, theme, cache_dir), path)
+                        _link_or_copy(render_cloud(freqs, size, theme, cache_dir), path)
                     else:
                         _save_png(draw_cloud(freqs, size, theme, font), path)
                     written.append(path)
@@ -284,6 +297,30 @@ def _cache_key(freqs: dict[str, float], size: str, theme: str, font: Path) -> st
         "style": CLOUD_STYLE_VERSION,
     }
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link to the cached image (no second copy on disk), a copy where links fail."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _prune_cache(cache_dir: Path, keep: Path, limit: int | None = None) -> None:
+    """Drop the oldest on-demand clouds past ``limit`` (a redraw costs well under a second)."""
+    limit = MAX_CACHED_CLOUDS if limit is None else limit
+    others = []
+    for path in cache_dir.glob("cloud-*.png"):
+        if path.name == keep.name:
+            continue
+        try:
+            others.append((path.stat().st_mtime_ns, path.name, path))
+        except OSError:
+            continue  # removed meanwhile by another process
+    for _mtime, _name, path in sorted(others)[: max(0, len(others) + 1 - limit)]:
+        path.unlink(missing_ok=True)
 
 
 def _save_png(image: Image.Image, path: Path) -> None:

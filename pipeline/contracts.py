@@ -51,11 +51,14 @@ DOCUMENTS = Contract(
         ("status", S),  # ok | rejected | duplicate
         ("error", S),  # one-line human-readable reason when not ok
         ("warning", S),  # accepted, but something was lost or guessed (a stage failed for it, a name re-read)
+        ("conflicts", S),  # another document of this kind for the same county and year; which one pairing uses
         ("county", S),
         ("city", S),
         ("province", S),
         ("report_year", I),  # the year the report is *for*
-        ("doc_type", S),  # 政府工作报告 | 工作汇报 | 其他
+        ("doc_type", S),  # pipeline.doc_kinds.DOC_KINDS: 政府工作报告 | 报告摘要 | 统计公报 | 计划执行情况 | 目标任务分解 | 工作汇报 | 其他
+        ("county_source", S),  # the evidence that named the county: title | meeting_line | body | html_title | masthead | several | folder | file_name | review
+        ("year_source", S),  # the evidence for report_year: delivery_date | title | html_title | plan_term | sections | body | file_name | folder | masked | review
         ("anonymised", B),
         ("title", S),
         ("n_chars", I),
@@ -92,6 +95,7 @@ INDICATORS = Contract(
         ("value_text", S),  # the words the value was read from, e.g. 增长6.5%左右
         ("value_start", I),
         ("value_end", I),
+        ("basis", S),  # the cue that decided kind and period: heading:…, cue:今年, doc_type:统计公报, date_line
         ("corrected", S),  # null | corrected | added: set by a reviewed correction
     ),
     key=("fact_id",),
@@ -117,6 +121,7 @@ TARGETS_VS_OUTCOMES = Contract(
         ("actual_unit", S),
         ("actual_estimated", B),
         ("actual_doc", S),
+        ("actual_doc_type", S),  # the outcome's source kind (doc_kinds): 统计公报 final figures outrank a report's 预计
         ("actual_fact_id", S),
         ("actual_sentence", S),
         ("status", S),  # met | missed | no_outcome_yet | no_target | unknown
@@ -157,7 +162,9 @@ SLOGANS = Contract(
         ("slogan", S),
         ("family", S),
         ("kind", S),  # slogan | plan_period | honour | project | brand | other
-        ("count", I),
+        ("kind_basis", S),  # why it has that kind (the rule, cue or correction that decided)
+        ("count", I),  # mentions in the document, quoted or not
+        ("quoted_count", I),  # of which inside quote marks
         ("first_sentence", S),
     ),
     key=("doc_id", "slogan"),

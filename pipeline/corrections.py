@@ -12,6 +12,9 @@ Actions
 ``hide``     drops the fact with ``fact_id``.
 ``add``      appends a fact ``manual:<n>`` (n = the correction's 1-based row in the file) for
              ``doc_id``; ``corrected="added"``; the note becomes the sentence when none is known.
+``choose``   of several different documents of one kind for one county and year, use ``doc_id``
+             for pairing (``pipeline/conflicts.py``); it changes no fact, so ``apply_corrections``
+             skips it and ``chosen_documents`` reads it.
 
 ``apply_corrections`` returns ``(indicators, problems)``: the corrected frame (conforming to
 the indicators contract) and one Chinese sentence per correction that could not be applied
@@ -54,7 +57,7 @@ COLUMNS = (
     "author",
     "created_at",
 )
-ACTIONS = ("correct", "hide", "add")
+ACTIONS = ("correct", "hide", "add", "choose")
 QUALIFIERS = ("about", "at_least", "at_most", "range", "exact")
 
 
@@ -118,7 +121,7 @@ def unmatched_corrections(indicators: pd.DataFrame, corrections: pd.DataFrame) -
         action = row["action"]
         if action in ("correct", "hide"):
             bad.append(_text(row["fact_id"]) not in facts)
-        elif action == "add":
+        elif action in ("add", "choose"):
             bad.append(_text(row["doc_id"]) is None)
         else:
             bad.append(True)
@@ -171,6 +174,8 @@ def apply_corrections(
                 continue
             frame = frame[frame["fact_id"] != new["fact_id"]]
             added_rows.append(new)
+        elif action == "choose":
+            continue  # a choice between documents, read by chosen_documents()
         else:
             unmatched.append({"n": int(row["n"]), "action": action, "fact_id": fact_id})
     if added_rows:
@@ -232,8 +237,18 @@ def _added_fact(row: pd.Series, indicators: pd.DataFrame, documents: pd.DataFram
         "value_text": None,
         "value_start": None,
         "value_end": None,
+        "basis": None,
         "corrected": "added",
     }
+
+
+def chosen_documents(corrections: pd.DataFrame | None) -> list[str]:
+    """doc_ids a person chose among conflicting documents, oldest first (so when a choice is
+    changed, ``find_conflicts`` takes the latest of each group)."""
+    if corrections is None or corrections.empty:
+        return []
+    rows = corrections[corrections["action"] == "choose"]
+    return [d for d in (_text(v) for v in rows["doc_id"]) if d]
 
 
 def validate_record(record: dict) -> dict:
@@ -246,6 +261,8 @@ def validate_record(record: dict) -> dict:
         raise CorrectionError(f"unknown action {clean['action']!r}; expected one of {ACTIONS}")
     if clean["action"] in ("correct", "hide") and not clean["fact_id"]:
         raise CorrectionError(f"{clean['action']} needs a fact_id")
+    if clean["action"] == "choose" and not clean["doc_id"]:
+        raise CorrectionError("choose needs a doc_id")
     if clean["action"] == "add" and not (clean["doc_id"] and clean["indicator"]):
         raise CorrectionError("add needs a doc_id and an indicator")
     if clean["action"] in ("correct", "add") and clean["value"] and _number(clean["value"]) is None:

@@ -23,9 +23,11 @@ from pipeline import settings
 log = logging.getLogger(__name__)
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise.py", "identify.py", "extract", "segment.py", "documents.py")
+FINGERPRINT_MODULES = ("ingest.py", "normalise", "identify", "doc_kinds.py", "extract", "attribution.py",
+                       "segment.py", "documents.py")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
-                          "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt")
+                          "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt",
+                          "division_changes.tsv")
 
 
 @dataclass
@@ -55,11 +57,14 @@ class DocResult:
             "status": self.status,
             "error": self.error,
             "warning": "；".join(self.warnings) or None,
+            "conflicts": None,  # decided across documents by the build (pipeline/conflicts.py)
             "county": ident.get("county"),
             "city": ident.get("city"),
             "province": ident.get("province"),
             "report_year": ident.get("report_year"),
             "doc_type": ident.get("doc_type"),
+            "county_source": ident.get("county_source"),
+            "year_source": ident.get("year_source"),
             "anonymised": ident.get("anonymised"),
             "title": ident.get("title"),
             "n_chars": len(self.text) if self.status == "ok" else None,
@@ -79,9 +84,16 @@ class DocResult:
         ])
         frame.insert(1, "doc_id", self.doc_id)
         frame.insert(2, "source_file", self.source_file)
-        frame.insert(3, "county", ident.get("county"))
-        frame.insert(4, "province", ident.get("province"))
+        # Each fact's own county (pipeline.attribution: an article covering several counties).
+        own = {col: frame.pop(col) if col in frame else None for col in ("county", "city", "province")}
+        several = ident.get("county_source") == "several"
+        for position, col in ((3, "county"), (4, "province")):
+            value = ident.get(col) if not several else None
+            column = own[col] if own[col] is not None else pd.Series(value, index=frame.index, dtype=object)
+            frame.insert(position, col, column.where(column.notna(), value))
         frame.insert(5, "report_year", ident.get("report_year"))
+        if "basis" not in frame:
+            frame["basis"] = None  # facts recorded before the basis column existed
         frame["corrected"] = None
         return frame
 
@@ -106,14 +118,19 @@ def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False
     except OSError as exc:
         return DocResult(source_file, hashlib.sha256(source_file.encode()).hexdigest(), "rejected",
                          f"无法读取文件：{exc.strerror or exc}", warnings=_listed(name_warning))
-    key = f"{sha}-{code_fingerprint()}"
+    from pipeline.identify.review import load_reviews
+
+    # The path is evidence too (a county in the folder name), and so is a person's review.
+    review = load_reviews().get(sha[:16])
+    extra = json.dumps([source_file, review], ensure_ascii=False, sort_keys=True)
+    key = f"{sha}-{code_fingerprint()}-{hashlib.sha256(extra.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
     cached = None if force else _load_cached(cache_dir, key)
     if cached is not None:
         cached.source_file = source_file
         cached.from_cache = True
         cached.cache_key = key
     else:
-        cached = _process_uncached(path, source_file, sha)
+        cached = _process_uncached(path, source_file, sha, review)
         cached.cache_key = key
         _store_cached(cache_dir, key, cached)
     # The name is not part of the cached content: the same bytes may arrive under another name.
@@ -145,9 +162,11 @@ def _listed(warning: str | None) -> list[str]:
     return [warning] if warning else []
 
 
-def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
+def _process_uncached(path: Path, source_file: str, sha: str, review: dict | None = None) -> DocResult:
+    from pipeline.attribution import attribute_counties
     from pipeline.extract import extract_indicators
     from pipeline.identify import identify_document
+    from pipeline.identify.review import apply_review
     from pipeline.ingest import RejectedInput, read_document
     from pipeline.normalise import normalise_text
     from pipeline.segment import segment_document
@@ -157,11 +176,13 @@ def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
         text = normalise_text(ingested.text)
         if len(text.strip()) < settings.MIN_TEXT_CHARS:
             raise RejectedInput("清理后几乎没有正文（不足 %d 字）" % settings.MIN_TEXT_CHARS)
-        identity = identify_document(text, source_file, ingested.html_title)
-        facts = extract_indicators(text, identity)
+        identity = apply_review(identify_document(text, source_file, ingested.html_title), review)
+        facts = attribute_counties(extract_indicators(text, identity), text, identity)
         tokens = [[token.word, token.start] for token in segment_document(text)]
     except RejectedInput as exc:
         return DocResult(source_file, sha, "rejected", _one_line(str(exc)))
+    except OSError as exc:  # gone or unreadable since the scan (a drop still being copied, a permission)
+        return DocResult(source_file, sha, "rejected", _one_line(f"无法读取文件：{exc.strerror or exc}"))
     except Exception as exc:  # one bad file must never stop the build
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return DocResult(source_file, sha, "rejected", _one_line(f"处理失败（内部错误：{detail}）"))
@@ -173,12 +194,13 @@ def _process_uncached(path: Path, source_file: str, sha: str) -> DocResult:
         text=text,
         facts=_records(facts),
         tokens=tokens,
+        warnings=list(getattr(ingested, "notes", ())),
     )
 
 
 def _identity_dict(identity) -> dict:
     names = ("county", "city", "province", "report_year", "doc_type", "anonymised", "title",
-             "delivered_year", "delivered_month")
+             "delivered_year", "delivered_month", "county_source", "year_source", "county_as_written")
     return {name: getattr(identity, name, None) for name in names}
 
 
@@ -226,8 +248,9 @@ def code_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     for name in FINGERPRINT_MODULES:
         path = here / name
-        for part in sorted(path.glob("*.py")) if path.is_dir() else [path] if path.exists() else []:
-            digest.update(part.read_bytes())  # a stage may be a package: every module counts
+        for part in sorted(path.rglob("*.py")) if path.is_dir() else [path]:  # a stage may be a package
+            if part.exists():
+                digest.update(part.read_bytes())
     for name in FINGERPRINT_REFERENCES:
         path = settings.reference_file(name)
         if path.exists():

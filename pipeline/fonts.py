@@ -6,7 +6,10 @@
    usual directories (Noto Sans CJK, Source Han, WenQuanYi, Droid Sans Fallback ...);
 3. the font shipped by the pip package ``noto-cjk-sans-otc``;
 and raises ``FontNotFoundError`` naming what to install when there is none.
-``font_face_index()`` picks the Simplified Chinese face of a .ttc collection.
+``font_face_index()`` picks the Simplified Chinese face of a .ttc collection; ``load_face()``
+opens a face at one size once per process (a cloud asks for dozens of sizes, a build or a
+dashboard session for hundreds of clouds: re-opening the 20 MB collection each time was most
+of a cloud's drawing time).
 """
 
 from __future__ import annotations
@@ -131,3 +134,30 @@ def font_face_index(path: Path) -> int:
             if marker in family and "Mono" not in family:
                 return index
     return 0
+
+
+@functools.lru_cache(maxsize=512)
+def _cached_face(path: str, size: int, index: int, mtime_ns: int):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(path, size, index=index)
+
+
+def load_face(path: Path, size: int, index: int = 0):
+    """The PIL font for (file, size, face index), opened once per process.
+
+    Keyed on the file's modification time too, so a font replaced on disk is re-read.
+    PIL font objects are not safe to share between threads while drawing: callers that
+    draw from several threads (the Streamlit server) hold one lock around drawing.
+    """
+    path = Path(path)
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return _cached_face(str(path), int(size), int(index), mtime)
+
+
+def font_loads() -> int:
+    """How many faces were actually opened in this process (for benchmarks and tests)."""
+    return _cached_face.cache_info().misses

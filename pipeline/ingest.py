@@ -13,7 +13,8 @@ import io
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import charset_normalizer
@@ -37,6 +38,7 @@ class Ingested:
     format: str  # txt | html | docx | pdf
     encoding: str | None
     html_title: str | None
+    notes: tuple[str, ...] = ()  # what reading had to repair (replaced bytes, removed NULs), for the row's warning
 
 
 def read_document(path: Path) -> Ingested:
@@ -50,6 +52,7 @@ def read_document(path: Path) -> Ingested:
         ingested = Ingested(read_pdf(data), "pdf", None, None)
     else:
         ingested = read_markup_or_text(data, is_html_suffix=suffix in (".html", ".htm"))
+    _check_text_length(len(ingested.text))
     return _require_text(ingested)
 
 
@@ -69,19 +72,26 @@ def _read_bounded(path: Path) -> bytes:
     size = path.stat().st_size
     limit = settings.MAX_INPUT_BYTES
     if size > limit:
-        raise RejectedInput(f"文件过大（{_megabytes(size)} MB，上限 {_megabytes(limit)} MB）")
+        raise RejectedInput(f"文件过大（{megabytes(size)} MB，上限 {megabytes(limit)} MB）")
     if size == 0:
         raise RejectedInput("文件为空")
     with path.open("rb") as handle:
         data = handle.read(limit + 1)  # the file may have grown since stat()
     if len(data) > limit:
-        raise RejectedInput(f"文件过大（超过 {_megabytes(limit)} MB 上限）")
+        raise RejectedInput(f"文件过大（超过 {megabytes(limit)} MB 上限）")
     return data
 
 
-def _megabytes(n_bytes: int) -> str:
-    megabytes = n_bytes / (1024 * 1024)
-    return f"{megabytes:.0f}" if megabytes >= 1 else f"{megabytes:.2f}"
+def megabytes(n_bytes: int) -> str:
+    """Sizes as officials read them: one decimal, so 50.4 MB never shows as "50 MB"."""
+    size = n_bytes / (1024 * 1024)
+    return f"{size:.1f}".removesuffix(".0") if size >= 1 else f"{size:.2f}"
+
+
+def _check_text_length(n_chars: int) -> None:
+    if n_chars > settings.MAX_TEXT_CHARS:
+        raise RejectedInput(f"正文过长（超过 {n_chars / 10000:.0f} 万字，上限 {settings.MAX_TEXT_CHARS // 10000} 万字），"
+                            "不像一份报告；请拆分后再放入")
 
 
 def _require_text(ingested: Ingested) -> Ingested:
@@ -112,28 +122,66 @@ MIN_PLAUSIBLE_SHARE = 0.9
 def read_markup_or_text(data: bytes, is_html_suffix: bool) -> Ingested:
     """Text or HTML, whatever the suffix says: saved web pages are often renamed .txt,
     and some ".html" downloads are plain text."""
-    decoded, encoding = decode_html(data) if is_html_suffix else decode_text(data)
+    # Decoding, parsing and segmenting grow many times the size: refuse before any of it.
+    markup = is_html_suffix or b"<" in data[:8192]
+    if not markup and len(data) > settings.MAX_TEXT_BYTES:
+        raise RejectedInput(f"文本过长（{megabytes(len(data))} MB，超过 {settings.MAX_TEXT_CHARS // 10000} 万字上限），"
+                            "不像一份报告；请拆分后再放入")
+    if len(data) > settings.MAX_MARKUP_BYTES:
+        raise RejectedInput(f"网页文件过大（{megabytes(len(data))} MB，上限 {megabytes(settings.MAX_MARKUP_BYTES)} MB）")
+    decoded, encoding, notes = decode_html_noted(data) if is_html_suffix else decode_text_noted(data)
     if looks_like_html(decoded):
-        return read_html(decoded, encoding)
+        return replace(read_html(decoded, encoding), notes=notes)
     _reject_binary_text(decoded)
-    return Ingested(decoded, "txt", encoding, None)
+    _check_text_length(len(decoded))
+    return Ingested(decoded, "txt", encoding, None, notes)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
+    text, encoding, _ = decode_text_noted(data)
+    return text, encoding
+
+
+def decode_text_noted(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     """Decode text bytes, trying the likely Chinese encodings before guessing.
 
     charset-normalizer alone misreads short Chinese texts (GBK taken for Big5 or
     cp1252), so a strict UTF-8 decode and a plausibility-checked GB18030 decode go first.
+    A UTF-8 text with a stray invalid byte or NUL is kept, repaired, with a note saying
+    how many characters were replaced (the third element).
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decode_or_reject(data, encoding), encoding
-    attempts = (_try_utf8, _try_utf16_without_bom, _reject_nul_bytes, _try_gb18030, _try_detected)
+            return _decode_or_reject(data, encoding), encoding, ()
+    attempts = (_try_utf8, _try_utf16_without_bom, _try_utf8_tolerant, _reject_nul_bytes, _try_gb18030,
+                _try_detected)
     for attempt in attempts:
         decoded = attempt(data)
         if decoded is not None:
-            return decoded
+            return decoded if len(decoded) == 3 else (*decoded, ())
     raise RejectedInput("无法识别文本编码")
+
+
+# A UTF-8 text is repaired rather than re-guessed when at most this share of its characters
+# (or this many) are invalid bytes or NULs: a damaged download, not another encoding (a GBK
+# text read as UTF-8 has an invalid sequence in nearly every character).
+MAX_REPAIRED_SHARE = 0.001
+MAX_REPAIRED_ANYWAY = 4
+
+
+def _try_utf8_tolerant(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    text = data.decode("utf-8", "replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    nuls = text.count("\x00")
+    if replaced + nuls > max(MAX_REPAIRED_ANYWAY, MAX_REPAIRED_SHARE * len(text)):
+        return None
+    notes = []
+    if replaced:
+        notes.append(f"UTF-8 解码时有 {replaced} 处无法识别的字节，已替换为 �")
+    if nuls:
+        text = text.replace("\x00", "")
+        notes.append(f"删除了 {nuls} 个空字符（NUL）")
+    return text, "utf-8", tuple(notes)
 
 
 def _decode_or_reject(data: bytes, encoding: str) -> str:
@@ -272,15 +320,20 @@ def read_html(markup: str, encoding: str | None) -> Ingested:
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
+    text, encoding, _ = decode_html_noted(data)
+    return text, encoding
+
+
+def decode_html_noted(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     """Decode HTML bytes: the BOM, then the declared charset, then detection."""
     if not any(data.startswith(bom) for bom, _ in _BOMS):
         declared = _declared_charset(data)
         if declared and declared not in _UNTRUSTED_CHARSETS:
             try:
-                return data.decode(declared), declared
+                return data.decode(declared), declared, ()
             except (UnicodeDecodeError, LookupError):
                 log.info("declared charset %s does not decode; detecting", declared)
-    return decode_text(data)
+    return decode_text_noted(data)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -419,6 +472,7 @@ def read_docx(data: bytes) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_zip_bounds(data)
     try:
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
@@ -430,6 +484,32 @@ def read_docx(data: bytes) -> str:
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "broken file"
         raise RejectedInput(f"docx 文件已损坏：{_one_line(exc)}") from exc
     return "\n".join(lines)
+
+
+def check_zip_bounds(data: bytes) -> None:
+    """Refuse a zip (docx) whose parts would expand past the limits, before reading any.
+
+    The sizes checked are the ones the archive declares; Python's zipfile never inflates
+    a part past its declared size (a part that lies fails its CRC and reads as damaged).
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise RejectedInput(f"docx 文件已损坏：{_one_line(exc)}") from exc
+    total = sum(part.file_size for part in parts)
+    xml = sum(part.file_size for part in parts if part.filename.lower().endswith((".xml", ".rels")))
+    if total > settings.MAX_UNPACKED_BYTES:
+        raise RejectedInput(f"docx 解压后超过 {megabytes(settings.MAX_UNPACKED_BYTES)} MB"
+                            f"（声明 {megabytes(total)} MB），可能是压缩炸弹，未读取")
+    if xml > settings.MAX_UNPACKED_XML_BYTES:
+        raise RejectedInput(f"docx 正文部分解压后超过 {megabytes(settings.MAX_UNPACKED_XML_BYTES)} MB"
+                            f"（声明 {megabytes(xml)} MB），未读取")
+    for part in parts:
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > 1024 * 1024 and ratio > settings.MAX_COMPRESSION_RATIO:
+            raise RejectedInput(f"docx 中 {part.filename[:60]} 解压后膨胀 {ratio:.0f} 倍（上限 "
+                                f"{settings.MAX_COMPRESSION_RATIO} 倍），可能是压缩炸弹，未读取")
 
 
 def _table_lines(table) -> list[str]:
@@ -464,9 +544,14 @@ _CID_GARBAGE = re.compile(r"\(cid:\d+\)|/(?:g|uni|cid)[0-9A-Fa-f]{2,}")
 def read_pdf(data: bytes) -> str:
     reader = _open_pdf(data)
     pages = []
+    chars = 0
     try:
         for page in reader.pages:
             pages.append(page.extract_text() or "")
+            chars += len(pages[-1])
+            _check_text_length(chars)  # page by page: a huge PDF stops at the limit, not at the end
+    except RejectedInput:
+        raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files
         raise RejectedInput(f"PDF 文件已损坏：{_one_line(exc)}") from exc
     text = "\n".join(pages)

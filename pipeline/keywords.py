@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -40,12 +41,38 @@ def count_terms(
     stopwords = get_stopwords() if stopwords is None else stopwords
     places = get_place_words() if places is None else places
     user_words, tags = get_user_words(), get_dictionary_tags()
-    # Count first, then judge each distinct word once: a report repeats its words many times.
-    raw = Counter(token.word if isinstance(token, Token) else token for token in tokens)
-    return Counter({
-        word: n for word, n in raw.items()
-        if word not in places and is_content_term(word, stopwords) and has_keyword_tag(word, user_words, tags)
-    })
+    # Count first, then judge each distinct word once: a report repeats its words many times,
+    # and a corpus its vocabulary, so verdicts are kept across documents too.
+    tokens = tokens if isinstance(tokens, list) else list(tokens)
+    if tokens and isinstance(tokens[0], Token):
+        raw = Counter(map(_WORD, tokens))
+    else:
+        raw = Counter(token.word if isinstance(token, Token) else token for token in tokens)
+    verdicts = _verdicts(stopwords, places, user_words, tags)
+    out = Counter()
+    for word, n in raw.items():
+        keep = verdicts.get(word)
+        if keep is None:
+            keep = verdicts[word] = (word not in places and is_content_term(word, stopwords)
+                                     and has_keyword_tag(word, user_words, tags))
+        if keep:
+            out[word] = n
+    return out
+
+
+_WORD = itemgetter(0)
+_VERDICTS: dict[tuple[int, ...], tuple[tuple, dict[str, bool]]] = {}
+
+
+def _verdicts(*vocabularies) -> dict[str, bool]:
+    """Word -> is a keyword, for one combination of vocabularies (held, so ids stay theirs)."""
+    key = tuple(map(id, vocabularies))
+    entry = _VERDICTS.get(key)
+    if entry is None:
+        if len(_VERDICTS) > 8:
+            _VERDICTS.clear()
+        entry = _VERDICTS[key] = (vocabularies, {})
+    return entry[1]
 
 
 def idf_from_counts(doc_counts: Sequence[Counter]) -> dict[str, float]:

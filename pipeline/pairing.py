@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline import contracts, settings
+from pipeline import contracts, doc_kinds, settings
 from pipeline.extract import load_vocabulary
 
 UNIT_SCALE = {
@@ -37,9 +37,12 @@ UNIT_SCALE = {
 }
 
 
-def pair_targets_outcomes(indicators: pd.DataFrame) -> pd.DataFrame:
+def pair_targets_outcomes(indicators: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """Any field but the key may be null (a masked year, an unknown unit): such facts are
-    paired or skipped, never allowed to stop the build."""
+    paired or skipped, never allowed to stop the build. With ``documents``, each outcome
+    comes from the best evidence (``doc_kinds.OUTCOME_EVIDENCE``: a 统计公报 before a
+    report) and its source's kind is kept as ``actual_doc_type``."""
+    indicators = _with_doc_type(indicators, documents)
     facts = indicators[
         indicators["county"].notna() & indicators["indicator"].notna() & indicators["measure"].notna()
         & indicators["period"].notna() & _is(indicators["scope"], "annual")
@@ -58,6 +61,14 @@ def pair_targets_outcomes(indicators: pd.DataFrame) -> pd.DataFrame:
     if not rows:
         return contracts.empty_frame("targets_vs_outcomes")
     return pd.DataFrame(rows, columns=contracts.TARGETS_VS_OUTCOMES.column_names)
+
+
+def _with_doc_type(indicators: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+    kinds = {} if documents is None or "doc_type" not in documents else dict(zip(documents["doc_id"], documents["doc_type"]))
+    rank = {kind: i for i, kind in enumerate(doc_kinds.OUTCOME_EVIDENCE)}
+    doc_type = indicators["doc_id"].map(kinds) if "doc_id" in indicators else pd.Series(None, index=indicators.index)
+    return indicators.assign(_doc_type=doc_type,
+                             _evidence=doc_type.map(lambda k: rank.get(k, len(rank))).astype(int))
 
 
 def _is(column: pd.Series, value: str) -> pd.Series:
@@ -85,11 +96,12 @@ def _pick_targets(targets: pd.DataFrame, key: list[str]) -> dict[tuple, pd.Serie
 
 
 def _pick_outcomes(outcomes: pd.DataFrame, key: list[str]) -> dict[tuple, dict[bool, pd.Series]]:
-    """Per year, the estimate and the final figure, each from the earliest later report."""
+    """Per year, the estimate and the final figure, each from the best evidence (a bulletin
+    before a report), then from the earliest later report."""
     reported_later = (outcomes["report_year"] >= outcomes["period"]).fillna(False).astype(bool)
     later = outcomes[outcomes["report_year"].isna().astype(bool) | reported_later]
     ranked = later.assign(_no_value=later["value"].isna().astype(int)).sort_values(
-        ["_no_value", "report_year", "source_file", "value_start"]
+        ["_no_value", "_evidence", "report_year", "source_file", "value_start"]
     )
     chosen: dict[tuple, dict[bool, pd.Series]] = {}
     for _, row in ranked.iterrows():
@@ -117,6 +129,7 @@ def _row(k: tuple, target: pd.Series | None, actual: pd.Series | None) -> dict:
         "actual_unit": _get(actual, "unit"),
         "actual_estimated": None if actual is None else _flag(actual["estimated"]),
         "actual_doc": _get(actual, "source_file"),
+        "actual_doc_type": _get(actual, "_doc_type"),
         "actual_fact_id": _get(actual, "fact_id"),
         "actual_sentence": _get(actual, "sentence"),
         "status": status,

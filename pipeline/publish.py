@@ -104,8 +104,9 @@ def write_atomic(path: Path, text: str) -> None:
 def prune_builds(out_dir: Path, keep: int = KEEP_BUILDS) -> None:
     """Delete all but the newest ``keep`` complete builds (never the current one)."""
     current = settings.current_build_dir(out_dir).name
-    builds = sorted(p for p in settings.builds_dir(out_dir).iterdir()
-                    if p.is_dir() and not p.name.startswith("."))
+    # Oldest first: by time of publishing (the rename), then by name (a UTC timestamp).
+    builds = sorted((p for p in settings.builds_dir(out_dir).iterdir() if p.is_dir() and not p.name.startswith(".")),
+                    key=lambda p: (p.stat().st_mtime, p.name))
     for old in builds[:-keep] if keep else builds:
         if old.name != current:
             shutil.rmtree(old, ignore_errors=True)

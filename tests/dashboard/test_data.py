@@ -7,7 +7,7 @@ import pytest
 
 from dashboard import queries
 from pipeline import contracts, corrections, settings
-from tests.dashboard.conftest import html_blocks, assert_no_exception, page_text
+from tests.dashboard.conftest import assert_no_exception, html_blocks, page_text, unlock
 
 
 def test_data_page_lists_documents(app_test):
@@ -54,7 +54,7 @@ def test_add_correction_from_the_app(fixture_app, fixture_data_dir, tmp_path, mo
     reference.mkdir()
     (reference / "corrections.csv").write_text(",".join(corrections.COLUMNS) + "\n", encoding="utf-8")
     monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
-    at = fixture_app("data", county="利津县", year=2020)
+    at = unlock(fixture_app("data", county="利津县", year=2020))
     form_inputs = {t.label: t for t in at.text_input}
     form_inputs["指标"].input("粮食产量")
     form_inputs["数值"].input("30.5")
@@ -91,7 +91,7 @@ def test_hide_a_value_from_the_app(fixture_app, tmp_path, monkeypatch):
     reference = tmp_path / "reference"
     monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
     fact_id = "78f198f04f57dcb4:1:地区生产总值:growth:actual:2022"
-    at = fixture_app("data", county="浚县", year=2022, indicator="地区生产总值")
+    at = unlock(fixture_app("data", county="浚县", year=2022, indicator="地区生产总值"))
     at.selectbox(key="data_fact").set_value(fact_id).run()
     assert "地区生产总值突破300亿元" in html_blocks(at)
     form_radio = next(r for r in at.radio if r.options == ["更正数值", "隐藏（误提取）"])
@@ -125,6 +125,7 @@ def test_rebuild_from_the_app_shows_new_tables_without_restart(tmp_path, monkeyp
     at.query_params["page"] = "data"
     at.run()
     assert "还没有数据" in page_text(at)
+    unlock(at)
     at.button(key="build_run").click().run()
     assert_no_exception(at)
     assert "构建完成" in page_text(at)

@@ -65,3 +65,14 @@ def test_default_target_is_raw_uploads(tmp_path, monkeypatch):
     monkeypatch.setenv("COUNTY_PULSE_DATA", str(tmp_path))
     stored = uploads.store_upload("利津县.md", "内容".encode(), None)
     assert stored.path == settings.raw_dir() / "uploads" / "利津县.md"
+
+
+def test_uploads_are_readable_by_everyone_who_builds(tmp_path):
+    stored = uploads.store_upload("浚县.txt", "内容".encode(), tmp_path)
+    assert stored.path.stat().st_mode & 0o777 == 0o644
+
+
+def test_oversize_message_says_the_real_size(tmp_path, monkeypatch):
+    monkeypatch.setattr(settings, "MAX_INPUT_BYTES", 50 * 1024 * 1024)
+    stored = uploads.store_upload("big.txt", b"x" * int(61.2 * 1024 * 1024), tmp_path)
+    assert stored.reason == "文件过大（61.2 MB，上限 50 MB）"

@@ -71,6 +71,7 @@ DEP, LOAN, FOREST, FARMLAND, URBZ, TAX = "金融机构存款余额", "金融机�
 A, T = "actual", "target"
 DOC_COLUMNS = ["source", "county", "city", "province", "report_year", "doc_type", "anonymised"]
 G, WK, O = "政府工作报告", "工作汇报", "其他"
+SUMMARY = "报告摘要"  # a news summary of a report (pipeline.doc_kinds)
 
 
 def write(here: Path, documents: list[tuple]) -> None:

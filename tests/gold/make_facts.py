@@ -490,7 +490,7 @@ DOCUMENTS = [
     ("data/raw/seeds/003_ad147ba315cb1764.txt", "利津县", "东营市", "山东省", 2020, G, False),
     ("data/raw/seeds/004_75247fd8577e948a.txt", "浚县", "鹤壁市", "河南省", 2021, G, False),
     ("data/raw/samples/xunxian_2023.txt", "浚县", "鹤壁市", "河南省", 2023, G, False),
-    ("data/raw/samples/xunxian_2024_news.txt", "浚县", "鹤壁市", "河南省", 2024, G, False),
+    ("data/raw/samples/xunxian_2024_news.txt", "浚县", "鹤壁市", "河南省", 2024, SUMMARY, False),
     ("tests/gold/texts/s01_shili_2022.txt", "示例县", "", "", 2022, G, False),
     ("tests/gold/texts/s02_shili_2023.txt", "示例县", "", "", 2023, G, False),
     ("tests/gold/texts/s03_chengxi_2021.txt", "澄溪县", "", "湖南省", 2021, G, False),

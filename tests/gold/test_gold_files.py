@@ -8,6 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline.doc_kinds import DOC_KINDS
+
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 
@@ -27,7 +29,7 @@ SCOPES = {"annual", "multi_year_avg", "cumulative", "half_year", "first_quarter"
           "first_three_quarters", "year_to_date"}
 QUALIFIERS = {"about", "at_least", "at_most", "range", "exact"}
 BOOLS = {"true", "false"}
-DOC_TYPES = {"政府工作报告", "工作汇报", "其他"}
+DOC_TYPES = set(DOC_KINDS)  # the vocabulary of pipeline.doc_kinds
 
 
 def _read(name: str) -> pd.DataFrame:

@@ -100,3 +100,28 @@ def test_slogan_cloud_has_only_slogans(built_tables):
     freqs = cloud_frequencies(slogans=built_tables["slogans"], what="slogans")
     assert "十四五" not in freqs and "善堂花生" not in freqs
     assert "三创四建" in freqs
+
+
+def test_font_faces_are_opened_once_per_process():
+    from pipeline import fonts
+
+    draw_cloud(FREQS, "projector", "light")
+    opened = fonts.font_loads()
+    draw_cloud({w: v * 3 for w, v in FREQS.items()}, "projector", "dark")
+    draw_cloud(FREQS, "page", "light")
+    draw_cloud(FREQS, "projector", "light")
+    # The same words at the same sizes ask for no new face; page size may add a few sizes.
+    assert fonts.font_loads() - opened <= 2 * len(FREQS)
+    before = fonts.font_loads()
+    draw_cloud(FREQS, "projector", "light")
+    assert fonts.font_loads() == before
+
+
+def test_on_demand_cache_keeps_the_newest_files(tmp_path, monkeypatch):
+    from pipeline import clouds
+
+    monkeypatch.setattr(clouds, "MAX_CACHED_CLOUDS", 2)
+    paths = [render_cloud({"乡村振兴": 1.0, "共同富裕": float(n)}, "page", "light", tmp_path) for n in (1, 2, 3)]
+    left = sorted(p.name for p in tmp_path.glob("cloud-*.png"))
+    assert len(left) == 2
+    assert paths[-1].name in left  # the cloud just drawn is never the one dropped

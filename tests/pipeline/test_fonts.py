@@ -81,3 +81,14 @@ def test_simplified_chinese_face_of_collection():
     index = font_face_index(packaged)
     family, _ = ImageFont.truetype(str(packaged), 12, index=index).getname()
     assert "SC" in family
+
+
+def test_load_face_opens_each_size_once():
+    font = resolve_font()
+    index = font_face_index(font)
+    first = fonts.load_face(font, 37, index)
+    loads = fonts.font_loads()
+    assert fonts.load_face(font, 37, index) is first
+    assert fonts.font_loads() == loads
+    assert fonts.load_face(font, 38, index) is not first
+    assert first.getname()[0]  # a real face, with a family name

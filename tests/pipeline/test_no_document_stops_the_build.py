@@ -206,3 +206,55 @@ def _fact(**overrides) -> dict:
     }
     row.update({k: v for k, v in overrides.items() if k != "report_year"})
     return row
+
+
+def test_a_correction_that_cannot_be_applied_does_not_stop_the_build(tmp_path, monkeypatch):
+    from pipeline import corrections
+
+    def broken(*args, **kwargs):
+        raise ValueError("hand-edited row")
+
+    monkeypatch.setattr(corrections, "apply_corrections", broken)
+    assert settings.reference_file("corrections.csv").exists()
+    out, summary = build(tmp_path, {})
+    every_table_written(out)
+    assert any("更正未能应用" in w for w in summary.warnings)
+
+
+def test_a_file_gone_between_scan_and_read_is_rejected_with_a_reason(tmp_path, monkeypatch):
+    from pipeline import ingest
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    path = raw / "going.txt"
+    path.write_text(MASKED_YEAR_REPORT, encoding="utf-8")
+
+    def vanished(_path):
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(ingest, "read_document", vanished)
+    result = process_file(path, raw, raw / ".cache", force=True)
+    assert result.status == "rejected" and result.error.startswith("无法读取文件")
+
+
+def test_clouds_failing_on_one_document_leave_it_out_with_a_note(tmp_path, monkeypatch):
+    from pipeline import build
+
+    docs = [_result(f"{i:x}" * 64, f"r{i}.txt", {"county": f"示例{i}县", "report_year": 2020},
+                    text=f"乡村振兴和营商环境建设取得新进展，第{i}份报告。" * 3) for i in range(1, 5)]
+    summary = BuildSummary()
+    tables = assemble_tables(docs, summary)
+    bad = docs[2].doc_id
+    drawn = []
+
+    def fragile(keywords, slogans, target, documents, cache_dir=None):
+        if bad in set(keywords["doc_id"]):
+            raise OSError("font broke on a glyph")
+        drawn.append(set(keywords["doc_id"]))
+
+    monkeypatch.setattr(vocabulary, "render_clouds", fragile)
+    build._render_clouds(tables, tmp_path / "cache", summary)(tmp_path / "clouds")
+    documents = tables["documents"].set_index("doc_id")
+    assert "词云绘制失败" in documents.loc[bad, "warning"]
+    assert documents["warning"].isna().sum() == 3
+    assert drawn[-1] == {d.doc_id for d in docs} - {bad}

@@ -16,7 +16,7 @@ def fact(**overrides) -> dict:
         "estimated": False, "period": 2021, "period_start": 2021, "period_end": 2021, "scope": "annual",
         "value": 8.0, "unit": "%", "qualifier": "exact", "qualifier_text": None, "masked": False,
         "sentence": "s", "start": 0, "end": 1, "value_text": "v", "value_start": 0, "value_end": 1,
-        "corrected": None,
+        "basis": None, "corrected": None,
     }
     row.update(overrides)
     row["fact_id"] = row["fact_id"] or f"{row['source_file']}:{row['value_start']}:{row['indicator']}:{row['measure']}:{row['kind']}"

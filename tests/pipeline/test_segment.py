@@ -107,3 +107,46 @@ def test_fast_segmentation_equals_jieba_cut(tokenizer, text):
 def test_fast_segmentation_equals_jieba_cut_on_samples(tokenizer, sample_texts):
     for text in sample_texts["text"]:
         assert [tuple(t) for t in segment_document(text, tokenizer)] == _reference_cut(tokenizer, text)
+
+
+def _corpus_texts() -> list[tuple[str, str]]:
+    """Every text the project has: samples, gold and holdout texts, and the development corpus
+    of real excerpts (``shared/corpus`` beside the repository, when it is there)."""
+    roots = [settings.PROJECT_ROOT / "data" / "raw", settings.PROJECT_ROOT / "tests" / "gold",
+             settings.PROJECT_ROOT.parent / "shared" / "corpus" / "texts"]
+    paths = sorted(p for root in roots if root.is_dir() for p in root.rglob("*.txt"))
+    return [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in paths]
+
+
+def test_cpp_engine_gives_jiebas_tokens_on_every_corpus_text(tokenizer):
+    from pipeline import segment
+
+    if segment._fast_engine(tokenizer) is None:
+        pytest.skip("jieba_fast_dat not installed: segmentation runs the pure-Python route")
+    texts = _corpus_texts()
+    assert len(texts) >= 20
+    for name, text in texts:
+        assert [tuple(t) for t in segment_document(text, tokenizer)] == _reference_cut(tokenizer, text), name
+
+
+def test_pure_python_route_gives_jiebas_tokens(tokenizer):
+    from pipeline.segment import segment_document_python
+
+    for name, text in _corpus_texts()[:12]:
+        assert [tuple(t) for t in segment_document_python(text, tokenizer)] == _reference_cut(tokenizer, text), name
+
+
+def test_cpp_engine_follows_added_words():
+    # A private tokenizer: a word added after the engine was built must show at once.
+    from pipeline import segment
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(settings.jieba_cache_dir())
+    tokenizer.cache_file = "jieba.default.cache"
+    tokenizer.initialize()
+    text = "推进数智赋能示范区建设"
+    before = [t.word for t in segment_document(text, tokenizer)]
+    tokenizer.add_word("数智赋能", 10000)
+    after = [t.word for t in segment_document(text, tokenizer)]
+    assert "数智赋能" not in before and "数智赋能" in after
+    assert [tuple(t) for t in segment_document(text, tokenizer)] == _reference_cut(tokenizer, text)

@@ -536,7 +536,7 @@ DOCUMENTS = [
     (T_DIR + "h02_kunshan_2018.txt", "昆山市", "苏州市", "江苏省", 2018, G, False),
     (T_DIR + "h03_anji_2013.txt", "安吉县", "湖州市", "浙江省", 2013, G, False),
     (T_DIR + "h04_renhuai_2024_h1.txt", "仁怀市", "遵义市", "贵州省", 2024, WK, False),
-    (T_DIR + "h05_caoxian_2023_news.txt", "曹县", "菏泽市", "山东省", 2023, G, False),
+    (T_DIR + "h05_caoxian_2023_news.txt", "曹县", "菏泽市", "山东省", 2023, SUMMARY, False),
     (T_DIR + "h06_linqu_2022_dec.txt", "临朐县", "潍坊市", "山东省", 2022, G, False),
     (T_DIR + "h07_lankao_2020.txt", "兰考县", "开封市", "河南省", 2020, G, False),
     (T_DIR + "h08_jinjiang_2025.html", "晋江市", "泉州市", "福建省", 2025, G, False),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tests.pipeline.extract.helpers import facts, one, REVIEW, PLAN
+from tests.pipeline.extract.helpers import PLAN, REVIEW, facts, one
 
 
 def test_distributed_list_urban_then_rural():
@@ -54,3 +54,23 @@ def test_distributed_list_reaches_back_over_items_named_with_their_levels():
 def test_distributed_list_that_does_not_line_up_is_left_out():
     df = facts(REVIEW + "全县一般公共预算收入8亿元，分别增长5%、6%、7%。")
     assert list(df["measure"]) == ["level"]
+
+
+def test_a_respectively_list_does_not_reach_back_over_a_semicolon():
+    df = facts(REVIEW + "全县地区生产总值完成120亿元；税收收入、非税收入分别完成6.5亿元、2.1亿元。")
+    assert list(df["value"]) == [120]
+
+
+def test_a_threshold_that_only_announces_the_exact_level_is_not_a_fact_of_its_own():
+    df = facts(REVIEW + "全县社会消费品零售总额突破90亿元，达到91.7亿元，增长4%。")
+    assert list(df[df.measure == "level"]["value"]) == [91.7]
+    df = facts(REVIEW + "一般公共预算收入完成5.06亿元，首次突破5亿元。")
+    assert sorted(df["value"]) == [5, 5.06]
+
+
+def test_one_growth_written_after_a_list_of_levels_applies_to_each():
+    df = facts(REVIEW + "全县金融机构存款余额420亿元、贷款余额310亿元，均比年初增长9.5%。")
+    growth = df[df.measure == "growth"]
+    assert sorted(zip(growth.indicator, growth.value)) == [("金融机构存款余额", 9.5), ("金融机构贷款余额", 9.5)]
+    df = facts(REVIEW + "地区生产总值增长5%，一般公共预算收入12亿元，均增长3%。")
+    assert one(df, indicator="地区生产总值").value == 5

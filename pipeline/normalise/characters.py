@@ -1,0 +1,83 @@
+"""Characters: one newline and space convention, ASCII digits, simplified script."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# Text is converted to simplified characters when this share of its Han characters
+# are traditional-only: simplified reports have none, traditional ones 20-30 %.
+TRADITIONAL_SHARE = 0.05
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                             "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b\x0c"), " ")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def clean_characters(text: str) -> str:
+    """One newline convention, one kind of space, no invisible or control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.translate(_INVISIBLE).translate(_SPACES)
+    return _CONTROL.sub("", text)
+
+
+def _width_table() -> dict[int, str]:
+    # Digits, Latin letters and the symbols of numbers fold to ASCII. Chinese
+    # punctuation (，。；：、！？（）“”) keeps its full-width form: it carries meaning.
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF10, 0xFF1A)}
+    table.update({code: chr(code - 0xFEE0) for code in range(0xFF21, 0xFF3B)})
+    table.update({code: chr(code - 0xFEE0) for code in range(0xFF41, 0xFF5B)})
+    table.update({ord(ch): chr(ord(ch) - 0xFEE0) for ch in "％＊＋－．／＜＝＞＠＃＆＿［］｛｝＂＇＄＾｀｜＼"})
+    return table
+
+
+_WIDTH = _width_table()
+_THOUSANDS_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+_DIGIT_COLON = re.compile(r"(?<=[\dXx])：(?=[\dXx])")
+
+
+def fold_width(text: str) -> str:
+    """７．９％ → 7.9%, ＸＸ → XX, １，２３４ → 1,234, 12.8：51.9 → 12.8:51.9."""
+    text = text.translate(_WIDTH)
+    text = _THOUSANDS_COMMA.sub(",", text)
+    return _DIGIT_COLON.sub(":", text)
+
+
+def to_simplified_if_traditional(text: str) -> str:
+    if traditional_share(text) < TRADITIONAL_SHARE:
+        return text
+    return _t2s().convert(text)
+
+
+def traditional_share(text: str) -> float:
+    """Share of Han characters that simplified conversion would change."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if _is_han(ch):
+            counts[ch] = counts.get(ch, 0) + 1
+    total = sum(counts.values())
+    if not total:
+        return 0.0
+    changed = sum(n for ch, n in counts.items() if _is_traditional(ch))
+    return changed / total
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_traditional(ch: str) -> bool:
+    """Per character, cached: a corpus reuses a few thousand characters millions of times."""
+    return _t2s().convert(ch) != ch
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # loads dictionaries: only when a text needs it
+
+    return opencc.OpenCC("t2s")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"

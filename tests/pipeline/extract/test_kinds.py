@@ -1,0 +1,119 @@
+"""Document kinds: the years and kinds their parts speak of by default, and the basis recorded."""
+
+from __future__ import annotations
+
+from tests.pipeline.extract.helpers import PLAN, REVIEW, facts, one
+
+
+def test_a_statistical_bulletin_reports_final_outcomes_of_its_own_year():
+    text = ("一、综合\n初步核算，全年全县地区生产总值356.2亿元，按可比价格计算，比上年增长5.4%。\n"
+            "五、人口和计划生育\n全年城镇新增就业4120人。")
+    df = facts(text, year=2023, doc_type="统计公报")
+    assert set(df["kind"]) == {"actual"} and set(df["period"]) == {2023}
+    assert one(df, indicator="城镇新增就业").value == 4120
+    assert set(df["basis"]) == {"doc_type:统计公报"}
+
+
+def test_a_bulletin_never_turns_a_target_phrase_into_a_plan():
+    text = "全年一般公共预算收入完成预期目标是年初预算的102%，达到31.6亿元，增长6.1%。"
+    df = facts(text, year=2022, doc_type="统计公报")
+    assert set(df["kind"]) == {"actual"} and set(df["period"]) == {2022}
+
+
+def test_the_same_sentence_in_a_report_speaks_of_the_year_before():
+    df = facts("全年全县地区生产总值356.2亿元，增长5.4%。", year=2023)
+    assert set(df["period"]) == {2022} and set(df["basis"]) == {"doc_type:政府工作报告"}
+
+
+def test_a_target_breakdown_sets_targets_from_its_first_line():
+    df = facts("全县一般公共预算收入增长6%，固定资产投资增长10%以上。", year=2024, doc_type="目标任务分解")
+    assert set(df["kind"]) == {"target"} and set(df["period"]) == {2024}
+
+
+def test_a_plan_execution_report_reviews_last_year_and_plans_this_one():
+    text = ("一、2022年国民经济和社会发展计划执行情况\n全区地区生产总值增长4.1%。\n"
+            "二、2023年国民经济和社会发展计划草案\n地区生产总值增长6%左右。")
+    df = facts(text, year=2023, doc_type="计划执行情况")
+    actual, target = one(df, kind="actual"), one(df, kind="target")
+    assert (actual.period, actual.value) == (2022, 4.1)
+    assert (target.period, target.value) == (2023, 6)
+    assert actual.basis.startswith("heading:一、2022年") and target.basis.startswith("heading:二、2023年")
+
+
+def test_basis_names_the_heading_and_the_cue():
+    text = REVIEW + "预计全年地区生产总值增长5%。\n" + PLAN + "全县城镇登记失业率控制在4%以内。"
+    df = facts(text)
+    estimate = one(df, kind="actual")
+    assert estimate.basis == "heading:一、2020年工作回顾; cue:预计"
+    assert one(df, kind="target").basis == "heading:二、2021年工作安排"
+
+
+def test_basis_of_a_target_statement_without_heading_is_its_cue():
+    df = facts("今年全区经济社会发展的主要目标是：地区生产总值增长6.5%。", year=2022)
+    fact = one(df, indicator="地区生产总值")
+    assert (fact.kind, fact.period, fact.basis) == ("target", 2022, "cue:主要目标")
+
+
+def test_basis_of_a_year_named_in_the_sentence():
+    df = facts("2019年，全县固定资产投资增长8%。", year=2021)
+    fact = one(df, indicator="固定资产投资")
+    assert (fact.period, fact.basis) == (2019, "doc_type:政府工作报告; cue:2019年")
+
+
+def test_an_article_reports_on_the_year_it_is_dated_by():
+    df = facts("据统计局数据，该县地区生产总值增长6.3%，增速居全市第二。", year=2023, doc_type="其他")
+    assert (one(df, indicator="地区生产总值").period, one(df, indicator="地区生产总值").kind) == (2023, "actual")
+
+
+def test_a_news_summary_goes_back_and_forth_between_plan_and_review():
+    text = ("会议听取了区长所作的政府工作报告。报告明确，今年的主要预期目标是：全区地区生产总值增长5.5%左右。\n"
+            "报告回顾，过去一年，全区一般公共预算收入完成21.4亿元。全区固定资产投资增长4%。\n"
+            "今年，全区将确保社会消费品零售总额增长6%以上。")
+    df = facts(text, year=2023, doc_type="报告摘要")
+    assert (one(df, indicator="地区生产总值").kind, one(df, indicator="地区生产总值").period) == ("target", 2023)
+    revenue, investment = one(df, indicator="一般公共预算收入"), one(df, indicator="固定资产投资")
+    assert (revenue.kind, revenue.period, revenue.basis) == ("actual", 2022, "cue:过去一年")
+    assert (investment.kind, investment.period) == ("actual", 2022)
+    retail = one(df, indicator="社会消费品零售总额")
+    assert (retail.kind, retail.period, retail.basis) == ("target", 2023, "cue:今年")
+
+
+def test_a_sentence_looking_back_inside_a_plan_part_is_an_outcome():
+    text = PLAN + "去年全县城镇新增就业5600人。全县城镇新增就业6000人以上。"
+    df = facts(text)
+    past, plan = one(df, value=5600), one(df, value=6000)
+    assert (past.kind, past.period) == ("actual", 2020)
+    assert (plan.kind, plan.period) == ("target", 2021)
+
+
+def test_a_past_year_named_in_a_plan_part_is_not_a_target():
+    df = facts(PLAN + "2019年，全县粮食产量达到52万吨。")
+    assert (one(df).kind, one(df).period) == ("actual", 2019)
+
+
+def test_numbered_items_of_a_target_breakdown_are_figures_not_headings():
+    text = ("现将本年度全区经济社会发展主要指标分解下达，请抓好落实。\n一、规模以上工业增加值增长7%以上。\n"
+            "二、固定资产投资增长9%\n三、加强组织领导")
+    df = facts(text, year=2025, doc_type="目标任务分解")
+    assert list(zip(df.indicator, df.value, df.kind, df.period)) == [
+        ("规模以上工业增加值", 7, "target", 2025), ("固定资产投资", 9, "target", 2025)]
+
+
+def test_a_briefing_keeps_figures_to_date_apart_from_the_years_aim_and_estimate():
+    text = ("前三季度经济运行情况\n1-9月，全区固定资产投资增长7.7%，社会消费品零售总额完成46.3亿元。\n"
+            "四季度，全区将确保全年固定资产投资增长8%以上。预计全年社会消费品零售总额完成63亿元。")
+    df = facts(text, year=2024, doc_type="工作汇报")
+    to_date = one(df, value=7.7)
+    assert (to_date.kind, to_date.scope, to_date.period) == ("actual", "first_three_quarters", 2024)
+    aim = one(df, value=8)
+    assert (aim.kind, aim.scope, aim.period, aim.qualifier) == ("target", "annual", 2024, "at_least")
+    estimate = one(df, value=63)
+    assert (estimate.kind, estimate.scope, estimate.estimated) == ("actual", "annual", True)
+
+
+def test_news_of_a_bulletin_reports_the_bulletins_year():
+    text = ("某县发布2022年国民经济和社会发展统计公报\n记者从县统计局获悉，公报显示，"
+            "全年全县实现地区生产总值188.4亿元，比上年增长4.4%。消费对GDP增长的贡献率较上年提高3.2个百分点。")
+    df = facts(text, year=2022, doc_type="报告摘要")
+    assert set(df["period"]) == {2022} and set(df["kind"]) == {"actual"}
+    assert sorted(df["value"]) == [4.4, 188.4]
