@@ -376,4 +376,4 @@ def figure_font_sizes(fig: go.Figure) -> list[float]:
 
 def _kind_prefix(doc_type) -> str:
     """"统计公报 · ": the kind of an outcome's source, shown before its file (best evidence first)."""
-    return "" if doc_type is None or pd.isna(doc_type) else f"{doc_type} · "
+    return "" if doc_type is None or pd.isna(doc_type) else f"{esc(doc_type)} · "
