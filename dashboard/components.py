@@ -2,8 +2,7 @@
 that stay readable on a projector, provenance panels, correction forms, downloads.
 
 Everything Streamlit-specific that more than one page needs lives here (its CSS in
-``styles.py``); pages stay a
-few lines of "read filters, query, draw".
+``styles.py``); pages stay a few lines of "read filters, query, draw".
 """
 
 from __future__ import annotations
