@@ -266,7 +266,7 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
                     else f"{esc(queries.format_value(r.actual_value, r.actual_unit))}{'（预计）' if estimated else ''}{'（' + queries.label(queries.CORRECTED_LABELS, getattr(r, 'actual_corrected', None)) + '）' if not pd.isna(getattr(r, 'actual_corrected', None)) else ''}"
                 )
                 + f" · {name}"
-                + (f"<br><br>{queries.wrap(r.actual_sentence)}<br><br>来源：{queries.wrap(r.actual_source_file if hasattr(r, 'actual_source_file') else r.actual_doc, 40)}{_kind_note(getattr(r, 'actual_doc_type', None))}" if status != "no_outcome_yet" else "")
+                + (f"<br><br>{queries.wrap(r.actual_sentence)}<br><br>来源：{_kind_prefix(getattr(r, 'actual_doc_type', None))}{queries.wrap(r.actual_source_file if hasattr(r, 'actual_source_file') else r.actual_doc, 40)}" if status != "no_outcome_yet" else "")
                 for r in group.itertuples()
             ]
             fig.add_trace(
@@ -374,6 +374,6 @@ def figure_font_sizes(fig: go.Figure) -> list[float]:
     return [s for s in sizes if not (isinstance(s, float) and math.isnan(s))]
 
 
-def _kind_note(doc_type) -> str:
-    """"（统计公报）": the kind of an outcome's source, shown after its file (best evidence first)."""
-    return "" if doc_type is None or pd.isna(doc_type) else f"（{doc_type}）"
+def _kind_prefix(doc_type) -> str:
+    """"统计公报 · ": the kind of an outcome's source, shown before its file (best evidence first)."""
+    return "" if doc_type is None or pd.isna(doc_type) else f"{esc(doc_type)} · "
