@@ -35,6 +35,7 @@ from random import Random
 from pipeline import settings
 
 SEED = 11
+SAMPLE_FOLDERS = ("samples", "seeds")
 SAMPLES_DIR = settings.PROJECT_ROOT / "data" / "raw"
 YEARS = range(2010, 2026)
 MASKED_SHARE = 0.1
@@ -89,8 +90,13 @@ def real_places() -> tuple[Place, ...]:
 
 @lru_cache(maxsize=1)
 def sample_texts() -> tuple[tuple[str, str], ...]:
-    """(name, text) of each sample report, in name order."""
-    paths = sorted(p for p in SAMPLES_DIR.rglob("*.txt") if p.name != "MANIFEST.tsv")
+    """(name, text) of each sample report, in name order.
+
+    Only the original samples and seeds (``SAMPLE_FOLDERS``): their places are the ones
+    ``SAMPLE_PLACES`` knows how to move, so the figures stay comparable across runs now that
+    ``data/raw`` also bundles the real corpus.
+    """
+    paths = sorted(p for folder in SAMPLE_FOLDERS for p in (SAMPLES_DIR / folder).rglob("*.txt"))
     return tuple((p.relative_to(SAMPLES_DIR).as_posix(), p.read_text(encoding="utf-8")) for p in paths)
 
 
