@@ -1,6 +1,6 @@
 """Hostile files are refused with a reason, in bounded memory (issue 7, item 4).
 
-Peak memory is measured in a fresh subprocess (its own VmHWM), running the whole
+Peak memory is measured in a fresh subprocess (VmHWM, else ``resource.getrusage``), running the whole
 per-document path on one file: what a build's worker would do with it.
 """
 
@@ -26,17 +26,13 @@ from pathlib import Path
 from pipeline.documents import process_file
 path = Path(sys.argv[1])
 result = process_file(path, path.parent, path.parent / ".cache", force=True)
-def peak_mb():
-    # VmHWM is this process image's own peak. getrusage's ru_maxrss is not: Linux carries the
-    # high-water mark across fork + exec, so a child of a large pytest reports the parent's size.
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-peak_mb = peak_mb()
+# VmHWM is this process image's own peak; ru_maxrss also counts the parent's size at fork
+# (Linux carries it over exec), so under a large pytest process it would measure pytest.
+try:
+    status = Path("/proc/self/status").read_text()
+    peak_mb = int(next(l for l in status.splitlines() if l.startswith("VmHWM:")).split()[1]) / 1024
+except OSError:
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"status": result.status, "error": result.error, "peak_mb": peak_mb}, ensure_ascii=False))
 """
 

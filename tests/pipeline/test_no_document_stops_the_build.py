@@ -235,3 +235,4 @@ def test_a_file_gone_between_scan_and_read_is_rejected_with_a_reason(tmp_path, m
     monkeypatch.setattr(ingest, "read_document", vanished)
     result = process_file(path, raw, raw / ".cache", force=True)
     assert result.status == "rejected" and result.error.startswith("无法读取文件")
+
