@@ -192,8 +192,20 @@ def _fast_engine(tokenizer: jieba.Tokenizer):
         os.replace(tmp, path)
     fast = jieba_fast_dat.Tokenizer(dictionary=str(path))
     fast.tmp_dir = str(cache_dir)
-    fast.cache_file = str(path.with_suffix(".dat"))  # its trie, kept beside (not in /tmp)
-    fast.initialize()
+    trie = path.with_suffix(".dat")  # its trie, kept beside (not in /tmp)
+    if trie.is_file():
+        fast.cache_file = str(trie)
+        fast.initialize()
+    else:
+        # The engine writes its trie in place: build it under a private name and rename it,
+        # so a process starting meanwhile never reads half a file.
+        tmp = path.with_suffix(f".dat.tmp{os.getpid()}")
+        fast.cache_file = str(tmp)
+        fast.initialize()
+        try:
+            os.replace(tmp, trie)
+        except OSError:
+            tmp.unlink(missing_ok=True)
     fast.total = tokenizer.total  # jieba's total counts re-added words twice: use the same
     _FAST_CACHE[tokenizer] = (stamp, fast)
     return fast
