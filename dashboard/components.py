@@ -471,7 +471,9 @@ def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:
 
 
 def cloud(freq: pd.DataFrame, *, present: bool, theme: str, build_id: str) -> None:
-    pairs = tuple((str(t), float(c)) for t, c in zip(freq["term"], freq["count"]))
+    # Document-weighted slogans draw by their weight (see queries.term_frequencies).
+    sizes = freq["weight"] if "weight" in freq.columns else freq["count"]
+    pairs = tuple((str(t), float(c)) for t, c in zip(freq["term"], sizes))
     if not pairs:
         empty_state("这里没有可以画成词云的词语。")
         return
