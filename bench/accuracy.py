@@ -3,8 +3,8 @@
     python bench/accuracy.py [--gold DIR | --corpus DIR] [--oracle-identity] [--verbose] [--json out.json]
 
 With no set named, the real corpus (../shared/corpus, read in place; skipped when absent)
-is scored as the main set, per document kind and per noise type, followed by tests/gold
-and tests/gold/holdout. ``--oracle-identity`` gives the extractor the labelled county, year
+is scored as the main set, per document kind and per noise type, followed by tests/gold,
+tests/gold/holdout and the slogan gold sets (bench/slogan_accuracy.py). ``--oracle-identity`` gives the extractor the labelled county, year
 and document kind instead of identifying them, to measure extraction alone.
 
 For every document in ``<gold>/documents.tsv`` the file is read, normalised,
@@ -467,6 +467,18 @@ def evaluate_corpus(corpus_dir: Path, api: dict[str, Callable], verbose: bool, o
     return figures
 
 
+def evaluate_slogans(verbose: bool) -> dict:
+    """Slogan recall and trap rate (bench/slogan_accuracy.py) on the corpus and the samples."""
+    from bench import slogan_accuracy
+
+    print("\n##### slogans (提法): recall of quoted policy slogans, quoted non-slogans counted")
+    results = slogan_accuracy.run_all(None)
+    for name, result in results.items():
+        print("\n".join(slogan_accuracy.format_report(name, result, verbose)))
+    return {name: {k: v for k, v in result.items() if isinstance(v, (int, float, str))}
+            for name, result in results.items()}
+
+
 def evaluate_gold_dir(gold_dir: Path, root: Path, api: dict[str, Callable], verbose: bool,
                       full_report: bool, oracle: bool = False) -> dict:
     gold, pred, scored, doc_scores, errors, n_docs = evaluate(gold_dir, root, api, oracle)
@@ -520,6 +532,7 @@ def main(argv: list[str] | None = None) -> int:
         for gold_dir in ("tests/gold", "tests/gold/holdout"):
             print(f"\n##### {gold_dir}")
             figures[gold_dir] = evaluate_gold_dir(root / gold_dir, root, api, args.verbose, args.verbose, oracle)
+        figures["slogans"] = evaluate_slogans(args.verbose)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, ensure_ascii=False, indent=2, default=str),
                                    encoding="utf-8")

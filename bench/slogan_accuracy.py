@@ -8,7 +8,8 @@ all its documents' quotes, as ``python -m pipeline build`` does):
 * ``tests/gold/corpus_slogans.tsv``: the real excerpts of ``../shared/corpus/texts/``, read in
   place (skipped with a message when that folder is absent; ``--corpus`` or
   ``COUNTY_PULSE_CORPUS`` point elsewhere);
-* ``tests/gold/slogans.tsv``: the committed samples under ``data/raw/`` (seeds and samples).
+* ``tests/gold/slogans.tsv``: the committed samples under ``data/raw/`` (seeds and samples),
+  built with everything else under ``data/raw/`` and scored on the documents it labels.
 
 For every document the file is read, normalised and passed with the others to
 ``pipeline.vocabulary.build_vocabulary_tables``; its ``slogans`` rows are then compared
@@ -206,9 +207,10 @@ def build_slogans(paths: list[Path]) -> pd.DataFrame:
     return build_vocabulary_tables(texts)["slogans"]
 
 
-def run_gold_set(gold_path: Path, paths: list[Path]) -> dict | None:
-    """Score one gold set on one build of ``paths`` (every one of them labelled: a document
-    without gold rows has no slogans); None when the gold set or the documents are absent."""
+def run_gold_set(gold_path: Path, paths: list[Path], all_labelled: bool = True) -> dict | None:
+    """Score one gold set on one build of ``paths``; None when the gold set or the documents are
+    absent. ``all_labelled``: every document was read (one without gold rows has no slogans);
+    otherwise only the documents with gold rows are scored."""
     if not gold_path.exists() or not paths:
         return None
     gold = read_gold(gold_path)
@@ -216,7 +218,8 @@ def run_gold_set(gold_path: Path, paths: list[Path]) -> dict | None:
     gold = gold[gold["doc"].isin(set(stems))]
     if gold.empty:
         return None
-    return score(gold, build_slogans(paths), documents=stems)
+    labelled = stems if all_labelled else sorted(set(gold["doc"]))
+    return score(gold, build_slogans(paths), documents=labelled)
 
 
 def corpus_paths(corpus: Path | None = None) -> list[Path]:
@@ -231,7 +234,7 @@ def sample_paths() -> list[Path]:
 def run_all(corpus: Path | None = None) -> dict[str, dict | None]:
     return {
         "corpus": run_gold_set(CORPUS_GOLD, corpus_paths(corpus)),
-        "samples": run_gold_set(SAMPLE_GOLD, sample_paths()),
+        "samples": run_gold_set(SAMPLE_GOLD, sample_paths(), all_labelled=False),
     }
 
 

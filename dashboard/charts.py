@@ -308,9 +308,14 @@ def top_terms_bar(freq: pd.DataFrame, *, present=False, theme="light", title=Non
     if freq.empty:
         return empty_figure("所选范围里没有词语", present=present, theme=theme, title=title)
     rows = freq.iloc[::-1]
-    fig = go.Figure(go.Bar(x=rows["count"], y=[esc(t) for t in rows["term"]], orientation="h", marker={"color": p["focal"]}, text=rows["count"], textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{x} 次<extra></extra>"))
+    if "documents" in rows.columns:  # document-weighted slogans: how many reports, and how often
+        labels = [f"{int(d)} 份报告 · {int(c)} 次" for d, c in zip(rows["documents"], rows["count"])]
+        fig = go.Figure(go.Bar(x=rows["documents"], y=[esc(t) for t in rows["term"]], orientation="h", marker={"color": p["focal"]}, text=labels, textposition="outside", cliponaxis=False, hovertext=[f"{esc(t)}：{l}" for t, l in zip(rows["term"], labels)], hoverinfo="text"))
+        fig.update_xaxes(title="出现在几份报告中")
+    else:
+        fig = go.Figure(go.Bar(x=rows["count"], y=[esc(t) for t in rows["term"]], orientation="h", marker={"color": p["focal"]}, text=rows["count"], textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{x} 次<extra></extra>"))
+        fig.update_xaxes(title="出现次数")
     fig.update_yaxes(type="category", title=None)
-    fig.update_xaxes(title="出现次数")
     return style(fig, present=present, theme=theme, height=None if present else max(360, 60 + 30 * len(rows)), title=title)
 
 
@@ -376,4 +381,4 @@ def figure_font_sizes(fig: go.Figure) -> list[float]:
 
 def _kind_prefix(doc_type) -> str:
     """"统计公报 · ": the kind of an outcome's source, shown before its file (best evidence first)."""
-    return "" if doc_type is None or pd.isna(doc_type) else f"{doc_type} · "
+    return "" if doc_type is None or pd.isna(doc_type) else f"{esc(doc_type)} · "

@@ -37,11 +37,11 @@ def render(documents: pd.DataFrame, admin: bool) -> None:
     components.table(_view(todo), key="doc_review_list")
     labels = {row.doc_id: f"{row.source_file}（{row.title or '无标题'}）" for row in todo.itertuples()}
     with st.form("doc_review", clear_on_submit=True):
-        doc_id = st.selectbox("文档", list(labels), format_func=labels.get, key="doc_review_doc")
+        doc_id = st.selectbox("文档", list(labels), format_func=labels.get, key="doc_review_doc", placeholder="请选择")
         a, b, c = st.columns(3)
         county = a.text_input("县（区、市、旗）", placeholder="例如 霸州市")
         year = b.text_input("报告年份", placeholder="例如 2022")
-        kind = c.selectbox("文档类型", [KEEP, *doc_kinds.DOC_KINDS], format_func=lambda k: k or "不改")
+        kind = c.selectbox("文档类型", [KEEP, *doc_kinds.DOC_KINDS], format_func=lambda k: k or "不改", placeholder="请选择")
         note = st.text_input("依据", placeholder="例如：文件夹名、原网页标题")
         author = st.text_input("填写人")
         if st.form_submit_button("保存", disabled=not admin) and auth.is_unlocked():

@@ -41,8 +41,8 @@ def render(admin: bool) -> None:
     components.table(view, key="data_slogan_kinds")
     with st.expander("更正一个短语的归类"):
         with st.form("slogan_kind", clear_on_submit=True):
-            phrase = st.selectbox("短语", list(view["短语"]))
-            kind = st.selectbox("正确归类", list(KINDS), format_func=lambda k: KIND_LABELS.get(k, k))
+            phrase = st.selectbox("短语", list(view["短语"]), placeholder="请选择")
+            kind = st.selectbox("正确归类", list(KINDS), format_func=lambda k: KIND_LABELS.get(k, k), placeholder="请选择")
             family = st.text_input("归入提法类别（可不填）", placeholder="例如 六稳六保")
             note = st.text_input("说明（依据）")
             author = st.text_input("更正人")

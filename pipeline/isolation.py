@@ -1,6 +1,6 @@
 """Corpus stages that one document must not be able to stop.
 
-Pairing, vocabulary and clouds work on all documents at once. When such a stage raises,
+Pairing and vocabulary work on all documents at once. When such a stage raises,
 ``run_isolated`` finds the documents it fails on (halving the set, so a few bad
 documents among thousands cost a few dozen reruns, and a build without failures costs
 nothing extra), runs the stage without them, and returns their ids with the reason so

@@ -5,7 +5,7 @@ Layout of an output directory (paths from ``pipeline.settings``)::
 
     .build.lock             held (flock) by the running build; the OS releases it if the build dies
     CURRENT                 the name of the current build directory, replaced atomically
-    builds/<id>/            one complete build: tables, build.json, clouds/
+    builds/<id>/            one complete build: tables and build.json
     builds/.staging-<id>/   a build being written (never read)
     .cache/                 per-document results and drawn clouds, shared by builds
 

@@ -32,7 +32,8 @@ if scope == "document":
     if docs:
         doc_id = st.selectbox("文档", list(docs), key="voc_doc", format_func=docs.get, placeholder="请选择")
 county, year = sel["county"], sel["year"]
-freq = queries.term_frequencies(table, column, top=top, **queries.scope_filter(scope, county, year, doc_id))
+freq = queries.term_frequencies(table, column, top=top, by_documents=source == "slogans",
+                                **queries.scope_filter(scope, county, year, doc_id))
 where = {"corpus": "全部文档", "county": f"{county or '所选县'}（全部年份）", "county_year": f"{county or '所选县'} {year}年报告", "document": "所选文档"}[scope]
 build_id = str(manifest["build_id"])
 

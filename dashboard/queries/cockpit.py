@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.queries.compare import ranking
 from dashboard.queries.facts import _pick_one
+from dashboard.queries.options import document_counties
 from dashboard.queries.labels import (
     HEADLINE_INDICATORS, MEASURE_LABELS, MISSING, format_value, label, truthy,
 )
@@ -52,7 +53,7 @@ def peer_group(documents: pd.DataFrame, county: str | None, level: str = "city")
 
     Returns the group's name and its counties (the county itself included).
     """
-    named = documents[(documents["status"] == "ok") & documents["county"].notna() & ~documents["anonymised"].fillna(False).astype(bool)]
+    named = document_counties(documents)
     everyone = sorted(set(named["county"].astype(str)))
     mine = named[named["county"] == county]
     if not county or mine.empty or level == "all":

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 
-
 def comparable(indicators: pd.DataFrame) -> pd.DataFrame:
     """Facts from named counties (anonymised templates are not counties)."""
     return indicators[indicators["county"].notna() & (indicators["county"].astype("string").str.strip() != "")]

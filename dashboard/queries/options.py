@@ -8,11 +8,26 @@ from dashboard.queries.facts import comparable
 from dashboard.queries.labels import MEASURE_LABELS
 
 
+SEVERAL_SEPARATOR = ";"  # an article covering several counties lists them (pipeline/attribution.py)
+
+
+def document_counties(documents: pd.DataFrame) -> pd.DataFrame:
+    """Accepted, named documents, one row per county they are about: an article covering several
+    counties (``county`` = ``历下区;市中区``) gives a row for each, never one joined "county"."""
+    if documents.empty:
+        return documents
+    named = documents[(documents["status"] == "ok") & documents["county"].notna()
+                      & ~documents["anonymised"].fillna(False).astype(bool)].copy()
+    named["county"] = named["county"].astype(str).str.split(SEVERAL_SEPARATOR)
+    named = named.explode("county")
+    named["county"] = named["county"].str.strip()
+    return named[named["county"] != ""]
+
+
 def county_options(documents: pd.DataFrame, indicators: pd.DataFrame) -> list[str]:
     names = set()
     if not documents.empty:
-        ok = documents[(documents["status"] == "ok") & ~documents["anonymised"].fillna(False)]
-        names |= set(ok["county"].dropna())
+        names |= set(document_counties(documents)["county"])
     if not indicators.empty:
         names |= set(indicators["county"].dropna())
     return sorted(n for n in names if str(n).strip())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+import numpy as np
 import pandas as pd
 
 from dashboard.queries.labels import county_label
@@ -15,8 +16,15 @@ def policy_slogans(slogans: pd.DataFrame) -> pd.DataFrame:
     return slogans[slogans["kind"] == "slogan"]
 
 
-def term_frequencies(table: pd.DataFrame, term_column: str, *, doc_id=None, county=None, year=None, top: int | None = None) -> pd.DataFrame:
-    """Summed counts of terms (keywords or slogans) for a document, a county, a year or everything."""
+def term_frequencies(table: pd.DataFrame, term_column: str, *, doc_id=None, county=None, year=None, top: int | None = None,
+                     by_documents: bool = False) -> pd.DataFrame:
+    """Summed counts of terms (keywords or slogans) for a document, a county, a year or everything.
+
+    ``by_documents`` (slogans): rank by documents, not raw mentions: each document adds
+    1 + ln(its mentions) to ``weight`` (``pipeline.slogans.slogan_cloud_weights``' rule, what the
+    cloud draws), ``documents`` says how many documents a term comes from, and rows are ranked by
+    documents, then mentions: one report repeating a slogan does not outweigh many reports using it.
+    """
     rows = table
     if doc_id:
         rows = rows[rows["doc_id"] == doc_id]
@@ -26,8 +34,22 @@ def term_frequencies(table: pd.DataFrame, term_column: str, *, doc_id=None, coun
         rows = rows[rows["report_year"] == year]
     if rows.empty:
         return pd.DataFrame({"term": pd.Series(dtype="string"), "count": pd.Series(dtype="Int64")})
+    if by_documents and "doc_id" in rows.columns:
+        return _document_weighted(rows, term_column, top)
     freq = rows.groupby(term_column, as_index=False)["count"].sum().rename(columns={term_column: "term"})
     freq = freq.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    return freq.head(top) if top else freq
+
+
+def _document_weighted(rows: pd.DataFrame, term_column: str, top: int | None) -> pd.DataFrame:
+    per_doc = rows.groupby([term_column, "doc_id"], as_index=False)["count"].sum()
+    per_doc = per_doc[per_doc["count"] > 0]
+    per_doc["weight"] = 1.0 + np.log(per_doc["count"].astype(float))
+    freq = per_doc.groupby(term_column, as_index=False).agg(
+        count=("count", "sum"), documents=("doc_id", "nunique"), weight=("weight", "sum"))
+    freq = freq.rename(columns={term_column: "term"})
+    # Ranked by how many documents use a term, then by mentions: what the bar shows.
+    freq = freq.sort_values(["documents", "count", "term"], ascending=[False, False, True], kind="mergesort").reset_index(drop=True)
     return freq.head(top) if top else freq
 
 

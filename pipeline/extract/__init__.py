@@ -22,8 +22,10 @@ numbers are worse than missing ones: anything ambiguous is left out.
 
 The parts, one module each:
 
-- ``sections``: paragraphs and sentences, headings and cue sentences, the kind, period
-  and scope a sentence's facts get;
+- ``sections``: paragraphs and sentences, headings and cue sentences that move between
+  review and plan;
+- ``cues``: the words that say what a sentence reports (预计, 过去一年, 上半年, 力争全年);
+- ``periods``: the kind, period, scope and ``basis`` a sentence's facts get;
 - ``kinds``: document kinds and the years their parts speak of by default;
 - ``grammar``: the number / unit / qualifier grammar of value mentions;
 - ``vocabulary``: indicator families, their spellings and blocked contexts;

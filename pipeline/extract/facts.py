@@ -9,9 +9,10 @@ import pandas as pd
 
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read_mentions, reading_window
 from pipeline.extract.kinds import DocContext, effective_kind
+from pipeline.extract.periods import SentenceContext, join_basis, sentence_context, with_clause_year
 from pipeline.extract.sections import (
-    SECTION_NUMBER, Section, SentenceContext, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
-    iter_sentences, join_basis, sentence_context, update_section, with_clause_year,
+    SECTION_NUMBER, Section, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
+    iter_sentences, update_section,
 )
 from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits, load_vocabulary
 
@@ -322,10 +323,28 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
             ctx = sentence_context(sentence, section, doc)
             if ctx is not None:
                 rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
-    return _to_frame(rows)
+    frame = _to_frame(rows)
+    return _without_restatements(frame).reset_index(drop=True) if doc.doc_type in RESTATING_KINDS else frame
 
 
 def _to_frame(rows: Iterable[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(list(rows), columns=FACT_COLUMNS)
     frame = frame.drop_duplicates(subset=["indicator", "measure", "value_start"], keep="first")
     return frame.reset_index(drop=True)
+
+
+# A news summary restates the report's figures in its headline and body; a report itself
+# states a figure again where it means something else (the five-year review's last year
+# beside the year's review), and each statement is kept.
+RESTATING_KINDS = frozenset({"报告摘要"})
+RESTATEMENT_KEY = ["indicator", "measure", "kind", "period", "period_start", "period_end", "scope", "value", "unit",
+                   "qualifier", "estimated"]
+
+
+def _without_restatements(frame: pd.DataFrame) -> pd.DataFrame:
+    """济南市某区：2022年地区生产总值增长8%以上 (the headline) and, below, 主要预期目标是：地区生产
+    总值增长8%以上: one fact, from its first statement. Masked values are never merged: two
+    unknowns need not be the same number."""
+    valued = frame["value"].notna()
+    repeated = frame[valued].duplicated(subset=RESTATEMENT_KEY, keep="first")
+    return frame.drop(index=repeated[repeated].index)

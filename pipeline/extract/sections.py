@@ -2,8 +2,8 @@
 
 The text is walked paragraph by paragraph; headings and cue sentences say whether we are
 in the review of the past year (outcomes), a five-year review, the year's plan (targets)
-or a five-year plan. ``sentence_context`` turns that into the kind, period and scope a
-sentence's facts get.
+or a five-year plan. ``periods.sentence_context`` turns that into the kind, period and
+scope a sentence's facts get.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator
 
+from pipeline.extract.cues import LOOKS_BACK, LOOKS_FORWARD, REORDERED_KINDS, looks_ahead, looks_back, scope_of
 from pipeline.extract.kinds import DocContext
 
 # --- text structure ---------------------------------------------------------------
@@ -74,6 +75,8 @@ def glued_heading(sentence: str) -> str:
     """一、2021年…计划执行情况 2021年，全区…: the heading part of a sentence that starts with one."""
     stop = GLUED_HEADING_END.search(sentence, 2, GLUED_HEADING_MAX)
     return sentence[:stop.start()] if stop else sentence[:HEADING_PEEK]
+
+
 YEAR = re.compile(r"((?:19|20)\d\d)年")
 REVIEW_WORDS = re.compile(r"回顾|成就|成绩|过去|总结|工作情况|进展情况|推进情况|基本情况|完成情况|执行情况|运行情况")
 PLAN_MULTI_WORDS = re.compile(r"十[一二三四五六]五|今后五年|未来五年|五年规划|二〇三五|2035")
@@ -228,107 +231,6 @@ def _plan_year(paragraph: str, doc: DocContext) -> int | None:
     return doc.report_year
 
 
-ESTIMATE_RE = re.compile(r"预计")
-POINT_IN_TIME = re.compile(r"(?:截至|截止)(?:19|20)\d\d年(?:底|末)|十[一二三四五]五[”’\"']?(?:末|期末)")
-# A sentence that opens by looking back (过去一年，…) reports outcomes, wherever it sits,
-# unless it also sets out what is to come (在去年增长8%的基础上，今年力争…).
-LOOKS_BACK = re.compile(r"^(?:[^，,。]{0,8}[，,])?[^，,。]{0,4}?(过去的?一年|一年来|刚刚过去的一年|去年)")
-LOOKS_AHEAD = re.compile(r"今年|明年|力争|争取|确保|目标|预期|计划|将")
-LOOKS_FORWARD = re.compile(r"^(?:[^，,。]{0,8}[，,])?[^，,。]{0,4}?(今年|明年)")
-AIMS = re.compile(r"力争|争取|确保|目标|预期|计划|将")
-# Kinds whose parts come in any order: a summary of a report quotes review and plan freely.
-REORDERED_KINDS = frozenset({"报告摘要"})
-# Part-year briefings: the year's aim is written beside the figures to date.
-PART_YEAR_KINDS = frozenset({"工作汇报"})
-AIMS_FOR_YEAR = re.compile(r"(?:力争|确保|争取)[^，,。；;]{0,6}全年|全年[^，,。；;]{0,6}(?:力争|确保|争取)")
-WHOLE_YEAR = re.compile(r"预计全年|全年预计|全年(?:将|可)?(?:实现|完成|达到)|(?:力争|确保|争取)[^，,。；;]{0,6}全年")
-SCOPE_CUES = (
-    (re.compile(r"上半年|1[-—~至到]6月"), "half_year"),
-    (re.compile(r"前三季度|1[-—~至到]9月"), "first_three_quarters"),
-    (re.compile(r"一季度|第一季度|1[-—~至到]3月"), "first_quarter"),
-    (re.compile(r"前(?:1[01]|[2-9]|[二四五七八十]|十一)个月|1[-—~至到](?:[2-9]|1[01])月|今年以来|年初以来|目前"), "year_to_date"),
-    (re.compile(r"^(?:[Xx*＊]{1,4}|(?:19|20)\d\d)年以来"), "cumulative"),
-)
-
-
-def scope_of(text: str) -> str | None:
-    """The part of a year a text speaks of (上半年, 前三季度 …), if it says."""
-    for pattern, name in SCOPE_CUES:
-        if pattern.search(text):
-            return name
-    return None
-
-
-@dataclass
-class SentenceContext:
-    kind: str
-    period: int | None
-    scope: str
-    period_start: int | None
-    period_end: int | None
-    estimated: bool
-    five_year: bool
-    term: tuple[int, int] | None = None
-    plan_multi: bool = False
-    basis: str = ""  # the cues that decided kind and period, "; "-joined
-    point_in_time: bool = False  # 截至2020年末, “十三五”末: levels are that year's, not a term's sum
-    first_future_year: int | None = None  # the first year still to come for the document
-
-
-def sentence_context(sentence: str, section: Section, doc: DocContext) -> SentenceContext | None:
-    if section.part == "other":
-        return None
-    basis = [section.basis or doc.basis]
-    kind = "target" if section.part in ("plan", "plan_multi") else "actual"
-    cue = TARGET_CUE.search(sentence)
-    if kind == "actual" and cue and not doc.outcomes_only:
-        kind = "target"
-        basis = [f"cue:{cue.group(0)}"]
-    estimated = bool(ESTIMATE_RE.search(sentence))
-    if estimated:
-        kind = "actual"  # 预计全年增长5.5%: an estimate of the outcome, wherever it is written
-        basis.append("cue:预计")
-    period = section.year if section.year is not None else (doc.review_year if kind == "actual" else doc.report_year)
-    if kind == "target" and section.part == "plan" and looks_back(sentence):
-        kind, period = "actual", doc.review_year
-        basis = [f"cue:{LOOKS_BACK.search(sentence).group(1)}"]
-    explicit, said = _explicit_period(sentence, period, doc)
-    if said:
-        basis.append(said)
-    period = explicit
-    if kind == "target" and said and period is not None and doc.report_year is not None and period < doc.report_year:
-        kind = "actual"  # 2023年，全县…增长8% in the 2024 plan part: a past year has no target
-    if kind == "actual" and said.startswith("cue:到") and is_horizon(period, doc):
-        kind, estimated = "target", False  # 争取到2025年，…突破500亿元: a year still to come
-    if kind == "actual" and doc.doc_type in PART_YEAR_KINDS and aims_for_the_year(sentence):
-        kind = "target"  # a briefing's 下半年…力争全年增长6.5%: what the year is to reach
-        basis.append(f"cue:{AIMS_FOR_YEAR.search(sentence).group(0)}")
-    said_scope = scope_of(sentence)
-    scope = said_scope or (section.scope if kind == "actual" else None) or "annual"
-    if scope != "annual" and WHOLE_YEAR.search(sentence) and said_scope in (None, "year_to_date"):
-        scope = "annual"  # 今年以来…，预计全年增长2%: the estimate is for the whole year
-    if scope != "annual" and kind == "actual" and doc.doc_type == "工作汇报" and doc.this_year is not None:
-        if "今年" in sentence or scope_of(sentence) is None:
-            period = doc.this_year
-            basis.append("date_line" if doc.delivered_year else "cue:今年")
-    term = None
-    if section.part == "plan_multi":
-        term = section.term or plan_multi_term(sentence, doc)
-    elif section.five_year:
-        term = section.term or review_term(sentence, period)
-    if estimated and scope == "annual" and section.part in ("plan", "plan_multi"):
-        period = doc.this_year if doc.doc_type == "工作汇报" else period
-    return SentenceContext(kind, period, scope, period, period, estimated,
-                           section.five_year or section.part == "plan_multi", term,
-                           plan_multi=section.part == "plan_multi" and kind == "target",
-                           basis=join_basis(basis), point_in_time=bool(POINT_IN_TIME.search(sentence[:24])),
-                           first_future_year=first_future_year(doc))
-
-
-def join_basis(items: list[str]) -> str:
-    return "; ".join(dict.fromkeys(item for item in items if item))
-
-
 def _named_term(sentence: str, year: int | None = None) -> tuple[int, int] | None:
     """The plan named in the text; with several (是“十一五”时期的3.2倍), the one that
     ends nearest before or at ``year``, which is what the sentence reports on."""
@@ -342,88 +244,3 @@ def _named_term(sentence: str, year: int | None = None) -> tuple[int, int] | Non
         return covering[0]
     before = [term for term in named if term[1] <= year]
     return max(before) if before else min(named)
-
-
-def first_future_year(doc: DocContext) -> int | None:
-    if doc.report_year is None:
-        return None
-    return max(doc.report_year, (doc.review_year or doc.report_year) + 1)
-
-
-def is_horizon(year: int | None, doc: DocContext) -> bool:
-    """到2025年 names a target horizon when that year is still to come for the document."""
-    future = first_future_year(doc)
-    return year is not None and future is not None and year >= future
-
-
-def aims_for_the_year(sentence: str) -> bool:
-    return bool(AIMS_FOR_YEAR.search(sentence)) and not ESTIMATE_RE.search(sentence)
-
-
-def looks_back(sentence: str) -> bool:
-    return bool(LOOKS_BACK.search(sentence)) and not LOOKS_AHEAD.search(sentence)
-
-
-def looks_ahead(sentence: str) -> bool:
-    return bool(LOOKS_FORWARD.search(sentence) and AIMS.search(sentence)) and not ESTIMATE_RE.search(sentence)
-
-
-def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tuple[int | None, str]:
-    """The year the sentence names for itself, and the words that named it ("" if none)."""
-    head = sentence[:24]
-    match = re.search(r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:[,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县"
-                      r"|(?=[^，,。；;的]{2,10}?(?:增长|下降|达到|突破)))", head)
-    if match:
-        return int(match.group(1)), f"cue:{match.group(1)}年"
-    match = re.match(r"^[^，,。]{0,4}?(?:从|自)((?:19|20)\d\d)年(?:开始|起)", sentence)
-    if match:
-        return int(match.group(1)), f"cue:{match.group(1)}年起"  # 从2014年开始，…就突破了千亿元
-    match = re.match(r"^[^，,。]{0,6}?(?:到|至)((?:19|20)\d\d)年", sentence)
-    if match:
-        return int(match.group(1)), f"cue:到{match.group(1)}年"  # 到2025年，…: the whole sentence speaks of that year
-    if "去年" in head and doc.this_year is not None:
-        if doc.delivered_year or doc.doc_type == "工作汇报":
-            return doc.this_year - 1, "cue:去年"
-        return doc.report_year - 1, "cue:去年"
-    return default, ""
-
-
-# …908.82亿元；2022年，莱芜区地区生产总值增长3.4%: a part after a semicolon dated anew.
-PART_YEAR = re.compile(r"[；;]\s*((?:19|20)\d\d)年(?:[，,]|全年)")
-
-
-def _dated_part(text: str, sentence_start: int, item_start: int) -> int | None:
-    found = None
-    for found in PART_YEAR.finditer(text, sentence_start, item_start):
-        pass
-    if found is None or re.search(r"[；;]", text[found.end():item_start]):
-        return None
-    return int(found.group(1))
-
-
-CLAUSE_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年(?:底|末)?")
-LEAD_YEAR_CLAUSE = re.compile(r"\s*(?:力争|争取|预计|计划)?(?:到|至)((?:19|20)\d\d)年(?:底|末)?")
-
-
-def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_start: int,
-                     doc: DocContext | None = None) -> SentenceContext:
-    """力争到2030年全市地区生产总值突破4500亿元: the clause names its own year."""
-    clause_start = max(text.rfind(mark, sentence_start, item_start) for mark in "，,；;：:")
-    match = None
-    for match in CLAUSE_YEAR.finditer(text, max(clause_start, sentence_start), item_start):
-        pass
-    if match is None:
-        dated = _dated_part(text, sentence_start, item_start)
-        if dated is not None and dated != ctx.period:
-            return replace(ctx, period=dated, period_start=dated, period_end=dated,
-                           basis=join_basis([ctx.basis, f"cue:{dated}年"]))
-    if match is None and clause_start > sentence_start:
-        # 争取到2023年，一般公共预算收入突破20亿元: a lead clause that only names the year
-        lead_start = max(text.rfind(mark, sentence_start, clause_start) for mark in "，,；;：:") + 1
-        match = LEAD_YEAR_CLAUSE.fullmatch(text, max(lead_start, sentence_start), clause_start)
-    if match is None:
-        return ctx
-    year = int(match.group(1))
-    kind, estimated = ("target", False) if doc and is_horizon(year, doc) else (ctx.kind, ctx.estimated)
-    return replace(ctx, period=year, period_start=year, period_end=year, plan_multi=False, kind=kind,
-                   estimated=estimated, basis=join_basis([ctx.basis, f"cue:{match.group(0)}"]))

@@ -104,7 +104,25 @@ def find_aliases(text: str, start: int, end: int, vocab: Vocabulary) -> list[Ali
         if any(p.search(before) for p in vocab.blocks_before) or any(p.search(after) for p in vocab.blocks_after):
             continue
         hits.append(AliasHit(match.group(0), _alias_targets(match.group(0), vocab), match.start(), match.end()))
-    return hits
+    return sorted(hits + _value_added_after_output(text, start, end, hits, vocab), key=lambda hit: hit.start)
+
+
+# 规上工业总产值增长12%，增加值增长13.5%: a bare 增加值 right after the output of industry
+# above scale is that industry's value added.
+VALUE_ADDED_AFTER_OUTPUT = re.compile(
+    r"(?:规模以上|规上)工业(?:总产值|产值)[^。；;]{0,40}?[，,]\s*(增加值)(?=\s*(?:同比|比上年)?(?:增长|下降|增速))")
+INDUSTRY_VALUE_ADDED = "规模以上工业增加值"
+
+
+def _value_added_after_output(text: str, start: int, end: int, hits: list[AliasHit], vocab: Vocabulary) -> list[AliasHit]:
+    if INDUSTRY_VALUE_ADDED not in vocab.families:
+        return []
+    found = []
+    for match in VALUE_ADDED_AFTER_OUTPUT.finditer(text, start, end):
+        a, b = match.span(1)
+        if not any(hit.start < b and a < hit.end for hit in hits):
+            found.append(AliasHit(match.group(1), (INDUSTRY_VALUE_ADDED,), a, b))
+    return found
 
 
 def _alias_targets(spelling: str, vocab: Vocabulary) -> tuple[str, ...]:

@@ -61,3 +61,12 @@ def test_the_shared_corpus_loads_with_every_fact_quoted_from_its_file():
     texts = {src: (corpus.root / src).read_text("utf-8") for src in corpus.documents["source"]}
     assert set(corpus.facts["source"]) <= set(texts)
     assert set(corpus.documents["doc_type"]) >= {"政府工作报告", "统计公报", "报告摘要"}
+
+
+def test_oracle_identity_comes_from_the_labelled_document():
+    row = pd.Series({"source": "texts/x.txt", "county": "某县", "city": "某市", "province": "某省",
+                     "report_year": "2022", "doc_type": "统计公报", "anonymised": "false"})
+    identity = acc.oracle_identity(row)
+    assert (identity.county, identity.report_year, identity.doc_type, identity.anonymised) == ("某县", 2022, "统计公报", False)
+    masked = acc.oracle_identity(row.replace({"2022": "20XX"}))
+    assert masked.report_year is None and masked.delivered_year is None

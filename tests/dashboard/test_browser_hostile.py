@@ -95,7 +95,7 @@ def test_hostile_sentences_in_hover_and_click(browser, hostile_app_url):
 
 
 def test_hostile_keyword_in_context(browser, hostile_app_url):
-    page, requests = open_in_browser(browser, hostile_app_url + "/vocabulary?county=浚县&year=2021")
+    page, requests = open_in_browser(browser, hostile_app_url + "/vocabulary?county=浚县&year=2021&scope=corpus&term=放管服")
     page.locator(".cp-kwic").first.wait_for(timeout=20000)
     _check(page, requests, "vocabulary-kwic")
     assert "<img src=\"http://evil.example/img.png\">" in page.locator(".cp-kwic").first.inner_text()

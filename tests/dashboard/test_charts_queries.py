@@ -150,3 +150,15 @@ def test_policy_slogans_leave_out_plan_periods_and_honours():
     table = pd.DataFrame({"slogan": ["六稳", "十四五", "全国文明城市"], "kind": ["slogan", "plan_period", "honour"],
                           "count": [3, 9, 2]})
     assert list(queries.policy_slogans(table)["slogan"]) == ["六稳"]
+
+
+def test_slogans_weigh_by_documents_so_one_report_repeating_a_slogan_does_not_dominate():
+    rows = [dict(doc_id="d0", county="甲县", report_year=2022, slogan="一核两翼", count=40)]
+    rows += [dict(doc_id=f"d{i}", county="甲县", report_year=2022, slogan="放管服", count=1) for i in range(1, 6)]
+    freq = queries.term_frequencies(pd.DataFrame(rows), "slogan", by_documents=True)
+    assert list(freq["term"]) == ["放管服", "一核两翼"]
+    assert list(freq["documents"]) == [5, 1] and list(freq["count"]) == [5, 40]
+    # The cloud's weight: each document adds 1 + ln(mentions): 5 × 1 against 1 + ln 40 ≈ 4.69.
+    assert freq.loc[0, "weight"] == pytest.approx(5.0) and freq.loc[1, "weight"] == pytest.approx(4.689, abs=1e-3)
+    bar = charts.top_terms_bar(freq, title="t")
+    assert "5 份报告 · 5 次" in list(bar.data[0].text)

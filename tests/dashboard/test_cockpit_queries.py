@@ -106,6 +106,13 @@ def test_peer_group_same_city_then_province_then_all():
     assert queries.peer_group(docs, "甲县", level="province")[0] == "同省"
 
 
+def test_an_article_covering_several_counties_counts_each_never_the_joined_names():
+    docs = _docs([("东区;西区;南区", "某市", "某省"), ("北区", "某市", "某省")])
+    assert queries.peer_group(docs, "西区") == ("同市", ["东区", "北区", "南区", "西区"])
+    options = queries.county_options(docs, pd.DataFrame(columns=["county"]))
+    assert options == ["东区", "北区", "南区", "西区"]
+
+
 @pytest.mark.parametrize("values, mine, indicator, expected", [
     ([5, 7, 7, 3], 7, "固定资产投资", (1, True)),
     ([5, 7, 7, 3], 5, "固定资产投资", (3, False)),

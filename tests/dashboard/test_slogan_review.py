@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.slogan_review import phrases_for_review
 from pipeline.slogans import read_corrections
-from tests.dashboard.conftest import assert_no_exception, page_text
+from tests.dashboard.conftest import assert_no_exception, page_text, unlock
 
 
 def test_review_table_counts_documents_and_quotes():
@@ -27,9 +27,12 @@ def test_correct_a_kind_from_the_data_page(fixture_app, fixture_data_dir, tmp_pa
     shutil.copytree(fixture_data_dir / "reference", reference)
     (reference / "slogan_corrections.tsv").unlink(missing_ok=True)
     monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
-    at = fixture_app("data")
+    at = unlock(fixture_app("data"))  # saving needs the admin password
     assert_no_exception(at)
     assert "提法归类" in page_text(at)
+    locked = at.button(key="FormSubmitter:slogan_kind-保存归类更正")
+    assert locked.disabled  # changing data needs the admin password
+    at = unlock(at)
     form = [s for s in at.selectbox if s.label == "短语"][0]
     form.select("十四五")
     [s for s in at.selectbox if s.label == "正确归类"][0].select("plan_period")

@@ -36,7 +36,7 @@ def test_status_told_by_colour_and_symbol(fixture_app):
     assert "目标下限（以上）" in traces, "a floor for 以上"
     assert any(s["type"] == "rect" for s in figures(at)[0]["layout"]["shapes"]), "a band for 左右"
     # Hover carries the sentence and the file.
-    assert "来源：samples/xunxian_2023.txt" in missed["hovertext"][0] and "地区生产总值突破300亿元" in missed["hovertext"][0]
+    assert "samples/xunxian_2023.txt" in missed["hovertext"][0] and "来源：政府工作报告 · " in missed["hovertext"][0] and "地区生产总值突破300亿元" in missed["hovertext"][0]
     estimate = traces["✘ 未达成（预计数）"]
     assert estimate["text"] == ["6.1%（预计）"] and "（预计）" in estimate["hovertext"][0]  # labelled on the point
 

@@ -1,7 +1,9 @@
 """The bundled real corpus (data/raw/corpus): official documents, each identified.
 
 These are real excerpts of 政府工作报告, 统计公报, 计划执行情况 and 目标任务分解 (outside
-copyright, PRC Copyright Law art. 5), filed by county as a user would file them.
+copyright, PRC Copyright Law art. 5), filed by county as a user would file them. Their
+default build shows targets judged against later outcomes, estimates next to final
+figures and same-year comparisons of one city's counties.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 import csv
 import re
 
+import pandas as pd
 import pytest
 
-from pipeline import doc_kinds, settings
+from pipeline import contracts, doc_kinds, settings
 from pipeline.identify import identify_document
 from pipeline.ingest import read_document
 from pipeline.normalise import normalise_text
@@ -65,3 +68,42 @@ def test_every_bundled_document_gets_its_county_and_year(identities):
         folder, name = relative.split("/")[1], relative.split("/")[-1]
         assert folder in (identity.county, identity.county_as_written), relative
         assert identity.report_year == YEAR_CONVENTION.get(name, years[relative]), relative
+
+
+# ---------------------------------------------------------------- the default build (issue 10 §6)
+
+
+def read(out, name: str) -> pd.DataFrame:
+    return contracts.read_table(name, settings.table_path(out, name))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from pipeline.build import run_build
+
+    out = tmp_path_factory.mktemp("bundled")
+    run_build(settings.PROJECT_ROOT / "data" / "raw", out, workers=2)
+    return out
+
+
+def test_targets_judged_against_later_outcomes_in_several_counties(built):
+    pairs = read(built, "targets_vs_outcomes")
+    judged = pairs[pairs["status"].isin(["met", "missed"])]
+    # 大兴区 2022 (two plan reports), 瑶海区 2021 (plan report), 武义县 2020 (bulletin's control target)
+    assert {"大兴区", "瑶海区", "武义县"} <= set(judged["county"])
+    assert set(judged["actual_doc_type"]) <= {"统计公报", "计划执行情况", "政府工作报告"}
+
+
+def test_estimates_next_to_final_figures(built):
+    pairs = read(built, "targets_vs_outcomes")
+    kinds = pairs.dropna(subset=["actual_estimated"]).groupby(["county", "indicator", "measure", "period"])
+    both = kinds["actual_estimated"].nunique()
+    assert (both == 2).any()  # e.g. 中江县 2022: the report's 预计 and the bulletin's final figure
+
+
+def test_same_year_comparison_of_three_counties_of_one_city(built):
+    indicators = read(built, "indicators")
+    documents = read(built, "documents")[["doc_id", "city"]]
+    outcomes = indicators[(indicators["kind"] == "actual") & (indicators["scope"] == "annual")
+                          & (indicators["indicator"] == "地区生产总值")].merge(documents, on="doc_id")
+    assert outcomes.groupby(["city", "period"])["county"].nunique().max() >= 3

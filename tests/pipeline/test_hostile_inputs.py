@@ -1,6 +1,6 @@
 """Hostile files are refused with a reason, in bounded memory (issue 7, item 4).
 
-Peak memory is measured in a fresh subprocess (``resource.getrusage``), running the whole
+Peak memory is measured in a fresh subprocess (VmHWM, else ``resource.getrusage``), running the whole
 per-document path on one file: what a build's worker would do with it.
 """
 
@@ -26,7 +26,13 @@ from pathlib import Path
 from pipeline.documents import process_file
 path = Path(sys.argv[1])
 result = process_file(path, path.parent, path.parent / ".cache", force=True)
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this process image's own peak; ru_maxrss also counts the parent's size at fork
+# (Linux carries it over exec), so under a large pytest process it would measure pytest.
+try:
+    status = Path("/proc/self/status").read_text()
+    peak_mb = int(next(l for l in status.splitlines() if l.startswith("VmHWM:")).split()[1]) / 1024
+except OSError:
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"status": result.status, "error": result.error, "peak_mb": peak_mb}, ensure_ascii=False))
 """
 

@@ -204,3 +204,15 @@ def test_briefing_delivered_in_november_is_for_its_own_year():
 def test_generic_district_name_counts_in_a_title():
     identity = ident("兰州市城关区2021年政府工作报告\n各位代表：")
     assert (identity.county, identity.city) == ("城关区", "兰州市")
+
+
+def test_a_sentence_about_delivering_the_report_is_not_its_title():
+    identity = ident("我代表县人民政府向大会作政府工作报告，请予审议。\n全县上下共同努力。")
+    assert identity.title is None
+
+
+def test_short_forms_in_the_body_name_the_county():
+    text = ("今年以来，昆山坚持稳中求进，全市经济稳步回升。昆山制造业持续壮大，"
+            "昆山开发区新签约项目40个。全市上下齐心协力。")
+    identity = ident(text)
+    assert (identity.county, identity.county_as_written) == ("昆山市", "昆山")

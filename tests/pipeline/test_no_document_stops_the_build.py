@@ -236,25 +236,3 @@ def test_a_file_gone_between_scan_and_read_is_rejected_with_a_reason(tmp_path, m
     result = process_file(path, raw, raw / ".cache", force=True)
     assert result.status == "rejected" and result.error.startswith("无法读取文件")
 
-
-def test_clouds_failing_on_one_document_leave_it_out_with_a_note(tmp_path, monkeypatch):
-    from pipeline import build
-
-    docs = [_result(f"{i:x}" * 64, f"r{i}.txt", {"county": f"示例{i}县", "report_year": 2020},
-                    text=f"乡村振兴和营商环境建设取得新进展，第{i}份报告。" * 3) for i in range(1, 5)]
-    summary = BuildSummary()
-    tables = assemble_tables(docs, summary)
-    bad = docs[2].doc_id
-    drawn = []
-
-    def fragile(keywords, slogans, target, documents, cache_dir=None):
-        if bad in set(keywords["doc_id"]):
-            raise OSError("font broke on a glyph")
-        drawn.append(set(keywords["doc_id"]))
-
-    monkeypatch.setattr(vocabulary, "render_clouds", fragile)
-    build._render_clouds(tables, tmp_path / "cache", summary)(tmp_path / "clouds")
-    documents = tables["documents"].set_index("doc_id")
-    assert "词云绘制失败" in documents.loc[bad, "warning"]
-    assert documents["warning"].isna().sum() == 3
-    assert drawn[-1] == {d.doc_id for d in docs} - {bad}

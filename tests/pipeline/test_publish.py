@@ -208,13 +208,6 @@ def test_pool_workers_die_with_a_killed_build(sample_raw_dir, tmp_path):
     wait_until(lambda: not any(_alive(pid) for pid in workers), seconds=15)
 
 
-def test_clouds_of_a_build_are_links_to_the_cache_not_copies(built_sample_dir):
-    clouds = sorted(settings.clouds_dir(built_sample_dir).glob("*.png"))
-    if not clouds:
-        pytest.skip("no CJK font: no clouds drawn")
-    assert all(path.stat().st_nlink >= 2 for path in clouds), "each cloud shares its bytes with the cache"
-
-
 def test_a_full_disk_while_caching_loses_no_document(sample_raw_dir, tmp_path, monkeypatch):
     from pipeline import documents
 

@@ -117,3 +117,19 @@ def test_news_of_a_bulletin_reports_the_bulletins_year():
     df = facts(text, year=2022, doc_type="报告摘要")
     assert set(df["period"]) == {2022} and set(df["kind"]) == {"actual"}
     assert sorted(df["value"]) == [4.4, 188.4]
+
+
+def test_a_news_headline_restating_the_targets_is_one_fact_each():
+    text = ("某县：2024年固定资产投资增长10%以上\n2024-01-12 09:30\n"
+            "报告提出，今年的主要预期目标是：固定资产投资增长10%以上，城镇登记失业率控制在4%以内。")
+    df = facts(text, year=2024, doc_type="报告摘要")
+    investment = one(df, indicator="固定资产投资")
+    assert (investment.kind, investment.period, investment.value) == ("target", 2024, 10)
+    assert one(df, indicator="城镇登记失业率").kind == "target"
+
+
+def test_a_figure_of_the_documents_own_year_is_a_target_unless_it_is_done():
+    df = facts("2023年全县一般公共预算收入增长6%。", year=2023)
+    assert (one(df).kind, one(df).period) == ("target", 2023)
+    df = facts("全县一般公共预算收入在2023年首次突破10亿元。", year=2023, doc_type="报告摘要")
+    assert one(df).kind == "actual"

@@ -153,3 +153,11 @@ def test_a_plan_terms_level_for_its_last_year_continues_the_average():
     df = facts(text, year=2026)
     level = one(df, measure="level")
     assert (level.kind, level.period, level.value) == ("target", 2030, 50)
+
+
+def test_a_year_written_right_before_the_indicator_dates_it():
+    text = "全县经济持续向好，尤其21年一般公共预算收入达到15.2亿元，增长7%。"
+    df = facts(text, year=2022, doc_type="其他")
+    assert set(df["period"]) == {2021}
+    for span in ("近20年一般公共预算收入增长了三倍。", "2016年以来一般公共预算收入年均增长8%。", "比2019年一般公共预算收入增加2亿元。"):
+        assert set(facts(span, year=2022, doc_type="其他")["period"]) <= {2022}, span

@@ -69,3 +69,10 @@ def test_urban_residents_and_farmers_and_herders_are_read_as_a_pair():
 
 def test_a_share_of_a_larger_whole_is_not_the_indicator():
     assert facts(REVIEW + "全县规模以上工业增加值占全市的比重提高0.8个百分点。").empty
+
+
+def test_bare_value_added_after_the_output_of_industry_above_scale():
+    df = facts(REVIEW + "全县规上工业总产值突破300亿元，增加值增长9.2%。")
+    fact = one(df, indicator="规模以上工业增加值")
+    assert (fact.measure, fact.value) == ("growth", 9.2)
+    assert facts(REVIEW + "第三产业增加值增长6%。").empty
