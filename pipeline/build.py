@@ -182,7 +182,11 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str
     tables["targets_vs_outcomes"] = _stage(
         "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
         list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
-    tokens = {r.doc_id: r.segmentation() for r in accepted if r.tokens is not None}
+    tokens = {}
+    for result in accepted:
+        if result.tokens is not None:
+            tokens[result.doc_id] = result.segmentation()
+            result.tokens = None  # the cached [word, start] lists: as large again as the tokens
     vocabulary_names = ("keywords", "slogans", "contexts")
     tables.update(_stage(
         "词汇统计", lambda ids: _vocabulary_tables(documents, texts[texts["doc_id"].isin(ids)], tokens),
