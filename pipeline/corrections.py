@@ -282,23 +282,31 @@ def append_correction(path: Path, record: dict) -> int:
     """
     path = Path(path)
     clean = validate_record(record)
+    append_csv_row(path, COLUMNS, clean)
+    return len(load_corrections(path))
+
+
+def append_csv_row(path: Path, columns: tuple[str, ...] | list[str], row: dict) -> None:
+    """Append ``row`` to a reviewed CSV file atomically (header written when the file is new).
+
+    The whole file is rewritten to a temporary file in the same directory and renamed over
+    the original, so a reader never sees half a line and a crash loses nothing.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     if not existing.strip():
-        existing = ",".join(COLUMNS) + "\n"
+        existing = ",".join(columns) + "\n"
     elif not existing.endswith("\n"):
         existing += "\n"
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([clean[c] for c in COLUMNS])
-    content = existing + buffer.getvalue()
+    csv.writer(buffer, lineterminator="\n").writerow([row[c] for c in columns])
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+            handle.write(existing + buffer.getvalue())
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return len(load_corrections(path))

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import io
-import os
-import tempfile
 from pathlib import Path
 
 from pipeline import doc_kinds, settings
+from pipeline.corrections import append_csv_row
 from pipeline.identify.divisions import current_unit
 
 REVIEWS_FILE = "document_reviews.csv"
@@ -82,20 +80,5 @@ def append_review(record: dict, path: Path | None = None) -> dict:
     """Append one review atomically (temporary file renamed over the original); return it cleaned."""
     path = Path(path or reviews_path())
     clean = validate_review(record)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    existing = path.read_text(encoding="utf-8") if path.exists() else ""
-    if not existing.strip():
-        existing = ",".join(COLUMNS) + "\n"
-    elif not existing.endswith("\n"):
-        existing += "\n"
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([clean[c] for c in COLUMNS])
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(existing + buffer.getvalue())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    append_csv_row(path, COLUMNS, clean)
     return clean
