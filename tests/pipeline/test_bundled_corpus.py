@@ -19,7 +19,9 @@ from pipeline.identify import identify_document
 from pipeline.ingest import read_document
 from pipeline.normalise import normalise_text
 
-CORPUS = settings.PROJECT_ROOT / "data" / "raw" / "corpus"
+# The repository's own raw folder: the tests point COUNTY_PULSE_DATA elsewhere.
+RAW = settings.PROJECT_ROOT / "data" / "raw"
+CORPUS = RAW / "corpus"
 
 
 def manifest_rows() -> list[dict]:
@@ -37,7 +39,7 @@ def test_every_bundled_document_has_a_source():
 def identities() -> dict[str, object]:
     out = {}
     for path in sorted(CORPUS.rglob("*.txt")):
-        relative = path.relative_to(settings.raw_dir()).as_posix()
+        relative = path.relative_to(RAW).as_posix()
         ingested = read_document(path)
         out[relative] = identify_document(normalise_text(ingested.text), relative, ingested.html_title)
     return out
