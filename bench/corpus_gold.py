@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from bench.accuracy import is_empty
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 
@@ -158,10 +160,6 @@ def _hard_wrapped(text: str) -> bool:
 
 # ---------------------------------------------------------------- scoring
 
-def _has(value) -> bool:
-    return value is not None and not (isinstance(value, float) and value != value)
-
-
 def score_corpus(gold: pd.DataFrame, pred: pd.DataFrame, match_facts) -> dict:
     """The corpus README's fair score, overall and per subset of sources.
 
@@ -169,13 +167,13 @@ def score_corpus(gold: pd.DataFrame, pred: pd.DataFrame, match_facts) -> dict:
     with base-unit values. Precision is over predicted headline facts with a value; recall
     over labelled annual headline facts with a value and a year.
     """
-    gold = gold[[_has(v) for v in gold["value"]]].reset_index(drop=True)
+    gold = gold[[not is_empty(v) for v in gold["value"]]].reset_index(drop=True)
     pred = normalise_predicted_units(pred)
-    pred = pred[[_has(v) for v in pred["value"]]].reset_index(drop=True)
+    pred = pred[[not is_empty(v) for v in pred["value"]]].reset_index(drop=True)
     result = match_facts(gold, pred)
     partner = {j: i for i, j in result.pairs}
     recall_set = [i for i in gold.index if gold.at[i, "headline"] and gold.at[i, "scope"] == "annual"
-                  and _has(gold.at[i, "period"])]
+                  and not is_empty(gold.at[i, "period"])]
     precision_set = [j for j in pred.index if pred.at[j, "headline"]]
     matched_gold = set(partner.values())
     return {"gold": gold, "pred": pred, "result": result, "partner": partner,
