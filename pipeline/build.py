@@ -33,7 +33,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline import conflicts, contracts, corrections, publish, settings, vocabulary
-from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
+from pipeline.documents import DocResult, boundaries_path, process_file, scan_raw_dir, warm_up
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
 from pipeline.workers import die_with_parent
@@ -108,7 +108,7 @@ def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progr
     files = scan_raw_dir(raw_dir)
     results = _process_all(files, raw_dir, out_dir, workers, force, progress)
     summary = BuildSummary()
-    tables = assemble_tables(results, summary)
+    tables = assemble_tables(results, summary, settings.cache_dir(out_dir), workers)
     if summary.ok == 0:
         # Replacing good tables with empty ones would lose data: keep the last build.
         raise BuildError(_nothing_usable(raw_dir, files, summary))
@@ -159,8 +159,13 @@ def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
 # --- tables --------------------------------------------------------------------------
 
 
-def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str, pd.DataFrame]:
+def assemble_tables(results: list[DocResult], summary: BuildSummary, cache: Path | None = None,
+                    workers: int = 1) -> dict[str, pd.DataFrame]:
     """Documents, texts, indicators, pairs and vocabulary from the per-file results.
+
+    ``cache``: the per-document cache directory, where the vocabulary keeps its corpus-level
+    results between builds (None: nothing kept); ``workers``: processes for the reports whose
+    slogans must be found again.
 
     A document that breaks a corpus stage (its facts do not fit the contract, pairing or
     the vocabulary fail on it) is left out of that stage only, with a note on its row.
@@ -182,14 +187,10 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str
     tables["targets_vs_outcomes"] = _stage(
         "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
         list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
-    tokens = {}
-    for result in accepted:
-        if result.tokens is not None:
-            tokens[result.doc_id] = result.segmentation()
-            result.tokens = None  # the cached [word, start] lists: as large again as the tokens
+    corpus = _vocabulary_corpus(accepted, cache, workers)
     vocabulary_names = ("keywords", "slogans", "contexts")
     tables.update(_stage(
-        "词汇统计", lambda ids: _vocabulary_tables(documents, texts[texts["doc_id"].isin(ids)], tokens),
+        "词汇统计", lambda ids: _vocabulary_tables(documents, texts[texts["doc_id"].isin(ids)], corpus),
         list(by_id), by_id, summary, empty=vocabulary_names))
     tables["documents"] = _with_warnings(documents, results)  # the stages' notes land on the rows
     return tables
@@ -328,12 +329,27 @@ def _conflicts(documents: pd.DataFrame, reviewed: pd.DataFrame | None,
     return conflicts.annotate(documents, found), conflicts.not_used(found)
 
 
-def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame, tokens: dict) -> dict[str, pd.DataFrame]:
+def _vocabulary_corpus(accepted: list[DocResult], cache: Path | None, workers: int) -> vocabulary.Corpus:
+    """The reports' vocabulary partials (decoded once), their cache keys and boundary files."""
+    corpus = vocabulary.Corpus(store=cache, workers=workers)
+    for result in accepted:
+        if result.vocab is None:
+            continue  # made without the per-document stage (a test): the vocabulary segments it
+        corpus.partials[result.doc_id] = vocabulary.DocPartial.from_json(result.vocab)
+        result.vocab = None  # decoded: the encoded form is not needed twice
+        if cache is not None and result.cache_key:
+            corpus.keys[result.doc_id] = result.cache_key
+            corpus.boundary_files[result.doc_id] = boundaries_path(cache, result.cache_key)
+    return corpus
+
+
+def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame,
+                       corpus: vocabulary.Corpus) -> dict[str, pd.DataFrame]:
     if texts.empty:
         return {name: contracts.empty_frame(name) for name in ("keywords", "slogans", "contexts")}
     meta = documents.loc[documents["status"] == "ok", ["doc_id", "county", "report_year"]]
     meta = meta.drop_duplicates("doc_id")
-    return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), tokens)
+    return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), corpus)
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -364,6 +380,7 @@ def _build_id(digests: dict[str, str]) -> str:
 
 def _prune_cache(out_dir: Path, results: list[DocResult]) -> None:
     keep = {r.cache_key for r in results}
-    for path in settings.cache_dir(out_dir).glob("*.json"):
-        if path.stem not in keep:
-            path.unlink(missing_ok=True)
+    for pattern in ("*.json", "*.bounds"):
+        for path in settings.cache_dir(out_dir).glob(pattern):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
