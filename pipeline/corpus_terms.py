@@ -18,8 +18,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from pipeline.partials import CONTEXT_TOP_N, DocPartial
+
+
+# Arrow columns to pandas' nullable types, as ``contracts.conform`` returns them.
+_PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype()}
 
 
 @dataclass
@@ -46,15 +51,16 @@ def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex
     term_ids = np.concatenate(index.doc_terms) if partials else np.zeros(0, dtype=np.int64)
     counts = np.concatenate([p.counts for p in partials]).astype(np.int64) if partials else np.zeros(0, np.int64)
     scores = _tfidf(term_ids, counts, lengths, len(index.terms), len(docs))
-    frame = pd.DataFrame({
-        "doc_id": np.repeat(np.array([d["doc_id"] for d in docs], dtype=object), lengths),
-        "county": np.repeat(np.array([d["county"] for d in docs], dtype=object), lengths),
-        "report_year": pd.array(np.repeat(np.array([d["report_year"] for d in docs], dtype=object), lengths),
-                                dtype="Int64"),
-        "term": np.array(index.terms, dtype=object)[term_ids] if len(term_ids) else np.zeros(0, dtype=object),
-        "count": counts,
-        "tfidf": [float(round(v, 12)) for v in scores.tolist()],
-    })
+    doc_of = np.repeat(np.arange(len(docs)), lengths)
+    # Strings are taken from one array of each (encoded once), not made row by row.
+    frame = pa.table({
+        "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(doc_of),
+        "county": pa.array([d["county"] for d in docs], pa.string()).take(doc_of),
+        "report_year": pa.array([d["report_year"] for d in docs], pa.int64()).take(doc_of),
+        "term": pa.array(index.terms, pa.string()).take(term_ids),
+        "count": pa.array(counts, pa.int64()),
+        "tfidf": pa.array([float(round(v, 12)) for v in scores.tolist()], pa.float64()),
+    }).to_pandas(types_mapper=_PANDAS_TYPES.get)
     return frame, _top_terms(term_ids, counts, scores, lengths, index.terms)
 
 
@@ -90,29 +96,62 @@ def _top_terms(term_ids, counts, scores, lengths, terms: list[str]) -> np.ndarra
     return chosen
 
 
-def context_records(docs: list[dict], partials: list[DocPartial], index: TermIndex, chosen: np.ndarray,
-                    slogan_contexts: dict[str, list[tuple]]) -> dict[str, list]:
-    """Columns of the contexts table: each report's slogan occurrences, then the occurrences
-    of its chosen terms (at most ``CONTEXT_MAX_PER_DOC_TERM`` each, from the partial)."""
-    columns: dict[str, list] = {"doc_id": [], "term": [], "sentence": [], "start": [], "end": []}
-    for doc, partial, ids in zip(docs, partials, index.doc_terms):
-        doc_id, text = doc["doc_id"], doc["text"]
-        rows = list(slogan_contexts.get(doc_id, ()))
-        keep = chosen[ids[partial.ctx_term]] if len(partial.ctx_term) else np.zeros(0, dtype=bool)
-        sentences = partial.sentences
-        for local, start, sentence in zip(partial.ctx_term[keep].tolist(), partial.ctx_start[keep].tolist(),
-                                          partial.ctx_sentence[keep].tolist()):
-            term = partial.terms[local]
-            if sentence >= 0:
-                s, e = sentences[sentence]
-                shown = text[s:e]
-            else:
-                shown = term
-            rows.append((term, start, start + len(term), shown))
-        for term, start, end, shown in rows:
-            columns["doc_id"].append(doc_id)
-            columns["term"].append(term)
-            columns["sentence"].append(shown)
-            columns["start"].append(start)
-            columns["end"].append(end)
-    return columns
+def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex, chosen: np.ndarray,
+                  slogan_contexts: dict[str, list[tuple]]) -> pd.DataFrame:
+    """The contexts table (unsorted, not deduplicated): each report's slogan occurrences, then
+    the occurrences of its chosen terms (at most ``CONTEXT_MAX_PER_DOC_TERM`` each, from the
+    partial). A sentence is encoded once and its rows take it by index."""
+    doc_of, term_of, starts, ends, sentence_of = [], [], [], [], []
+    sentence_texts: list[str] = []
+    terms = pa.array(index.terms, pa.string())
+    extra_terms: dict[str, int] = {}  # slogans that are not keyword terms
+    term_id = {t: i for i, t in enumerate(index.terms)}
+    for d, (doc, partial, ids) in enumerate(zip(docs, partials, index.doc_terms)):
+        text = doc["text"]
+        found = slogan_contexts.get(doc["doc_id"], ())
+        if found:
+            slogans, slogan_starts, slogan_ends, shown = zip(*found)
+            doc_of.append(np.full(len(found), d))
+            term_of.append([term_id[t] if t in term_id else len(index.terms) + extra_terms.setdefault(t, len(extra_terms))
+                            for t in slogans])
+            starts.append(slogan_starts)
+            ends.append(slogan_ends)
+            sentence_of.append(np.arange(len(sentence_texts), len(sentence_texts) + len(found)))
+            sentence_texts += shown
+        if not len(partial.ctx_term):
+            continue
+        keep = chosen[ids[partial.ctx_term]]
+        local = partial.ctx_term[keep]
+        term_ids = ids[local]
+        ctx_start = partial.ctx_start[keep].astype(np.int64)
+        lengths = np.array([len(t) for t in partial.terms], dtype=np.int64)[local]
+        # A position outside every sentence shows the term itself (as ``segment.sentence_at`` says).
+        sentence = partial.ctx_sentence[keep]
+        offset = len(sentence_texts)
+        sentence_texts += [text[s:e] for s, e in partial.sentences.tolist()]
+        n = len(local)
+        doc_of.append(np.full(n, d))
+        term_of.append(term_ids)
+        starts.append(ctx_start)
+        ends.append(ctx_start + lengths)
+        sentence_of.append(np.where(sentence >= 0, sentence + offset, -1 - term_ids))
+    all_terms = pa.concat_arrays([terms, pa.array(list(extra_terms), pa.string())])
+    columns = {
+        "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(_flat(doc_of)),
+        "term": all_terms.take(_flat(term_of)),
+        "sentence": _sentences(sentence_texts, _flat(sentence_of), all_terms),
+        "start": pa.array(_flat(starts), pa.int64()),
+        "end": pa.array(_flat(ends), pa.int64()),
+    }
+    return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
+
+
+def _flat(parts: list) -> np.ndarray:
+    """Sequences of integers, in order, as one int64 array."""
+    return np.concatenate([np.asarray(p, dtype=np.int64) for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _sentences(texts: list[str], index: np.ndarray, terms: pa.Array) -> pa.Array:
+    """Sentence ``i`` for index ``i >= 0``; for ``-1 - t``, the term ``t`` itself."""
+    pool = pa.concat_arrays([pa.array(texts, pa.string()), terms])
+    return pool.take(np.where(index >= 0, index, len(texts) + (-1 - index)))

@@ -168,7 +168,7 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
     from pipeline.ingest import RejectedInput, read_document
     from pipeline.normalise import normalise_text
     from pipeline.partials import boundaries_of, document_partial
-    from pipeline.segment import segment_document
+    from pipeline.segment import segment_arrays
 
     try:
         ingested = read_document(path)
@@ -177,8 +177,8 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
             raise RejectedInput("清理后几乎没有正文（不足 %d 字）" % settings.MIN_TEXT_CHARS)
         identity = apply_review(identify_document(text, source_file, ingested.html_title), review)
         facts = attribute_counties(extract_indicators(text, identity), text, identity)
-        tokens = segment_document(text)
-        vocab = document_partial(text, tokens)
+        words, starts = segment_arrays(text)
+        vocab = document_partial(text, words, starts)
     except RejectedInput as exc:
         return DocResult(source_file, sha, "rejected", _one_line(str(exc)))
     except OSError as exc:  # gone or unreadable since the scan (a drop still being copied, a permission)
@@ -194,7 +194,7 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
         text=text,
         facts=_records(facts),
         vocab=vocab,
-        boundaries=boundaries_of(tokens),
+        boundaries=boundaries_of(words, starts),
         warnings=list(getattr(ingested, "notes", ())),
     )
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.keywords import count_terms
-from pipeline.segment import Token, sentence_at, split_sentences
+from pipeline.segment import Sentence, split_sentences
 from pipeline.slogans import adjacent_runs, find_quoted
 
 # Contexts cover every slogan occurrence and every occurrence of a term that is among the
@@ -70,43 +70,51 @@ class DocPartial:
         )
 
 
-def document_partial(text: str, tokens: list[Token]) -> dict:
-    """The JSON-able partial of one report (see the module docstring)."""
-    counts = count_terms(tokens)
+def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:
+    """The JSON-able partial of one report (see the module docstring), from its segmentation
+    (``segment.segment_arrays``: the words and their start offsets)."""
+    counts = count_terms(words)
     terms = list(counts)
     index = {term: i for i, term in enumerate(terms)}
-    taken = [0] * len(terms)
-    ctx_term, ctx_start = [], []
-    for token in tokens:
-        i = index.get(token.word)
-        if i is not None and taken[i] < CONTEXT_MAX_PER_DOC_TERM:
-            taken[i] += 1
-            ctx_term.append(i)
-            ctx_start.append(token.start)
+    term_of = np.fromiter((index.get(w, -1) for w in words), dtype=np.int64, count=len(words))
+    positions = np.flatnonzero(term_of >= 0)
+    # The first CONTEXT_MAX_PER_DOC_TERM occurrences of each term, in text order.
+    order = positions[np.argsort(term_of[positions], kind="stable")]
+    grouped = term_of[order]
+    first = np.searchsorted(grouped, grouped, side="left")
+    taken = np.sort(order[np.arange(len(order)) - first < CONTEXT_MAX_PER_DOC_TERM])
+    ctx_start = np.asarray(starts, dtype=np.int64)[taken]
     sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
-    position = {s.start: i for i, s in enumerate(sentences)}
-    ctx_sentence = []
-    for start in ctx_start:
-        sentence = sentence_at(sentences, starts, start)
-        ctx_sentence.append(-1 if sentence is None else position[sentence.start])
     quoted = find_quoted(text)
     seen = {occ.slogan for occ in quoted} | set(adjacent_runs(text, quoted))
     return {
         "terms": terms,
         "counts": _encode([counts[t] for t in terms]),
-        "ctx_term": _encode(ctx_term),
+        "ctx_term": _encode(term_of[taken]),
         "ctx_start": _encode(ctx_start),
-        "ctx_sentence": _encode(ctx_sentence),
+        "ctx_sentence": _encode(_sentence_of(sentences, ctx_start)),
         "sentences": _encode([x for s in sentences for x in (s.start, s.end)]),
         "quoted": [[occ.slogan, *occ.context(text)] for occ in quoted],
         "seen": sorted(seen),
     }
 
 
-def boundaries_of(tokens: list[Token]) -> np.ndarray:
+def _sentence_of(sentences: list[Sentence], offsets: np.ndarray) -> np.ndarray:
+    """Index of the sentence holding each offset, -1 for none (``segment.sentence_at``)."""
+    if not sentences:
+        return np.full(len(offsets), -1)
+    starts = np.array([s.start for s in sentences], dtype=np.int64)
+    ends = np.array([max(s.end, s.start + 1) for s in sentences], dtype=np.int64)
+    i = np.searchsorted(starts, offsets, side="right") - 1
+    inside = (i >= 0) & (offsets < ends[np.maximum(i, 0)])
+    return np.where(inside, i, -1)
+
+
+def boundaries_of(words: list[str], starts: np.ndarray) -> np.ndarray:
     """Every token start and end, sorted (what ``find_slogans`` takes as boundaries)."""
-    return np.unique(np.array([t.start for t in tokens] + [t.end for t in tokens], dtype=_INT32))
+    starts = np.asarray(starts, dtype=np.int64)
+    ends = starts + np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    return np.unique(np.concatenate([starts, ends])).astype(_INT32)
 
 
 def write_boundaries(path: Path, boundaries: np.ndarray) -> None:

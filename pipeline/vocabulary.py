@@ -34,9 +34,9 @@ from pipeline.keywords import (  # noqa: F401 (API)
     write_term_candidates,
 )
 from pipeline.corpus_slogans import Corpus, find_all, learn
-from pipeline.corpus_terms import TermIndex, context_records, keyword_frame
-from pipeline.partials import CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, document_partial  # noqa: F401
-from pipeline.segment import segment_document, token_boundaries
+from pipeline.corpus_terms import TermIndex, context_frame, keyword_frame
+from pipeline.partials import CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, boundaries_of, document_partial  # noqa: F401
+from pipeline.segment import segment_arrays
 
 
 def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -> dict[str, pd.DataFrame]:
@@ -50,9 +50,9 @@ def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -
     corpus = corpus or Corpus()
     for d in docs:
         if d["doc_id"] not in corpus.partials:
-            tokens = segment_document(d["text"])
-            corpus.partials[d["doc_id"]] = DocPartial.from_json(document_partial(d["text"], tokens))
-            corpus.boundaries[d["doc_id"]] = token_boundaries(tokens)
+            words, starts = segment_arrays(d["text"])
+            corpus.partials[d["doc_id"]] = DocPartial.from_json(document_partial(d["text"], words, starts))
+            corpus.boundaries[d["doc_id"]] = frozenset(boundaries_of(words, starts).tolist())
     partials = [corpus.partials[d["doc_id"]] for d in docs]
 
     # Slogans: the corpus' own quotes (their words around, how many documents) extend the reference.
@@ -62,7 +62,7 @@ def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -
     index = TermIndex.of(partials)
     keywords, chosen = keyword_frame(docs, partials, index)
     slogan_contexts = {doc_id: result["contexts"] for doc_id, result in found.items()}
-    contexts = pd.DataFrame(context_records(docs, partials, index, chosen, slogan_contexts))
+    contexts = context_frame(docs, partials, index, chosen, slogan_contexts)
     contexts = contexts.drop_duplicates(subset=["doc_id", "term", "start"], keep="first")
 
     slogan_records = [

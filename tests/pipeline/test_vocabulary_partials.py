@@ -13,7 +13,7 @@ from pipeline.corpus_terms import TermIndex, keyword_frame
 from pipeline.keywords import count_terms, idf_from_counts, tfidf_scores
 from pipeline.partials import (CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, document_partial,
                                read_boundaries, write_boundaries, boundaries_of)
-from pipeline.segment import segment_document, sentence_at, split_sentences
+from pipeline.segment import segment_arrays, segment_document, sentence_at, split_sentences
 from pipeline.slogans import learn_lexicon
 from pipeline.vocabulary import build_vocabulary_tables
 
@@ -33,7 +33,7 @@ def _docs(frame: pd.DataFrame) -> list[dict]:
 
 
 def _partials(docs):
-    return [DocPartial.from_json(document_partial(d["text"], segment_document(d["text"]))) for d in docs]
+    return [DocPartial.from_json(document_partial(d["text"], *segment_arrays(d["text"]))) for d in docs]
 
 
 def test_lexicon_from_partials_equals_learn_lexicon(sample_texts):
@@ -88,10 +88,17 @@ def test_contexts_equal_a_scan_of_every_token(sample_texts):
 def test_boundaries_survive_the_cache_and_a_damaged_file_is_refused(tmp_path):
     tokens = segment_document(OWN[1]["text"])
     path = tmp_path / "doc.bounds"
-    write_boundaries(path, boundaries_of(tokens))
+    write_boundaries(path, boundaries_of(*segment_arrays(OWN[1]["text"])))
     assert read_boundaries(path) == frozenset([t.start for t in tokens] + [t.end for t in tokens])
     data = bytearray(path.read_bytes())
     data[0] ^= 1
     path.write_bytes(bytes(data))
     assert read_boundaries(path) is None
     assert read_boundaries(tmp_path / "missing.bounds") is None
+
+
+def test_segment_arrays_are_the_tokens_of_segment_document(sample_texts):
+    for text in list(sample_texts["text"]) + [d["text"] for d in OWN] + ["  两山 理念\n\n 乡村振兴  ", ""]:
+        words, starts = segment_arrays(text)
+        tokens = segment_document(text)
+        assert words == [t.word for t in tokens] and starts.tolist() == [t.start for t in tokens]
