@@ -13,6 +13,7 @@ is Python's ``round``.
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 
@@ -29,29 +30,36 @@ _PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.
 
 @dataclass
 class TermIndex:
-    """Every term of the corpus once, and each report's terms as ids into it."""
+    """Every term of the corpus once, in code-point order (a term's id is its rank, so rows
+    sorted by id are sorted by term, and taking strings by id reads the pool in order), and
+    each report's terms as ids."""
 
     terms: list[str]
     doc_terms: list[np.ndarray]  # per doc (in the order of ``docs``): its term ids
 
     @classmethod
-    def of(cls, partials: list[DocPartial]) -> "TermIndex":
-        ids: dict[str, int] = {}
-        doc_terms = []
-        for partial in partials:
-            doc_terms.append(np.fromiter((ids.setdefault(t, len(ids)) for t in partial.terms),
-                                         dtype=np.int64, count=len(partial.terms)))
-        return cls(list(ids), doc_terms)
+    def of(cls, partials: list[DocPartial], extra: set[str] = frozenset()) -> "TermIndex":
+        terms = sorted(set(extra).union(*(p.terms for p in partials)))
+        ids = {term: i for i, term in enumerate(terms)}
+        doc_terms = [np.fromiter(map(ids.__getitem__, p.terms), dtype=np.int64, count=len(p.terms))
+                     for p in partials]
+        return cls(terms, doc_terms)
+
+    def id_of(self, term: str) -> int:
+        return bisect.bisect_left(self.terms, term)
 
 
 def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex) -> tuple[pd.DataFrame, np.ndarray]:
-    """The keywords table (unsorted) and, per term id, whether it is among the
+    """The keywords table (sorted by doc and term) and, per term id, whether it is among the
     ``CONTEXT_TOP_N`` best of some report (the terms the contexts table covers)."""
     lengths = np.array([len(p.terms) for p in partials], dtype=np.int64)
     term_ids = np.concatenate(index.doc_terms) if partials else np.zeros(0, dtype=np.int64)
     counts = np.concatenate([p.counts for p in partials]).astype(np.int64) if partials else np.zeros(0, np.int64)
-    scores = _tfidf(term_ids, counts, lengths, len(index.terms), len(docs))
+    scores = _tfidf(term_ids, counts, lengths, len(index.terms), len(docs))  # in each report's own order
+    chosen = _top_terms(term_ids, counts, scores, lengths, len(index.terms))
     doc_of = np.repeat(np.arange(len(docs)), lengths)
+    order = np.lexsort((term_ids, doc_of))
+    doc_of, term_ids, counts, scores = doc_of[order], term_ids[order], counts[order], scores[order]
     # Strings are taken from one array of each (encoded once), not made row by row.
     frame = pa.table({
         "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(doc_of),
@@ -61,7 +69,7 @@ def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex
         "count": pa.array(counts, pa.int64()),
         "tfidf": pa.array([float(round(v, 12)) for v in scores.tolist()], pa.float64()),
     }).to_pandas(types_mapper=_PANDAS_TYPES.get)
-    return frame, _top_terms(term_ids, counts, scores, lengths, index.terms)
+    return frame, chosen
 
 
 def _tfidf(term_ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, n_terms: int, n_docs: int) -> np.ndarray:
@@ -81,15 +89,13 @@ def _tfidf(term_ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, n_term
     return raw / np.repeat(norms, lengths)
 
 
-def _top_terms(term_ids, counts, scores, lengths, terms: list[str]) -> np.ndarray:
+def _top_terms(term_ids, counts, scores, lengths, n_terms: int) -> np.ndarray:
     """Per term id: among some report's best ``CONTEXT_TOP_N`` by (score, count, term)."""
-    chosen = np.zeros(len(terms), dtype=bool)
+    chosen = np.zeros(n_terms, dtype=bool)
     if not len(term_ids):
         return chosen
-    rank = np.empty(len(terms), dtype=np.int64)
-    rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
     doc_of = np.repeat(np.arange(len(lengths)), lengths)
-    order = np.lexsort((rank[term_ids], -counts, -scores, doc_of))
+    order = np.lexsort((term_ids, -counts, -scores, doc_of))  # ids are ranks: ties go by term
     first_of_doc = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     within = np.arange(len(order)) - first_of_doc[doc_of[order]]
     chosen[term_ids[order[within < CONTEXT_TOP_N]]] = True
@@ -98,22 +104,19 @@ def _top_terms(term_ids, counts, scores, lengths, terms: list[str]) -> np.ndarra
 
 def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex, chosen: np.ndarray,
                   slogan_contexts: dict[str, list[tuple]]) -> pd.DataFrame:
-    """The contexts table (unsorted, not deduplicated): each report's slogan occurrences, then
+    """The contexts table, sorted by (doc, term, start): each report's slogan occurrences and
     the occurrences of its chosen terms (at most ``CONTEXT_MAX_PER_DOC_TERM`` each, from the
-    partial). A sentence is encoded once and its rows take it by index."""
+    partial); where both give a row for the same place, the slogan's is kept. A sentence is
+    encoded once and its rows take it by index. Every slogan must be in ``index``."""
     doc_of, term_of, starts, ends, sentence_of = [], [], [], [], []
     sentence_texts: list[str] = []
-    terms = pa.array(index.terms, pa.string())
-    extra_terms: dict[str, int] = {}  # slogans that are not keyword terms
-    term_id = {t: i for i, t in enumerate(index.terms)}
     for d, (doc, partial, ids) in enumerate(zip(docs, partials, index.doc_terms)):
         text = doc["text"]
         found = slogan_contexts.get(doc["doc_id"], ())
         if found:
             slogans, slogan_starts, slogan_ends, shown = zip(*found)
             doc_of.append(np.full(len(found), d))
-            term_of.append([term_id[t] if t in term_id else len(index.terms) + extra_terms.setdefault(t, len(extra_terms))
-                            for t in slogans])
+            term_of.append([index.id_of(t) for t in slogans])
             starts.append(slogan_starts)
             ends.append(slogan_ends)
             sentence_of.append(np.arange(len(sentence_texts), len(sentence_texts) + len(found)))
@@ -129,19 +132,24 @@ def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex
         sentence = partial.ctx_sentence[keep]
         offset = len(sentence_texts)
         sentence_texts += [text[s:e] for s, e in partial.sentences.tolist()]
-        n = len(local)
-        doc_of.append(np.full(n, d))
+        doc_of.append(np.full(len(local), d))
         term_of.append(term_ids)
         starts.append(ctx_start)
         ends.append(ctx_start + lengths)
         sentence_of.append(np.where(sentence >= 0, sentence + offset, -1 - term_ids))
-    all_terms = pa.concat_arrays([terms, pa.array(list(extra_terms), pa.string())])
+    doc_of, term_of, starts = _flat(doc_of), _flat(term_of), _flat(starts)
+    ends, sentence_of = _flat(ends), _flat(sentence_of)
+    order = np.lexsort((starts, term_of, doc_of))  # stable: a slogan's row stays before a term's
+    doc_of, term_of, starts, ends, sentence_of = (a[order] for a in (doc_of, term_of, starts, ends, sentence_of))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (doc_of[1:] != doc_of[:-1]) | (term_of[1:] != term_of[:-1]) | (starts[1:] != starts[:-1])
+    terms = pa.array(index.terms, pa.string())
     columns = {
-        "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(_flat(doc_of)),
-        "term": all_terms.take(_flat(term_of)),
-        "sentence": _sentences(sentence_texts, _flat(sentence_of), all_terms),
-        "start": pa.array(_flat(starts), pa.int64()),
-        "end": pa.array(_flat(ends), pa.int64()),
+        "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(doc_of[first]),
+        "term": terms.take(term_of[first]),
+        "sentence": _sentences(sentence_texts, sentence_of[first], terms),
+        "start": pa.array(starts[first], pa.int64()),
+        "end": pa.array(ends[first], pa.int64()),
     }
     return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
 

@@ -59,11 +59,10 @@ def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -
     lexicon = learn(docs, corpus)
     found = find_all(docs, corpus, lexicon)
 
-    index = TermIndex.of(partials)
-    keywords, chosen = keyword_frame(docs, partials, index)
     slogan_contexts = {doc_id: result["contexts"] for doc_id, result in found.items()}
+    index = TermIndex.of(partials, extra={c[0] for found_in in slogan_contexts.values() for c in found_in})
+    keywords, chosen = keyword_frame(docs, partials, index)
     contexts = context_frame(docs, partials, index, chosen, slogan_contexts)
-    contexts = contexts.drop_duplicates(subset=["doc_id", "term", "start"], keep="first")
 
     slogan_records = [
         {"doc_id": d["doc_id"], "county": d["county"], "report_year": d["report_year"], **row}
