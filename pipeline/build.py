@@ -32,6 +32,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline import conflicts, contracts, corrections, publish, settings, vocabulary
 from pipeline.documents import DocResult, boundaries_path, process_file, scan_raw_dir, warm_up
@@ -399,13 +400,28 @@ def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame,
 # --- writing ---------------------------------------------------------------------------
 
 
+# Tables their stage returns already checked and sorted (``contracts.conform``): checking a
+# few hundred MB of contexts again would only copy them twice more.
+CONFORMED_BY_THEIR_STAGE = ("keywords", "slogans", "contexts")
+
+
 def _write_staged(tables: dict[str, pd.DataFrame], staging: Path) -> dict[str, str]:
     digests = {}
     for name, frame in tables.items():
         path = settings.table_path(staging, name)
-        contracts.write_table(frame, name, path)
+        if name in CONFORMED_BY_THEIR_STAGE:
+            _write_conformed(frame, name, path)
+        else:
+            contracts.write_table(frame, name, path)
         digests[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return digests
+
+
+def _write_conformed(frame: pd.DataFrame, name: str, path: Path) -> None:
+    """``contracts.write_table`` without its ``conform`` (the same bytes for a conformed frame)."""
+    table = pa.Table.from_pandas(frame, schema=contracts.CONTRACTS[name].schema, preserve_index=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table.replace_schema_metadata(None), path, compression="zstd", write_statistics=True)
 
 
 def _nothing_usable(raw_dir: Path, files: list[Path], summary: BuildSummary) -> str:
