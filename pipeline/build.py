@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import conflicts, contracts, corrections, publish, settings, vocabulary
-from pipeline.documents import DocResult, boundaries_path, process_file, scan_raw_dir, warm_up
+from pipeline.documents import DocResult, boundaries_path, cached_result, process_file, scan_raw_dir, warm_up
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
 from pipeline.workers import die_with_parent
@@ -134,23 +134,33 @@ def _process_all(
 ) -> list[DocResult]:
     cache = settings.cache_dir(out_dir)
     cache.mkdir(parents=True, exist_ok=True)
-    jobs = [(path, raw_dir, cache, force) for path in files]
-    results: list[DocResult] = []
+    # Cached files are read here; only the others go to worker processes.
+    found = {} if force else {path: cached_result(path, raw_dir, cache) for path in files}
+    jobs = [(path, raw_dir, cache, force) for path in files if found.get(path) is None]
+    done = 0
+
+    def report(result: DocResult) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, len(files), result.source_file)
+
+    for result in found.values():
+        if result is not None:
+            report(result)
+    processed = {}
     if workers > 1 and len(jobs) > 1:
         warm_up()  # forked workers inherit the loaded modules instead of each loading them
         with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            for i, result in enumerate(pool.map(_process_job, jobs, chunksize=4), start=1):
-                results.append(result)
-                if progress:
-                    progress(i, len(jobs), result.source_file)
+            for job, result in zip(jobs, pool.map(_process_job, jobs, chunksize=4)):
+                processed[job[0]] = result
+                report(result)
     else:
-        for i, job in enumerate(jobs, start=1):
-            result = _process_job(job)
-            results.append(result)
-            if progress:
-                progress(i, len(jobs), result.source_file)
-    return results
+        for job in jobs:
+            processed[job[0]] = result = _process_job(job)
+            report(result)
+    return [found.get(path) or processed[path] for path in files]
 
 
 def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
