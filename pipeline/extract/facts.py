@@ -305,7 +305,7 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
     """All indicator facts of one normalised document (see the module docstring)."""
     vocab = load_vocabulary()
     doc = DocContext(identity.report_year, effective_kind(identity.doc_type, text),
-                     getattr(identity, "delivered_year", None))
+                     getattr(identity, "delivered_year", None), bool(getattr(identity, "counties", ())))
     section = Section(doc.opening_part, doc.opening_year, basis=doc.basis)
     rows: list[dict] = []
     for p_start, p_end in iter_paragraphs(text):

@@ -11,6 +11,7 @@ heading or cue says otherwise:
 | 统计公报 (statistical bulletin for N) | N, every value final | never: a bulletin sets none |
 | 工作汇报 (part-year progress) | N, usually part of the year | N |
 | 其他 (yearbook pages, articles on several counties) | N: an article is dated by the year it reports on | N |
+| any kind covering several counties (a roundup of district reports) | N, as identification dates it | N |
 
 A news item or article that opens on a 统计公报 (晋江发布2016年…统计公报) is read as the bulletin.
 
@@ -49,13 +50,16 @@ class DocContext:
     report_year: int | None
     doc_type: str
     delivered_year: int | None
+    # An article giving figures for several counties is dated, like identification dates it,
+    # by the year its figures are for, whatever kind it is (a roundup of district reports).
+    several: bool = False
 
     @property
     def review_year(self) -> int | None:
         """The year a review section reports on by default."""
         if self.report_year is None:
             return None
-        if self.doc_type in OWN_YEAR_OUTCOMES:
+        if self.doc_type in OWN_YEAR_OUTCOMES or self.several:
             return self.report_year
         return self.report_year - 1
 

@@ -38,8 +38,56 @@ def test_a_sentence_without_a_county_takes_the_last_one_of_its_paragraph():
     assert attribute(ROUNDUP, ["增长4.0%"]) == ["萧山区"]
 
 
-def test_zones_and_city_totals_belong_to_no_county():
-    assert attribute(ROUNDUP, ["增长6.0%", "增长3.9%"]) == [None, None]
+def test_zones_and_city_totals_belong_to_no_county_and_are_left_out():
+    assert attribute(ROUNDUP, ["增长6.0%", "增长3.9%"]) == []
+    assert attribute(ROUNDUP, ["增长5.1%", "增长6.0%", "900亿元"]) == ["萧山区", "富阳区"]
+
+
+SHARED = (
+    "近日，宁波各区县市一季度经济数据出炉。\n"
+    "海曙区地区生产总值增长6.2%。象山县、宁海县地区生产总值均增长7.1%，并列第二。\n"
+    "慈溪市和余姚市固定资产投资分别增长9.4%、8.8%；奉化区、鄞州区、北仑区规模以上工业增加值分别增长5%、6%。\n"
+)
+
+
+def facts_at(text: str, spans: list[tuple[str, str]]) -> pd.DataFrame:
+    rows = []
+    for value, indicator in spans:
+        row = fact_at(text, value)
+        row["indicator"], row["measure"], row["value"] = indicator, "growth", 1.0
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def test_places_listed_together_each_get_the_shared_figure():
+    identity = identify_document(SHARED, "x.txt")
+    out = attribute_counties(facts_at(SHARED, [("增长7.1%", "地区生产总值")]), SHARED, identity)
+    assert list(out["county"]) == ["象山县", "宁海县"]
+
+
+def test_a_fenbie_list_of_places_takes_its_values_in_order():
+    identity = identify_document(SHARED, "x.txt")
+    spans = [("增长9.4%", "固定资产投资"), ("8.8%", "固定资产投资")]
+    out = attribute_counties(facts_at(SHARED, spans), SHARED, identity)
+    assert list(out["county"]) == ["慈溪市", "余姚市"]
+
+
+def test_a_fenbie_list_whose_values_do_not_line_up_is_left_out():
+    identity = identify_document(SHARED, "x.txt")
+    spans = [("增长5%", "规模以上工业增加值"), ("6%", "规模以上工业增加值")]  # three places, two values
+    assert len(attribute_counties(facts_at(SHARED, spans), SHARED, identity)) == 0
+
+
+def test_a_figure_repeated_for_one_county_is_kept_once():
+    text = ("近日，杭州各区县经济数据公布。\n地区生产总值前三位依次是：萧山区2100亿元，余杭区2000亿元，富阳区900亿元。\n"
+            "萧山区地区生产总值达到2100亿元，增长5%。")
+    identity = identify_document(text, "x.txt")
+    first = fact_at(text, "2100亿元")
+    second = fact_at(text, "达到2100亿元")
+    frame = pd.DataFrame([first, second]).assign(indicator="地区生产总值", measure="level", value=2100.0,
+                                                 kind="actual", period=2022, unit="亿元")
+    out = attribute_counties(frame, text, identity)
+    assert list(out["county"]) == ["萧山区"] and int(out["value_start"].iloc[0]) == first["value_start"]
 
 
 def test_single_county_document_keeps_its_county_for_every_fact():

@@ -133,3 +133,19 @@ def test_a_figure_of_the_documents_own_year_is_a_target_unless_it_is_done():
     assert (one(df).kind, one(df).period) == ("target", 2023)
     df = facts("全县一般公共预算收入在2023年首次突破10亿元。", year=2023, doc_type="报告摘要")
     assert one(df).kind == "actual"
+
+
+def test_a_roundup_of_several_counties_reports_the_year_it_is_dated_by():
+    """Identification dates an article on several counties by the year its figures are for, even
+    when it retells their work reports: its outcomes are of that year, not the year before."""
+    from types import SimpleNamespace
+
+    from pipeline.extract import extract_indicators
+
+    text = ("据各区政府工作报告，朝阳区预计全年地区生产总值增长2.5%左右。\n"
+            "通州区全年一般公共预算收入完成120亿元，同比增长3%。")
+    several = SimpleNamespace(report_year=2023, doc_type="报告摘要", delivered_year=None, counties=("朝阳区", "通州区"))
+    df = extract_indicators(text, several)
+    assert set(df["period"]) == {2023} and set(df["kind"]) == {"actual"}
+    single = SimpleNamespace(report_year=2023, doc_type="报告摘要", delivered_year=None, counties=())
+    assert set(extract_indicators(text, single)["period"]) == {2022}
