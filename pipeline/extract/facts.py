@@ -14,6 +14,7 @@ from pipeline.extract.sections import (
     SECTION_NUMBER, Section, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
     iter_sentences, update_section,
 )
+from pipeline.extract.tables import table_facts
 from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits, load_vocabulary
 
 FACT_COLUMNS = [
@@ -307,8 +308,10 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
     doc = DocContext(identity.report_year, effective_kind(identity.doc_type, text),
                      getattr(identity, "delivered_year", None), bool(getattr(identity, "counties", ())))
     section = Section(doc.opening_part, doc.opening_year, basis=doc.basis)
-    rows: list[dict] = []
+    rows, table_lines = table_facts(text, doc, vocab)
     for p_start, p_end in iter_paragraphs(text):
+        if p_start in table_lines:
+            continue
         paragraph = text[p_start:p_end].strip()
         if is_heading(paragraph) and not is_list_item(paragraph):
             section = classify_heading(paragraph, doc, section)
@@ -323,8 +326,22 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
             ctx = sentence_context(sentence, section, doc)
             if ctx is not None:
                 rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
-    frame = _to_frame(rows)
+    frame = _without_table_restatements(_to_frame(rows))
     return _without_restatements(frame).reset_index(drop=True) if doc.doc_type in RESTATING_KINDS else frame
+
+
+def _without_table_restatements(frame: pd.DataFrame) -> pd.DataFrame:
+    """A bulletin's table repeats the figures its text gives (增长6.0% above, 6.0 in the table):
+    a table value equal to one stated in the text is that fact again."""
+    from_table = frame["basis"].fillna("").str.startswith("table:")
+    if not from_table.any():
+        return frame
+    stated = set(map(tuple, frame.loc[~from_table, TABLE_KEY].astype(str).values))
+    again = from_table & frame[TABLE_KEY].astype(str).apply(tuple, axis=1).isin(stated)
+    return frame[~again].reset_index(drop=True)
+
+
+TABLE_KEY = ["indicator", "measure", "kind", "period", "value"]
 
 
 def _to_frame(rows: Iterable[dict]) -> pd.DataFrame:
