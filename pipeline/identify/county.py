@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.identify.dates import MeetingLine
 from pipeline.identify.divisions import GENERIC_NAMES, County, Mention, admin_divisions, find_places, former_names
+from pipeline.identify.divisions import short_form as short_form_of
 from pipeline.identify.text import HAN
 
 # A county needs at least this much body evidence (see score_counties) to be named from it.
@@ -78,7 +79,29 @@ def find_county(text: str, title: str | None, meeting: MeetingLine | None,
     unlisted = _unlisted_county(title, meeting, text)
     if unlisted:
         return CountyFinding(County(unlisted[0], "", None, _province_hint(title, text)), unlisted[1], False)
-    return _from_path(source_file, text)
+    from_path = _from_path(source_file, text)
+    if from_path.county is None:
+        return _short_form_in_a_slogan(text, suffix) or from_path
+    return from_path
+
+
+def _short_form_in_a_slogan(text: str, suffix: str | None) -> CountyFinding | None:
+    """建设新大兴, 凝聚正定力量: a page (a later page of a report) that names its county only inside
+    a slogan. The weakest body evidence, taken only when nothing else names a county: one county
+    alone, of the kind the text calls itself (全区, 全县), whose city or province the text names too."""
+    if not suffix:
+        return None
+    found = {m.place.counties[0] for m in find_places(text)
+             if m.place.kind == "short" and len(m.place.counties) == 1}
+    found = {county for county in found if county.name.endswith(suffix) and _context_named(county, text)}
+    if len(found) != 1:
+        return None  # none, or several (和安 inside 发展和安全 is no place): nothing to go by
+    county = found.pop()
+    return CountyFinding(county, "body", False, short_form_of(county.name))
+
+
+def _context_named(county: County, text: str) -> bool:
+    return any(_short(name) in text for name in (county.city, county.province) if name)
 
 
 def _named_in(part: str, text: str, suffix: str | None, allow_short: bool = False,

@@ -216,3 +216,27 @@ def test_short_forms_in_the_body_name_the_county():
             "昆山开发区新签约项目40个。全市上下齐心协力。")
     identity = ident(text)
     assert (identity.county, identity.county_as_written) == ("昆山市", "昆山")
+
+
+def test_a_page_naming_its_county_only_in_a_slogan_with_its_city_named_too():
+    text = ("二、今年的主要任务\n按照市委部署，全力服务杭州都市圈建设，全区上下奋力打造活力新萧山。\n"
+            "全区地区生产总值增长6%左右。")
+    identity = ident(text)
+    assert (identity.county, identity.county_source) == ("萧山区", "body")
+
+
+def test_a_slogan_short_form_needs_its_city_or_province_and_the_texts_own_kind():
+    without_city = "二、今年的主要任务\n全区上下奋力打造活力新萧山。全区地区生产总值增长6%左右。"
+    assert ident(without_city).county is None
+    other_kind = "二、今年的主要任务\n服务杭州都市圈建设，全县上下奋力打造活力新萧山。全县地区生产总值增长6%。"
+    assert ident(other_kind).county is None
+
+
+def test_a_folder_outranks_a_slogan_short_form():
+    text = "二、今年的主要任务\n服务杭州都市圈建设，全区上下奋力打造活力新萧山。"
+    assert ident(text, "余杭区/2023年报告.docx").county == "余杭区"
+
+
+def test_a_short_form_inside_an_everyday_word_does_not_block_the_slogan():
+    text = ("二、今年的主要任务\n统筹发展和安全，服务杭州都市圈建设，全区上下奋力打造活力新萧山。")
+    assert ident(text).county == "萧山区"
