@@ -9,7 +9,9 @@ import pandas as pd
 
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read_mentions, reading_window
 from pipeline.extract.kinds import DocContext, effective_kind
-from pipeline.extract.periods import SentenceContext, join_basis, sentence_context, with_clause_year
+from pipeline.extract.periods import (
+    MILESTONE_WORDS, SentenceContext, join_basis, milestone_from_year, sentence_context, with_clause_year,
+)
 from pipeline.extract.sections import (
     SECTION_NUMBER, Section, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
     iter_sentences, update_section,
@@ -26,9 +28,10 @@ FACT_COLUMNS = [
 
 def mentions_to_facts(
     group: list[AliasHit], mentions: list[Mention], ctx: SentenceContext, vocab: Vocabulary,
-    each: bool = False,
+    each: bool = False, in_order: bool = False,
 ) -> list[dict]:
-    """``each``: the words say the values apply to each item (分别, 均)."""
+    """``each``: the words say the values apply to each item (分别, 均); ``in_order``: they say
+    分别, one value per item, so a single value for several items is a list that lost values."""
     indicators = [name for hit in group for name in hit.indicators]
     combined = vocab.combined.get(tuple(indicators))
     n = len(indicators)
@@ -43,7 +46,7 @@ def mentions_to_facts(
         elif len(found) == n:
             _share_trailing_qualifier(found)
             assigned = list(zip(indicators, found))
-        elif len(found) == 1:
+        elif len(found) == 1 and not in_order:
             assigned = [(name, found[0]) for name in indicators]  # A、B均增长5%
         else:
             continue  # a list whose values do not line up: leave it out
@@ -206,6 +209,7 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
             facts.extend(qualitative_fact(group, text, window_end, ctx))
             continue
         mentions = _without_passed_thresholds(text, mentions)
+        _date_milestones(text, start, group[0].start, mentions)
         if "分别" in segment:
             # the list reaches back over the items of its own clause group, not over a semicolon
             stop = max(text.rfind(mark, start, group[0].start) for mark in "；;")
@@ -214,12 +218,23 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
             mentions = [m for m in mentions if not m.distributed]
         if BOTH_GREW.search(segment):
             facts.extend(_share_with_listed(text, groups[:i], group, mentions, group_ctx, vocab))
-        facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab, each=bool(re.search("分别|均", segment))))
+        facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab, each=bool(re.search("分别|均", segment)),
+                                       in_order="分别" in segment))
     for fact in facts:
         fact["sentence"] = text[start:end]
         fact["start"], fact["end"] = start, end
         fact["value_text"] = text[fact["value_start"]:fact["value_end"]]
     return facts
+
+
+def _date_milestones(text: str, start: int, item_start: int, mentions: list[Mention]) -> None:
+    """从2014年开始，历下区地区生产总值就突破了千亿元: the level passed dates from that year."""
+    year = milestone_from_year(text, start, item_start)
+    if year is None:
+        return
+    for mention in mentions:
+        if mention.measure == "level" and mention.year is None and MILESTONE_WORDS.match(text, mention.start):
+            mention.year = year
 
 
 def _distribute_backwards(

@@ -27,11 +27,11 @@ RANGE_RE = re.compile(
     rf"(?P<post>{POST_QUALIFIER})?"
 )
 GROWTH_RE = re.compile(
-    rf"(?P<verb>{GROWTH_VERB})\s*(?:[(（][^()（）]{{1,8}}[)）])?(?P<pre>(?:{PRE_QUALIFIERS})?)\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
+    rf"(?P<verb>{GROWTH_VERB})\s*(?:[(（][^()（）]{{1,8}}[)）])?(?P<pre>(?:{PRE_QUALIFIERS})?)了?\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
     rf"(?P<unit>%|个百分点|倍|{AMOUNT_UNITS})(?P<post>{POST_QUALIFIER})?"
 )
 LEVEL_RE = re.compile(
-    rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是|完成)?)\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
+    rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是|完成)?)了?\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
     rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
 )
 # 突破千亿, 破百亿元大关: a round threshold written in words (not 千亿级, a scale class).
@@ -41,6 +41,10 @@ WORD_AMOUNTS = {"百": 100.0, "千": 1000.0, "万": 10000.0}
 GROWTH_LIST_TAIL = re.compile(
     rf"(?:、|和|及|与|,|，)\s*(?P<num>{NUM}|{MASK})?\s*(?P<unit>%|个百分点)(?P<post>{POST_QUALIFIER})?"
 )
+# 分别增长4.1%8.7%: a page that lost its list separators glues the next percentage on.
+GLUED_LIST_TAIL = re.compile(rf"(?<=%)(?P<num>{NUM})\s*(?P<unit>%)(?P<post>{POST_QUALIFIER})?")
+# 增量247.5亿元, 净增45亿元: the amount is a change over the year, not the level.
+CHANGE_WORDS = re.compile(r"(?:增量|净增|增加额|增长额|增收)(?:为|达到?|是|约)?\s*$")
 QUALITATIVE_RE = re.compile(
     r"^(?:增长|收入增长)?(?:和|与)?(?:经济增长)?(?:基本)?(?:保持)?同步|^稳步增长|^稳定增长|^保持(?:平稳|稳定|较快)增长"
     r"|^持续增长|^稳中有升|^较快增长|^实现正增长|^保持稳定|^不低于上年(?:水平)?|^高于经济增长"
@@ -199,6 +203,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         if match["unit"] == "倍":
             continue  # 增长1.2倍 is rare and ambiguous (ratio or increase): leave it out
         before = segment[max(0, match.start() - 7):match.start()]
+        if re.search(r"连续[两二三四五六七八九十\d]{1,2}年(?:实现|保持)?$", before):
+            continue  # 连续三年增长10%以上: each of several years, none of them named
         span = re.search(r"([两二三四五])年平均(?:分别|均)?$", before)
         summed_over = re.search(r"([两二三四五])年(?:来|间)?(?:累计)?$", before)  # 五年增加20865元
         negative = match["verb"] in NEGATIVE_VERBS
@@ -234,6 +240,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         value, masked = parse_number(match["num"])
         unit = match["unit"]
         measure = "rate" if unit == "%" else "level"
+        if measure == "level" and CHANGE_WORDS.search(segment, 0, match.start()):
+            measure = "change"
         if measure == "rate" and _stretches_a_growth(match, mentions, offset):
             measure = "growth"  # 增长10%，力争11.5%: the stretch value is a growth too
         yu = match["yu"] or "余" in unit
@@ -284,7 +292,7 @@ def _growth_list(segment: str, first: re.Match) -> list[re.Match]:
     """The growth mention and the bare values chained after it (、8%和9%)."""
     parts = [first]
     while True:
-        tail = GROWTH_LIST_TAIL.match(segment, parts[-1].end())
+        tail = GROWTH_LIST_TAIL.match(segment, parts[-1].end()) or GLUED_LIST_TAIL.match(segment, parts[-1].end())
         if not tail or (tail["num"] is None and tail["unit"] != "%"):
             return parts
         parts.append(tail)

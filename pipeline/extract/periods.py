@@ -189,3 +189,24 @@ def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_
     kind, estimated = ("target", False) if doc and is_horizon(year, doc) else (ctx.kind, ctx.estimated)
     return replace(ctx, period=year, period_start=year, period_end=year, plan_multi=False, kind=kind,
                    estimated=estimated, basis=join_basis([ctx.basis, f"cue:{match.group(0)}"]))
+
+
+# 从2014年开始，…就突破了千亿元; 自2019年起该县…突破10亿元: the year a milestone was first passed.
+FROM_YEAR = re.compile(r"(?:从|自)((?:19|20)\d\d)年(?:开始|起)")
+MILESTONE_WORDS = re.compile(r"(?:首次|首度|就|已)?(?:突破|超过|跨越|迈上|达到)")
+
+
+def milestone_from_year(text: str, sentence_start: int, item_start: int) -> int | None:
+    """The year a lead clause (or the item's own clause) says a milestone dates from."""
+    marks = [text.rfind(mark, sentence_start, item_start) for mark in "，,；;：:"]
+    clause_start = max(marks)
+    if clause_start < sentence_start:
+        clause_start = sentence_start - 1
+    own = FROM_YEAR.search(text, clause_start + 1, item_start)
+    if own:
+        return int(own.group(1))
+    if clause_start < sentence_start:
+        return None
+    lead_start = max([sentence_start - 1] + [text.rfind(mark, sentence_start, clause_start) for mark in "，,；;：:"])
+    lead = FROM_YEAR.fullmatch(text[lead_start + 1:clause_start].strip())
+    return int(lead.group(1)) if lead else None
