@@ -129,7 +129,9 @@ def canonical_facts(frame: pd.DataFrame, headline: frozenset[str] = HEADLINE) ->
     out = pd.DataFrame(index=frame.index)
     for col in ("source", "county", "indicator", "measure", "kind", "scope", "unit", "qualifier"):
         out[col] = frame[col].map(to_text) if col in frame else ""
-    out["period"] = frame["period"].map(to_int) if "period" in frame else None
+    # object dtype: a column of years and None must keep None (as float it turns into NaN, and NaN != NaN)
+    out["period"] = pd.Series([to_int(v) for v in frame["period"]], index=frame.index, dtype=object) \
+        if "period" in frame else None
     out["value"] = frame["value"].map(to_float) if "value" in frame else None
     for col in ("masked", "estimated"):
         out[col] = frame[col].map(to_bool) if col in frame else False
