@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.numerals import CN_NUMBER, chinese_number
+
 # --- value mentions ---------------------------------------------------------------
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -62,7 +64,8 @@ CONTINUATION = re.compile(
 )
 # A value followed by 目标 names the target, wherever it is written (低于3.5%的控制目标).
 NAMES_TARGET = re.compile(r"\s*(?:的)?(?:控制|预期|年度|计划|既定|调控|奋斗)?目标")
-CLAUSE_SPLIT = re.compile(r"[,，]")
+# A comma ends a clause, except a thousands separator (1,234.5亿元).
+CLAUSE_SPLIT = re.compile(r"，|(?<!\d),|,(?!\d{3}(?!\d))")
 RANKING_ASIDE = re.compile(r"^(?:总量|增速|增幅|规模)(?:稳居|位居|居|排名?|列)[^，,\d%]{0,24}(?:第[一二三四五六七八九十\d]+[位名]?|前列|首位)[^，,%]{0,6}$")
 HARD_STOP = re.compile(r"[;；:：]")
 FILLER_MAX = 14
@@ -161,6 +164,27 @@ def read_multiples(segment: str, offset: int, aspiration_context: str) -> list[M
     return mentions
 
 
+CHINESE_PERCENT_RE = re.compile(
+    rf"(?P<verb>{GROWTH_VERB})?\s*(?P<pre>(?:{PRE_QUALIFIERS}|为|是)?)\s*百分之(?P<cn>{CN_NUMBER})(?P<post>{POST_QUALIFIER})?")
+
+
+def read_chinese_percents(segment: str, offset: int, aspiration_context: str) -> list[Mention]:
+    """增长百分之六 (a growth), 控制在百分之四点五以内 (a rate)."""
+    mentions = []
+    for match in CHINESE_PERCENT_RE.finditer(segment):
+        value = chinese_number(match["cn"])
+        if value is None:
+            continue
+        verb = match["verb"] or ""
+        if verb in NEGATIVE_VERBS or segment[max(0, match.start() - 1):match.start()] == "负":
+            value = -value
+        qualifier, qualifier_text = qualifier_of(match["pre"], match["post"] or "",
+                                                 _before(aspiration_context, segment, match.start()))
+        mentions.append(Mention("growth" if verb else "rate", value, False, "%", qualifier, qualifier_text,
+                                offset + match.start(), offset + match.end()))
+    return mentions
+
+
 def _from_to_years(match: re.Match, term: tuple[int, int] | None) -> tuple[int, int] | None:
     """由2015年的…到2020年的…; without years, a five-year review's 由…增加到… spans its term."""
     if match["ya"] and match["yb"]:
@@ -184,6 +208,11 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                 mentions.append(Mention("level", float(from_to[num].replace(",", "")), False, from_to[unit], "exact",
                                         "", offset + from_to.start(num), offset + from_to.end(unit), year=year))
             span_term = (years[0] + 1, years[1])
+        else:
+            # 由28650元提高到30120元 with no years: the level reached is the sentence's own year's;
+            # the one it started from is left out (its year is not said)
+            mentions.append(Mention("level", float(from_to["b"].replace(",", "")), False, from_to["ub"], "exact", "",
+                                    offset + from_to.start("b"), offset + from_to.end("ub")))
         taken.append(from_to.span())
 
     def free(a: int, b: int) -> bool:
@@ -207,7 +236,7 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
             continue  # 连续三年增长10%以上: each of several years, none of them named
         span = re.search(r"([两二三四五])年平均(?:分别|均)?$", before)
         summed_over = re.search(r"([两二三四五])年(?:来|间)?(?:累计)?$", before)  # 五年增加20865元
-        negative = match["verb"] in NEGATIVE_VERBS
+        negative = match["verb"] in NEGATIVE_VERBS or segment[max(0, match.start() - 1):match.start()] == "负"
         for part in _growth_list(segment, match):
             value, masked = parse_number(part["num"])
             if value is not None and (negative != bool(part.groupdict().get("sign"))):
@@ -224,6 +253,10 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                                     term=span_term, like_for_like="同口径" in before,
                                     sum_years=YEARS_IN_WORDS[summed_over.group(1)] if summed_over and not span else 0))
             taken.append(part.span())
+    for mention in read_chinese_percents(segment, offset, aspiration_context):
+        if free(mention.start - offset, mention.end - offset):
+            mentions.append(mention)
+            taken.append((mention.start - offset, mention.end - offset))
     for match in WORD_THRESHOLD_RE.finditer(segment):
         if not free(*match.span()):
             continue
@@ -356,6 +389,9 @@ def close_enough(text: str, window_start: int, mention: Mention) -> bool:
     """The first value must follow the spelling closely: 总额, 实现, 同比 … not a new topic."""
     if mention.year is not None:
         return True  # 由2015年的…: FROM_TO_RE already required it to open the clause
+    from_to = FROM_TO_RE.search(text, window_start, mention.end)
+    if from_to and from_to.start() - window_start <= 4 and from_to.end() == mention.end:
+        return True  # 由28650元提高到30120元: the level reached, after the one it started from
     gap = text[window_start:mention.start]
     first_clause = CLAUSE_SPLIT.split(gap)[0]
     return len(first_clause) <= FILLER_MAX and not re.search(r"\d", YEAR_WORD.sub("", first_clause))

@@ -1,0 +1,45 @@
+"""Chinese-numeral percentages and other phrasings real reports use, each from a sentence written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.numerals import chinese_number
+from tests.pipeline.extract.helpers import PLAN, REVIEW, facts, one
+
+
+@pytest.mark.parametrize("words, value", [("六", 6.0), ("七点五", 7.5), ("十", 10.0), ("十二", 12.0),
+                                          ("二十", 20.0), ("零点八", 0.8), ("三点二五", 3.25)])
+def test_plain_chinese_numbers(words, value):
+    assert chinese_number(words) == value
+
+
+@pytest.mark.parametrize("words", ["二三", "一〇〇", "点", "十十", "两点五点"])
+def test_numbers_it_cannot_be_sure_of_give_none(words):
+    assert chinese_number(words) is None
+
+
+def test_a_growth_and_a_rate_in_chinese_numerals():
+    df = facts(PLAN + "主要预期目标是：一般公共预算收入增长百分之七点五，城镇调查失业率控制在百分之五点五以内。")
+    assert one(df, indicator="一般公共预算收入").value == 7.5
+    rate = one(df, indicator="调查失业率")
+    assert (rate.measure, rate.value, rate.qualifier) == ("rate", 5.5, "at_most")
+
+
+def test_negative_growth_is_negative():
+    df = facts(REVIEW + "受市场影响，规模以上工业增加值负增长2.4%，固定资产投资下降百分之三。")
+    assert one(df, indicator="规模以上工业增加值").value == -2.4
+    assert one(df, indicator="固定资产投资").value == -3.0
+
+
+def test_a_thousands_separator_is_not_a_clause_break():
+    df = facts(REVIEW + "全年社会消费品零售总额达到1,086.3亿元，增长4.9%。")
+    assert one(df, indicator="社会消费品零售总额", measure="level").value == 1086.3
+    assert one(df, indicator="社会消费品零售总额", measure="growth").value == 4.9
+
+
+def test_from_one_level_to_another_without_years_gives_the_level_reached():
+    df = facts(REVIEW + "农村居民人均可支配收入由17860元提高到19105元。")
+    reached = one(df, indicator="农村居民人均可支配收入")
+    assert (reached.value, reached.period) == (19105, 2020)
+    assert 17860 not in set(df["value"])
