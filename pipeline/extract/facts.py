@@ -8,7 +8,7 @@ from typing import Iterable
 import pandas as pd
 
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read_mentions, reading_window
-from pipeline.extract.kinds import DocContext, effective_kind
+from pipeline.extract.kinds import DocContext, effective_kind, own_suffix
 from pipeline.extract.periods import (
     MILESTONE_WORDS, SentenceContext, join_basis, milestone_from_year, sentence_context, with_clause_year,
 )
@@ -192,6 +192,8 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
     facts = []
     groups = group_hits(text, hits)
     for i, group in enumerate(groups):
+        if doc is not None and doc.higher_than_own().search(text, max(start, group[0].start - HIGHER_REACH), group[0].start):
+            continue  # 全市地区生产总值增长5.5% in a county's report: the city's figure
         limit = groups[i + 1][0].start if i + 1 < len(groups) else end
         window_start, window_end = reading_window(text, group[-1].end, limit)
         segment = text[window_start:window_end]
@@ -225,6 +227,9 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         fact["start"], fact["end"] = start, end
         fact["value_text"] = text[fact["value_start"]:fact["value_end"]]
     return facts
+
+
+HIGHER_REACH = 12
 
 
 def _date_milestones(text: str, start: int, item_start: int, mentions: list[Mention]) -> None:
@@ -320,8 +325,10 @@ def _last_items(groups: list[list[AliasHit]], count: int) -> list[AliasHit] | No
 def extract_indicators(text: str, identity) -> pd.DataFrame:
     """All indicator facts of one normalised document (see the module docstring)."""
     vocab = load_vocabulary()
+    several = bool(getattr(identity, "counties", ()))
     doc = DocContext(identity.report_year, effective_kind(identity.doc_type, text),
-                     getattr(identity, "delivered_year", None), bool(getattr(identity, "counties", ())))
+                     getattr(identity, "delivered_year", None), several,
+                     None if several else own_suffix(getattr(identity, "county", None)))
     section = Section(doc.opening_part, doc.opening_year, basis=doc.basis)
     rows, table_lines = table_facts(text, doc, vocab)
     for p_start, p_end in iter_paragraphs(text):

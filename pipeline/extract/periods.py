@@ -36,6 +36,8 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
     basis = [section.basis or doc.basis]
     kind = "target" if section.part in ("plan", "plan_multi") else "actual"
     cue = TARGET_CUE.search(sentence)
+    if cue and MEASURED_AGAINST.search(sentence, max(0, cue.start() - 8), cue.start()):
+        cue = None  # 高于预期目标0.8个百分点, 完成年度预期目标: an outcome measured against its target
     if kind == "actual" and cue and not doc.outcomes_only:
         kind = "target"
         basis = [f"cue:{cue.group(0)}"]
@@ -81,6 +83,9 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
                            plan_multi=section.part == "plan_multi" and kind == "target",
                            basis=join_basis(basis), point_in_time=bool(POINT_IN_TIME.search(sentence[:24])),
                            first_future_year=first_future_year(doc))
+
+
+MEASURED_AGAINST = re.compile(r"(?:完成|实现|超过?|超额|高于|低于|好于|快于|慢于|优于|达到|比|较|全面|圆满)(?:了)?(?:全年|年度|年初|既定|省市|市定)?(?:的)?(?:主要)?$")
 
 
 def join_basis(items: list[str]) -> str:

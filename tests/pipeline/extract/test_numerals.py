@@ -43,3 +43,35 @@ def test_from_one_level_to_another_without_years_gives_the_level_reached():
     reached = one(df, indicator="农村居民人均可支配收入")
     assert (reached.value, reached.period) == (19105, 2020)
     assert 17860 not in set(df["value"])
+
+
+def test_an_outcome_measured_against_its_target_stays_an_outcome():
+    df = facts(REVIEW + "全年一般公共预算收入增长7.2%，超过年度预期目标1.2个百分点。")
+    assert set(df["kind"]) == {"actual"}
+
+
+def test_yue_is_about_and_a_step_passed_announces_the_level():
+    df = facts(REVIEW + "全县社会消费品零售总额约96亿元，增长约5%；地区生产总值站上400亿元，达到402.7亿元。")
+    retail = df[df["indicator"] == "社会消费品零售总额"]
+    assert set(retail["qualifier"]) == {"about"} and set(retail["value"]) == {96.0, 5.0}
+    assert list(df[df["indicator"] == "地区生产总值"]["value"]) == [402.7]
+
+
+def test_a_zone_or_town_figure_in_a_county_report_is_not_the_countys():
+    df = facts(REVIEW + "经济技术开发区完成规上工业增加值增长15%；桥头镇实现地区生产总值62亿元；全县地区生产总值增长6%。")
+    assert list(zip(df["indicator"], df["value"])) == [("地区生产总值", 6.0)]
+
+
+def test_the_city_above_is_not_the_county_but_a_county_level_citys_quanshi_is_itself():
+    from types import SimpleNamespace
+
+    from pipeline.extract import extract_indicators
+
+    text = REVIEW + "全市地区生产总值增长4.9%，全县地区生产总值增长6.1%；全省固定资产投资增长3%。"
+
+    def values(county):
+        identity = SimpleNamespace(report_year=2021, doc_type="政府工作报告", delivered_year=None, county=county)
+        return list(extract_indicators(text, identity)["value"])
+
+    assert values("新昌县") == [6.1]
+    assert values("诸暨市") == [4.9, 6.1]  # 全市 is the county-level city itself; 全省 never is
