@@ -27,7 +27,7 @@ from pipeline.identify.text import HAN, prepare
 
 PLACE_COLUMNS = ("county", "city", "province")
 # Figures of a city as a whole or of a zone that is not a county-level division.
-_NOT_A_COUNTY = re.compile(rf"[{HAN}]{{2,8}}?(?:高新区|高新技术产业开发区|经济技术开发区|开发区|起步区|新区|园区|示范区|自贸区"
+_NOT_A_COUNTY = re.compile(rf"[{HAN}]{{2,8}}?(?:高新区|高新技术产业开发区|经济技术开发区|开发区|经开区|产业园|工业园|集聚区|合作区|起步区|新区|园区|示范区|自贸区"
                            r"|保税区|区块|板块|片区|发展带|核心带|经济带|都市区|组团)|(?<![居位高低快慢于超])(?:全市|全省|市本级|市区)(?!前列|第|平均|排名|首位|之首|领先|前)")
 _PARAGRAPH_BREAK = "\n"
 # 甲县、乙县和丙县: places joined into one list.

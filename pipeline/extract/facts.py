@@ -16,6 +16,7 @@ from pipeline.extract.sections import (
     SECTION_NUMBER, Section, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
     iter_sentences, update_section,
 )
+from pipeline.extract.rankings import ranking_mentions
 from pipeline.extract.tables import table_facts
 from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits, load_vocabulary
 
@@ -195,6 +196,12 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         if doc is not None and doc.higher_than_own().search(text, max(start, group[0].start - HIGHER_REACH), group[0].start):
             continue  # 全市地区生产总值增长5.5% in a county's report: the city's figure
         limit = groups[i + 1][0].start if i + 1 < len(groups) else end
+        if doc is not None and doc.several and len(group) == 1 and len(group[0].indicators) == 1:
+            listed = ranking_mentions(text, group[0].end, end)
+            if listed:  # 地区生产总值前五位分别是：甲区…亿元，乙区…亿元
+                ranking_ctx = with_clause_year(ctx, text, start, group[0].start, doc)
+                facts.extend(f for m in listed if (f := _fact(group[0].indicators[0], m.measure, m, ranking_ctx, vocab)))
+                continue
         window_start, window_end = reading_window(text, group[-1].end, limit)
         segment = text[window_start:window_end]
         if len(group) == 1 and group[0].alias in vocab.qualitative_only:

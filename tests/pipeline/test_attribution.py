@@ -102,3 +102,32 @@ def test_no_facts():
     identity = identify_document(ROUNDUP, "x.txt")
     out = attribute_counties(pd.DataFrame(columns=["start", "end", "value_start"]), ROUNDUP, identity)
     assert len(out) == 0 and "county" in out
+
+
+RANKING = (
+    "近日，温州市统计局发布2023年各县（市、区）主要经济指标。\n"
+    "数据显示，2023年地区生产总值前四位依次是：乐清市1650.2亿元，瑞安市1420.8亿元，温州经开区990.1亿元，鹿城区980.5亿元。\n"
+    "规模以上工业增加值增速前三位分别为：永嘉县12.4%、平阳县10.1%、苍南县9.6%。\n"
+)
+
+
+def test_a_ranking_list_gives_each_county_its_own_value_and_leaves_zones_out():
+    from pipeline.extract import extract_indicators
+
+    identity = identify_document(RANKING, "x.txt")
+    out = attribute_counties(extract_indicators(RANKING, identity), RANKING, identity)
+    gdp = out[out["indicator"] == "地区生产总值"]
+    assert sorted(zip(gdp["county"], gdp["value"])) == [("乐清市", 1650.2), ("瑞安市", 1420.8), ("鹿城区", 980.5)]
+    assert set(gdp["period"]) == {2023} and set(gdp["measure"]) == {"level"}
+    industry = out[out["indicator"] == "规模以上工业增加值"]
+    assert sorted(zip(industry["county"], industry["value"])) == [("平阳县", 10.1), ("永嘉县", 12.4), ("苍南县", 9.6)]
+
+
+def test_a_county_report_does_not_read_its_towns_ranking_as_counties():
+    from types import SimpleNamespace
+
+    from pipeline.extract import extract_indicators
+
+    text = "一、2023年工作回顾\n全县地区生产总值前三位的乡镇分别是：城关镇52.1亿元，柳溪乡20.3亿元。"
+    identity = SimpleNamespace(report_year=2024, doc_type="政府工作报告", delivered_year=None, county="某某县")
+    assert 52.1 not in set(extract_indicators(text, identity)["value"])
