@@ -55,7 +55,7 @@ def find_report_year(text: str, title: str | None, delivered: tuple[int, int] | 
         if not title_years or max(title_years) <= delivered[0] + 1:
             return delivered[0] + 1, "delivery_date"
     if title_years:
-        return max(title_years), "title"
+        return max(title_years) + _executed_only(title, kind), "title"
     if delivered:
         return delivered[0], "delivery_date"
     if _years_masked(text):
@@ -69,6 +69,21 @@ def find_report_year(text: str, title: str | None, delivered: tuple[int, int] | 
         if year:
             return year, source
     return _file_year(source_file)
+
+
+# 关于2010年国民经济和社会发展计划执行情况的报告: a plan-execution report that names only the year
+# executed is for the year after it (its plan year), like one that names both; a part-year one
+# (上半年计划执行情况) stays in its year.
+_EXECUTED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?执行情况")
+_PART_YEAR = re.compile(r"上半年|前三季度|一季度|[1一][-—至~到][0-9一二三四五六七八九十]{1,2}月|半年")
+
+
+def _executed_only(title: str, kind: str) -> int:
+    if kind != doc_kinds.PLAN_EXECUTION or _PART_YEAR.search(title):
+        return 0
+    executed = [int(y) for y in _EXECUTED_YEAR.findall(title)]
+    years = [int(y) for y in _TITLE_YEAR.findall(title)]
+    return 1 if executed and max(years) == max(executed) else 0
 
 
 def _years_masked(text: str) -> bool:

@@ -26,6 +26,16 @@ def test_plan_report_is_for_the_year_it_plans():
     assert (identity.report_year, identity.year_source) == (2021, "title")
 
 
+def test_plan_report_naming_only_the_year_executed_is_for_the_year_after():
+    identity = ident("关于淳安县2017年国民经济和社会发展计划执行情况的报告\n各位代表：\n全县地区生产总值增长7%。")
+    assert (identity.report_year, identity.doc_type) == (2018, "计划执行情况")
+
+
+def test_a_part_year_plan_execution_report_is_a_progress_briefing_of_its_year():
+    identity = ident("关于淳安县2019年上半年国民经济和社会发展计划执行情况的报告\n各位代表：\n上半年，全县地区生产总值增长7%。")
+    assert (identity.report_year, identity.doc_type) == (2019, "工作汇报")
+
+
 def test_december_delivery_outranks_a_mirror_title_of_the_same_year():
     text = ("2018年桐庐县政府工作报告\n——2018年12月20日在桐庐县第十六届人民代表大会第三次会议上\n"
             "各位代表：\n现在，我代表县人民政府向大会报告工作。")
