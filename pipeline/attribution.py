@@ -62,9 +62,11 @@ def attribute_counties(facts: pd.DataFrame, text: str, identity) -> pd.DataFrame
 def _order_in_sentence(facts: pd.DataFrame) -> list[tuple[int, int]]:
     """(position, count) of each fact among the facts of its sentence, indicator and measure:
     the i-th value of a 分别 list goes to the i-th place."""
-    key = facts.get("indicator", pd.Series("", index=facts.index)).astype(str) + "|" + \
-        facts.get("measure", pd.Series("", index=facts.index)).astype(str) + "|" + facts["start"].astype(str)
-    ranks = facts.assign(_key=key, _pos=facts["value_start"]).groupby("_key")["_pos"]
+    blank = pd.Series("", index=facts.index)
+    key = facts.get("indicator", blank).astype(str) + "|" + facts.get("measure", blank).astype(str) + "|" + \
+        facts.get("start", blank).astype(str)
+    where = pd.to_numeric(facts.get("value_start", pd.Series(0, index=facts.index)), errors="coerce").fillna(0)
+    ranks = facts.assign(_key=key, _pos=where).groupby("_key")["_pos"]
     position = ranks.rank(method="first").astype(int) - 1
     count = ranks.transform("count")
     return list(zip(position, count))
