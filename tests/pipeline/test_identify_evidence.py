@@ -36,6 +36,17 @@ def test_a_part_year_plan_execution_report_is_a_progress_briefing_of_its_year():
     assert (identity.report_year, identity.doc_type) == (2019, "工作汇报")
 
 
+@pytest.mark.parametrize("sentence, year", [
+    ("今年是新中国成立70周年，做好今年工作意义重大。", 2019),
+    ("今年恰逢中国共产党成立一百周年。", 2021),
+    ("今年是党的二十大召开之年，全县上下要以优异成绩迎接党的二十大。", 2022),
+    ("今年是改革开放四十周年。", 2018),
+])
+def test_the_anniversary_a_report_names_for_this_year(sentence, year):
+    identity = ident("各位代表：\n" + sentence + "全县地区生产总值增长6%左右。")
+    assert (identity.report_year, identity.year_source) == (year, "plan_term")
+
+
 def test_december_delivery_outranks_a_mirror_title_of_the_same_year():
     text = ("2018年桐庐县政府工作报告\n——2018年12月20日在桐庐县第十六届人民代表大会第三次会议上\n"
             "各位代表：\n现在，我代表县人民政府向大会报告工作。")
