@@ -55,7 +55,7 @@ CONTINUATION = re.compile(
     rf"^(?:同比|同口径|按(?:可比|不变)价格?计算|可比价|比上年(?:同期)?|较上年(?:同期)?|比去年(?:同期)?|较去年|比年初|较年初|比上年末|较上年末"
     rf"|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且|[(（]下同[)）]|历史上?|首次|首度"
     rf"|(?:在|于|到|至)?(?:19|20)\d\d年(?:底|末)?)*"
-    rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
+    rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为|完成)"
     # 3030.21亿元，按可比价计算，增长8.0%: a clause that only says how the growth is measured
     rf"|^(?:按(?:可比|不变)价(?:格)?计算|按可比口径|可比价|同口径)$"
     rf"|^(?:{NUM}|{MASK})?\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?$"
@@ -65,6 +65,9 @@ CONTINUATION = re.compile(
 # A value followed by 目标 names the target, wherever it is written (低于3.5%的控制目标).
 NAMES_TARGET = re.compile(r"\s*(?:的)?(?:控制|预期|年度|计划|既定|调控|奋斗)?目标")
 # A comma ends a clause, except a thousands separator (1,234.5亿元).
+# 计划增长7%，预计完成6.5%; 年度目标18亿元，实际完成18.6亿元: the words right before a value
+# say it is the plan's figure (a plan-execution report sets each outcome beside its target).
+TARGET_BEFORE = re.compile(r"(?:(?<![完实])计划|年度目标|目标值?|计划目标|年初计划|预期目标|预期)(?:数|值)?(?:为|是)?\s*$")
 CLAUSE_SPLIT = re.compile(r"，|(?<!\d),|,(?!\d{3}(?!\d))")
 RANKING_ASIDE = re.compile(r"^(?:总量|增速|增幅|规模)(?:稳居|位居|居|排名?|列)[^，,\d%]{0,24}(?:第[一二三四五六七八九十\d]+[位名]?|前列|首位)[^，,%]{0,6}$")
 HARD_STOP = re.compile(r"[;；:：]")
@@ -290,7 +293,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
     multiples = [m for m in read_multiples(segment, offset, aspiration_context)
                  if free(m.start - offset, m.end - offset)]
     for mention in mentions:
-        mention.names_target = bool(NAMES_TARGET.match(segment, mention.end - offset))
+        mention.names_target = bool(NAMES_TARGET.match(segment, mention.end - offset)
+                                    or TARGET_BEFORE.search(segment, 0, mention.start - offset))
     return sorted(mentions + multiples, key=lambda m: m.start)
 
 
@@ -317,7 +321,7 @@ def _before(context: str, segment: str, pos: int) -> str:
 
 
 def _stretches_a_growth(match: re.Match, mentions: list[Mention], offset: int) -> bool:
-    return match["pre"] in ("力争", "争取") and any(
+    return match["pre"] in ("力争", "争取", "完成", "实现") and any(
         m.measure == "growth" and m.unit == "%" and m.end <= offset + match.start() for m in mentions)
 
 

@@ -149,3 +149,16 @@ def test_a_roundup_of_several_counties_reports_the_year_it_is_dated_by():
     assert set(df["period"]) == {2023} and set(df["kind"]) == {"actual"}
     single = SimpleNamespace(report_year=2023, doc_type="报告摘要", delivered_year=None, counties=())
     assert set(extract_indicators(text, single)["period"]) == {2022}
+
+
+def test_a_plan_report_sets_each_outcome_beside_its_target():
+    from pipeline.normalise import normalise_text
+
+    text = normalise_text("一、2022年计划执行情况\n社会消费品零售总额计划增长8%，实际完成8.4%；"
+                          "固定资产投资年度目标95亿元，实际完成97.2亿元。")
+    df = facts(text, year=2023, doc_type="计划执行情况")
+    retail = df[df["indicator"] == "社会消费品零售总额"]
+    assert sorted(zip(retail["kind"], retail["value"])) == [("actual", 8.4), ("target", 8.0)]
+    invest = df[df["indicator"] == "固定资产投资"]
+    assert sorted(zip(invest["kind"], invest["value"])) == [("actual", 97.2), ("target", 95.0)]
+    assert set(df["period"]) == {2022}
