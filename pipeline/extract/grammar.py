@@ -18,10 +18,10 @@ from pipeline.extract.numerals import CN_NUMBER, chinese_number
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 MASK = r"(?:[Xx×＊*]{1,6}(?:\.[Xx×＊*]{1,3})?)"
 AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|亿斤|万斤|万亩|亩|万人次|万人|人次|人|万户|户|公里|个"
-GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?|增(?=\s*\d[\d.]*\s*%)"
+GROWTH_VERB = r"增长率(?:为|达到?)?|增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?|增(?=\s*\d[\d.]*\s*%)"
 YEARS_IN_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 NEGATIVE_VERBS = ("下降", "减少", "回落", "降低")
-PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|超|突破|迈上|跨越|站上|高于|低于|达到|达|力争|争取|确保|实现|约"
+PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|超|首破|突破|迈上|跨越|站上|高于|低于|达到|达|力争|争取|确保|实现|约"
 POST_QUALIFIER = r"左右|以上|以内|以下|上下"
 
 RANGE_RE = re.compile(
@@ -105,7 +105,7 @@ def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
     text = "…".join(dict.fromkeys(words))
     if post in ("左右", "上下") or (pre == "约" and not post):
         return "about", text
-    if post in ("以上", "余") or pre in ("不低于", "不少于", "超过", "超", "突破", "迈上", "跨越", "站上", "高于"):
+    if post in ("以上", "余") or pre in ("不低于", "不少于", "超过", "超", "首破", "突破", "迈上", "跨越", "站上", "高于"):
         return "at_least", text
     if post in ("以内", "以下") or pre in ("控制在", "不超过", "不高于", "低于"):
         return "at_most", text

@@ -75,3 +75,10 @@ def test_the_city_above_is_not_the_county_but_a_county_level_citys_quanshi_is_it
 
     assert values("新昌县") == [6.1]
     assert values("诸暨市") == [4.9, 6.1]  # 全市 is the county-level city itself; 全省 never is
+
+
+def test_growth_rate_wording_and_a_first_pass():
+    df = facts(REVIEW + "全县地区生产总值增长率为6.3%，一般公共预算收入首破12亿元。")
+    assert one(df, indicator="地区生产总值").value == 6.3
+    revenue = one(df, indicator="一般公共预算收入")
+    assert (revenue.value, revenue.qualifier) == (12.0, "at_least")
