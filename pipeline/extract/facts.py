@@ -7,7 +7,8 @@ from typing import Iterable
 
 import pandas as pd
 
-from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read_mentions, reading_window
+from pipeline.extract.grammar import QUALITATIVE_RE, Mention, read_mentions
+from pipeline.extract.windows import close_enough, reading_window
 from pipeline.extract.kinds import DocContext, effective_kind, own_suffix
 from pipeline.extract.periods import (
     MILESTONE_WORDS, SentenceContext, join_basis, milestone_from_year, sentence_context, with_clause_year,

@@ -3,7 +3,7 @@
 The words right after an indicator spelling are read for value mentions: a level
 (221.46亿元), a growth (同比增长7.9%, 下降2.1%), a change in points (提高1个百分点), a rate
 (控制在3.5%以内), a multiple (翻一番, 是2015年的1.9倍). Only the clause of the spelling and
-clauses that continue it (,同比增长…) are read (``reading_window``).
+clauses that continue it (,同比增长…) are read (``windows.reading_window``).
 """
 
 from __future__ import annotations
@@ -51,28 +51,11 @@ QUALITATIVE_RE = re.compile(
     r"^(?:增长|收入增长)?(?:和|与)?(?:经济增长)?(?:基本)?(?:保持)?同步|^稳步增长|^稳定增长|^保持(?:平稳|稳定|较快)增长"
     r"|^持续增长|^稳中有升|^较快增长|^实现正增长|^保持稳定|^不低于上年(?:水平)?|^高于经济增长"
 )
-CONTINUATION = re.compile(
-    rf"^(?:同比|同口径|按(?:可比|不变)价格?计算|可比价|比上年(?:同期)?|较上年(?:同期)?|比去年(?:同期)?|较去年|比年初|较年初|比上年末|较上年末"
-    rf"|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且|[(（]下同[)）]|历史上?|首次|首度"
-    rf"|(?:在|于|到|至)?(?:19|20)\d\d年(?:底|末)?)*"
-    rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为|完成)"
-    # 3030.21亿元，按可比价计算，增长8.0%: a clause that only says how the growth is measured
-    rf"|^(?:按(?:可比|不变)价(?:格)?计算|按可比口径|可比价|同口径)$"
-    rf"|^(?:{NUM}|{MASK})?\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?$"
-    # …，完成县人代会确定的增长8%以上目标: the target the outcome is measured against
-    rf"|^[^，,]{{0,16}}?(?:{NUM})\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?\s*(?:的)?(?:控制|预期|年度|计划|既定)?目标"
-)
 # A value followed by 目标 names the target, wherever it is written (低于3.5%的控制目标).
 NAMES_TARGET = re.compile(r"\s*(?:的)?(?:控制|预期|年度|计划|既定|调控|奋斗)?目标")
-# A comma ends a clause, except a thousands separator (1,234.5亿元).
 # 计划增长7%，预计完成6.5%; 年度目标18亿元，实际完成18.6亿元: the words right before a value
 # say it is the plan's figure (a plan-execution report sets each outcome beside its target).
 TARGET_BEFORE = re.compile(r"(?:(?<![完实])计划|年度目标|目标值?|计划目标|年初计划|预期目标|预期)(?:数|值)?(?:为|是)?\s*$")
-CLAUSE_SPLIT = re.compile(r"，|(?<!\d),|,(?!\d{3}(?!\d))")
-RANKING_ASIDE = re.compile(r"^(?:总量|增速|增幅|规模)(?:稳居|位居|居|排名?|列)[^，,\d%]{0,24}(?:第[一二三四五六七八九十\d]+[位名]?|前列|首位)[^，,%]{0,6}$")
-HARD_STOP = re.compile(r"[;；:：]")
-FILLER_MAX = 14
-YEAR_WORD = re.compile(r"(?:19|20)\d\d年(?:底|末)?")
 
 
 @dataclass
@@ -350,52 +333,3 @@ def _blank_level_allowed(segment: str, match: re.Match) -> bool:
     ends_value = re.match(r"$|[，,。；;、）)]|同比|比上年|较上年|增长|下降", segment[match.end():])
     return (match["unit"] in ("亿元", "万元", "元", "亿美元", "万吨", "万亩", "万人", "人") and match.start() <= 4
             and bool(ends_value))
-
-
-def reading_window(text: str, start: int, limit: int) -> tuple[int, int]:
-    """The clause after a spelling plus the clauses that continue it (,同比增长…)."""
-    stop = HARD_STOP.search(text, start, limit)
-    if stop:
-        limit = stop.start()
-    end = start
-    first = True
-    pos = start
-    while pos < limit:
-        match = _clause_comma(text, pos, limit)
-        clause_end = match.start() if match else limit
-        clause = text[pos:clause_end].strip()
-        if not first and RANKING_ASIDE.match(clause) and match:
-            pos = match.end()  # 423.46亿元，总量稳居全市第一，增长5.4%: the ranking is an aside
-            continue
-        if not first and not CONTINUATION.match(clause):
-            break
-        end = clause_end
-        first = False
-        if not match:
-            break
-        pos = match.end()
-    return start, end
-
-
-def _clause_comma(text: str, pos: int, limit: int) -> re.Match | None:
-    """The next comma that ends a clause: 1330亿元(预计数,下同),增长7% has one, not two."""
-    match = CLAUSE_SPLIT.search(text, pos, limit)
-    while match:
-        opened = max(text.rfind("(", pos, match.start()), text.rfind("（", pos, match.start()))
-        closed = max(text.rfind(")", pos, match.start()), text.rfind("）", pos, match.start()))
-        if opened <= closed:
-            return match
-        match = CLAUSE_SPLIT.search(text, match.end(), limit)
-    return None
-
-
-def close_enough(text: str, window_start: int, mention: Mention) -> bool:
-    """The first value must follow the spelling closely: 总额, 实现, 同比 … not a new topic."""
-    if mention.year is not None:
-        return True  # 由2015年的…: FROM_TO_RE already required it to open the clause
-    from_to = FROM_TO_RE.search(text, window_start, mention.end)
-    if from_to and from_to.start() - window_start <= 4 and from_to.end() == mention.end:
-        return True  # 由28650元提高到30120元: the level reached, after the one it started from
-    gap = text[window_start:mention.start]
-    first_clause = CLAUSE_SPLIT.split(gap)[0]
-    return len(first_clause) <= FILLER_MAX and not re.search(r"\d", YEAR_WORD.sub("", first_clause))
