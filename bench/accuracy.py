@@ -303,6 +303,8 @@ def oracle_identity(row: pd.Series) -> SimpleNamespace:
         province=to_text(row["province"]) or None, report_year=to_int(row["report_year"]),
         doc_type=to_text(row["doc_type"]) or "其他", anonymised=to_bool(row["anonymised"]),
         title=None, delivered_year=None, delivered_month=None,
+        # an article covering several counties is labelled with them all, joined by ";"
+        counties=tuple(to_text(row["county"]).split(";")) if ";" in to_text(row["county"]) else (),
     )
 
 
