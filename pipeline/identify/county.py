@@ -24,6 +24,9 @@ MIN_COUNTY_SCORE = 3
 STRONG_CONTEXT_SCORE = 5
 # Counties with figures of their own that make an article a several-county one.
 MIN_SEVERAL_COUNTIES = 3
+# Counties of several cities with figures of their own that make an article a provincial ranking.
+MIN_RANKING_COUNTIES = 4
+_WE = re.compile(r"(?:我|本)(?:县|区|市|旗)")
 # Masked tokens (X县, XX, *) at least this often mark an anonymised template.
 MIN_MASKED_TOKENS = 3
 
@@ -235,10 +238,15 @@ def several_counties(text: str) -> tuple[County, ...]:
         return ()
     cities = Counter(city for found in with_figures.values() for city in {c.city for c in found})
     city, count = cities.most_common(1)[0]
-    if city is None or count < MIN_SEVERAL_COUNTIES:
-        return ()  # counties of many cities: a provincial ranking, not one city's roundup
-    return tuple(next(c for c in found if c.city == city)
-                 for found in with_figures.values() if any(c.city == city for c in found))
+    if city is not None and count >= MIN_SEVERAL_COUNTIES:
+        return tuple(next(c for c in found if c.city == city)
+                     for found in with_figures.values() if any(c.city == city for c in found))
+    # Counties of many cities: a provincial ranking, when nobody in it speaks for a county of
+    # their own (a county's report compares itself with its neighbours, and says 我县).
+    unique = tuple(found[0] for found in with_figures.values() if len(found) == 1)
+    if len(unique) >= MIN_RANKING_COUNTIES and not _WE.search(text):
+        return unique
+    return ()
 
 
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")

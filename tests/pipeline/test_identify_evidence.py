@@ -261,3 +261,16 @@ def test_a_folder_outranks_a_slogan_short_form():
 def test_a_short_form_inside_an_everyday_word_does_not_block_the_slogan():
     text = ("二、今年的主要任务\n统筹发展和安全，服务杭州都市圈建设，全区上下奋力打造活力新萧山。")
     assert ident(text).county == "萧山区"
+
+
+def test_a_provincial_ranking_of_counties_of_several_cities_covers_them_all():
+    text = ("近日，浙江各县（市）经济数据公布。\n义乌市地区生产总值增长7.1%。慈溪市地区生产总值2600亿元。"
+            "诸暨市地区生产总值增长6%。乐清市地区生产总值1700亿元。")
+    identity = ident(text)
+    assert identity.county_source == "several" and len(identity.counties) == 4
+
+
+def test_a_county_comparing_itself_with_counties_of_other_cities_is_not_a_ranking():
+    text = ("今年以来，我县地区生产总值增长7.1%，高于义乌市的6%、慈溪市的5.9%、诸暨市的5.5%和乐清市的5%。"
+            "我县经济稳中向好。")
+    assert ident(text).county_source != "several"
