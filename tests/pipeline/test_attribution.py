@@ -131,3 +131,16 @@ def test_a_county_report_does_not_read_its_towns_ranking_as_counties():
     text = "一、2023年工作回顾\n全县地区生产总值前三位的乡镇分别是：城关镇52.1亿元，柳溪乡20.3亿元。"
     identity = SimpleNamespace(report_year=2024, doc_type="政府工作报告", delivered_year=None, county="某某县")
     assert 52.1 not in set(extract_indicators(text, identity)["value"])
+
+
+def test_a_figure_shared_by_two_counties_gets_two_distinct_fact_ids():
+    from pipeline.documents import DocResult
+
+    base = {"indicator": "地区生产总值", "measure": "growth", "value_start": 40, "value": 7.1}
+    result = DocResult("roundup.txt", "ab" * 32, "ok", identity={"county_source": "several", "report_year": 2023},
+                       facts=[{**base, "county": "象山县"}, {**base, "county": "宁海县"},
+                              {**base, "value_start": 80, "county": "海曙区"}])
+    frame = result.facts_frame()
+    assert frame["fact_id"].is_unique
+    assert list(frame["county"]) == ["象山县", "宁海县", "海曙区"]
+    assert frame["fact_id"].iloc[2] == f"{'ab' * 8}:80:地区生产总值:growth"  # unshared ids are unchanged
