@@ -65,8 +65,9 @@ def _distinct_readings(found: list[Mention]) -> list[Mention]:
     seen: set[tuple] = set()
     kept = []
     for mention in found:
+        stretch = bool(re.search("力争|争取", mention.qualifier_text or ""))  # 增长6%以上，力争7%: a second aim
         reading = (mention.multi_year, mention.cumulative, mention.qualifier, mention.year, mention.names_target,
-                   mention.like_for_like)
+                   mention.like_for_like, stretch)
         if reading not in seen:
             seen.add(reading)
             kept.append(mention)

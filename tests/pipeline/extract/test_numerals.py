@@ -82,3 +82,8 @@ def test_growth_rate_wording_and_a_first_pass():
     assert one(df, indicator="地区生产总值").value == 6.3
     revenue = one(df, indicator="一般公共预算收入")
     assert (revenue.value, revenue.qualifier) == (12.0, "at_least")
+
+
+def test_a_stretch_aim_after_a_floor_is_a_second_target():
+    df = facts(PLAN + "主要预期目标是：一般公共预算收入增长5%以上，力争6%。")
+    assert sorted(zip(df["value"], df["qualifier_text"])) == [(5.0, "以上"), (6.0, "力争")]
