@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterable
 
 import pandas as pd
@@ -89,6 +90,11 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
         return None  # a bare percentage after an amount is a share or a rank, not the value
     if measure == "level" and family.kind == "rate":
         return None
+    if measure == "level" and m.unit in ("亿", "万"):
+        completed = _completed_unit(m.unit, family)
+        if completed is None:
+            return None
+        m = replace(m, unit=completed)  # a copy: the mention may be shared by several items
     if measure == "level" and not _unit_fits(m.unit, family):
         return None
     scope, period_start, period_end, period = ctx.scope, ctx.period_start, ctx.period_end, ctx.period
@@ -147,6 +153,15 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
 
 def _horizon(m: Mention, ctx: SentenceContext) -> bool:
     return m.by_year and m.year is not None and ctx.first_future_year is not None and m.year >= ctx.first_future_year
+
+
+def _completed_unit(bare: str, family: Family) -> str | None:
+    """325.6亿 of an amount in 元 is 亿元; 1.2万 of a count of people is 万人; else unknown."""
+    if family.level_unit in ("亿元", "元"):
+        return bare + "元"
+    if family.level_unit == "人":
+        return bare + "人"
+    return None
 
 
 def _unit_fits(unit: str, family: Family) -> bool:

@@ -32,9 +32,11 @@ GROWTH_RE = re.compile(
     rf"(?P<verb>{GROWTH_VERB})\s*(?:[(（][^()（）]{{1,8}}[)）])?(?P<pre>(?:{PRE_QUALIFIERS})?)了?\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
     rf"(?P<unit>%|个百分点|倍|{AMOUNT_UNITS})(?P<post>{POST_QUALIFIER})?"
 )
+# 达到325.6亿，增长6%; 人均收入4.2万: news drops the 元 (or 人); the family's unit completes it.
+BARE_UNITS = r"(?<=\d)(?:亿|万)(?![元美人吨斤亩户个千万亿级多余])"
 LEVEL_RE = re.compile(
     rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是|完成)?)了?\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
-    rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
+    rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%|{BARE_UNITS})(?P<post>{POST_QUALIFIER})?"
 )
 # 突破千亿, 破百亿元大关: a round threshold written in words (not 千亿级, a scale class).
 WORD_THRESHOLD_RE = re.compile(r"(?P<pre>突破|超过|破)了?(?P<num>百|千|万)亿(?:元)?(?!级|元级)")

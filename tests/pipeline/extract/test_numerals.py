@@ -87,3 +87,11 @@ def test_growth_rate_wording_and_a_first_pass():
 def test_a_stretch_aim_after_a_floor_is_a_second_target():
     df = facts(PLAN + "主要预期目标是：一般公共预算收入增长5%以上，力争6%。")
     assert sorted(zip(df["value"], df["qualifier_text"])) == [(5.0, "以上"), (6.0, "力争")]
+
+
+def test_a_bare_yi_or_wan_takes_the_unit_of_its_family():
+    df = facts(REVIEW + "全县GDP达到286.4亿，增长5.6%；城镇新增就业1.1万；粮食产量达到9万，增长2%。")
+    gdp = one(df, indicator="地区生产总值", measure="level")
+    assert (gdp.value, gdp.unit) == (286.4, "亿元")
+    assert one(df, indicator="城镇新增就业").unit == "万人"
+    assert list(df[df["indicator"] == "粮食产量"]["measure"]) == ["growth"]  # 9万 of what: left out
