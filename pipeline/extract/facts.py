@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable
-
-import pandas as pd
 
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, read_mentions
-from pipeline.extract.windows import close_enough, reading_window
-from pipeline.extract.kinds import DocContext, effective_kind, own_suffix
-from pipeline.extract.periods import (
-    MILESTONE_WORDS, SentenceContext, join_basis, milestone_from_year, sentence_context, with_clause_year,
-)
-from pipeline.extract.sections import (
-    SECTION_NUMBER, Section, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
-    iter_sentences, update_section,
-)
+from pipeline.extract.kinds import DocContext
+from pipeline.extract.periods import MILESTONE_WORDS, SentenceContext, join_basis, milestone_from_year, with_clause_year
 from pipeline.extract.rankings import ranking_mentions
-from pipeline.extract.tables import table_facts
-from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits, load_vocabulary
+from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits
+from pipeline.extract.windows import close_enough, reading_window
 
 FACT_COLUMNS = [
     "indicator", "measure", "kind", "estimated", "period", "period_start", "period_end",
@@ -344,70 +334,3 @@ def _last_items(groups: list[list[AliasHit]], count: int) -> list[AliasHit] | No
             if total > count:
                 return None
     return None
-
-
-def extract_indicators(text: str, identity) -> pd.DataFrame:
-    """All indicator facts of one normalised document (see the module docstring)."""
-    vocab = load_vocabulary()
-    several = bool(getattr(identity, "counties", ()))
-    doc = DocContext(identity.report_year, effective_kind(identity.doc_type, text),
-                     getattr(identity, "delivered_year", None), several,
-                     None if several else own_suffix(getattr(identity, "county", None)))
-    section = Section(doc.opening_part, doc.opening_year, basis=doc.basis)
-    rows, table_lines = table_facts(text, doc, vocab)
-    for p_start, p_end in iter_paragraphs(text):
-        if p_start in table_lines:
-            continue
-        paragraph = text[p_start:p_end].strip()
-        if is_heading(paragraph) and not is_list_item(paragraph):
-            section = classify_heading(paragraph, doc, section)
-            continue
-        for s_start, s_end in iter_sentences(text, p_start, p_end):
-            sentence = text[s_start:s_end]
-            if SECTION_NUMBER.match(sentence):
-                # Exported documents glue a heading to its first sentence (二、今后五年目标全县…).
-                section = classify_heading(glued_heading(sentence), doc, section)
-            # Cues can sit anywhere: exported documents often run a whole page into one line.
-            section = update_section(sentence, section, doc)
-            ctx = sentence_context(sentence, section, doc)
-            if ctx is not None:
-                rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
-    frame = _without_table_restatements(_to_frame(rows))
-    return _without_restatements(frame).reset_index(drop=True) if doc.doc_type in RESTATING_KINDS else frame
-
-
-def _without_table_restatements(frame: pd.DataFrame) -> pd.DataFrame:
-    """A bulletin's table repeats the figures its text gives (增长6.0% above, 6.0 in the table):
-    a table value equal to one stated in the text is that fact again."""
-    from_table = frame["basis"].fillna("").str.startswith("table:")
-    if not from_table.any():
-        return frame
-    stated = set(map(tuple, frame.loc[~from_table, TABLE_KEY].astype(str).values))
-    again = from_table & frame[TABLE_KEY].astype(str).apply(tuple, axis=1).isin(stated)
-    return frame[~again].reset_index(drop=True)
-
-
-TABLE_KEY = ["indicator", "measure", "kind", "period", "value"]
-
-
-def _to_frame(rows: Iterable[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(list(rows), columns=FACT_COLUMNS)
-    frame = frame.drop_duplicates(subset=["indicator", "measure", "value_start"], keep="first")
-    return frame.reset_index(drop=True)
-
-
-# A news summary restates the report's figures in its headline and body; a report itself
-# states a figure again where it means something else (the five-year review's last year
-# beside the year's review), and each statement is kept.
-RESTATING_KINDS = frozenset({"报告摘要"})
-RESTATEMENT_KEY = ["indicator", "measure", "kind", "period", "period_start", "period_end", "scope", "value", "unit",
-                   "qualifier", "estimated"]
-
-
-def _without_restatements(frame: pd.DataFrame) -> pd.DataFrame:
-    """济南市某区：2022年地区生产总值增长8%以上 (the headline) and, below, 主要预期目标是：地区生产
-    总值增长8%以上: one fact, from its first statement. Masked values are never merged: two
-    unknowns need not be the same number."""
-    valued = frame["value"].notna()
-    repeated = frame[valued].duplicated(subset=RESTATEMENT_KEY, keep="first")
-    return frame.drop(index=repeated[repeated].index)
