@@ -92,6 +92,8 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
         end_year = m.year if m.year is not None else None if period is None else period - m.years_early
         start_year = m.base_year + 1 if m.base_year else (ctx.term[0] if ctx.term else None)
         return _with_period(name, measure, m, ctx, "cumulative", start_year, end_year, end_year)
+    if measure in ("growth", "change") and m.base_year is not None and period is not None and m.base_year < period - 1:
+        return None  # 比2020年增长20%: a change over several years, not the year's growth
     if m.year is not None:
         period = period_start = period_end = m.year
     elif m.term and m.multi_year:

@@ -239,7 +239,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                                     cumulative="累计" in before,
                                     span_years=YEARS_IN_WORDS[span.group(1)] if span else 0,
                                     term=span_term, like_for_like="同口径" in before,
-                                    sum_years=YEARS_IN_WORDS[summed_over.group(1)] if summed_over and not span else 0))
+                                    sum_years=YEARS_IN_WORDS[summed_over.group(1)] if summed_over and not span else 0,
+                                    base_year=_compared_with(_before(aspiration_context, segment, match.start()))))
             taken.append(part.span())
     for mention in read_chinese_percents(segment, offset, aspiration_context):
         if free(mention.start - offset, mention.end - offset):
@@ -297,6 +298,15 @@ def _by_year(segment: str, match: re.Match) -> bool:
     """到2023年达到300亿元: the year is a horizon to reach, not one reached."""
     found = YEAR_REACHED.search(segment, 0, match.start())
     return bool(found and found["by"])
+
+
+# 比2020年增长20%, 与2018年相比，…增长15%: a growth measured from a base year named in its clause.
+COMPARED_WITH = re.compile(r"(?:比|较|与|同|和)((?:19|20)\d\d)年(?:底|末)?(?:相比|相较|比较)?[^。；;]{0,24}$")
+
+
+def _compared_with(before: str) -> int | None:
+    found = COMPARED_WITH.search(before)
+    return int(found.group(1)) if found else None
 
 
 def _before(context: str, segment: str, pos: int) -> str:

@@ -159,6 +159,27 @@ def _year_before_item(text: str, sentence_start: int, item_start: int, doc: DocC
     return year if doc.report_year - TWO_DIGIT_YEAR_SLACK <= year <= doc.report_year else None
 
 
+# 尤其18年生产总值达到2229亿元，……，完成名义GDP增量247.5亿元: an item dated at its head dates
+# the later items of its sentence too (比17年 is a comparison, 2016年以来 a span: neither counts).
+CARRIED_YEAR = re.compile(
+    r"(?<![\d.近过去这多几连续前后每比较与同至到从由])((?:19|20)?\d\d)年(?!以来|来|起|开始|前|后|的|底|末|相比|同期|\d)")
+
+
+def _carried_year(text: str, sentence_start: int, item_start: int, doc: DocContext | None) -> int | None:
+    found = None
+    for found in CARRIED_YEAR.finditer(text, sentence_start, item_start):
+        pass
+    if found is None:
+        return None
+    year = int(found.group(1))
+    if year >= 1900:
+        return year
+    if doc is None or doc.report_year is None:
+        return None
+    year += 2000
+    return year if doc.report_year - TWO_DIGIT_YEAR_SLACK <= year <= doc.report_year else None
+
+
 def _dated_part(text: str, sentence_start: int, item_start: int) -> int | None:
     found = None
     for found in PART_YEAR.finditer(text, sentence_start, item_start):
@@ -180,7 +201,8 @@ def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_
     for match in CLAUSE_YEAR.finditer(text, max(clause_start, sentence_start), item_start):
         pass
     if match is None:
-        dated = _dated_part(text, sentence_start, item_start) or _year_before_item(text, sentence_start, item_start, doc)
+        dated = (_dated_part(text, sentence_start, item_start) or _year_before_item(text, sentence_start, item_start, doc)
+                 or _carried_year(text, sentence_start, item_start, doc))
         if dated is not None and dated != ctx.period and ctx.kind == "actual":
             return replace(ctx, period=dated, period_start=dated, period_end=dated,
                            basis=join_basis([ctx.basis, f"cue:{dated}年"]))

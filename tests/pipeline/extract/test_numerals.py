@@ -95,3 +95,16 @@ def test_a_bare_yi_or_wan_takes_the_unit_of_its_family():
     assert (gdp.value, gdp.unit) == (286.4, "亿元")
     assert one(df, indicator="城镇新增就业").unit == "万人"
     assert list(df[df["indicator"] == "粮食产量"]["measure"]) == ["growth"]  # 9万 of what: left out
+
+
+def test_an_item_dated_at_its_head_dates_the_later_items_of_its_sentence():
+    df = facts("数据显示，全县21年地区生产总值达到186亿元，同比增长7%，完成一般公共预算收入9.8亿元。", year=2023,
+               doc_type="其他")
+    assert set(df["period"]) == {2021}
+
+
+def test_a_comparison_year_does_not_date_the_sentence_and_a_growth_from_it_is_not_annual():
+    df = facts(REVIEW + "与2018年相比，全县地区生产总值增长15%，一般公共预算收入完成9.8亿元。")
+    assert list(zip(df["indicator"], df["period"])) == [("一般公共预算收入", 2020)]
+    df = facts(REVIEW + "2020年全县地区生产总值比2019年增长6%，比2015年增长38%。")
+    assert list(df["value"]) == [6.0]
