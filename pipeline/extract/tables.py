@@ -56,7 +56,7 @@ class Column:
 
 @dataclass(frozen=True)
 class Header:
-    columns: tuple[Column, ...]
+    columns: tuple[Column | None, ...]  # None: a value column the header leaves open
     unit_column: bool
     level_unit: str | None
     table_year: int | None
@@ -80,14 +80,34 @@ def read_header(line: str, title_year: int | None, level_unit: str | None) -> He
         columns.append(column)
     if not labels or not columns:
         return None
-    return Header(tuple(columns), unit_column, level_unit, title_year, line)
+    return Header(tuple(_resolve_growths(columns)), unit_column, level_unit, title_year, line)
+
+
+def _resolve_growths(columns: list[Column]) -> list[Column | None]:
+    """A bare 增长% column takes the kind and year of the level columns beside it; in a table with
+    both targets and outcomes (2023年预计 2024年计划 增长%) it could be either, and is not read."""
+    kinds = {(c.kind, c.year) for c in columns if c.measure == "level"}
+    resolved: list[Column | None] = []
+    for column in columns:
+        if column.measure == "growth" and column.kind == "unsaid":
+            if len(kinds) == 1:
+                kind, year = next(iter(kinds))
+                column = Column("growth", kind, column.year if column.year is not None else year, False)
+            elif not kinds:
+                column = Column("growth", "actual", column.year, False)
+            else:
+                column = None
+        resolved.append(column)
+    return resolved
 
 
 def _column(cell: str, title_year: int | None) -> Column | None:
     year_match = TITLE_YEAR.search(cell)
     year = int(year_match.group(1)) if year_match else title_year
     if GROWTH_COLUMN.search(cell):
-        return Column("growth", "target" if TARGET_COLUMN.search(cell) else "actual", year, False)
+        kind = "target" if TARGET_COLUMN.search(cell) else "actual" if ESTIMATE_COLUMN.search(cell) or year_match \
+            else "unsaid"
+        return Column("growth", kind, year, False)
     if TARGET_COLUMN.search(cell):
         return Column("level", "target", year, False)
     if ESTIMATE_COLUMN.search(cell):
@@ -195,6 +215,8 @@ def _row_facts(row: Row, header: Header, doc: DocContext, vocab: Vocabulary, tex
     family = vocab.families[name]
     facts = []
     for column, (cell, value_start, value_end) in zip(header.columns, row.values):
+        if column is None:
+            continue  # a column whose meaning the header leaves open
         if BLANK_CELL.match(cell):
             value, masked = None, bool(re.match(r"[Xx*＊]", cell))
             if not masked:

@@ -68,3 +68,12 @@ def test_rows_without_a_unit_for_their_levels_are_left_out():
     text = "指标 2022年 比上年增长\n地区生产总值 7311113 6.0\n"
     df = facts(normalise_text(text), year=2022, doc_type="统计公报")
     assert list(df["measure"]) == ["growth"]
+
+
+def test_a_bare_growth_column_beside_both_estimates_and_plans_is_not_read():
+    text = ("附表 2025年主要指标计划表\n指标 单位 2024年预计 2025年计划 增长%\n"
+            "地区生产总值 亿元 318 337 6\n固定资产投资 亿元 120 128 7\n")
+    df = facts(normalise_text(text), year=2025, doc_type="计划执行情况")
+    assert set(df["measure"]) == {"level"}
+    gdp = df[df["indicator"] == "地区生产总值"]
+    assert sorted(zip(gdp["kind"], gdp["period"], gdp["value"])) == [("actual", 2024, 318), ("target", 2025, 337)]
