@@ -26,7 +26,7 @@ from pipeline.normalise.chrome import (
 )
 from pipeline.normalise.lines import (
     collapse_spaces, ends_sentence, fix_ocr_slips, hard_wrap_width, is_heading, join_layer_spaces,
-    join_spaced_han, join_wrapped_lines, should_join, starts_new_block,
+    join_spaced_han, join_wrapped_lines, should_join, starts_new_block, unpipe_table_row,
 )
 from pipeline.normalise.mirrors import drop_injected_tokens, fold_radicals, strip_inline_pinyin
 
@@ -35,7 +35,7 @@ __all__ = [
     "drop_chrome_lines", "drop_injected_tokens", "ends_sentence", "fix_ocr_slips", "fold_chinese_years", "fold_radicals", "fold_width",
     "hard_wrap_width", "is_chrome_line", "is_heading", "join_layer_spaces", "join_spaced_han", "join_wrapped_lines",
     "load_chrome_patterns", "normalise_text", "remove_page_markers", "should_join", "starts_new_block",
-    "strip_inline_pinyin", "to_simplified_if_traditional", "traditional_share",
+    "strip_inline_pinyin", "to_simplified_if_traditional", "traditional_share", "unpipe_table_row",
 ]
 
 
@@ -50,7 +50,7 @@ def normalise_text(text: str) -> str:
     lines = [line.strip(" ") for line in text.split("\n")]
     lines = drop_chrome_lines(lines)
     lines = remove_page_markers(lines)
-    lines = [join_spaced_han(line) for line in lines]
+    lines = [join_spaced_han(unpipe_table_row(line)) for line in lines]
     paragraphs = join_wrapped_lines(lines)
     paragraphs = [fix_ocr_slips(collapse_spaces(p)) for p in paragraphs]
     return "\n".join(p for p in paragraphs if p)

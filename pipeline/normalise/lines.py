@@ -77,6 +77,18 @@ MAX_ROW_LABEL = 24
 MAX_TABLE_LINE = 80
 
 
+# | 指标 | 2023年 | 比上年增长 |: a web table as a text extractor prints it; cells become tab-separated.
+_PIPE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
+
+
+def unpipe_table_row(line: str) -> str:
+    """| 地区生产总值 | 512.3 | 6.2 | → 地区生产总值\t512.3\t6.2 (other lines unchanged)."""
+    if not _PIPE_ROW.match(line):
+        return line
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return "\t".join(cell for cell in cells if cell)
+
+
 def table_row_values(line: str) -> int:
     """How many value cells end a table row (地区生产总值 7311113 6.0 → 2); 0 when not a row."""
     if len(line) > MAX_TABLE_LINE:

@@ -77,3 +77,12 @@ def test_a_bare_growth_column_beside_both_estimates_and_plans_is_not_read():
     assert set(df["measure"]) == {"level"}
     gdp = df[df["indicator"] == "地区生产总值"]
     assert sorted(zip(gdp["kind"], gdp["period"], gdp["value"])) == [("actual", 2024, 318), ("target", 2025, 337)]
+
+
+def test_web_and_word_tables_are_read_like_printed_ones():
+    web = ("单位：亿元，%\n| 指标 | 2022年 | 比上年增长 |\n| 社会消费品零售总额 | 96.4 | 3.1 |\n")
+    word = "单位：万元\n指标\t2022年\t比上年增长\n一般公共预算收入\t123456\t4.4\n"
+    retail = facts(normalise_text(web), year=2022, doc_type="统计公报")
+    assert sorted(zip(retail["measure"], retail["value"])) == [("growth", 3.1), ("level", 96.4)]
+    revenue = facts(normalise_text(word), year=2022, doc_type="统计公报")
+    assert one(revenue, measure="level").unit == "万元" and one(revenue, measure="growth").value == 4.4
