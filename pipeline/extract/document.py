@@ -7,13 +7,15 @@ table rows are read apart (``tables``).
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Iterable
 
 import pandas as pd
 
 from pipeline.extract.facts import FACT_COLUMNS, extract_sentence
 from pipeline.extract.kinds import DocContext, effective_kind, own_suffix
-from pipeline.extract.periods import sentence_context
+from pipeline.extract.periods import join_basis, sentence_context
 from pipeline.extract.sections import (
     SECTION_NUMBER, Section, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
     iter_sentences, update_section,
@@ -38,6 +40,7 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
         if is_heading(paragraph) and not is_list_item(paragraph):
             section = classify_heading(paragraph, doc, section)
             continue
+        carried = False  # 预计全县…增长6%。一般公共预算收入增长4%。…: the run of figures is all estimates
         for s_start, s_end in iter_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]
             if SECTION_NUMBER.match(sentence):
@@ -46,10 +49,27 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
             # Cues can sit anywhere: exported documents often run a whole page into one line.
             section = update_section(sentence, section, doc)
             ctx = sentence_context(sentence, section, doc)
+            carried = _estimate_carries(sentence, ctx, carried)
+            if ctx is not None and carried and not ctx.estimated:
+                ctx = replace(ctx, estimated=True, basis=join_basis([ctx.basis, "cue:预计"]))
             if ctx is not None:
                 rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
     frame = _without_table_restatements(_to_frame(rows))
     return _without_restatements(frame).reset_index(drop=True) if doc.doc_type in RESTATING_KINDS else frame
+
+
+ESTIMATE_LEAD = re.compile(r"^[^，,。]{0,4}预计")
+OWN_TIME_CUE = re.compile(r"(?:19|20)\d\d年|今年|去年|明年|上半年|前三季度|目标|计划|力争")
+
+
+def _estimate_carries(sentence: str, ctx, carried: bool) -> bool:
+    """Whether the sentence's outcomes are estimates because its paragraph opened with 预计:
+    a sentence that opens with 预计 starts the run, one with a time or plan cue of its own ends it."""
+    if ctx is None or ctx.kind != "actual":
+        return False
+    if ESTIMATE_LEAD.search(sentence):
+        return True
+    return carried and not OWN_TIME_CUE.search(sentence)
 
 
 def _without_table_restatements(frame: pd.DataFrame) -> pd.DataFrame:

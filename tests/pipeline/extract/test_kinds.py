@@ -162,3 +162,12 @@ def test_a_plan_report_sets_each_outcome_beside_its_target():
     invest = df[df["indicator"] == "固定资产投资"]
     assert sorted(zip(invest["kind"], invest["value"])) == [("actual", 97.2), ("target", 95.0)]
     assert set(df["period"]) == {2022}
+
+
+def test_a_paragraph_opened_by_an_estimate_is_a_run_of_estimates_until_a_cue_of_its_own():
+    text = (REVIEW + "预计全县地区生产总值增长5.8%。一般公共预算收入增长4.1%。社会消费品零售总额增长6%。"
+            "2019年城镇新增就业3100人。\n全县粮食产量12万吨。")
+    df = facts(text, year=2021)
+    flags = dict(zip(df["indicator"], df["estimated"]))
+    assert flags["地区生产总值"] and flags["一般公共预算收入"] and flags["社会消费品零售总额"]
+    assert not flags["城镇新增就业"] and not flags["粮食产量"]
