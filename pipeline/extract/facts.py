@@ -220,6 +220,10 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         item_start = max([start] + [text.rfind(mark, start, group[0].start) + 1 for mark in "；;"])
         aspiration = text[item_start:window_end]
         group_ctx = with_clause_year(ctx, text, start, group[0].start, doc)
+        first_estimate = text.find("预计", start, end)
+        if group_ctx.estimated and first_estimate >= window_end:
+            # …社会消费品零售总额完成197.4亿元；预计城乡居民收入…: 预计 speaks of what follows it
+            group_ctx = replace(group_ctx, estimated=False)
         mentions = read_mentions(segment, window_start, aspiration, ctx.term if ctx.five_year else None)
         if mentions and not close_enough(text, window_start, mentions[0]):
             mentions = []

@@ -171,3 +171,10 @@ def test_a_paragraph_opened_by_an_estimate_is_a_run_of_estimates_until_a_cue_of_
     flags = dict(zip(df["indicator"], df["estimated"]))
     assert flags["地区生产总值"] and flags["一般公共预算收入"] and flags["社会消费品零售总额"]
     assert not flags["城镇新增就业"] and not flags["粮食产量"]
+
+
+def test_yuji_late_in_a_sentence_speaks_of_what_follows_it():
+    text = REVIEW + "全年一般公共预算收入完成9.6亿元，增长3.3%；预计城乡居民人均可支配收入分别增长6%和7.5%。"
+    df = facts(text, year=2021)
+    flags = dict(zip(df["indicator"] + df["measure"], df["estimated"]))
+    assert not flags["一般公共预算收入level"] and flags["城镇居民人均可支配收入growth"]
