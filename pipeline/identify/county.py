@@ -38,7 +38,7 @@ _SHORT_NAME_BEFORE_OK = set("在于是对向省市州和与及的为把将")
 _SHORT_NAME_AFTER_BAD = set("域级直")
 _SELF_REFERENCE = re.compile(r"(?:我|全|本)(县|区|旗|市)")
 # Page chrome that names its site's county: 武义新闻网, 长丰县融媒体中心, 宁陕县人民政府 >>.
-_MASTHEAD = re.compile(rf"([{HAN}]{{2,10}}?)(?:县|区|市|旗)?(?:融媒体中心|融媒|新闻网|新闻中心|发布|电视台|广播电视台"
+_MASTHEAD = re.compile(rf"([{HAN}]{{2,10}}?)(?:县|区|市|旗)?(?:融媒体中心|融媒|新闻网|新闻中心|发布|电视台|广播电视台|日报|报社"
                        r"|人民政府网|政府网|人民政府\s*[>＞»])")
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:亿|万|%|％|个百分点)")
 

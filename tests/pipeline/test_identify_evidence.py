@@ -274,3 +274,9 @@ def test_a_county_comparing_itself_with_counties_of_other_cities_is_not_a_rankin
     text = ("今年以来，我县地区生产总值增长7.1%，高于义乌市的6%、慈溪市的5.9%、诸暨市的5.5%和乐清市的5%。"
             "我县经济稳中向好。")
     assert ident(text).county_source != "several"
+
+
+def test_a_county_paper_in_the_masthead_names_the_county_a_city_paper_does_not():
+    body = "\n今年以来，全县上下齐心协力，地区生产总值增长6%，我县经济回升向好。"
+    assert ident("来源：桐庐日报" + body).county == "桐庐县"
+    assert ident("来源：杭州日报" + body).county is None
