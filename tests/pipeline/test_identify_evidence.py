@@ -277,6 +277,9 @@ def test_a_county_comparing_itself_with_counties_of_other_cities_is_not_a_rankin
 
 
 def test_a_county_paper_in_the_masthead_names_the_county_a_city_paper_does_not():
-    body = "\n今年以来，全县上下齐心协力，地区生产总值增长6%，我县经济回升向好。"
-    assert ident("来源：桐庐日报" + body).county == "桐庐县"
-    assert ident("来源：杭州日报" + body).county is None
+    from pipeline.normalise import normalise_text
+
+    body = "今年以来，全县上下齐心协力，地区生产总值增长6%，我县经济回升向好。"
+    assert ident(normalise_text("桐庐日报讯 " + body)).county == "桐庐县"
+    assert ident(normalise_text(body + "（来源：桐庐日报）")).county == "桐庐县"
+    assert ident(normalise_text("杭州日报讯 " + body)).county is None
