@@ -27,6 +27,8 @@ MIN_SEVERAL_COUNTIES = 3
 # Counties of several cities with figures of their own that make an article a provincial ranking.
 MIN_RANKING_COUNTIES = 4
 _WE = re.compile(r"(?:我|本)(?:县|区|市|旗)")
+_WHOLE_COUNTY = re.compile(r"全(?:县|区|旗)")
+MAX_WHOLE_COUNTY_IN_ROUNDUP = 2
 # Masked tokens (X县, XX, *) at least this often mark an anonymised template.
 MIN_MASKED_TOKENS = 3
 
@@ -224,7 +226,12 @@ def _masthead_text(text: str) -> str:
 
 
 def several_counties(text: str) -> tuple[County, ...]:
-    """The counties of one city an article gives figures for, in order of first mention."""
+    """The counties of one city an article gives figures for, in order of first mention.
+
+    A text that speaks as one county (我区, 本县, 全区 … twice) is that county's own, however
+    many neighbours it compares itself with: a roundup speaks of each county by name."""
+    if _WE.search(text) or len(_WHOLE_COUNTY.findall(text)) >= MAX_WHOLE_COUNTY_IN_ROUNDUP:
+        return ()
     with_figures: dict[str, tuple[County, ...]] = {}
     for _, sentence in _sentences(text):
         if not _FIGURE.search(sentence):
@@ -244,7 +251,7 @@ def several_counties(text: str) -> tuple[County, ...]:
     # Counties of many cities: a provincial ranking, when nobody in it speaks for a county of
     # their own (a county's report compares itself with its neighbours, and says 我县).
     unique = tuple(found[0] for found in with_figures.values() if len(found) == 1)
-    if len(unique) >= MIN_RANKING_COUNTIES and not _WE.search(text):
+    if len(unique) >= MIN_RANKING_COUNTIES:
         return unique
     return ()
 

@@ -283,3 +283,12 @@ def test_a_county_paper_in_the_masthead_names_the_county_a_city_paper_does_not()
     assert ident(normalise_text("桐庐日报讯 " + body)).county == "桐庐县"
     assert ident(normalise_text(body + "（来源：桐庐日报）")).county == "桐庐县"
     assert ident(normalise_text("杭州日报讯 " + body)).county is None
+
+
+def test_a_county_comparing_itself_with_its_neighbours_is_its_own_document():
+    text = ("过去一年，全区地区生产总值增长4.2%，萧山区经济总量突破2000亿元。与余杭区、滨江区、富阳区相比，"
+            "增速高出0.6个百分点。全区一般公共预算收入增长5%。萧山区委、区政府带领全区人民攻坚克难。")
+    identity = ident(text)
+    assert (identity.county, identity.county_source) == ("萧山区", "body")
+    ours = "过去一年，地区生产总值增长4%。在全市各区中，余杭区增长5%，滨江区增长6%，富阳区增长3%，我区位居第三。"
+    assert ident(ours).county_source != "several"
