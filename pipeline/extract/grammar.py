@@ -113,9 +113,9 @@ def parse_number(text: str | None) -> tuple[float | None, bool]:
 
 # 地区生产总值由2015年的152.4亿元增加到2020年的236.8亿元: two levels, each with its year.
 FROM_TO_RE = re.compile(
-    rf"[由从](?:(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
-    rf"(?:增加|增长|提高|提升|上升|扩大|跃升)?(?:到|至)(?:(?P<yb>(?:19|20)\d\d)年(?:底|末)?(?:预计)?的?)?"
-    rf"(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS})"
+    rf"[由从](?:(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS}|%)"
+    rf"(?:增加|增长|提高|提升|上升|扩大|跃升|下降|降低|回落|减少|缩小)?(?:到|至)(?:(?P<yb>(?:19|20)\d\d)年(?:底|末)?(?:预计)?的?)?"
+    rf"(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS}|%)"
 )
 
 
@@ -173,6 +173,11 @@ def read_chinese_percents(segment: str, offset: int, aspiration_context: str) ->
     return mentions
 
 
+def _level_or_rate(unit: str) -> str:
+    """由3.5%下降到3.2%: a percentage reached is a rate (a growth family takes none)."""
+    return "rate" if unit == "%" else "level"
+
+
 def _from_to_years(match: re.Match, term: tuple[int, int] | None) -> tuple[int, int] | None:
     """由2015年的…到2020年的…; without years, a five-year review's 由…增加到… spans its term."""
     if match["ya"] and match["yb"]:
@@ -193,13 +198,15 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         years = _from_to_years(from_to, term)
         if years:
             for (num, unit), year in zip((("a", "ua"), ("b", "ub")), years):
-                mentions.append(Mention("level", float(from_to[num].replace(",", "")), False, from_to[unit], "exact",
+                mentions.append(Mention(_level_or_rate(from_to[unit]), float(from_to[num].replace(",", "")), False,
+                                        from_to[unit], "exact",
                                         "", offset + from_to.start(num), offset + from_to.end(unit), year=year))
             span_term = (years[0] + 1, years[1])
         else:
             # 由28650元提高到30120元 with no years: the level reached is the sentence's own year's;
             # the one it started from is left out (its year is not said)
-            mentions.append(Mention("level", float(from_to["b"].replace(",", "")), False, from_to["ub"], "exact", "",
+            mentions.append(Mention(_level_or_rate(from_to["ub"]), float(from_to["b"].replace(",", "")), False,
+                                    from_to["ub"], "exact", "",
                                     offset + from_to.start("b"), offset + from_to.end("ub")))
         taken.append(from_to.span())
 

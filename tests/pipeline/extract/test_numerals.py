@@ -108,3 +108,9 @@ def test_a_comparison_year_does_not_date_the_sentence_and_a_growth_from_it_is_no
     assert list(zip(df["indicator"], df["period"])) == [("一般公共预算收入", 2020)]
     df = facts(REVIEW + "2020年全县地区生产总值比2019年增长6%，比2015年增长38%。")
     assert list(df["value"]) == [6.0]
+
+
+def test_a_rate_from_one_level_to_another_gives_the_level_reached_never_the_starting_one():
+    df = facts(REVIEW + "城镇调查失业率由5.6%下降到5.1%，一般公共预算收入由12亿元减少到10.6亿元。")
+    assert sorted(zip(df["indicator"], df["value"])) == [("一般公共预算收入", 10.6), ("调查失业率", 5.1)]
+    assert set(df["period"]) == {2020}
