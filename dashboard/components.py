@@ -449,8 +449,7 @@ def download_buttons(name: str, frame: pd.DataFrame, key: str) -> None:
 
 
 def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:
-    """The pipeline's counters, the county × year coverage (every year a column, 缺 where none)
-    and the files that did not get in, with their reasons."""
+    """The pipeline's counters and the county × year coverage (every year a column, 缺 where none)."""
     st.subheader("入库概况")
     counts = queries.document_counts(documents)
     c1, c2, c3, c4 = st.columns(4)
@@ -464,10 +463,6 @@ def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:
         empty_state("还没有入库的文档。")
     else:
         html_table(coverage)
-    rejected = queries.rejected_files(documents)
-    if not rejected.empty:
-        st.markdown("**未入库的文件**")
-        html_table(rejected)
 
 
 def cloud(freq: pd.DataFrame, *, present: bool, theme: str, build_id: str) -> None:

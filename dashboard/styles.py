@@ -68,6 +68,18 @@ BASE_CSS = """
 .stApp [data-baseweb="select"] div, .stApp input, .stApp textarea, .stApp button p { font-size: 1rem !important; }
 .stApp [data-testid="stAlertContentInfo"] p, .stApp [data-testid="stAlert"] p { font-size: 1rem !important; }
 .cp-table-wrap { overflow-x: auto; max-height: 70vh; overflow-y: auto; }
+/* The build's stages: 读取 → 提取 → 词云 → 写表, state by mark and word, not colour alone. */
+.cp-steps { display: flex; gap: .6rem; list-style: none; padding: 0 !important; margin: .4rem 0 .6rem 0 !important; }
+.cp-step { flex: 1; border: 2px solid #767676; border-radius: .4rem; padding: .45rem .7rem; color: #1a1a1a; background: #fff; }
+.cp-step small { font-size: 1rem; color: #3D3D3D; }
+.cp-step-mark { font-weight: 700; }
+.cp-step-state { float: right; font-weight: 600; }
+.cp-step-done { border-color: #1a7f37; background: #eaf6ec; }
+.cp-step-done .cp-step-mark, .cp-step-done .cp-step-state { color: #11602a; }
+.cp-step-current { border-color: #0b57d0; background: #e8f0fe; border-width: 3px; }
+.cp-step-current .cp-step-mark, .cp-step-current .cp-step-state { color: #0842a0; }
+.cp-step-failed { border-color: #b3261e; background: #fdecea; }
+.cp-step-failed .cp-step-mark, .cp-step-failed .cp-step-state { color: #8c1d18; }
 .cp-table { border-collapse: collapse; width: 100%; font-size: 1rem; }
 .cp-table th, .cp-table td { border: 1px solid #767676; padding: .3em .55em; text-align: left; vertical-align: top; white-space: nowrap; }
 .cp-table td.cp-long { white-space: normal; min-width: 22em; }

@@ -40,7 +40,15 @@ from pipeline.workers import die_with_parent
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, str], None]  # (files done, total, current file)
+STAGES = ("read", "extract", "vocabulary", "write")  # announced to a progress hook with a ``stage`` method
+
+
+def _enter(progress: Progress | None, stage: str) -> None:
+    """Tell a progress hook that has a ``stage(name)`` method (the app's status file) a stage begins."""
+    announce = getattr(progress, "stage", None)
+    if announce is not None:
+        announce(stage)
 
 
 class BuildError(RuntimeError):
@@ -105,13 +113,16 @@ def run_build(
 
 def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progress: Progress | None) -> BuildSummary:
     started = time.perf_counter()
+    _enter(progress, "read")
     files = scan_raw_dir(raw_dir)
     results = _process_all(files, raw_dir, out_dir, workers, force, progress)
     summary = BuildSummary()
-    tables = assemble_tables(results, summary)
+    _enter(progress, "extract")
+    tables = assemble_tables(results, summary, on_stage=lambda stage: _enter(progress, stage))
     if summary.ok == 0:
         # Replacing good tables with empty ones would lose data: keep the last build.
         raise BuildError(_nothing_usable(raw_dir, files, summary))
+    _enter(progress, "write")
     staging = publish.new_staging_dir(out_dir)
     try:
         digests = _write_staged(tables, staging)
@@ -159,7 +170,8 @@ def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
 # --- tables --------------------------------------------------------------------------
 
 
-def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str, pd.DataFrame]:
+def assemble_tables(results: list[DocResult], summary: BuildSummary,
+                    on_stage: Callable[[str], None] | None = None) -> dict[str, pd.DataFrame]:
     """Documents, texts, indicators, pairs and vocabulary from the per-file results.
 
     A document that breaks a corpus stage (its facts do not fit the contract, pairing or
@@ -188,6 +200,8 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str
             tokens[result.doc_id] = result.segmentation()
             result.tokens = None  # the cached [word, start] lists: as large again as the tokens
     vocabulary_names = ("keywords", "slogans", "contexts")
+    if on_stage:
+        on_stage("vocabulary")
     tables.update(_stage(
         "词汇统计", lambda ids: _vocabulary_tables(documents, texts[texts["doc_id"].isin(ids)], tokens),
         list(by_id), by_id, summary, empty=vocabulary_names))

@@ -1,49 +1,21 @@
-"""数据: upload reports, rebuild with progress, counts and coverage, the document list, corrections, downloads."""
+"""数据: upload reports and rebuild (one button, progress by stage), counts and coverage, rejected
+files with what to do, the document list, corrections, downloads."""
 
 from datetime import datetime, timezone
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, components, conflicts, data, doc_review, queries, rebuild, slogan_review, uploads
+from dashboard import auth, components, conflicts, data, doc_review, intake, queries, slogan_review
 from dashboard.safe_text import md
-from pipeline import contracts, settings
+from pipeline import contracts
 
 sel = components.selection()
 components.page_header("数据", "上传报告文件、重新构建、查看文档状态、更正数值、下载表格。")
 admin = auth.login_panel()  # uploading, rebuilding and corrections need the admin password
 
-# --- Upload --------------------------------------------------------------------------------
-st.subheader("上传报告")
-accepted = [s.lstrip(".") for s in settings.ACCEPTED_SUFFIXES]
-generation = st.session_state.setdefault("_up_generation", 0)
-c1, c2 = st.columns(2)
-files = c1.file_uploader("选择文件（可多选）", type=accepted, accept_multiple_files=True, key=f"up_files_{generation}", disabled=not admin)
-folder = c2.file_uploader("或选择整个文件夹", type=accepted, accept_multiple_files="directory", key=f"up_dir_{generation}", disabled=not admin)
-st.caption(f"支持 {'、'.join(settings.ACCEPTED_SUFFIXES)}，单个文件不超过 {settings.MAX_INPUT_BYTES // (1024 * 1024)} MB。文件原样保存在原始数据目录的 uploads/ 下；同名但内容不同的文件会自动改名，不会覆盖。")
-chosen = list(files or []) + list(folder or [])
-if st.button(f"保存 {len(chosen)} 个文件", disabled=not (chosen and admin), type="primary", key="up_save") and auth.is_unlocked():
-    results = [uploads.store_upload(f.name, f.getvalue()) for f in chosen]
-    st.session_state["_up_results"] = pd.DataFrame(
-        {
-            "文件": [r.name for r in results],
-            "结果": [uploads.STATUS_LABELS[r.status] for r in results],
-            "保存为": [r.path.name if r.path else "" for r in results],
-            "原因": [r.reason for r in results],
-        }
-    )
-    st.session_state["_up_generation"] = generation + 1
-    st.rerun()
-if "_up_results" in st.session_state:
-    components.table(st.session_state["_up_results"], key="up_results")
-    st.caption("保存后请点击下面的“重新构建”，新文件才会进入各页面。")
-
-# --- Rebuild -------------------------------------------------------------------------------
-st.subheader("重新构建")
-if data.build_function() is None:
-    components.empty_state("构建模块尚未就绪（pipeline.build 还没有合入），暂时不能在这里重新构建；合入后此处会出现“重新构建”按钮。")
-else:
-    rebuild.panel(admin)  # the build runs in a separate process, never inside this server
+# --- Upload and rebuild: one button ------------------------------------------------------
+intake.render(admin, build_available=data.build_function() is not None)  # the build runs in a child process
 
 manifest = data.load_manifest()
 st.caption(components.build_caption(manifest))
@@ -53,6 +25,7 @@ if manifest is None:
 
 # --- Documents -----------------------------------------------------------------------------
 documents = data.load_table("documents")
+intake.rejected_section(documents)  # right under the button: what did not get in, and what to do
 components.corpus_overview(documents, len(data.load_indicators()))
 st.subheader("文档清单")
 statuses = {"all": "全部", **queries.DOC_STATUS_LABELS}

@@ -77,7 +77,8 @@ def test_rebuild_needs_the_build_module(fixture_app):
     if data.build_function() is None:
         assert "构建模块尚未就绪" in page_text(at)
     else:
-        assert any(b.label == "重新构建" for b in at.button)
+        primary = [b for b in at.button if b.proto.type == "primary"]
+        assert [b.label for b in primary] == ["保存并重新构建"], "one primary button saves and rebuilds"
 
 
 def test_empty_state_still_offers_upload(empty_app):
