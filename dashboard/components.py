@@ -162,9 +162,7 @@ def share_panel(page_path: str) -> None:
 
     url = share.view_url(str(st.context.url or ""), page_path, {k: st.query_params[k] for k in st.query_params})
     with st.sidebar.expander("分享此视图（链接与二维码）"):
-        from streamlit.components.v1 import html as component_html
-
-        component_html(share.copy_widget(url), height=70)
+        st.iframe(share.copy_widget(url), height=70, alt="复制本视图的链接")
         st.html(f"<img class='cp-qr' alt='本视图的二维码' src='{share.qr_data_uri(url)}'>")
         st.caption("用手机扫码即可打开同一视图（需能访问本机地址）。")
 
@@ -275,13 +273,12 @@ def print_button() -> None:
 
 def keyboard_nav(prev_key: str, next_key: str, auto_seconds: int = 0) -> None:
     """Keys and clickers (which send PageDown/PageUp) turn the slides; a tiny inline script,
-    nothing fetched. It presses the page's own 上一个 / 下一个 buttons."""
+    nothing fetched, run in the page itself (``st.html``; ``components.v1.html`` is deprecated).
+    It presses the page's own 上一个 / 下一个 buttons."""
     import json
 
-    from streamlit.components.v1 import html as component_html
-
     script = KEYS_JS.replace("PREV", json.dumps(prev_key)).replace("NEXT", json.dumps(next_key)).replace("AUTO", str(int(auto_seconds)))
-    component_html(script, height=0)
+    st.html(script, unsafe_allow_javascript=True)
 
 
 # --- Output --------------------------------------------------------------------------------

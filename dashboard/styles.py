@@ -56,14 +56,8 @@ BASE_CSS = """
 .stApp [data-testid="stWidgetLabel"] p, .stApp label p, .stApp [data-testid="stMarkdownContainer"] p { font-size: 1rem; }
 .stApp [data-testid="stMetricLabel"] p { font-size: 1rem !important; }
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p { font-size: 2.2rem !important; font-weight: 700; }
-/* Streamlit's uploader speaks English and offers no setting: say it in Chinese. */
-[data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }
-[data-testid="stFileUploaderDropzone"] button > * { display: none !important; }
-[data-testid="stFileUploaderDropzone"] button::after { content: "选择"; font-size: 1rem; }
-[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzoneInstructions"] small { display: none !important; }
 /* Streamlit adds a "Fullscreen" button to plotly's toolbar; its tooltip is drawn from data-title. */
 .modebar-btn[data-title="Fullscreen"]::after { content: "全屏" !important; }
-[data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: "拖放到这里，或点“选择”"; font-size: 1rem; color: #3D3D3D; }
 .stApp [data-testid="stPageLink"] p, .stApp [data-testid="stSidebar"] p { font-size: 1rem !important; }
 .stApp [data-baseweb="select"] div, .stApp input, .stApp textarea, .stApp button p { font-size: 1rem !important; }
 .stApp [data-testid="stAlertContentInfo"] p, .stApp [data-testid="stAlert"] p { font-size: 1rem !important; }
