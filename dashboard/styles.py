@@ -56,6 +56,9 @@ BASE_CSS = """
 .stApp [data-testid="stWidgetLabel"] p, .stApp label p, .stApp [data-testid="stMarkdownContainer"] p { font-size: 1rem; }
 .stApp [data-testid="stMetricLabel"] p { font-size: 1rem !important; }
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p { font-size: 2.2rem !important; font-weight: 700; }
+/* The uploader's own texts (said in Chinese by ui_zh.js) at the page's size. */
+[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzoneInstructions"] small,
+[data-testid="stFileUploaderDropzone"] button p { font-size: 1rem !important; }
 /* Streamlit adds a "Fullscreen" button to plotly's toolbar; its tooltip is drawn from data-title. */
 .modebar-btn[data-title="Fullscreen"]::after { content: "全屏" !important; }
 .stApp [data-testid="stPageLink"] p, .stApp [data-testid="stSidebar"] p { font-size: 1rem !important; }
@@ -126,6 +129,11 @@ DARK_TILES_CSS = """
 .cp-chip { border-color: #BBBBBB; } .cp-chip.cp-new { border-color: #7CE38B; color: #7CE38B !important; }
 .cp-table tr:nth-child(even) td { background: #1A1A1A; }
 .cp-table a { color: #8FD3FF !important; }
+.cp-step { background: #000 !important; border-color: #BBBBBB; }
+.cp-step small { color: #DDDDDD !important; }
+.cp-step-done { border-color: #7CE38B; } .cp-step-done .cp-step-mark, .cp-step-done .cp-step-state { color: #7CE38B !important; }
+.cp-step-current { border-color: #8FD3FF; } .cp-step-current .cp-step-mark, .cp-step-current .cp-step-state { color: #8FD3FF !important; }
+.cp-step-failed { border-color: #FF8A80; } .cp-step-failed .cp-step-mark, .cp-step-failed .cp-step-state { color: #FF8A80 !important; }
 """
 
 
