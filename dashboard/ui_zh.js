@@ -45,6 +45,7 @@
     if (!root) return;
     if (root.nodeType === Node.TEXT_NODE) { text(root); return; }
     if (root.nodeType !== Node.ELEMENT_NODE) return;
+    if (root.namespaceURI === "http://www.w3.org/2000/svg") return;  // chart drawing (plotly has its own zh-CN locale)
     attributes(root);
     for (const el of root.querySelectorAll("[title], [aria-label], [placeholder], [data-title], [alt]")) attributes(el);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
