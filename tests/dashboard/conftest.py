@@ -225,7 +225,7 @@ def _run_build():
 def built_data_dir(tmp_path_factory) -> Path:
     """A data dir (raw, reference, processed) built from the sample corpus, env pointed at it."""
     root = tmp_path_factory.mktemp("county-pulse") / "data"
-    # The seven samples the app tests were written against; the real corpus (data/raw/corpus)
+    # The six samples the app tests were written against; the real corpus (data/raw/corpus)
     # has its own build test (tests/pipeline/test_bundled_corpus.py).
     shutil.copytree(REPO / "data" / "raw", root / "raw", ignore=lambda d, names: ["corpus"] if Path(d) == REPO / "data" / "raw" else [])
     shutil.copytree(REPO / "data" / "reference", root / "reference")
@@ -318,7 +318,7 @@ def assert_no_exception(at) -> None:
 def fixture_data_dir(tmp_path_factory) -> Path:
     """Always the hand-written fixture tables (for the odd states a sample build may lack)."""
     root = tmp_path_factory.mktemp("fixture") / "data"
-    # The seven samples the app tests were written against; the real corpus (data/raw/corpus)
+    # The six samples the app tests were written against; the real corpus (data/raw/corpus)
     # has its own build test (tests/pipeline/test_bundled_corpus.py).
     shutil.copytree(REPO / "data" / "raw", root / "raw", ignore=lambda d, names: ["corpus"] if Path(d) == REPO / "data" / "raw" else [])
     shutil.copytree(REPO / "data" / "reference", root / "reference")
