@@ -42,7 +42,15 @@ from pipeline.workers import die_with_parent
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, str], None]  # (files done, total, current file)
+STAGES = ("read", "extract", "vocabulary", "write")  # announced to a progress hook with a ``stage`` method
+
+
+def _enter(progress: Progress | None, stage: str) -> None:
+    """Tell a progress hook that has a ``stage(name)`` method (the app's status file) a stage begins."""
+    announce = getattr(progress, "stage", None)
+    if announce is not None:
+        announce(stage)
 
 
 class BuildError(RuntimeError):
@@ -107,13 +115,17 @@ def run_build(
 
 def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progress: Progress | None) -> BuildSummary:
     started = time.perf_counter()
+    _enter(progress, "read")
     files = scan_raw_dir(raw_dir)
     results = _process_all(files, raw_dir, out_dir, workers, force, progress)
     summary = BuildSummary()
-    tables = assemble_tables(results, summary, settings.cache_dir(out_dir), workers)
+    _enter(progress, "extract")
+    tables = assemble_tables(results, summary, settings.cache_dir(out_dir), workers,
+                             on_stage=lambda stage: _enter(progress, stage))
     if summary.ok == 0:
         # Replacing good tables with empty ones would lose data: keep the last build.
         raise BuildError(_nothing_usable(raw_dir, files, summary))
+    _enter(progress, "write")
     staging = publish.new_staging_dir(out_dir)
     try:
         digests = _write_staged(tables, staging)
@@ -172,7 +184,8 @@ def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
 
 
 def assemble_tables(results: list[DocResult], summary: BuildSummary, cache: Path | None = None,
-                    workers: int = 1) -> dict[str, pd.DataFrame]:
+                    workers: int = 1,
+                    on_stage: Callable[[str], None] | None = None) -> dict[str, pd.DataFrame]:
     """Documents, texts, indicators, pairs and vocabulary from the per-file results.
 
     ``cache``: the per-document cache directory, where the vocabulary keeps its corpus-level
@@ -201,6 +214,8 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary, cache: Path
         list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
     corpus = _vocabulary_corpus(accepted, cache, workers)
     vocabulary_names = ("keywords", "slogans", "contexts")
+    if on_stage:
+        on_stage("vocabulary")
     tables.update(_stage(
         "词汇统计", lambda ids: _vocabulary_tables(documents, texts[texts["doc_id"].isin(ids)], corpus),
         list(by_id), by_id, summary, empty=vocabulary_names))

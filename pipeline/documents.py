@@ -74,10 +74,7 @@ class DocResult:
     def facts_frame(self) -> pd.DataFrame:
         frame = pd.DataFrame(self.facts)
         ident = self.identity
-        frame.insert(0, "fact_id", [
-            f"{self.doc_id}:{start}:{indicator}:{measure}"
-            for start, indicator, measure in zip(frame["value_start"], frame["indicator"], frame["measure"])
-        ])
+        frame.insert(0, "fact_id", _fact_ids(self.doc_id, frame))
         frame.insert(1, "doc_id", self.doc_id)
         frame.insert(2, "source_file", self.source_file)
         # Each fact's own county (pipeline.attribution: an article covering several counties).
@@ -92,6 +89,18 @@ class DocResult:
             frame["basis"] = None  # facts recorded before the basis column existed
         frame["corrected"] = None
         return frame
+
+
+def _fact_ids(doc_id: str, frame: pd.DataFrame) -> list[str]:
+    """doc_id:value_start:indicator:measure; a figure shared by several counties (甲县、乙县均增长5%)
+    is one row per county, told apart by the county's name."""
+    ids = pd.Series([f"{doc_id}:{start}:{indicator}:{measure}"
+                     for start, indicator, measure in zip(frame["value_start"], frame["indicator"], frame["measure"])],
+                    index=frame.index, dtype=object)
+    shared = ids.duplicated(keep=False)
+    if shared.any() and "county" in frame:
+        ids[shared] = ids[shared] + ":" + frame.loc[shared, "county"].fillna("").astype(str)
+    return list(ids)
 
 
 def scan_raw_dir(raw_dir: Path) -> list[Path]:
