@@ -333,6 +333,20 @@ def _indicators_one_by_one(with_facts: list[DocResult]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def _fact_ids(doc_ids: np.ndarray, frame: pd.DataFrame, has_county: np.ndarray) -> list[str]:
+    """``documents._fact_ids`` of every document at once: doc_id:value_start:indicator:measure,
+    and where a document gives one figure to several counties, the county's name after it
+    (for documents whose facts carry a county at all)."""
+    ids = pd.Series([f"{doc_id}:{start}:{indicator}:{measure}"
+                     for doc_id, start, indicator, measure in zip(doc_ids, frame["value_start"], frame["indicator"],
+                                                                  frame["measure"])],
+                    index=frame.index, dtype=object)
+    shared = ids.duplicated(keep=False).to_numpy() & has_county  # the doc_id keeps documents apart
+    if shared.any():
+        ids[shared] = ids[shared] + ":" + frame.loc[shared, "county"].fillna("").astype(str)
+    return list(ids)
+
+
 def _facts_frame(results: list[DocResult]) -> pd.DataFrame:
     """``DocResult.facts_frame`` of every document, built as one frame (the same rows)."""
     records = [fact for r in results for fact in r.facts]
@@ -343,11 +357,8 @@ def _facts_frame(results: list[DocResult]) -> pd.DataFrame:
         return np.repeat(np.array(values, dtype=object), lengths)
 
     doc_ids = per_row([r.doc_id for r in results])
-    frame.insert(0, "fact_id", [
-        f"{doc_id}:{start}:{indicator}:{measure}"
-        for doc_id, start, indicator, measure in zip(doc_ids, frame["value_start"], frame["indicator"],
-                                                     frame["measure"])
-    ])
+    has_county = np.repeat([any("county" in fact for fact in r.facts) for r in results], lengths)
+    frame.insert(0, "fact_id", _fact_ids(doc_ids, frame, has_county))
     frame.insert(1, "doc_id", doc_ids)
     frame.insert(2, "source_file", per_row([r.source_file for r in results]))
     own = {col: frame.pop(col) if col in frame else None for col in ("county", "city", "province")}
