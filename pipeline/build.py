@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import conflicts, contracts, corrections, publish, settings, vocabulary
-from pipeline.documents import DocResult, boundaries_path, process_file, scan_raw_dir, warm_up
+from pipeline.documents import DocResult, boundaries_path, cached_result, process_file, scan_raw_dir, warm_up
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
 from pipeline.workers import die_with_parent
@@ -146,23 +146,33 @@ def _process_all(
 ) -> list[DocResult]:
     cache = settings.cache_dir(out_dir)
     cache.mkdir(parents=True, exist_ok=True)
-    jobs = [(path, raw_dir, cache, force) for path in files]
-    results: list[DocResult] = []
+    # Cached files are read here; only the others go to worker processes.
+    found = {} if force else {path: cached_result(path, raw_dir, cache) for path in files}
+    jobs = [(path, raw_dir, cache, force) for path in files if found.get(path) is None]
+    done = 0
+
+    def report(result: DocResult) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, len(files), result.source_file)
+
+    for result in found.values():
+        if result is not None:
+            report(result)
+    processed = {}
     if workers > 1 and len(jobs) > 1:
         warm_up()  # forked workers inherit the loaded modules instead of each loading them
         with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            for i, result in enumerate(pool.map(_process_job, jobs, chunksize=4), start=1):
-                results.append(result)
-                if progress:
-                    progress(i, len(jobs), result.source_file)
+            for job, result in zip(jobs, pool.map(_process_job, jobs, chunksize=4)):
+                processed[job[0]] = result
+                report(result)
     else:
-        for i, job in enumerate(jobs, start=1):
-            result = _process_job(job)
-            results.append(result)
-            if progress:
-                progress(i, len(jobs), result.source_file)
-    return results
+        for job in jobs:
+            processed[job[0]] = result = _process_job(job)
+            report(result)
+    return [found.get(path) or processed[path] for path in files]
 
 
 def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
@@ -323,6 +333,20 @@ def _indicators_one_by_one(with_facts: list[DocResult]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def _fact_ids(doc_ids: np.ndarray, frame: pd.DataFrame, has_county: np.ndarray) -> list[str]:
+    """``documents._fact_ids`` of every document at once: doc_id:value_start:indicator:measure,
+    and where a document gives one figure to several counties, the county's name after it
+    (for documents whose facts carry a county at all)."""
+    ids = pd.Series([f"{doc_id}:{start}:{indicator}:{measure}"
+                     for doc_id, start, indicator, measure in zip(doc_ids, frame["value_start"], frame["indicator"],
+                                                                  frame["measure"])],
+                    index=frame.index, dtype=object)
+    shared = ids.duplicated(keep=False).to_numpy() & has_county  # the doc_id keeps documents apart
+    if shared.any():
+        ids[shared] = ids[shared] + ":" + frame.loc[shared, "county"].fillna("").astype(str)
+    return list(ids)
+
+
 def _facts_frame(results: list[DocResult]) -> pd.DataFrame:
     """``DocResult.facts_frame`` of every document, built as one frame (the same rows)."""
     records = [fact for r in results for fact in r.facts]
@@ -333,11 +357,8 @@ def _facts_frame(results: list[DocResult]) -> pd.DataFrame:
         return np.repeat(np.array(values, dtype=object), lengths)
 
     doc_ids = per_row([r.doc_id for r in results])
-    frame.insert(0, "fact_id", [
-        f"{doc_id}:{start}:{indicator}:{measure}"
-        for doc_id, start, indicator, measure in zip(doc_ids, frame["value_start"], frame["indicator"],
-                                                     frame["measure"])
-    ])
+    has_county = np.repeat([any("county" in fact for fact in r.facts) for r in results], lengths)
+    frame.insert(0, "fact_id", _fact_ids(doc_ids, frame, has_county))
     frame.insert(1, "doc_id", doc_ids)
     frame.insert(2, "source_file", per_row([r.source_file for r in results]))
     own = {col: frame.pop(col) if col in frame else None for col in ("county", "city", "province")}

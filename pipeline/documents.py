@@ -117,10 +117,24 @@ def scan_raw_dir(raw_dir: Path) -> list[Path]:
 
 def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False) -> DocResult:
     """Never raises: a file that cannot be processed comes back rejected with a reason."""
+    return _process(path, raw_dir, cache_dir, force, only_cached=False)
+
+
+def cached_result(path: Path, raw_dir: Path, cache_dir: Path) -> DocResult | None:
+    """The file's cached result, or None when it must be processed (``process_file``).
+
+    Cheap (a hash and a JSON read): the build looks every file up in its own process and
+    sends only the others to worker processes, so an unchanged file never crosses a pipe."""
+    return _process(path, raw_dir, cache_dir, False, only_cached=True)
+
+
+def _process(path: Path, raw_dir: Path, cache_dir: Path, force: bool, only_cached: bool) -> DocResult | None:
     source_file, name_warning = source_name(path, raw_dir)
     try:
         sha = file_sha256(path)
     except OSError as exc:
+        if only_cached:
+            return None
         return DocResult(source_file, hashlib.sha256(source_file.encode()).hexdigest(), "rejected",
                          f"无法读取文件：{exc.strerror or exc}", warnings=_listed(name_warning))
     from pipeline.identify.review import load_reviews
@@ -134,6 +148,8 @@ def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False
         cached.source_file = source_file
         cached.from_cache = True
         cached.cache_key = key
+    elif only_cached:
+        return None
     else:
         cached = _process_uncached(path, source_file, sha, review)
         cached.cache_key = key

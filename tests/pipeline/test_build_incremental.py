@@ -90,3 +90,19 @@ def test_parallel_corpus_stage_writes_the_same_tables(sample_raw_dir, tmp_path, 
     serial = _cold(sample_raw_dir, tmp_path / "serial")
     run_build(sample_raw_dir, tmp_path / "parallel", workers=2)
     assert table_bytes(tmp_path / "parallel") == serial
+
+
+def test_only_the_new_report_is_sent_to_the_per_file_stage(sample_raw_dir, tmp_path, monkeypatch):
+    from pipeline import build
+
+    files = scan_raw_dir(sample_raw_dir)
+    parked = tmp_path / files[0].name
+    shutil.move(files[0], parked)
+    out = tmp_path / "out"
+    run_build(sample_raw_dir, out, workers=1)
+    shutil.move(parked, files[0])
+    sent = []
+    original = build._process_job
+    monkeypatch.setattr(build, "_process_job", lambda job: sent.append(job[0]) or original(job))
+    run_build(sample_raw_dir, out, workers=2)
+    assert sent == [files[0]]

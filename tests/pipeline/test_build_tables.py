@@ -21,9 +21,12 @@ def test_one_frame_for_every_document_equals_one_frame_each(sample_raw_dir, tmp_
     unattributed = results[1]
     for result in (several, unattributed):  # half the facts without a county of their own
         result.facts = [{**f, "county": None, "province": None} if i % 2 else f for i, f in enumerate(result.facts)]
+    shared = results[3]  # one figure given to two counties (甲县、乙县均增长5%): one row each
+    shared.facts = shared.facts + [{**shared.facts[0], "county": "另一县"}]
     together = _indicators_table(results)
     one_by_one = _indicators_one_by_one([r for r in results if r.facts])
     assert len(together) > 100
+    assert together["fact_id"].str.endswith(":另一县").sum() == 1
     pd.testing.assert_frame_equal(together, one_by_one)
     assert together[together["doc_id"] == several.doc_id]["county"].isna().sum() == len(several.facts) // 2
     assert (together[together["doc_id"] == unattributed.doc_id]["county"] == unattributed.identity["county"]).all()
