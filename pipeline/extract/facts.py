@@ -198,6 +198,8 @@ def qualitative_fact(group: list[AliasHit], text: str, window_end: int, ctx: Sen
 
 def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, vocab: Vocabulary,
                      doc: DocContext | None = None) -> list[dict]:
+    if SUB_COUNTY_LEAD.match(text, start, end):
+        return []  # 城关镇：地区生产总值增长8%，…: a town's line of a breakdown, not the county's
     hits = find_aliases(text, start, end, vocab)
     facts = []
     groups = group_hits(text, hits)
@@ -250,6 +252,7 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
 
 
 HIGHER_REACH = 12
+SUB_COUNTY_LEAD = re.compile(r"[^，,。；;：:\d]{1,12}?(?<!城)(?:镇|乡|街道|开发区|高新区|经开区|园区|工业园|产业园)\s*[:：]")
 
 
 def _date_milestones(text: str, start: int, item_start: int, mentions: list[Mention]) -> None:
