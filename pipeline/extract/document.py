@@ -55,7 +55,9 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
             if ctx is not None:
                 rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
     frame = _without_table_restatements(_to_frame(rows))
-    return _without_restatements(frame).reset_index(drop=True) if doc.doc_type in RESTATING_KINDS else frame
+    if doc.doc_type in RESTATING_KINDS and not doc.several:  # several counties: merged per county by attribution
+        return _without_restatements(frame).reset_index(drop=True)
+    return frame
 
 
 ESTIMATE_LEAD = re.compile(r"^[^，,。]{0,4}预计")
