@@ -28,9 +28,10 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
     """All indicator facts of one normalised document (see the module docstring)."""
     vocab = load_vocabulary()
     several = bool(getattr(identity, "counties", ()))
+    county = None if several else getattr(identity, "county", None)
     doc = DocContext(identity.report_year, effective_kind(identity.doc_type, text),
-                     getattr(identity, "delivered_year", None), several,
-                     None if several else own_suffix(getattr(identity, "county", None)))
+                     getattr(identity, "delivered_year", None), several, own_suffix(county),
+                     county if county and ";" not in county else None)
     section = Section(doc.opening_part, doc.opening_year, basis=doc.basis)
     rows, table_lines = table_facts(text, doc, vocab)
     for p_start, p_end in iter_paragraphs(text):

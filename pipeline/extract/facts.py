@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, read_mentions
-from pipeline.extract.kinds import DocContext
+from pipeline.extract.kinds import DocContext, other_place_named_last
 from pipeline.extract.periods import MILESTONE_WORDS, SentenceContext, join_basis, milestone_from_year, with_clause_year
 from pipeline.extract.rankings import ranking_mentions
 from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits
@@ -206,6 +206,8 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
     for i, group in enumerate(groups):
         if doc is not None and doc.higher_than_own().search(text, max(start, group[0].start - HIGHER_REACH), group[0].start):
             continue  # 全市地区生产总值增长5.5% in a county's report: the city's figure
+        if doc is not None and _another_place_speaks(text, start, group[0].start, doc):
+            continue  # 泉州市地区生产总值…, 邻县甲县生产总值… in a county's report: not the county's figure
         limit = groups[i + 1][0].start if i + 1 < len(groups) else end
         if doc is not None and doc.several and len(group) == 1 and len(group[0].indicators) == 1:
             listed = ranking_mentions(text, group[0].end, end)
@@ -253,6 +255,14 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
 
 HIGHER_REACH = 12
 SUB_COUNTY_LEAD = re.compile(r"[^，,。；;：:\d]{1,12}?(?<!城)(?:镇|乡|街道|开发区|高新区|经开区|园区|工业园|产业园)\s*[:：]")
+
+
+def _another_place_speaks(text: str, sentence_start: int, item_start: int, doc: DocContext) -> bool:
+    """The place named last in the item's clause, right before it, is not the document's county."""
+    if doc.county is None or doc.several:
+        return False
+    clause_start = max([sentence_start] + [text.rfind(mark, sentence_start, item_start) + 1 for mark in "，,；;：:"])
+    return other_place_named_last(text[max(clause_start, item_start - HIGHER_REACH):item_start], doc.county)
 
 
 def _date_milestones(text: str, start: int, item_start: int, mentions: list[Mention]) -> None:

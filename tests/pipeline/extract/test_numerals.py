@@ -114,3 +114,15 @@ def test_a_rate_from_one_level_to_another_gives_the_level_reached_never_the_star
     df = facts(REVIEW + "城镇调查失业率由5.6%下降到5.1%，一般公共预算收入由12亿元减少到10.6亿元。")
     assert sorted(zip(df["indicator"], df["value"])) == [("一般公共预算收入", 10.6), ("调查失业率", 5.1)]
     assert set(df["period"]) == {2020}
+
+
+def test_another_place_named_right_before_an_item_is_not_the_documents_county():
+    from types import SimpleNamespace
+
+    from pipeline.extract import extract_indicators
+
+    text = (REVIEW + "湖州市地区生产总值增长5.1%，长兴县地区生产总值增长6.3%，长兴规上工业增加值增长9%；"
+            "相邻的安吉县地区生产总值增长5.8%。")
+    identity = SimpleNamespace(report_year=2021, doc_type="政府工作报告", delivered_year=None, county="长兴县")
+    df = extract_indicators(text, identity)
+    assert sorted(df["value"]) == [6.3, 9.0]
