@@ -115,12 +115,18 @@ def is_horizon(year: int | None, doc: DocContext) -> bool:
     return year is not None and future is not None and year >= future
 
 
+SENTENCE_YEAR = re.compile(
+    r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:([,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县)"
+    r"|(?=[^，,。；;的]{2,10}?(?:增长|下降|达到|突破)))")
+
+
 def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tuple[int | None, str]:
     """The year the sentence names for itself, and the words that named it ("" if none)."""
     head = sentence[:24]
-    match = re.search(r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:[,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县"
-                      r"|(?=[^，,。；;的]{2,10}?(?:增长|下降|达到|突破)))", head)
-    if match:
+    match = SENTENCE_YEAR.search(head)
+    if match and (match.group(2) is not None or not re.search(r"[，,]", head[:match.start(1)])):
+        # a year that leads a clause (2022年，…) dates the sentence; one written inside a later
+        # clause (…完成12亿元，2024年计划增长5%) speaks only of that clause
         return int(match.group(1)), f"cue:{match.group(1)}年"
     match = re.match(r"^[^，,。]{0,4}?(?:从|自)((?:19|20)\d\d)年(?:开始|起)", sentence)
     if match:

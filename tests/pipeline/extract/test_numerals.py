@@ -126,3 +126,12 @@ def test_another_place_named_right_before_an_item_is_not_the_documents_county():
     identity = SimpleNamespace(report_year=2021, doc_type="政府工作报告", delivered_year=None, county="长兴县")
     df = extract_indicators(text, identity)
     assert sorted(df["value"]) == [6.3, 9.0]
+
+
+def test_a_later_clause_with_its_own_year_speaks_of_that_year_only():
+    df = facts("据报告，2023年全县社会消费品零售总额增长5.2%，2024年预期增长6%。", year=2024, doc_type="报告摘要")
+    assert sorted(zip(df["kind"], df["period"], df["value"])) == [("actual", 2023, 5.2), ("target", 2024, 6.0)]
+    df = facts("全县一般公共预算收入完成8.8亿元，2024年计划增长4%。", year=2024, doc_type="报告摘要")
+    assert sorted(zip(df["kind"], df["period"], df["value"])) == [("actual", 2023, 8.8), ("target", 2024, 4.0)]
+    df = facts(REVIEW + "全县固定资产投资2020年增长6%，2019年增长4.4%。")
+    assert sorted(zip(df["period"], df["value"])) == [(2019, 4.4), (2020, 6.0)]
