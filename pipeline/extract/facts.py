@@ -21,10 +21,11 @@ FACT_COLUMNS = [
 
 def mentions_to_facts(
     group: list[AliasHit], mentions: list[Mention], ctx: SentenceContext, vocab: Vocabulary,
-    each: bool = False, in_order: bool = False,
+    each: bool = False, in_order: bool = False, per_place: bool = False,
 ) -> list[dict]:
     """``each``: the words say the values apply to each item (分别, 均); ``in_order``: they say
-    分别, one value per item, so a single value for several items is a list that lost values."""
+    分别, one value per item, so a single value for several items is a list that lost values;
+    ``per_place``: an article on several counties, where a 分别 list may go to places instead."""
     indicators = [name for hit in group for name in hit.indicators]
     combined = vocab.combined.get(tuple(indicators))
     n = len(indicators)
@@ -34,6 +35,10 @@ def mentions_to_facts(
             # 城乡居民人均可支配收入突破4万元: one level cannot be both the urban and the rural
             # figure, so it is the all-residents one (a single growth may well be both)
             assigned = [(combined, found[0])]
+        elif n == 1 and per_place and in_order:
+            # 甲县、乙县GDP分别增长5.5%和5.2% in a several-county article: one value per place,
+            # each given its place by attribution
+            assigned = [(indicators[0], m) for m in found]
         elif n == 1:
             assigned = [(indicators[0], m) for m in _distinct_readings(found)]
         elif len(found) == n:
@@ -236,7 +241,8 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
             continue
         mentions = _without_passed_thresholds(text, mentions)
         _date_milestones(text, start, group[0].start, mentions)
-        if "分别" in segment:
+        places_listed = doc is not None and doc.several and _places_right_before(text, start, group[0].start)
+        if "分别" in segment and not places_listed:
             # the list reaches back over the items of its own clause group, not over a semicolon
             stop = max(text.rfind(mark, start, group[0].start) for mark in "；;")
             listed = [g for g in groups[:i + 1] if g[0].start > stop]
@@ -245,7 +251,7 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         if BOTH_GREW.search(segment):
             facts.extend(_share_with_listed(text, groups[:i], group, mentions, group_ctx, vocab))
         facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab, each=bool(re.search("分别|均", segment)),
-                                       in_order="分别" in segment))
+                                       in_order="分别" in segment, per_place=doc is not None and doc.several))
     for fact in facts:
         fact["sentence"] = text[start:end]
         fact["start"], fact["end"] = start, end
@@ -255,6 +261,16 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
 
 HIGHER_REACH = 12
 SUB_COUNTY_LEAD = re.compile(r"[^，,。；;：:\d]{1,12}?(?<!城)(?:镇|乡|街道|开发区|高新区|经开区|园区|工业园|产业园)\s*[:：]")
+
+
+def _places_right_before(text: str, sentence_start: int, item_start: int) -> bool:
+    """甲区、乙区地区生产总值分别…: the item is written right after a list of places."""
+    from pipeline.identify import find_places
+    from pipeline.identify.text import prepare
+
+    words = prepare(text[max(sentence_start, item_start - HIGHER_REACH):item_start])
+    found = find_places(words)
+    return bool(found) and found[-1].end == len(words) and found[-1].place.kind != "higher"
 
 
 def _another_place_speaks(text: str, sentence_start: int, item_start: int, doc: DocContext) -> bool:
