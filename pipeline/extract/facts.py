@@ -99,6 +99,8 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
         return _with_period(name, measure, m, ctx, "cumulative", start_year, end_year, end_year)
     if measure in ("growth", "change") and m.base_year is not None and period is not None and m.base_year < period - 1:
         return None  # 比2020年增长20%: a change over several years, not the year's growth
+    if m.year is None and m.relative_year is not None and ctx.this_year is not None:
+        m = replace(m, year=ctx.this_year + m.relative_year)  # …，今年力争增长7%
     if m.year is not None:
         period = period_start = period_end = m.year
     elif m.term and m.multi_year:
@@ -130,8 +132,8 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
     return {
         "indicator": name,
         "measure": measure,
-        "kind": "target" if m.names_target or _horizon(m, ctx) else ctx.kind,
-        "estimated": ctx.estimated and not (m.names_target or _horizon(m, ctx)),
+        "kind": "target" if _ahead(m, ctx) else ctx.kind,
+        "estimated": ctx.estimated and not _ahead(m, ctx),
         "period": period,
         "period_start": period_start,
         "period_end": period_end,
@@ -146,6 +148,15 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
         "basis": join_basis([ctx.basis, f"cue:{m.year}年" if m.year is not None else "",
                              "cue:目标" if m.names_target else ""]),
     }
+
+
+def _ahead(m: Mention, ctx: SentenceContext) -> bool:
+    """The value is a target: it names one, or it is for a year still to come for the document
+    (到2025年达到…, …，今年力争增长7% in a report whose own year is still ahead)."""
+    if m.names_target or _horizon(m, ctx):
+        return True
+    return (m.relative_year is not None and m.relative_year >= 0 and m.year is not None
+            and ctx.first_future_year is not None and m.year >= ctx.first_future_year)
 
 
 def _horizon(m: Mention, ctx: SentenceContext) -> bool:

@@ -82,6 +82,7 @@ class Mention:
     like_for_like: bool = False  # 同口径增长8.2%: beside the headline growth, on a comparable basis
     by_year: bool = False  # 到2023年达到…: ``year`` is a horizon
     sum_years: int = 0  # 五年增加20865元: the change over that many years, up to the period
+    relative_year: int | None = None  # …，今年力争增长7%: the clause's 今年 (0), 明年 (1) or 去年 (−1)
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -248,7 +249,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                                     term=span_term, like_for_like="同口径" in before,
                                     sum_years=YEARS_IN_WORDS[summed_over.group(1)] if summed_over and not span else 0,
                                     base_year=_compared_with(_before(aspiration_context, segment, match.start())),
-                                    year=_clause_year(segment, match.start())))
+                                    year=_clause_year(segment, match.start()),
+                                    relative_year=_clause_relative_year(segment, match.start())))
             taken.append(part.span())
     for mention in read_chinese_percents(segment, offset, aspiration_context):
         if free(mention.start - offset, mention.end - offset):
@@ -320,6 +322,15 @@ CLAUSE_OPENING_YEAR = re.compile(r"[，,]\s*((?:19|20)\d\d)年(?:全年)?(?:预�
 def _clause_year(segment: str, pos: int) -> int | None:
     found = CLAUSE_OPENING_YEAR.search(segment, 0, pos)
     return int(found.group(1)) if found else None
+
+
+CLAUSE_OPENING_RELATIVE = re.compile(r"[，,]\s*(今年|明年|去年)(?:全年)?(?:预期|预计|力争|计划|目标为?|确保|争取)?(?:同比)?$")
+RELATIVE_YEARS = {"今年": 0, "明年": 1, "去年": -1}
+
+
+def _clause_relative_year(segment: str, pos: int) -> int | None:
+    found = CLAUSE_OPENING_RELATIVE.search(segment, 0, pos)
+    return RELATIVE_YEARS[found.group(1)] if found else None
 
 
 def _compared_with(before: str) -> int | None:

@@ -28,6 +28,7 @@ class SentenceContext:
     basis: str = ""  # the cues that decided kind and period, "; "-joined
     point_in_time: bool = False  # 截至2020年末, “十三五”末: levels are that year's, not a term's sum
     first_future_year: int | None = None  # the first year still to come for the document
+    this_year: int | None = None  # the year 今年 means (a clause of its own may say 今年, 去年)
 
 
 def sentence_context(sentence: str, section: Section, doc: DocContext) -> SentenceContext | None:
@@ -82,7 +83,7 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
                            section.five_year or section.part == "plan_multi", term,
                            plan_multi=section.part == "plan_multi" and kind == "target",
                            basis=join_basis(basis), point_in_time=bool(POINT_IN_TIME.search(sentence[:24])),
-                           first_future_year=first_future_year(doc))
+                           first_future_year=first_future_year(doc), this_year=doc.this_year)
 
 
 MEASURED_AGAINST = re.compile(r"(?:完成|实现|超过?|超额|高于|低于|好于|快于|慢于|优于|达到|比|较|全面|圆满)(?:了)?(?:全年|年度|年初|既定|省市|市定)?(?:的)?(?:主要)?$")

@@ -135,3 +135,8 @@ def test_a_later_clause_with_its_own_year_speaks_of_that_year_only():
     assert sorted(zip(df["kind"], df["period"], df["value"])) == [("actual", 2023, 8.8), ("target", 2024, 4.0)]
     df = facts(REVIEW + "全县固定资产投资2020年增长6%，2019年增长4.4%。")
     assert sorted(zip(df["period"], df["value"])) == [(2019, 4.4), (2020, 6.0)]
+
+
+def test_a_later_clause_opening_with_jinnian_is_this_years_target_in_a_summary():
+    df = facts("会议指出，全县一般公共预算收入去年增长4.6%，今年力争增长6%。", year=2023, doc_type="报告摘要")
+    assert sorted(zip(df["kind"], df["period"], df["value"])) == [("actual", 2022, 4.6), ("target", 2023, 6.0)]
