@@ -169,7 +169,9 @@ def _year_before_item(text: str, sentence_start: int, item_start: int, doc: DocC
 # 尤其18年生产总值达到2229亿元，……，完成名义GDP增量247.5亿元: an item dated at its head dates
 # the later items of its sentence too (比17年 is a comparison, 2016年以来 a span: neither counts).
 CARRIED_YEAR = re.compile(
-    r"(?<![\d.近过去这多几连续前后每比较与同至到从由])((?:19|20)?\d\d)年(?!以来|来|起|开始|前|后|的|底|末|相比|同期|\d)")
+    r"(?<![\d.近过去这多几连续前后每比较与同至到从由])((?:19|20)?\d\d)年(?!以来|来|起|开始|前|后|的|底|末|相比|同期|\d)"
+    # …that dates an item: an indicator's words follow it closely (18年生产总值, 2021年全县财政收入)
+    r"(?=[^，,。；;]{0,6}?(?:生产总值|GDP|财政|收入|投资|零售|增加值|就业|失业|总产值|产量))")
 
 
 def _carried_year(text: str, sentence_start: int, item_start: int, doc: DocContext | None) -> int | None:

@@ -140,3 +140,8 @@ def test_a_later_clause_with_its_own_year_speaks_of_that_year_only():
 def test_a_later_clause_opening_with_jinnian_is_this_years_target_in_a_summary():
     df = facts("会议指出，全县一般公共预算收入去年增长4.6%，今年力争增长6%。", year=2023, doc_type="报告摘要")
     assert sorted(zip(df["kind"], df["period"], df["value"])) == [("actual", 2022, 4.6), ("target", 2023, 6.0)]
+
+
+def test_a_year_that_dates_no_item_is_not_carried():
+    df = facts("一、2023年工作回顾\n2020年疫情发生以来，全县上下攻坚克难，一般公共预算收入完成9.8亿元。", year=2024)
+    assert list(df["period"]) == [2023]
