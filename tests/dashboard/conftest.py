@@ -1,16 +1,16 @@
 """Fixtures for the dashboard tests.
 
-``built_data_dir`` gives a data directory with contract-valid tables and a ``build.json``:
+``built_data_dir`` gives a data directory with the sample corpus (``data/raw`` less the real
+corpus) built by ``pipeline.build.run_build``. ``fixture_data_dir`` has small tables written by
+hand instead. Those rows are TEST FIXTURES: figures marked ``# real`` are quoted from the
+sample documents (浚县 2021/2023/2024, 利津县 2020); rows marked ``# invented`` are made up so
+that every state the app must draw exists (met, missed, pending, no target, estimate vs final,
+masked, a correction). The app itself never ships invented data.
 
-* when ``pipeline.build.run_build`` exists, it builds the sample corpus (``data/raw``);
-* until then it writes small tables by hand. Those rows are TEST FIXTURES: figures marked
-  ``# real`` are quoted from the sample documents (浚县 2021/2023/2024, 利津县 2020); rows
-  marked ``# invented`` are made up so that every state the app must draw exists (met,
-  missed, pending, no target, estimate vs final, masked, a correction). The app itself
-  never ships invented data.
-
-Either way the session's environment points ``COUNTY_PULSE_DATA`` and
-``COUNTY_PULSE_PROCESSED`` at the directory, so ``AppTest`` reads it.
+The function fixtures point ``COUNTY_PULSE_DATA`` and ``COUNTY_PULSE_PROCESSED`` at the
+directory for the test that asks for it (monkeypatch: nothing leaks into later tests), so
+``AppTest`` reads it. The data dirs and the app servers the browser tests drive are made
+once per session.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import pandas as pd
 import pytest
 
 from pipeline import contracts, settings
+from tests.conftest import point_env_at, sample_data_root
 
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "dashboard" / "app.py"
@@ -195,52 +196,37 @@ def fixture_tables() -> dict[str, pd.DataFrame]:
     }
 
 
-def write_fixture(out: Path) -> None:
+def write_tables(out: Path, tables: dict[str, pd.DataFrame], build_id: str, **manifest) -> None:
+    """Hand-written tables as a build leaves them: each table, and a manifest with their sha256."""
+    import hashlib
+
     hashes = {}
-    for name, frame in fixture_tables().items():
+    for name, frame in tables.items():
         path = settings.table_path(out, name)
         contracts.write_table(frame, name, path)
-        import hashlib
-
         hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    manifest = {
-        "build_id": "fixture-" + hashes["indicators"][:12], "built_at": "2026-11-23T18:00:00+00:00", "seconds": 1.5,
-        "counts": {"ok": 8, "rejected": 1, "duplicate": 1, "unchanged": 0, "facts": 35}, "tables": hashes,
-    }
+    manifest = {"build_id": f"{build_id}-{hashes['indicators'][:12]}", "built_at": "2026-11-23T18:00:00+00:00",
+                **manifest, "tables": hashes}
     settings.manifest_path(out).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
 
 
-def _run_build():
-    """``run_build`` when this checkout has it (an editable install of another checkout does not count)."""
-    try:
-        from pipeline.build import run_build
-    except ImportError:
-        return None
-    if not Path(run_build.__code__.co_filename).resolve().is_relative_to(REPO):
-        return None
-    return run_build
+def write_fixture(out: Path) -> None:
+    write_tables(out, fixture_tables(), "fixture", seconds=1.5,
+                 counts={"ok": 8, "rejected": 1, "duplicate": 1, "unchanged": 0, "facts": 35})
 
 
 @pytest.fixture(scope="session")
-def built_data_dir(tmp_path_factory) -> Path:
-    """A data dir (raw, reference, processed) built from the sample corpus, env pointed at it."""
-    root = tmp_path_factory.mktemp("county-pulse") / "data"
-    # The seven samples the app tests were written against; the real corpus (data/raw/corpus)
-    # has its own build test (tests/pipeline/test_bundled_corpus.py).
-    shutil.copytree(REPO / "data" / "raw", root / "raw", ignore=lambda d, names: ["corpus"] if Path(d) == REPO / "data" / "raw" else [])
-    shutil.copytree(REPO / "data" / "reference", root / "reference")
-    out = root / "processed"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("COUNTY_PULSE_DATA", str(root))
-        mp.setenv("COUNTY_PULSE_PROCESSED", str(out))
-        for name in ("COUNTY_PULSE_RAW", "COUNTY_PULSE_REFERENCE"):
-            mp.delenv(name, raising=False)
-        run_build = _run_build()
-        if run_build is not None:
-            run_build(raw_dir=root / "raw", out_dir=out)
-        else:
-            write_fixture(out)
-        yield root
+def built_data_root(built_sample_root) -> Path:
+    """The sample corpus built once per session (tests/conftest.py), read-only for tests."""
+    return built_sample_root
+
+
+@pytest.fixture
+def built_data_dir(built_data_root, monkeypatch) -> Path:
+    """A data dir (raw, reference, processed) built from the sample corpus, env pointed at it
+    for this test."""
+    point_env_at(monkeypatch, built_data_root)
+    return built_data_root
 
 
 @pytest.fixture
@@ -317,11 +303,7 @@ def assert_no_exception(at) -> None:
 @pytest.fixture(scope="session")
 def fixture_data_dir(tmp_path_factory) -> Path:
     """Always the hand-written fixture tables (for the odd states a sample build may lack)."""
-    root = tmp_path_factory.mktemp("fixture") / "data"
-    # The seven samples the app tests were written against; the real corpus (data/raw/corpus)
-    # has its own build test (tests/pipeline/test_bundled_corpus.py).
-    shutil.copytree(REPO / "data" / "raw", root / "raw", ignore=lambda d, names: ["corpus"] if Path(d) == REPO / "data" / "raw" else [])
-    shutil.copytree(REPO / "data" / "reference", root / "reference")
+    root = sample_data_root(tmp_path_factory, "fixture")
     write_fixture(root / "processed")
     return root
 
@@ -329,9 +311,7 @@ def fixture_data_dir(tmp_path_factory) -> Path:
 @pytest.fixture
 def fixture_app(fixture_data_dir, monkeypatch):
     """Like ``app_test`` but on the hand-written fixture tables."""
-    monkeypatch.setenv("COUNTY_PULSE_DATA", str(fixture_data_dir))
-    monkeypatch.setenv("COUNTY_PULSE_PROCESSED", str(fixture_data_dir / "processed"))
-
+    point_env_at(monkeypatch, fixture_data_dir)
     return open_page
 
 
@@ -411,19 +391,45 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="module")
-def app_url(built_data_dir):
-    with running_app(built_data_dir) as base:
+# One server per data dir for the whole session: starting one and its first page cost seconds.
+@pytest.fixture(scope="session")
+def app_url(built_data_root):
+    with running_app(built_data_root) as base:
         yield base
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def fixture_app_url(fixture_data_dir):
     with running_app(fixture_data_dir) as base:
         yield base
 
 
-def wait_rendered(page) -> None:
+# Resolves once the script has finished, every plotly chart has drawn its SVG and the page has
+# not changed for ``quiet`` ms (plotly and Streamlit finish drawing after the script).
+SETTLED_JS = r"""
+(quiet) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning' || !document.querySelector('h1')
+      || document.querySelector('[data-testid="stSkeleton"]')) return false;
+  const w = window;
+  if (!w.__cpSettle) {
+    w.__cpSettle = {last: performance.now()};
+    new MutationObserver(() => { w.__cpSettle.last = performance.now(); })
+      .observe(document.documentElement, {subtree: true, childList: true, attributes: true, characterData: true});
+  }
+  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+  if (![...charts].every((c) => c.querySelector('.main-svg'))) return false;
+  return performance.now() - w.__cpSettle.last >= quiet;
+}
+"""
+
+
+def wait_rendered(page, quiet_ms: int = 600) -> None:
+    """Wait until the page is drawn and still: the script done, the charts drawn, no change
+    for ``quiet_ms``. A page that never stops changing (a running clock) is taken as it is
+    after 10 s."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=30000)
     page.wait_for_function(
         """() => {
@@ -434,7 +440,10 @@ def wait_rendered(page) -> None:
         }""",
         timeout=30000,
     )
-    page.wait_for_timeout(2000)  # plotly finishes drawing after the script
+    try:
+        page.wait_for_function(SETTLED_JS, arg=quiet_ms, timeout=10000, polling=100)
+    except PlaywrightTimeout:
+        pass
 
 
 def open_in_browser(browser, url: str, **context):
@@ -488,23 +497,14 @@ def hostile_tables() -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="session")
 def hostile_data_dir(tmp_path_factory) -> Path:
-    import hashlib
-
     root = tmp_path_factory.mktemp("hostile") / "data"
     (root / "raw").mkdir(parents=True)
     shutil.copytree(REPO / "data" / "reference", root / "reference")
-    out = root / "processed"
-    hashes = {}
-    for name, frame in hostile_tables().items():
-        path = settings.table_path(out, name)
-        contracts.write_table(frame, name, path)
-        hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    manifest = {"build_id": "hostile-" + hashes["indicators"][:12], "built_at": "2026-11-23T18:00:00+00:00", "seconds": 1.0, "tables": hashes}
-    settings.manifest_path(out).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    write_tables(root / "processed", hostile_tables(), "hostile", seconds=1.0)
     return root
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hostile_app_url(hostile_data_dir):
     with running_app(hostile_data_dir) as base:
         yield base

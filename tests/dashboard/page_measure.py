@@ -1,4 +1,5 @@
-"""Measurements taken inside the browser page: text contrast (WCAG 2), font sizes, overflow."""
+"""Measurements and checks taken inside the browser page: text contrast (WCAG 2), font sizes,
+overflow, English left on screen, exceptions and requests."""
 
 # Every visible text node in the main area (and the sidebar), with its font size and the
 # contrast of its colour against the background actually behind it (backgrounds composited
@@ -79,3 +80,55 @@ OVERFLOW_JS = r"""
   const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0 && b.right > innerWidth + 1;
 }).map(e => e.tagName + '.' + (e.getAttribute('class') || '').slice(0, 40)).slice(0, 10)
 """
+
+# What a person sees or hears: visible text, and the tooltips / labels of controls.
+SHOWN_JS = r"""
+() => {
+  const parts = [document.body.innerText];
+  for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
+    for (const a of ['data-title', 'title', 'aria-label', 'placeholder']) if (el.getAttribute(a)) parts.push(el.getAttribute(a));
+  }
+  for (const el of document.querySelectorAll('*')) {
+    const after = getComputedStyle(el, '::after').content;
+    if (after && after !== 'none' && after !== 'normal') parts.push(after);
+  }
+  return parts.join('\n');
+}
+"""
+
+# The tooltip a person sees is the button's ::after content (plotly draws it from data-title).
+TOOLBAR_JS = r"""
+() => Array.from(document.querySelectorAll('.modebar-btn')).map(b => getComputedStyle(b, '::after').content.replace(/^"|"$/g, '') || b.getAttribute('data-title'))
+"""
+
+ENGLISH = ("Upload", "per file", "Drag and drop", "Browse files", "No results", "Page not found", "Download plot",
+           "Zoom", "Pan", "Autoscale", "Reset axes", "Box Select", "Lasso", "Deploy", "Rerun", "Running...",
+           "Made with Streamlit", "Choose an option", "True", "False", "UTC")
+
+
+def english_on_screen(page) -> list[str]:
+    """The English words of ``ENGLISH`` that a person sees or hears on the page."""
+    import re
+
+    shown = page.evaluate(SHOWN_JS)
+    # Streamlit's own chrome that we hide or cannot translate is not shown (aria labels of
+    # icons are checked too, so only real words count: whole-word matches).
+    return [w for w in ENGLISH if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", shown)]
+
+
+def toolbar_tooltips(page) -> list[str]:
+    """Hover the first chart (which shows plotly's toolbar) and read its buttons' tooltips."""
+    page.locator(".js-plotly-plot").first.hover()
+    page.wait_for_timeout(300)
+    return page.evaluate(TOOLBAR_JS)
+
+
+def assert_page_sound(page, requests: list[str], title: str) -> None:
+    """No Streamlit exception shown, the page's Chinese title rendered, no request left localhost."""
+    from urllib.parse import urlparse
+
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, exceptions.first.inner_text()
+    assert title in page.inner_text("body")
+    hosts = {urlparse(u).hostname for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+    assert hosts <= {"127.0.0.1", "localhost"}, f"requests left the machine: {sorted(hosts)}"

@@ -1,18 +1,19 @@
 """Start the app the way the README does and look at every page in headless Chromium.
 
-For each page, in normal and presentation mode (light and dark), the test checks that no
-Streamlit exception is shown, that Chinese text is rendered, that no request leaves
-localhost, and saves a 1920×1080 screenshot under ``artifacts/screenshots/``.
+Every page of the sample build is opened in normal mode (light) and in presentation mode
+(dark): each mode and each theme once a page. The test checks that no Streamlit exception is
+shown, that Chinese text is rendered, that no request leaves localhost, that presentation
+hides the filters, and saves a 1920×1080 screenshot under ``artifacts/screenshots/``. Normal
+mode in the dark theme is checked on every page by test_browser_readability.py. The targets
+and data pages go on in the same load: a clicked point shows its sentence; an upload is stored.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 
-from tests.dashboard.conftest import SHOTS
-from tests.dashboard.conftest import wait_rendered as _wait_rendered
+from tests.dashboard.conftest import ADMIN_PASSWORD, SHOTS, open_in_browser, wait_rendered
+from tests.dashboard.page_measure import assert_page_sound
 
 pytestmark = pytest.mark.browser
 
@@ -25,48 +26,38 @@ PAGES = {
 }
 VIEWS = {
     "normal": {},
-    "present": {"mode": "present"},
     "present-dark": {"mode": "present", "theme": "dark"},
-    "normal-dark": {"theme": "dark"},
 }
+# Opened and checked (as test_page_renders does) by the two tests below, which go on from there.
+GOES_ON = {("targets", "normal"), ("data", "normal")}
 
 
-@pytest.mark.parametrize("view", list(VIEWS))
-@pytest.mark.parametrize("slug", list(PAGES))
-def test_page_renders(browser, app_url, slug, view):
+def _open_view(browser, app_url, slug, view):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
     params = {"page": slug, **VIEWS[view]}
     query = "&".join(f"{k}={v}" for k, v in params.items())
-    page.goto(f"{app_url}/?{query}", wait_until="domcontentloaded")
-    _wait_rendered(page)
+    page, requests = open_in_browser(browser, f"{app_url}/?{query}")
     page.screenshot(path=str(SHOTS / f"{slug}-{view}.png"), full_page=False)
-    exceptions = page.locator('[data-testid="stException"]')
-    assert exceptions.count() == 0, exceptions.first.inner_text()
-    text = page.inner_text("body")
-    assert PAGES[slug] in text
-    hosts = {urlparse(u).hostname for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
-    assert hosts <= {"127.0.0.1", "localhost"}, f"requests left the machine: {sorted(hosts)}"
+    assert_page_sound(page, requests, PAGES[slug])
     if "present" in view:
         assert page.locator('[data-testid="stSidebar"]').is_hidden()
-    context.close()
+    return page
+
+
+@pytest.mark.parametrize(("slug", "view"), [(s, v) for s in PAGES for v in VIEWS if (s, v) not in GOES_ON])
+def test_page_renders(browser, app_url, slug, view):
+    _open_view(browser, app_url, slug, view).context.close()
 
 
 def test_clicking_a_point_shows_its_sentence_and_file(browser, app_url):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
-    page = context.new_page()
-    page.goto(f"{app_url}/?page=targets", wait_until="domcontentloaded")
-    _wait_rendered(page)
+    page = _open_view(browser, app_url, "targets", "normal")
     points = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
     assert points.count() > 0
     # The last traces are the outcomes; click one (hover labels also carry the source).
     points.nth(points.count() - 1).click(force=True)
     page.wait_for_selector("text=来源文件：", timeout=20000)
-    _wait_rendered(page)
+    wait_rendered(page)
     page.screenshot(path=str(SHOTS / "targets-clicked.png"))
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("发现数值有误？更正或隐藏这个数值").count() == 1
-    context.close()
+    page.context.close()

@@ -53,17 +53,11 @@ def test_keyboard_moves_slides_and_nothing_overflows(browser, fixture_app_url, t
     page.context.close()
 
 
-def test_slide_link_opens_that_slide(browser, fixture_app_url):
-    page, _ = open_in_browser(browser, fixture_app_url + DECK + "&slide=2")
+def test_slide_link_opens_that_slide_and_auto_advance_moves_on(browser, fixture_app_url):
+    page, _ = open_in_browser(browser, fixture_app_url + DECK + "&slide=2&auto=10")
     assert _position(page)[0] == 2
-    page.context.close()
-
-
-def test_auto_advance(browser, fixture_app_url):
-    page, _ = open_in_browser(browser, fixture_app_url + DECK + "&auto=10")
-    assert _position(page)[0] == 1
     # The next slide arrives by itself (10 s interval; generous timeout for a loaded machine).
-    page.wait_for_function("() => /（2 \\/ /.test(document.querySelector('.cp-slide-label')?.innerText || '')", timeout=40000)
+    page.wait_for_function("() => /（3 \\/ /.test(document.querySelector('.cp-slide-label')?.innerText || '')", timeout=40000)
     assert "auto=10" in page.url
     page.context.close()
 

@@ -143,7 +143,7 @@ F(RSC, "growth", A, 2022, 2.5, "%", "exact", "社会消费品零售总额增长2
 F(GBR, "growth", A, 2022, 8.2, "%", "exact", "一般公共预算收入增长8.2%")
 F(RES, "growth", A, 2022, 6.5, "%", "exact", "居民人均可支配收入增长6.5%")
 
-doc("data/raw/samples/xunxian_2024_news.txt")  # 浚县 2024 report summary, 2023 outcomes
+doc("../shared/samples/xunxian_2024_news.txt")  # 浚县 2024 report summary, 2023 outcomes
 F(GDP, "growth", A, 2023, 1.7, "%", "exact", "地区生产总值增长1.7%")
 F(FAI, "growth", A, 2023, 9.8, "%", "exact", "固定资产投资增长9.8%")
 F(RSC, "growth", A, 2023, 6.2, "%", "exact", "社会消费品零售总额增长6.2%")
@@ -490,7 +490,7 @@ DOCUMENTS = [
     ("data/raw/seeds/003_ad147ba315cb1764.txt", "利津县", "东营市", "山东省", 2020, G, False),
     ("data/raw/seeds/004_75247fd8577e948a.txt", "浚县", "鹤壁市", "河南省", 2021, G, False),
     ("data/raw/samples/xunxian_2023.txt", "浚县", "鹤壁市", "河南省", 2023, G, False),
-    ("data/raw/samples/xunxian_2024_news.txt", "浚县", "鹤壁市", "河南省", 2024, SUMMARY, False),
+    ("../shared/samples/xunxian_2024_news.txt", "浚县", "鹤壁市", "河南省", 2024, SUMMARY, False),
     ("tests/gold/texts/s01_shili_2022.txt", "示例县", "", "", 2022, G, False),
     ("tests/gold/texts/s02_shili_2023.txt", "示例县", "", "", 2023, G, False),
     ("tests/gold/texts/s03_chengxi_2021.txt", "澄溪县", "", "湖南省", 2021, G, False),

@@ -13,6 +13,7 @@ import pytest
 
 from pipeline import contracts, settings
 from pipeline.build import BuildError, run_build
+from tests.conftest import SAMPLES
 
 TABLES = ("documents", "indicators", "targets_vs_outcomes", "texts", "keywords", "slogans", "contexts")
 
@@ -29,9 +30,9 @@ def test_sample_corpus_builds_every_table(built_sample_dir):
     for name in TABLES:
         assert settings.table_path(built_sample_dir, name).exists(), name
     documents = read(built_sample_dir, "documents")
-    assert len(documents) == 7 and set(documents["status"]) == {"ok"}
+    assert len(documents) == SAMPLES and set(documents["status"]) == {"ok"}
     manifest = json.loads(settings.manifest_path(built_sample_dir).read_text(encoding="utf-8"))
-    assert manifest["counts"]["ok"] == 7 and set(manifest["tables"]) == set(TABLES)
+    assert manifest["counts"]["ok"] == SAMPLES and set(manifest["tables"]) == set(TABLES)
 
 
 def test_sample_facts_are_traceable_to_their_sentence(built_sample_dir):
@@ -57,7 +58,7 @@ def test_rebuild_is_byte_identical_and_uses_the_cache(sample_raw_dir, tmp_path):
     first = run_build(sample_raw_dir, out)
     before = table_bytes(out)
     second = run_build(sample_raw_dir, out)
-    assert second.unchanged == first.ok == 7
+    assert second.unchanged == first.ok == SAMPLES
     assert table_bytes(out) == before
     forced = run_build(sample_raw_dir, out, force=True, workers=2)
     assert forced.unchanged == 0 and table_bytes(out) == before
@@ -74,7 +75,7 @@ def test_bad_files_are_rejected_one_line_each_and_change_nothing_else(sample_raw
     out = tmp_path / "out"
     summary = run_build(sample_raw_dir, out)
     documents = read(out, "documents").set_index("source_file")
-    assert (summary.ok, summary.rejected, summary.duplicate) == (7, 3, 1)
+    assert (summary.ok, summary.rejected, summary.duplicate) == (SAMPLES, 3, 1)
     for name in ("drop/binary.txt", "drop/empty.txt", "drop/sheet.xls"):
         row = documents.loc[name]
         assert row.status == "rejected" and row.error and "\n" not in row.error
@@ -138,7 +139,7 @@ def test_cli_build_prints_a_summary_and_exits_zero_with_rejections(sample_raw_di
     (sample_raw_dir / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
     result = run_cli("build", "--raw", str(sample_raw_dir), "--out", str(tmp_path / "out"), "--workers", "2")
     assert result.returncode == 0, result.stderr
-    assert "files ok 7 / rejected 1" in result.stdout and "broken.pdf" in result.stdout
+    assert f"files ok {SAMPLES} / rejected 1" in result.stdout and "broken.pdf" in result.stdout
 
 
 def test_cli_exits_non_zero_with_the_reason_when_nothing_usable(tmp_path):

@@ -17,6 +17,7 @@ import pytest
 
 from pipeline import contracts, publish, settings
 from pipeline.build import BuildError, run_build
+from tests.conftest import SAMPLES
 
 TABLES = tuple(contracts.CONTRACTS)
 
@@ -66,7 +67,7 @@ def test_a_killed_build_never_locks_out_the_next(sample_raw_dir, tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     summary = run_build(sample_raw_dir, out, lock_timeout=5)  # would raise if the dead build's lock stayed
-    assert summary.ok == 7
+    assert summary.ok == SAMPLES
     assert not list(settings.builds_dir(out).glob(".staging-*"))
 
 
@@ -76,7 +77,7 @@ def test_a_second_build_waits_for_the_first(sample_raw_dir, tmp_path):
     started = time.monotonic()
     summary = run_build(sample_raw_dir, out, lock_timeout=60)
     assert time.monotonic() - started >= 2.5, "it waited for the lock"
-    assert summary.ok == 7
+    assert summary.ok == SAMPLES
     holder.wait(timeout=30)
 
 
@@ -99,7 +100,7 @@ def test_two_cli_builds_at_once_both_succeed_one_after_the_other(sample_raw_dir,
                               env=env) for _ in range(2)]
     outputs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outputs
-    assert all("files ok 7" in stdout for stdout, _ in outputs)
+    assert all(f"files ok {SAMPLES} " in stdout for stdout, _ in outputs)
     manifest = json.loads(settings.manifest_path(out).read_text(encoding="utf-8"))
     for name in TABLES:
         assert hashlib.sha256(settings.table_path(out, name).read_bytes()).hexdigest() == manifest["tables"][name]
@@ -216,4 +217,4 @@ def test_a_full_disk_while_caching_loses_no_document(sample_raw_dir, tmp_path, m
 
     monkeypatch.setattr(documents, "_cache_path", no_space)
     summary = run_build(sample_raw_dir, tmp_path / "out")
-    assert summary.ok == 7 and not list((tmp_path / "out" / ".cache").glob("*.tmp"))
+    assert summary.ok == SAMPLES and not list((tmp_path / "out" / ".cache").glob("*.tmp"))

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from pipeline.watch import count_changes, snapshot, watch
+from tests.pipeline.conftest import sample_path
 
 DEBOUNCE = 0.3
 INTERVAL = 0.02
@@ -121,7 +122,7 @@ def test_snapshot_ignores_hidden_files_and_the_manifest(tmp_path):
     assert count_changes(before, snapshot(tmp_path)) == 2
 
 
-def test_real_build_picks_up_a_dropped_report(tmp_path, sample_raw_dir):
+def test_real_build_picks_up_a_dropped_report(tmp_path):
     import pandas as pd
 
     from pipeline import settings
@@ -129,7 +130,7 @@ def test_real_build_picks_up_a_dropped_report(tmp_path, sample_raw_dir):
 
     raw, out = tmp_path / "drop", tmp_path / "out"
     raw.mkdir()
-    samples = sorted((sample_raw_dir / "samples").glob("*.txt"))
+    samples = [sample_path("samples/xunxian_2023.txt"), sample_path("seeds/004_75247fd8577e948a.txt")]
     shutil.copy(samples[0], raw / samples[0].name)
     events = []
     stop = threading.Event()
