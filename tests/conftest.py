@@ -65,3 +65,11 @@ def built_sample_root(tmp_path_factory) -> Path:
 def built_sample_dir(built_sample_root) -> Path:
     """Tables built once from the bundled sample corpus (read-only for tests)."""
     return built_sample_root / "processed"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every browser test in one pytest-xdist worker (``--dist loadgroup``, pyproject.toml): one
+    Chromium and one app server per data dir, while the other workers take the rest."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
