@@ -129,7 +129,9 @@ def canonical_facts(frame: pd.DataFrame, headline: frozenset[str] = HEADLINE) ->
     out = pd.DataFrame(index=frame.index)
     for col in ("source", "county", "indicator", "measure", "kind", "scope", "unit", "qualifier"):
         out[col] = frame[col].map(to_text) if col in frame else ""
-    out["period"] = frame["period"].map(to_int) if "period" in frame else None
+    # object dtype: a column of years and None must keep None (as float it turns into NaN, and NaN != NaN)
+    out["period"] = pd.Series([to_int(v) for v in frame["period"]], index=frame.index, dtype=object) \
+        if "period" in frame else None
     out["value"] = frame["value"].map(to_float) if "value" in frame else None
     for col in ("masked", "estimated"):
         out[col] = frame[col].map(to_bool) if col in frame else False
@@ -301,6 +303,8 @@ def oracle_identity(row: pd.Series) -> SimpleNamespace:
         province=to_text(row["province"]) or None, report_year=to_int(row["report_year"]),
         doc_type=to_text(row["doc_type"]) or "其他", anonymised=to_bool(row["anonymised"]),
         title=None, delivered_year=None, delivered_month=None,
+        # an article covering several counties is labelled with them all, joined by ";"
+        counties=tuple(to_text(row["county"]).split(";")) if ";" in to_text(row["county"]) else (),
     )
 
 

@@ -3,7 +3,7 @@
     python -m bench.stages RAW_DIR [--limit N]
 
 Runs the per-document stages of ``pipeline.documents`` by hand on every file (read,
-normalise, identify, extract, segment), then the corpus stages of the build (documents and
+normalise, identify, extract, segment, vocabulary partial), then the corpus stages of the build (documents and
 indicator tables, pairing, vocabulary), timing each with the process clock (other jobs on a
 shared machine inflate wall time, not this). Vocabularies are loaded before the clock
 starts. A profiler (``python -m pyinstrument -m pipeline build ...``) shows the same
@@ -37,7 +37,8 @@ def per_document(paths: list[Path], raw: Path, clock: Clock) -> list[documents.D
     from pipeline.identify import identify_document
     from pipeline.ingest import read_document
     from pipeline.normalise import normalise_text
-    from pipeline.segment import segment_document
+    from pipeline.partials import document_partial
+    from pipeline.segment import segment_arrays
 
     results = []
     for path in paths:
@@ -47,10 +48,11 @@ def per_document(paths: list[Path], raw: Path, clock: Clock) -> list[documents.D
         text = clock("normalise", normalise_text, ingested.text)
         identity = clock("identify", identify_document, text, source, ingested.html_title)
         facts = clock("extract", extract_indicators, text, identity)
-        tokens = clock("segment", segment_document, text)
+        words, starts = clock("segment", segment_arrays, text)
+        vocab = clock("vocabulary partial", document_partial, text, words, starts)
         results.append(documents.DocResult(
             source, sha, "ok", identity=documents._identity_dict(identity), text=text,
-            facts=documents._records(facts), tokens=[[t.word, t.start] for t in tokens]))
+            facts=documents._records(facts), vocab=vocab))
     return results
 
 

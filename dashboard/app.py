@@ -17,7 +17,7 @@ if str(_ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import components, data, queries  # noqa: E402
+from dashboard import components, data, queries, ui_language  # noqa: E402
 
 PAGES = (
     ("cockpit", "县情驾驶舱", ":material/dashboard:"),
@@ -28,6 +28,7 @@ PAGES = (
 )
 
 st.set_page_config(page_title="县情看板", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
+ui_language.inject()  # Streamlit's own English (uploader, "No results", toolbars, connection dialog) in Chinese
 components.init_from_url()
 
 # Old addresses (bookmarks, shared links) of pages that were renamed: each reaches its page.

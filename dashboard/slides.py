@@ -105,3 +105,17 @@ def deck_picker(t: dict, county: str, year: int | None) -> None:
         st.multiselect("固定并排序幻灯片（不选则全部演示）", list(titles), key="deck_pins", format_func=titles.get, placeholder="全部")
         st.caption("打开“演示模式”后，用 → / ← / PageDown / PageUp / 空格 或翻页笔切换。")
         components.print_link()
+        deck = queries.ordered(slides, st.session_state.get("deck_pins"))
+        manifest = data.load_manifest()
+        st.download_button(
+            "导出演示文稿（PPTX）", lambda: deck_pptx_bytes(t, county, year, manifest, deck),
+            file_name=f"{county}_{year}_县情演示（{len(deck)}页）.pptx", key="deck_pptx", on_click="ignore",
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            help="每张幻灯片一页：图表的结论句作标题，PowerPoint 原生图表（可编辑），页脚注明来源和构建时间。")
+
+
+def deck_pptx_bytes(t: dict, county: str, year: int | None, manifest: dict | None, deck: list[dict]) -> bytes:
+    """The deck as a .pptx (made only when the button is pressed)."""
+    from dashboard import pptx_export
+
+    return pptx_export.deck_pptx([queries.slide_content(t, county, year, manifest, s) for s in deck])

@@ -56,18 +56,27 @@ BASE_CSS = """
 .stApp [data-testid="stWidgetLabel"] p, .stApp label p, .stApp [data-testid="stMarkdownContainer"] p { font-size: 1rem; }
 .stApp [data-testid="stMetricLabel"] p { font-size: 1rem !important; }
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p { font-size: 2.2rem !important; font-weight: 700; }
-/* Streamlit's uploader speaks English and offers no setting: say it in Chinese. */
-[data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }
-[data-testid="stFileUploaderDropzone"] button > * { display: none !important; }
-[data-testid="stFileUploaderDropzone"] button::after { content: "选择"; font-size: 1rem; }
-[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzoneInstructions"] small { display: none !important; }
+/* The uploader's own texts (said in Chinese by ui_zh.js) at the page's size. */
+[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzoneInstructions"] small,
+[data-testid="stFileUploaderDropzone"] button p { font-size: 1rem !important; }
 /* Streamlit adds a "Fullscreen" button to plotly's toolbar; its tooltip is drawn from data-title. */
 .modebar-btn[data-title="Fullscreen"]::after { content: "全屏" !important; }
-[data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: "拖放到这里，或点“选择”"; font-size: 1rem; color: #3D3D3D; }
 .stApp [data-testid="stPageLink"] p, .stApp [data-testid="stSidebar"] p { font-size: 1rem !important; }
 .stApp [data-baseweb="select"] div, .stApp input, .stApp textarea, .stApp button p { font-size: 1rem !important; }
 .stApp [data-testid="stAlertContentInfo"] p, .stApp [data-testid="stAlert"] p { font-size: 1rem !important; }
 .cp-table-wrap { overflow-x: auto; max-height: 70vh; overflow-y: auto; }
+/* The build's stages: 读取 → 提取 → 词云 → 写表, state by mark and word, not colour alone. */
+.cp-steps { display: flex; gap: .6rem; list-style: none; padding: 0 !important; margin: .4rem 0 .6rem 0 !important; }
+.cp-step { flex: 1; border: 2px solid #767676; border-radius: .4rem; padding: .45rem .7rem; color: #1a1a1a; background: #fff; }
+.cp-step small { font-size: 1rem; color: #3D3D3D; }
+.cp-step-mark { font-weight: 700; }
+.cp-step-state { float: right; font-weight: 600; }
+.cp-step-done { border-color: #1a7f37; background: #eaf6ec; }
+.cp-step-done .cp-step-mark, .cp-step-done .cp-step-state { color: #11602a; }
+.cp-step-current { border-color: #0b57d0; background: #e8f0fe; border-width: 3px; }
+.cp-step-current .cp-step-mark, .cp-step-current .cp-step-state { color: #0842a0; }
+.cp-step-failed { border-color: #b3261e; background: #fdecea; }
+.cp-step-failed .cp-step-mark, .cp-step-failed .cp-step-state { color: #8c1d18; }
 .cp-table { border-collapse: collapse; width: 100%; font-size: 1rem; }
 .cp-table th, .cp-table td { border: 1px solid #767676; padding: .3em .55em; text-align: left; vertical-align: top; white-space: nowrap; }
 .cp-table td.cp-long { white-space: normal; min-width: 22em; }
@@ -120,6 +129,11 @@ DARK_TILES_CSS = """
 .cp-chip { border-color: #BBBBBB; } .cp-chip.cp-new { border-color: #7CE38B; color: #7CE38B !important; }
 .cp-table tr:nth-child(even) td { background: #1A1A1A; }
 .cp-table a { color: #8FD3FF !important; }
+.cp-step { background: #000 !important; border-color: #BBBBBB; }
+.cp-step small { color: #DDDDDD !important; }
+.cp-step-done { border-color: #7CE38B; } .cp-step-done .cp-step-mark, .cp-step-done .cp-step-state { color: #7CE38B !important; }
+.cp-step-current { border-color: #8FD3FF; } .cp-step-current .cp-step-mark, .cp-step-current .cp-step-state { color: #8FD3FF !important; }
+.cp-step-failed { border-color: #FF8A80; } .cp-step-failed .cp-step-mark, .cp-step-failed .cp-step-state { color: #FF8A80 !important; }
 """
 
 

@@ -72,7 +72,7 @@ class StatusFile:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.state = {"state": "running", "pid": os.getpid(), "started_at": time.time(), "done": 0, "total": 0,
-                      "current": ""}
+                      "current": "", "stage": "", "stages_done": []}
         self._written = 0.0
         self._write()
 
@@ -80,6 +80,13 @@ class StatusFile:
         self.state.update(done=done, total=total, current=current)
         if time.monotonic() - self._written >= self.MIN_INTERVAL or done == total:
             self._write()
+
+    def stage(self, name: str) -> None:
+        """A build stage begins (``pipeline.build.STAGES``): written at once, stages are few."""
+        if self.state["stage"]:
+            self.state["stages_done"].append(self.state["stage"])
+        self.state["stage"] = name
+        self._write()
 
     def finish(self, state: str, **fields) -> None:
         self.state.update(state=state, finished_at=time.time(), **fields)

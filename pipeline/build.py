@@ -29,18 +29,28 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline import conflicts, contracts, corrections, publish, settings, vocabulary
-from pipeline.documents import DocResult, process_file, scan_raw_dir, warm_up
+from pipeline.documents import DocResult, boundaries_path, process_file, scan_raw_dir, warm_up
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
 from pipeline.workers import die_with_parent
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, str], None]  # (files done, total, current file)
+STAGES = ("read", "extract", "vocabulary", "write")  # announced to a progress hook with a ``stage`` method
+
+
+def _enter(progress: Progress | None, stage: str) -> None:
+    """Tell a progress hook that has a ``stage(name)`` method (the app's status file) a stage begins."""
+    announce = getattr(progress, "stage", None)
+    if announce is not None:
+        announce(stage)
 
 
 class BuildError(RuntimeError):
@@ -105,13 +115,17 @@ def run_build(
 
 def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progress: Progress | None) -> BuildSummary:
     started = time.perf_counter()
+    _enter(progress, "read")
     files = scan_raw_dir(raw_dir)
     results = _process_all(files, raw_dir, out_dir, workers, force, progress)
     summary = BuildSummary()
-    tables = assemble_tables(results, summary)
+    _enter(progress, "extract")
+    tables = assemble_tables(results, summary, settings.cache_dir(out_dir), workers,
+                             on_stage=lambda stage: _enter(progress, stage))
     if summary.ok == 0:
         # Replacing good tables with empty ones would lose data: keep the last build.
         raise BuildError(_nothing_usable(raw_dir, files, summary))
+    _enter(progress, "write")
     staging = publish.new_staging_dir(out_dir)
     try:
         digests = _write_staged(tables, staging)
@@ -159,8 +173,14 @@ def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
 # --- tables --------------------------------------------------------------------------
 
 
-def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str, pd.DataFrame]:
+def assemble_tables(results: list[DocResult], summary: BuildSummary, cache: Path | None = None,
+                    workers: int = 1,
+                    on_stage: Callable[[str], None] | None = None) -> dict[str, pd.DataFrame]:
     """Documents, texts, indicators, pairs and vocabulary from the per-file results.
+
+    ``cache``: the per-document cache directory, where the vocabulary keeps its corpus-level
+    results between builds (None: nothing kept); ``workers``: processes for the reports whose
+    slogans must be found again.
 
     A document that breaks a corpus stage (its facts do not fit the contract, pairing or
     the vocabulary fail on it) is left out of that stage only, with a note on its row.
@@ -182,14 +202,12 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary) -> dict[str
     tables["targets_vs_outcomes"] = _stage(
         "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
         list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
-    tokens = {}
-    for result in accepted:
-        if result.tokens is not None:
-            tokens[result.doc_id] = result.segmentation()
-            result.tokens = None  # the cached [word, start] lists: as large again as the tokens
+    corpus = _vocabulary_corpus(accepted, cache, workers)
     vocabulary_names = ("keywords", "slogans", "contexts")
+    if on_stage:
+        on_stage("vocabulary")
     tables.update(_stage(
-        "词汇统计", lambda ids: _vocabulary_tables(documents, texts[texts["doc_id"].isin(ids)], tokens),
+        "词汇统计", lambda ids: _vocabulary_tables(documents, texts[texts["doc_id"].isin(ids)], corpus),
         list(by_id), by_id, summary, empty=vocabulary_names))
     tables["documents"] = _with_warnings(documents, results)  # the stages' notes land on the rows
     return tables
@@ -278,10 +296,24 @@ def _typed_row(result: DocResult) -> dict:
 
 
 def _indicators_table(accepted: list[DocResult]) -> pd.DataFrame:
+    """Every document's facts, in the order of the documents. One frame checked at once;
+    only if that fails is each document checked alone, so a bad one is left out with a note."""
+    with_facts = [r for r in accepted if r.facts]
+    if not with_facts:
+        return contracts.empty_frame("indicators")
+    try:
+        table = contracts.conform(_facts_frame(with_facts), "indicators")
+    except Exception:  # noqa: BLE001 - find the documents it fails on
+        return _indicators_one_by_one(with_facts)
+    # conform sorted by fact_id, which starts with the doc_id: put the documents back in order.
+    position = {r.doc_id: i for i, r in enumerate(with_facts)}
+    order = table["doc_id"].map(position).to_numpy()
+    return table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+
+
+def _indicators_one_by_one(with_facts: list[DocResult]) -> pd.DataFrame:
     frames = []
-    for result in accepted:
-        if not result.facts:
-            continue
+    for result in with_facts:
         try:
             frames.append(contracts.conform(result.facts_frame(), "indicators"))
         except Exception as exc:  # noqa: BLE001 - one document's facts, never the whole table
@@ -289,6 +321,35 @@ def _indicators_table(accepted: list[DocResult]) -> pd.DataFrame:
     if not frames:
         return contracts.empty_frame("indicators")
     return pd.concat(frames, ignore_index=True)
+
+
+def _facts_frame(results: list[DocResult]) -> pd.DataFrame:
+    """``DocResult.facts_frame`` of every document, built as one frame (the same rows)."""
+    records = [fact for r in results for fact in r.facts]
+    frame = pd.DataFrame(records)
+    lengths = [len(r.facts) for r in results]
+
+    def per_row(values: list) -> np.ndarray:
+        return np.repeat(np.array(values, dtype=object), lengths)
+
+    doc_ids = per_row([r.doc_id for r in results])
+    frame.insert(0, "fact_id", [
+        f"{doc_id}:{start}:{indicator}:{measure}"
+        for doc_id, start, indicator, measure in zip(doc_ids, frame["value_start"], frame["indicator"],
+                                                     frame["measure"])
+    ])
+    frame.insert(1, "doc_id", doc_ids)
+    frame.insert(2, "source_file", per_row([r.source_file for r in results]))
+    own = {col: frame.pop(col) if col in frame else None for col in ("county", "city", "province")}
+    for position, col in ((3, "county"), (4, "province")):
+        value = pd.Series(per_row([None if r.identity.get("county_source") == "several" else r.identity.get(col)
+                                   for r in results]), index=frame.index, dtype=object)
+        frame.insert(position, col, own[col].where(own[col].notna(), value) if own[col] is not None else value)
+    frame.insert(5, "report_year", per_row([r.identity.get("report_year") for r in results]))
+    if "basis" not in frame:
+        frame["basis"] = None
+    frame["corrected"] = None
+    return frame
 
 
 def _reviewed_corrections(summary: BuildSummary) -> pd.DataFrame | None:
@@ -328,24 +389,54 @@ def _conflicts(documents: pd.DataFrame, reviewed: pd.DataFrame | None,
     return conflicts.annotate(documents, found), conflicts.not_used(found)
 
 
-def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame, tokens: dict) -> dict[str, pd.DataFrame]:
+def _vocabulary_corpus(accepted: list[DocResult], cache: Path | None, workers: int) -> vocabulary.Corpus:
+    """The reports' vocabulary partials (decoded once), their cache keys and boundary files."""
+    corpus = vocabulary.Corpus(store=cache, workers=workers)
+    for result in accepted:
+        if result.vocab is None:
+            continue  # made without the per-document stage (a test): the vocabulary segments it
+        corpus.partials[result.doc_id] = vocabulary.DocPartial.from_json(result.vocab)
+        result.vocab = None  # decoded: the encoded form is not needed twice
+        if cache is not None and result.cache_key:
+            corpus.keys[result.doc_id] = result.cache_key
+            corpus.boundary_files[result.doc_id] = boundaries_path(cache, result.cache_key)
+    return corpus
+
+
+def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame,
+                       corpus: vocabulary.Corpus) -> dict[str, pd.DataFrame]:
     if texts.empty:
         return {name: contracts.empty_frame(name) for name in ("keywords", "slogans", "contexts")}
     meta = documents.loc[documents["status"] == "ok", ["doc_id", "county", "report_year"]]
     meta = meta.drop_duplicates("doc_id")
-    return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), tokens)
+    return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), corpus)
 
 
 # --- writing ---------------------------------------------------------------------------
+
+
+# Tables their stage returns already checked and sorted (``contracts.conform``): checking a
+# few hundred MB of contexts again would only copy them twice more.
+CONFORMED_BY_THEIR_STAGE = ("keywords", "slogans", "contexts")
 
 
 def _write_staged(tables: dict[str, pd.DataFrame], staging: Path) -> dict[str, str]:
     digests = {}
     for name, frame in tables.items():
         path = settings.table_path(staging, name)
-        contracts.write_table(frame, name, path)
+        if name in CONFORMED_BY_THEIR_STAGE:
+            _write_conformed(frame, name, path)
+        else:
+            contracts.write_table(frame, name, path)
         digests[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return digests
+
+
+def _write_conformed(frame: pd.DataFrame, name: str, path: Path) -> None:
+    """``contracts.write_table`` without its ``conform`` (the same bytes for a conformed frame)."""
+    table = pa.Table.from_pandas(frame, schema=contracts.CONTRACTS[name].schema, preserve_index=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table.replace_schema_metadata(None), path, compression="zstd", write_statistics=True)
 
 
 def _nothing_usable(raw_dir: Path, files: list[Path], summary: BuildSummary) -> str:
@@ -364,6 +455,7 @@ def _build_id(digests: dict[str, str]) -> str:
 
 def _prune_cache(out_dir: Path, results: list[DocResult]) -> None:
     keep = {r.cache_key for r in results}
-    for path in settings.cache_dir(out_dir).glob("*.json"):
-        if path.stem not in keep:
-            path.unlink(missing_ok=True)
+    for pattern in ("*.json", "*.bounds"):
+        for path in settings.cache_dir(out_dir).glob(pattern):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)

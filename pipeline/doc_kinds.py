@@ -48,6 +48,7 @@ _BREAKDOWN = re.compile(r"(?:下达|分解|印发)[^。\n]{0,40}(?:计划|目标
                         r"|目标任务分解|任务分解(?:方案|表)")
 _PLAN = re.compile(r"计划(?:\s*)执行情况|计划(?:\s*)[(（]?草案[)）]?(?:的)?报告|发展计划(?:的)?报告"
                    r"|发展计划(?:初步)?安排|计划草案")
+_PART_YEAR_TITLE = re.compile(r"上半年|前三季度|一季度|[1一][-—至~到][0-9一二三四五六七八九十]{1,2}月")
 _BRIEFING = re.compile(r"汇报如下|简要汇报|汇报完毕|工作汇报|情况汇报|作(?:一|个)?汇报")
 _YEARBOOK = re.compile(r"年鉴")
 # The report speaking for itself: the speaker addresses the deputies in the first person.
@@ -95,7 +96,8 @@ def _kind_from_title(title: str) -> str | None:
     if _BULLETIN.search(title):
         return STATISTICAL_BULLETIN
     if _PLAN.search(title):
-        return PLAN_EXECUTION
+        # 上半年计划执行情况: a part-year progress report on the year under way, not a plan report
+        return WORK_BRIEFING if _PART_YEAR_TITLE.search(title) else PLAN_EXECUTION
     if "政府工作报告" in title or "工作报告" in title:
         return GOVERNMENT_REPORT
     if "汇报" in title:

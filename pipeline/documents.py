@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 RAW_IGNORED = {"MANIFEST.tsv"}
 FINGERPRINT_MODULES = ("ingest.py", "normalise", "identify", "doc_kinds.py", "extract", "attribution.py",
-                       "segment.py", "documents.py")
+                       "segment.py", "documents.py", "keywords.py", "partials.py", "slogans")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
                           "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt",
                           "division_changes.tsv")
@@ -39,7 +39,8 @@ class DocResult:
     identity: dict = field(default_factory=dict)
     text: str = ""
     facts: list[dict] | None = None
-    tokens: list[list] | None = None  # [word, start] pairs: segmentation is the slow part, so it is cached
+    vocab: dict | None = None  # the report's vocabulary partial (pipeline.partials), cached with it
+    boundaries: object = None  # token boundaries on their way to the cache (never in the result sent back)
     warnings: list[str] = field(default_factory=list)  # per-document notes; the file was still used
     from_cache: bool = False
     cache_key: str = ""
@@ -70,18 +71,10 @@ class DocResult:
             "n_chars": len(self.text) if self.status == "ok" else None,
         }
 
-    def segmentation(self) -> list:
-        from pipeline.segment import Token
-
-        return [Token(word, start, start + len(word)) for word, start in self.tokens or []]
-
     def facts_frame(self) -> pd.DataFrame:
         frame = pd.DataFrame(self.facts)
         ident = self.identity
-        frame.insert(0, "fact_id", [
-            f"{self.doc_id}:{start}:{indicator}:{measure}"
-            for start, indicator, measure in zip(frame["value_start"], frame["indicator"], frame["measure"])
-        ])
+        frame.insert(0, "fact_id", _fact_ids(self.doc_id, frame))
         frame.insert(1, "doc_id", self.doc_id)
         frame.insert(2, "source_file", self.source_file)
         # Each fact's own county (pipeline.attribution: an article covering several counties).
@@ -96,6 +89,18 @@ class DocResult:
             frame["basis"] = None  # facts recorded before the basis column existed
         frame["corrected"] = None
         return frame
+
+
+def _fact_ids(doc_id: str, frame: pd.DataFrame) -> list[str]:
+    """doc_id:value_start:indicator:measure; a figure shared by several counties (甲县、乙县均增长5%)
+    is one row per county, told apart by the county's name."""
+    ids = pd.Series([f"{doc_id}:{start}:{indicator}:{measure}"
+                     for start, indicator, measure in zip(frame["value_start"], frame["indicator"], frame["measure"])],
+                    index=frame.index, dtype=object)
+    shared = ids.duplicated(keep=False)
+    if shared.any() and "county" in frame:
+        ids[shared] = ids[shared] + ":" + frame.loc[shared, "county"].fillna("").astype(str)
+    return list(ids)
 
 
 def scan_raw_dir(raw_dir: Path) -> list[Path]:
@@ -133,6 +138,8 @@ def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False
         cached = _process_uncached(path, source_file, sha, review)
         cached.cache_key = key
         _store_cached(cache_dir, key, cached)
+        if cached.boundaries is not None:
+            _store_boundaries(cache_dir, key, cached)
     # The name is not part of the cached content: the same bytes may arrive under another name.
     cached.warnings = _listed(name_warning) + [w for w in cached.warnings if w != name_warning]
     return cached
@@ -169,7 +176,8 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
     from pipeline.identify.review import apply_review
     from pipeline.ingest import RejectedInput, read_document
     from pipeline.normalise import normalise_text
-    from pipeline.segment import segment_document
+    from pipeline.partials import boundaries_of, document_partial
+    from pipeline.segment import segment_arrays
 
     try:
         ingested = read_document(path)
@@ -178,7 +186,8 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
             raise RejectedInput("清理后几乎没有正文（不足 %d 字）" % settings.MIN_TEXT_CHARS)
         identity = apply_review(identify_document(text, source_file, ingested.html_title), review)
         facts = attribute_counties(extract_indicators(text, identity), text, identity)
-        tokens = [[token.word, token.start] for token in segment_document(text)]
+        words, starts = segment_arrays(text)
+        vocab = document_partial(text, words, starts)
     except RejectedInput as exc:
         return DocResult(source_file, sha, "rejected", _one_line(str(exc)))
     except OSError as exc:  # gone or unreadable since the scan (a drop still being copied, a permission)
@@ -193,7 +202,8 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
         identity=_identity_dict(identity),
         text=text,
         facts=_records(facts),
-        tokens=tokens,
+        vocab=vocab,
+        boundaries=boundaries_of(words, starts),
         warnings=list(getattr(ingested, "notes", ())),
     )
 
@@ -262,6 +272,21 @@ def _cache_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"{key}.json"
 
 
+def boundaries_path(cache_dir: Path, key: str) -> Path:
+    """Token boundaries of a cached result: read only when slogans must be found again."""
+    return cache_dir / f"{key}.bounds"
+
+
+def _store_boundaries(cache_dir: Path, key: str, result: DocResult) -> None:
+    from pipeline.partials import write_boundaries
+
+    try:
+        write_boundaries(boundaries_path(cache_dir, key), result.boundaries)
+    except OSError as exc:  # slogan finding re-segments the text instead
+        log.warning("boundaries not cached %s: %s", result.source_file, exc)
+    result.boundaries = None
+
+
 def _load_cached(cache_dir: Path, key: str) -> DocResult | None:
     path = _cache_path(cache_dir, key)
     try:
@@ -275,7 +300,7 @@ def _store_cached(cache_dir: Path, key: str, result: DocResult) -> None:
     data = {
         "source_file": result.source_file, "sha256": result.sha256, "status": result.status,
         "error": result.error, "identity": result.identity, "text": result.text, "facts": result.facts,
-        "tokens": result.tokens, "warnings": result.warnings,
+        "vocab": result.vocab, "warnings": result.warnings,
     }
     tmp = _cache_path(cache_dir, key).with_suffix(".tmp")
     try:

@@ -46,6 +46,8 @@ def count_terms(
     tokens = tokens if isinstance(tokens, list) else list(tokens)
     if tokens and isinstance(tokens[0], Token):
         raw = Counter(map(_WORD, tokens))
+    elif all(type(token) is str for token in tokens):
+        raw = Counter(tokens)
     else:
         raw = Counter(token.word if isinstance(token, Token) else token for token in tokens)
     verdicts = _verdicts(stopwords, places, user_words, tags)

@@ -22,13 +22,15 @@ import marshal
 import math
 import os
 import re
+import time
 import weakref
-from itertools import accumulate
+from itertools import accumulate, compress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 import jieba
+import numpy as np
 
 from pipeline import settings
 
@@ -131,6 +133,24 @@ def segment_document(text: str, tokenizer: jieba.Tokenizer | None = None) -> lis
     return segment_document_python(text, tokenizer)
 
 
+def segment_arrays(text: str, tokenizer: jieba.Tokenizer | None = None) -> tuple[list[str], np.ndarray]:
+    """``segment_document`` as its words and an array of their start offsets, without making a
+    ``Token`` per word (that costs several times the C++ segmentation itself)."""
+    tokenizer = tokenizer or get_tokenizer()
+    fast = None if USE_HMM else _fast_engine(tokenizer)
+    words = fast.lcut(text, HMM=False) if fast is not None else None
+    if words is None or sum(map(len, words)) != len(text):
+        tokens = segment_document(text, tokenizer)
+        return [t.word for t in tokens], np.array([t.start for t in tokens], dtype=np.int64)
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    starts = np.cumsum(lengths) - lengths
+    blank = np.fromiter(map(str.isspace, words), dtype=bool, count=len(words))
+    if blank.any():
+        words = list(compress(words, ~blank))
+        starts = starts[~blank]
+    return words, starts
+
+
 def _tokens_of(words: list[str]) -> list[Token]:
     """Tokens with offsets from a segmentation that covers the text, whitespace dropped."""
     ends = accumulate(map(len, words))
@@ -208,7 +228,35 @@ def _fast_engine(tokenizer: jieba.Tokenizer):
             tmp.unlink(missing_ok=True)
     fast.total = tokenizer.total  # jieba's total counts re-added words twice: use the same
     _FAST_CACHE[tokenizer] = (stamp, fast)
+    prune_segmentation_cache(cache_dir, keep={path, trie, _dictionary_entries_cache()})
     return fast
+
+
+# Another checkout or a build still running may use another dictionary: its files are kept
+# while they were used this recently (every process marks the files it loads as used).
+CACHE_UNUSED_SECONDS = 3600
+_CACHE_PATTERNS = ("fast-*.dict", "fast-*.dat", "fast-*.tmp*", "dict-entries-*.marshal", "dict-entries-*.tmp*")
+
+
+def prune_segmentation_cache(cache_dir: Path, keep: set[Path], now: float | None = None) -> list[Path]:
+    """Delete the engine and dictionary caches of other dictionaries (each ~15 MB; every
+    change of the user dictionaries leaves one behind) unused for ``CACHE_UNUSED_SECONDS``.
+    ``keep`` (the current dictionary's files) are marked used instead."""
+    now = time.time() if now is None else now
+    removed = []
+    for path in keep:
+        _mark_used(path)
+    for pattern in _CACHE_PATTERNS:
+        for path in cache_dir.glob(pattern):
+            if path in keep:
+                continue
+            try:
+                if now - path.stat().st_mtime > CACHE_UNUSED_SECONDS:
+                    path.unlink()
+                    removed.append(path)
+            except OSError:
+                pass  # gone already, or not ours to delete
+    return removed
 
 
 def _log_probabilities(tokenizer: jieba.Tokenizer) -> tuple[dict, float]:
@@ -349,10 +397,11 @@ def get_dictionary_entries() -> dict[str, tuple[int, str]]:
     """Frequency and part-of-speech tag of every word of jieba's own dictionary (read once
     per process, from a marshal cache beside jieba's own: parsing the text takes ~0.8 s)."""
     path = Path(jieba.__file__).parent / "dict.txt"
-    stat = path.stat()
-    cache = settings.jieba_cache_dir() / f"dict-entries-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    cache = _dictionary_entries_cache()
     try:
-        return marshal.loads(cache.read_bytes())
+        entries = marshal.loads(cache.read_bytes())
+        _mark_used(cache)
+        return entries
     except (OSError, EOFError, ValueError, TypeError):
         pass
     entries: dict[str, tuple[int, str]] = {}
@@ -369,6 +418,18 @@ def get_dictionary_entries() -> dict[str, tuple[int, str]]:
     except OSError:
         pass  # a read-only cache directory only costs the parse next time
     return entries
+
+
+def _dictionary_entries_cache() -> Path:
+    stat = (Path(jieba.__file__).parent / "dict.txt").stat()
+    return settings.jieba_cache_dir() / f"dict-entries-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+
+
+def _mark_used(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,10 +1,15 @@
 """The vocabulary step: texts in, keywords / slogans / contexts tables out.
 
-Each document is segmented once; its tokens feed the counts, the TF-IDF, the slogan
-boundaries and the keyword-in-context index. The public API of the whole vocabulary engine
-is re-exported here so the build and the app import one module:
+Each document is segmented once, in the build's per-file stage, into a partial
+(``pipeline.partials``: term counts, context candidates, quotes) cached with the file; the
+corpus tables are then computed from the partials: TF-IDF and the context selection in
+arrays (``pipeline.corpus_terms``), the slogan lexicon and each report's slogans with the
+per-report work cached under a digest of what it depends on (``pipeline.corpus_slogans``),
+so a report dropped into a built corpus costs its own work and a few array operations.
+The public API of the whole vocabulary engine is re-exported here so the build and the app
+import one module:
 
-    build_vocabulary_tables(texts) -> {"keywords", "slogans", "contexts"}
+    build_vocabulary_tables(texts, corpus=None) -> {"keywords", "slogans", "contexts"}
     render_clouds(keywords, slogans, clouds_dir, documents=None) -> [Path]
     render_cloud(frequencies, size, theme, cache_dir) -> Path
     compare_terms(keywords_a, keywords_b, top=20) -> DataFrame
@@ -13,8 +18,6 @@ is re-exported here so the build and the app import one module:
 """
 
 from __future__ import annotations
-
-from collections import Counter, defaultdict
 
 import pandas as pd
 
@@ -30,82 +33,47 @@ from pipeline.keywords import (  # noqa: F401 (API)
     tfidf_scores,
     write_term_candidates,
 )
-from pipeline.segment import (
-    get_place_words,
-    get_stopwords,
-    get_tokenizer,
-    Token,
-    segment_document,
-    sentence_at,
-    split_sentences,
-    token_boundaries,
-)
-from pipeline.slogans import Occurrence, find_slogans, learn_lexicon, load_slogan_reference
-
-# Contexts cover every slogan occurrence and every occurrence of a term that is among the
-# CONTEXT_TOP_N keywords of some document, at most CONTEXT_MAX_PER_DOC_TERM per document.
-CONTEXT_TOP_N = 50
-CONTEXT_MAX_PER_DOC_TERM = 50
+from pipeline.corpus_slogans import Corpus, find_all, learn
+from pipeline.corpus_terms import TermIndex, context_frame, keyword_frame
+from pipeline.partials import CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, boundaries_of, document_partial  # noqa: F401
+from pipeline.segment import segment_arrays
 
 
-def build_vocabulary_tables(
-    texts: pd.DataFrame, tokens: dict[str, list[Token]] | None = None
-) -> dict[str, pd.DataFrame]:
+def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -> dict[str, pd.DataFrame]:
     """keywords, slogans and contexts for ``texts`` (doc_id, county, report_year, text).
 
-    ``tokens`` (optional) are segmentations computed earlier, per document id: the build
-    segments each file in its parallel, cached per-file stage and passes them in.
+    ``corpus`` (optional) holds the reports' partials computed earlier (the build computes
+    them in its parallel, cached per-file stage) and where corpus-level results are cached;
+    a report without a partial is segmented here.
     """
-    stopwords, places = get_stopwords(), get_place_words()
-    reference = load_slogan_reference()
-
     docs = _documents(texts)
-    tokens = dict(tokens or {})
+    corpus = corpus or Corpus()
     for d in docs:
-        if d["doc_id"] not in tokens:
-            tokens[d["doc_id"]] = segment_document(d["text"], get_tokenizer())
+        if d["doc_id"] not in corpus.partials:
+            words, starts = segment_arrays(d["text"])
+            corpus.partials[d["doc_id"]] = DocPartial.from_json(document_partial(d["text"], words, starts))
+            corpus.boundaries[d["doc_id"]] = frozenset(boundaries_of(words, starts).tolist())
+    partials = [corpus.partials[d["doc_id"]] for d in docs]
 
     # Slogans: the corpus' own quotes (their words around, how many documents) extend the reference.
-    lexicon = learn_lexicon([d["text"] for d in docs], reference)
+    lexicon = learn(docs, corpus)
+    found = find_all(docs, corpus, lexicon)
 
-    counts = {doc_id: count_terms(toks, stopwords, places) for doc_id, toks in tokens.items()}
-    idf = idf_from_counts(list(counts.values()))
+    slogan_contexts = {doc_id: result["contexts"] for doc_id, result in found.items()}
+    index = TermIndex.of(partials, extra={c[0] for found_in in slogan_contexts.values() for c in found_in})
+    keywords, chosen = keyword_frame(docs, partials, index)
+    contexts = context_frame(docs, partials, index, chosen, slogan_contexts)
 
-    keyword_records, slogan_records, context_records = [], [], []
-    top_union: set[str] = set()
-    scores_of = {}
-    for d in docs:
-        doc_id = d["doc_id"]
-        scores = tfidf_scores(counts[doc_id], idf)
-        scores_of[doc_id] = scores
-        keyword_records += keyword_rows(doc_id, d["county"], d["report_year"], counts[doc_id], scores)
-        best = sorted(scores, key=lambda t: (-scores[t], -counts[doc_id][t], t))[:CONTEXT_TOP_N]
-        top_union.update(best)
-
-    for d in docs:
-        doc_id, text = d["doc_id"], d["text"]
-        sentences = split_sentences(text)
-        starts = [s.start for s in sentences]
-        occurrences = find_slogans(text, lexicon, token_boundaries(tokens[doc_id]))
-        slogan_records += _slogan_rows(d, occurrences, lexicon, sentences, starts)
-        for occ in occurrences:
-            context_records.append(_context(doc_id, occ.slogan, occ.start, occ.end, sentences, starts))
-        per_term: Counter = Counter()
-        for token in tokens[doc_id]:
-            if token.word in top_union and per_term[token.word] < CONTEXT_MAX_PER_DOC_TERM:
-                per_term[token.word] += 1
-                context_records.append(_context(doc_id, token.word, token.start, token.end, sentences, starts))
-
-    keywords = conform(_frame(keyword_records, ["doc_id", "county", "report_year", "term", "count", "tfidf"]), "keywords")
+    slogan_records = [
+        {"doc_id": d["doc_id"], "county": d["county"], "report_year": d["report_year"], **row}
+        for d in docs for row in found[d["doc_id"]]["rows"]
+    ]
     slogans = conform(
         _frame(slogan_records, ["doc_id", "county", "report_year", "slogan", "family", "kind", "kind_basis", "count",
                                 "quoted_count", "first_sentence"]),
         "slogans",
     )
-    contexts = _frame(context_records, ["doc_id", "term", "sentence", "start", "end"])
-    contexts = contexts.drop_duplicates(subset=["doc_id", "term", "start"], keep="first")
-    contexts = conform(contexts, "contexts")
-    return {"keywords": keywords, "slogans": slogans, "contexts": contexts}
+    return {"keywords": conform(keywords, "keywords"), "slogans": slogans, "contexts": conform(contexts, "contexts")}
 
 
 def _documents(texts: pd.DataFrame) -> list[dict]:
@@ -120,43 +88,6 @@ def _documents(texts: pd.DataFrame) -> list[dict]:
         text = "" if pd.isna(row.text) else str(row.text)
         docs.append({"doc_id": str(row.doc_id), "county": county, "report_year": year, "text": text})
     return sorted(docs, key=lambda d: d["doc_id"])
-
-
-def _slogan_rows(doc: dict, occurrences: list[Occurrence], lexicon, sentences, starts) -> list[dict]:
-    by_slogan: dict[str, list[Occurrence]] = defaultdict(list)
-    for occ in occurrences:
-        by_slogan[occ.slogan].append(occ)
-    rows = []
-    for slogan, occs in by_slogan.items():
-        first = min(occs, key=lambda o: o.start)
-        sentence = sentence_at(sentences, starts, first.start)
-        kind, basis = lexicon.kind_of(slogan)
-        rows.append(
-            {
-                "doc_id": doc["doc_id"],
-                "county": doc["county"],
-                "report_year": doc["report_year"],
-                "slogan": slogan,
-                "family": lexicon.family_of(slogan),
-                "kind": kind,
-                "kind_basis": basis,
-                "count": len(occs),
-                "quoted_count": sum(o.quoted for o in occs),
-                "first_sentence": sentence.text if sentence else doc["text"][first.start : first.end],
-            }
-        )
-    return rows
-
-
-def _context(doc_id: str, term: str, start: int, end: int, sentences, starts) -> dict:
-    sentence = sentence_at(sentences, starts, start)
-    return {
-        "doc_id": doc_id,
-        "term": term,
-        "sentence": sentence.text if sentence else term,
-        "start": start,
-        "end": end,
-    }
 
 
 def _frame(records: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -7,9 +7,11 @@ frame or dict ready for a chart builder or a table. Masked values stay null with
 One module per concern; this package re-exports them so ``queries.ranking`` keeps working:
 ``labels`` (codes → Chinese, formatting) · ``facts`` (row helpers) · ``options`` (global
 selections) · ``corpus`` (coverage, counts) · ``compare`` · ``targets`` · ``vocabulary`` ·
-``exports`` (downloads) · ``cockpit`` (县情驾驶舱) · ``sentences`` (chart messages).
+``exports`` (downloads) · ``cockpit`` (县情驾驶舱) · ``sentences`` (chart messages) ·
+``advice`` (what to do about a rejected file) · ``deck``.
 """
 
+from dashboard.queries.advice import *  # noqa: F403
 from dashboard.queries.cockpit import *  # noqa: F403
 from dashboard.queries.compare import *  # noqa: F403
 from dashboard.queries.corpus import *  # noqa: F403

@@ -17,7 +17,7 @@ from dashboard.queries.compare import ranking
 from dashboard.queries.facts import _pick_one
 from dashboard.queries.options import document_counties
 from dashboard.queries.labels import (
-    HEADLINE_INDICATORS, MEASURE_LABELS, MISSING, format_value, label, truthy,
+    HEADLINE_INDICATORS, MEASURE_LABELS, MISSING, document_name, format_value, is_document_title, label, truthy,
 )
 from dashboard.queries.sentences import gap_phrase, is_missing, rank_phrase, rank_position
 
@@ -299,9 +299,11 @@ def source_line(indicators: pd.DataFrame, documents: pd.DataFrame, county: str |
     docs = source_documents(indicators, documents, county, year)
     names = []
     for row in docs.itertuples():
-        title = row.title if not is_missing(row.title) else row.source_file
         kind = row.doc_type if not is_missing(row.doc_type) else "类型不明"
-        names.append(f"{title}（{kind}）")
+        if is_document_title(row.title):
+            names.append(f"{row.title.strip()}（{kind}）")
+        else:  # a section heading or nothing as the title: name it by county, year and kind
+            names.append(document_name(None, row.county, row.report_year, row.doc_type, row.source_file))
     built = beijing_time((manifest or {}).get("built_at"))
     head = "来源：" + ("、".join(names) if names else "没有该县该年份的文档")
     return f"{head}；数据构建于 {built}"

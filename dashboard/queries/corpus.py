@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.queries.advice import rejection_advice
 from dashboard.queries.facts import _pick_one
 from dashboard.queries.labels import ANONYMOUS, CORRECTED_LABELS, DOC_STATUS_LABELS, HEADLINE_INDICATORS, county_label, format_value, label, truthy
 
@@ -44,12 +45,14 @@ def document_counts(documents: pd.DataFrame) -> dict[str, int]:
 
 
 def rejected_files(documents: pd.DataFrame) -> pd.DataFrame:
+    """Files that did not get in: the full reason, and what to do about it."""
     bad = documents[documents["status"] != "ok"]
     return pd.DataFrame(
         {
             "文件": bad["source_file"],
             "状态": bad["status"].map(lambda s: label(DOC_STATUS_LABELS, s)),
             "原因": bad["error"].fillna("（未说明）"),
+            "怎么办": bad["error"].map(rejection_advice),
         }
     ).reset_index(drop=True)
 

@@ -84,3 +84,19 @@ def export_ready(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = series.round().astype("Int64")
     return out
 
+
+
+CORRECTION_ACTIONS = {"correct": "更正", "hide": "隐藏", "add": "补录"}
+
+
+def corrections_view(recorded: pd.DataFrame) -> pd.DataFrame:
+    """The corrections file as the 数据 page lists it: Chinese headers and actions, 北京时间."""
+    from dashboard.queries.cockpit import beijing_time
+
+    return pd.DataFrame(
+        {
+            "序号": recorded["n"], "操作": recorded["action"].map(lambda a: CORRECTION_ACTIONS.get(a, a)),
+            "指标": recorded["indicator"], "年份": recorded["period"], "数值": recorded["value"], "单位": recorded["unit"],
+            "说明": recorded["note"], "更正人": recorded["author"], "时间": recorded["created_at"].map(beijing_time),
+        }
+    )

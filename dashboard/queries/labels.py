@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
 import pandas as pd
 
@@ -188,3 +189,36 @@ def label(mapping: dict, key) -> str:
     if key is None or pd.isna(key):
         return MISSING
     return mapping.get(str(key), str(key))
+
+
+# --- Document names -------------------------------------------------------------------------
+
+# A heading inside a report ("二、2022年经济社会发展计划初步安排", "（一）主要指标") is sometimes all
+# the identification found as a "title": such a line is never shown as the document's name.
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．]|第[一二三四五六七八九十\d]+[部分章节篇])")
+# What the name of a whole document says it is.
+_DOCUMENT_WORDS = re.compile(r"报告|公报|汇报|决议|纲要|要点|摘要|讲话|执行情况|任务分解|分解表|白皮书|年鉴|工作总结|计划(?:草案)?$")
+TITLE_MAX_CHARS = 40
+
+
+def is_document_title(title) -> bool:
+    """Whether ``title`` names a whole document, not a section heading or a sentence."""
+    if not isinstance(title, str) or not title.strip():
+        return False
+    text = title.strip()
+    return len(text) <= TITLE_MAX_CHARS and not _HEADING.match(text) and bool(_DOCUMENT_WORDS.search(text))
+
+
+def document_name(title, county, year, doc_type, source_file) -> str:
+    """The name to show for a document: its real title, else county + year + kind
+    (``浚县2022年计划执行情况报告``), else its file name."""
+    if is_document_title(title):
+        return title.strip()
+    parts = [p for p in (
+        "" if not isinstance(county, str) else county,
+        "" if year is None or pd.isna(year) else f"{int(year)}年",
+        "" if not isinstance(doc_type, str) else doc_type,
+    ) if p]
+    if isinstance(doc_type, str) and parts:
+        return "".join(parts)
+    return str(source_file) if isinstance(source_file, str) and source_file else ("".join(parts) or "（未命名文档）")

@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from dashboard.queries.labels import county_label
+from dashboard.queries.labels import county_label, is_document_title
 
 
 def policy_slogans(slogans: pd.DataFrame) -> pd.DataFrame:
@@ -109,10 +109,18 @@ def term_options(contexts: pd.DataFrame, keywords: pd.DataFrame, slogans: pd.Dat
     return sorted(terms, key=lambda t: (-float(weight.get(t, 0)), t))
 
 
+def _short_name(row) -> str:
+    """After county and year: the real title, else the kind and the file (a heading is no title)."""
+    if is_document_title(row.title):
+        return row.title.strip()
+    kind = row.doc_type if isinstance(row.doc_type, str) else ""
+    return f"{kind}（{row.source_file}）" if kind else str(row.source_file)
+
+
 def document_options(documents: pd.DataFrame) -> dict[str, str]:
     ok = documents[documents["status"] == "ok"].sort_values(["report_year", "county"], na_position="last")
     return {
-        row.doc_id: f"{county_label(row.county, row.anonymised)} {'' if pd.isna(row.report_year) else int(row.report_year)} {row.title if not pd.isna(row.title) else row.source_file}"
+        row.doc_id: f"{county_label(row.county, row.anonymised)} {'' if pd.isna(row.report_year) else int(row.report_year)} {_short_name(row)}"
         for row in ok.itertuples()
     }
 

@@ -27,12 +27,16 @@ The parts, one module each:
 - ``cues``: the words that say what a sentence reports (预计, 过去一年, 上半年, 力争全年);
 - ``periods``: the kind, period, scope and ``basis`` a sentence's facts get;
 - ``kinds``: document kinds and the years their parts speak of by default;
-- ``grammar``: the number / unit / qualifier grammar of value mentions;
+- ``grammar``: the number / unit / qualifier grammar of value mentions; ``numerals``: percentages
+  in Chinese numerals; ``windows``: the clauses a spelling's values are read from;
+- ``tables``: rows of 统计公报 and yearbook tables, read by their header's columns;
+- ``rankings``: ranking lists of several-county articles (甲区…亿元，乙区…亿元);
 - ``vocabulary``: indicator families, their spellings and blocked contexts;
-- ``facts``: assembling the rows.
+- ``facts``: assembling a sentence's rows; ``document``: walking a whole document.
 """
 
-from pipeline.extract.facts import FACT_COLUMNS, extract_indicators
+from pipeline.extract.document import extract_indicators
+from pipeline.extract.facts import FACT_COLUMNS
 from pipeline.extract.vocabulary import Family, Vocabulary, load_vocabulary
 
 __all__ = ["FACT_COLUMNS", "Family", "Vocabulary", "extract_indicators", "load_vocabulary"]

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import replace
 
-import pandas as pd
-
-from pipeline.extract.grammar import QUALITATIVE_RE, Mention, close_enough, read_mentions, reading_window
-from pipeline.extract.kinds import DocContext, effective_kind
-from pipeline.extract.periods import SentenceContext, join_basis, sentence_context, with_clause_year
-from pipeline.extract.sections import (
-    SECTION_NUMBER, Section, classify_heading, glued_heading, is_heading, is_list_item, iter_paragraphs,
-    iter_sentences, update_section,
-)
-from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits, load_vocabulary
+from pipeline.extract.grammar import QUALITATIVE_RE, Mention, read_mentions
+from pipeline.extract.kinds import DocContext
+from pipeline.extract.periods import MILESTONE_WORDS, SentenceContext, join_basis, milestone_from_year, with_clause_year
+from pipeline.extract.rankings import ranking_mentions
+from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits
+from pipeline.extract.windows import close_enough, reading_window
 
 FACT_COLUMNS = [
     "indicator", "measure", "kind", "estimated", "period", "period_start", "period_end",
@@ -25,9 +21,10 @@ FACT_COLUMNS = [
 
 def mentions_to_facts(
     group: list[AliasHit], mentions: list[Mention], ctx: SentenceContext, vocab: Vocabulary,
-    each: bool = False,
+    each: bool = False, in_order: bool = False,
 ) -> list[dict]:
-    """``each``: the words say the values apply to each item (分别, 均)."""
+    """``each``: the words say the values apply to each item (分别, 均); ``in_order``: they say
+    分别, one value per item, so a single value for several items is a list that lost values."""
     indicators = [name for hit in group for name in hit.indicators]
     combined = vocab.combined.get(tuple(indicators))
     n = len(indicators)
@@ -42,7 +39,7 @@ def mentions_to_facts(
         elif len(found) == n:
             _share_trailing_qualifier(found)
             assigned = list(zip(indicators, found))
-        elif len(found) == 1:
+        elif len(found) == 1 and not in_order:
             assigned = [(name, found[0]) for name in indicators]  # A、B均增长5%
         else:
             continue  # a list whose values do not line up: leave it out
@@ -59,8 +56,9 @@ def _distinct_readings(found: list[Mention]) -> list[Mention]:
     seen: set[tuple] = set()
     kept = []
     for mention in found:
+        stretch = bool(re.search("力争|争取", mention.qualifier_text or ""))  # 增长6%以上，力争7%: a second aim
         reading = (mention.multi_year, mention.cumulative, mention.qualifier, mention.year, mention.names_target,
-                   mention.like_for_like)
+                   mention.like_for_like, stretch)
         if reading not in seen:
             seen.add(reading)
             kept.append(mention)
@@ -82,6 +80,11 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
         return None  # a bare percentage after an amount is a share or a rank, not the value
     if measure == "level" and family.kind == "rate":
         return None
+    if measure == "level" and m.unit in ("亿", "万"):
+        completed = _completed_unit(m.unit, family)
+        if completed is None:
+            return None
+        m = replace(m, unit=completed)  # a copy: the mention may be shared by several items
     if measure == "level" and not _unit_fits(m.unit, family):
         return None
     scope, period_start, period_end, period = ctx.scope, ctx.period_start, ctx.period_end, ctx.period
@@ -89,6 +92,8 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
         end_year = m.year if m.year is not None else None if period is None else period - m.years_early
         start_year = m.base_year + 1 if m.base_year else (ctx.term[0] if ctx.term else None)
         return _with_period(name, measure, m, ctx, "cumulative", start_year, end_year, end_year)
+    if measure in ("growth", "change") and m.base_year is not None and period is not None and m.base_year < period - 1:
+        return None  # 比2020年增长20%: a change over several years, not the year's growth
     if m.year is not None:
         period = period_start = period_end = m.year
     elif m.term and m.multi_year:
@@ -142,6 +147,15 @@ def _horizon(m: Mention, ctx: SentenceContext) -> bool:
     return m.by_year and m.year is not None and ctx.first_future_year is not None and m.year >= ctx.first_future_year
 
 
+def _completed_unit(bare: str, family: Family) -> str | None:
+    """325.6亿 of an amount in 元 is 亿元; 1.2万 of a count of people is 万人; else unknown."""
+    if family.level_unit in ("亿元", "元"):
+        return bare + "元"
+    if family.level_unit == "人":
+        return bare + "人"
+    return None
+
+
 def _unit_fits(unit: str, family: Family) -> bool:
     if family.level_unit in ("亿元",):
         return unit in ("亿元", "万元", "元", "亿美元", "万美元")
@@ -188,7 +202,15 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
     facts = []
     groups = group_hits(text, hits)
     for i, group in enumerate(groups):
+        if doc is not None and doc.higher_than_own().search(text, max(start, group[0].start - HIGHER_REACH), group[0].start):
+            continue  # 全市地区生产总值增长5.5% in a county's report: the city's figure
         limit = groups[i + 1][0].start if i + 1 < len(groups) else end
+        if doc is not None and doc.several and len(group) == 1 and len(group[0].indicators) == 1:
+            listed = ranking_mentions(text, group[0].end, end)
+            if listed:  # 地区生产总值前五位分别是：甲区…亿元，乙区…亿元
+                ranking_ctx = with_clause_year(ctx, text, start, group[0].start, doc)
+                facts.extend(f for m in listed if (f := _fact(group[0].indicators[0], m.measure, m, ranking_ctx, vocab)))
+                continue
         window_start, window_end = reading_window(text, group[-1].end, limit)
         segment = text[window_start:window_end]
         if len(group) == 1 and group[0].alias in vocab.qualitative_only:
@@ -198,6 +220,10 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         item_start = max([start] + [text.rfind(mark, start, group[0].start) + 1 for mark in "；;"])
         aspiration = text[item_start:window_end]
         group_ctx = with_clause_year(ctx, text, start, group[0].start, doc)
+        first_estimate = text.find("预计", start, end)
+        if group_ctx.estimated and first_estimate >= window_end:
+            # …社会消费品零售总额完成197.4亿元；预计城乡居民收入…: 预计 speaks of what follows it
+            group_ctx = replace(group_ctx, estimated=False)
         mentions = read_mentions(segment, window_start, aspiration, ctx.term if ctx.five_year else None)
         if mentions and not close_enough(text, window_start, mentions[0]):
             mentions = []
@@ -205,6 +231,7 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
             facts.extend(qualitative_fact(group, text, window_end, ctx))
             continue
         mentions = _without_passed_thresholds(text, mentions)
+        _date_milestones(text, start, group[0].start, mentions)
         if "分别" in segment:
             # the list reaches back over the items of its own clause group, not over a semicolon
             stop = max(text.rfind(mark, start, group[0].start) for mark in "；;")
@@ -213,12 +240,26 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
             mentions = [m for m in mentions if not m.distributed]
         if BOTH_GREW.search(segment):
             facts.extend(_share_with_listed(text, groups[:i], group, mentions, group_ctx, vocab))
-        facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab, each=bool(re.search("分别|均", segment))))
+        facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab, each=bool(re.search("分别|均", segment)),
+                                       in_order="分别" in segment))
     for fact in facts:
         fact["sentence"] = text[start:end]
         fact["start"], fact["end"] = start, end
         fact["value_text"] = text[fact["value_start"]:fact["value_end"]]
     return facts
+
+
+HIGHER_REACH = 12
+
+
+def _date_milestones(text: str, start: int, item_start: int, mentions: list[Mention]) -> None:
+    """从2014年开始，历下区地区生产总值就突破了千亿元: the level passed dates from that year."""
+    year = milestone_from_year(text, start, item_start)
+    if year is None:
+        return
+    for mention in mentions:
+        if mention.measure == "level" and mention.year is None and MILESTONE_WORDS.match(text, mention.start):
+            mention.year = year
 
 
 def _distribute_backwards(
@@ -299,52 +340,3 @@ def _last_items(groups: list[list[AliasHit]], count: int) -> list[AliasHit] | No
             if total > count:
                 return None
     return None
-
-
-def extract_indicators(text: str, identity) -> pd.DataFrame:
-    """All indicator facts of one normalised document (see the module docstring)."""
-    vocab = load_vocabulary()
-    doc = DocContext(identity.report_year, effective_kind(identity.doc_type, text),
-                     getattr(identity, "delivered_year", None))
-    section = Section(doc.opening_part, doc.opening_year, basis=doc.basis)
-    rows: list[dict] = []
-    for p_start, p_end in iter_paragraphs(text):
-        paragraph = text[p_start:p_end].strip()
-        if is_heading(paragraph) and not is_list_item(paragraph):
-            section = classify_heading(paragraph, doc, section)
-            continue
-        for s_start, s_end in iter_sentences(text, p_start, p_end):
-            sentence = text[s_start:s_end]
-            if SECTION_NUMBER.match(sentence):
-                # Exported documents glue a heading to its first sentence (二、今后五年目标全县…).
-                section = classify_heading(glued_heading(sentence), doc, section)
-            # Cues can sit anywhere: exported documents often run a whole page into one line.
-            section = update_section(sentence, section, doc)
-            ctx = sentence_context(sentence, section, doc)
-            if ctx is not None:
-                rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
-    frame = _to_frame(rows)
-    return _without_restatements(frame).reset_index(drop=True) if doc.doc_type in RESTATING_KINDS else frame
-
-
-def _to_frame(rows: Iterable[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(list(rows), columns=FACT_COLUMNS)
-    frame = frame.drop_duplicates(subset=["indicator", "measure", "value_start"], keep="first")
-    return frame.reset_index(drop=True)
-
-
-# A news summary restates the report's figures in its headline and body; a report itself
-# states a figure again where it means something else (the five-year review's last year
-# beside the year's review), and each statement is kept.
-RESTATING_KINDS = frozenset({"报告摘要"})
-RESTATEMENT_KEY = ["indicator", "measure", "kind", "period", "period_start", "period_end", "scope", "value", "unit",
-                   "qualifier", "estimated"]
-
-
-def _without_restatements(frame: pd.DataFrame) -> pd.DataFrame:
-    """济南市某区：2022年地区生产总值增长8%以上 (the headline) and, below, 主要预期目标是：地区生产
-    总值增长8%以上: one fact, from its first statement. Masked values are never merged: two
-    unknowns need not be the same number."""
-    valued = frame["value"].notna()
-    repeated = frame[valued].duplicated(subset=RESTATEMENT_KEY, keep="first")
-    return frame.drop(index=repeated[repeated].index)

@@ -3,7 +3,7 @@
 The words right after an indicator spelling are read for value mentions: a level
 (221.46亿元), a growth (同比增长7.9%, 下降2.1%), a change in points (提高1个百分点), a rate
 (控制在3.5%以内), a multiple (翻一番, 是2015年的1.9倍). Only the clause of the spelling and
-clauses that continue it (,同比增长…) are read (``reading_window``).
+clauses that continue it (,同比增长…) are read (``windows.reading_window``).
 """
 
 from __future__ import annotations
@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.numerals import CN_NUMBER, chinese_number
+
 # --- value mentions ---------------------------------------------------------------
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 MASK = r"(?:[Xx×＊*]{1,6}(?:\.[Xx×＊*]{1,3})?)"
 AMOUNT_UNITS = r"亿美元|万美元|亿元|万元|元|万吨|吨|亿斤|万斤|万亩|亩|万人次|万人|人次|人|万户|户|公里|个"
-GROWTH_VERB = r"增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?|增(?=\s*\d[\d.]*\s*%)"
+GROWTH_VERB = r"增长率(?:为|达到?)?|增长|增加|提高|提升|上升|下降|减少|回落|降低|增速为?|增幅为?|增速达到?|增幅达到?|增(?=\s*\d[\d.]*\s*%)"
 YEARS_IN_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 NEGATIVE_VERBS = ("下降", "减少", "回落", "降低")
-PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|超|突破|高于|低于|达到|达|力争|争取|确保|实现"
+PRE_QUALIFIERS = r"控制在|稳定在|保持在|不低于|不超过|不高于|不少于|超过|超|首破|突破|迈上|跨越|站上|高于|低于|达到|达|力争|争取|确保|实现|约"
 POST_QUALIFIER = r"左右|以上|以内|以下|上下"
 
 RANGE_RE = re.compile(
@@ -27,12 +29,14 @@ RANGE_RE = re.compile(
     rf"(?P<post>{POST_QUALIFIER})?"
 )
 GROWTH_RE = re.compile(
-    rf"(?P<verb>{GROWTH_VERB})\s*(?:[(（][^()（）]{{1,8}}[)）])?(?P<pre>(?:{PRE_QUALIFIERS})?)\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
+    rf"(?P<verb>{GROWTH_VERB})\s*(?:[(（][^()（）]{{1,8}}[)）])?(?P<pre>(?:{PRE_QUALIFIERS})?)了?\s*(?P<sign>[-−])?(?P<num>{NUM}|{MASK})?\s*"
     rf"(?P<unit>%|个百分点|倍|{AMOUNT_UNITS})(?P<post>{POST_QUALIFIER})?"
 )
+# 达到325.6亿，增长6%; 人均收入4.2万: news drops the 元 (or 人); the family's unit completes it.
+BARE_UNITS = r"(?<=\d)(?:亿|万)(?![元美人吨斤亩户个千万亿级多余])"
 LEVEL_RE = re.compile(
-    rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是|完成)?)\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
-    rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%)(?P<post>{POST_QUALIFIER})?"
+    rf"(?P<pre>(?:{PRE_QUALIFIERS}|为|是|完成)?)了?\s*(?P<num>{NUM}|{MASK})?\s*(?P<yu>余)?"
+    rf"(?P<unit>(?:万|亿)余(?:人|元|吨|亩|美元)|{AMOUNT_UNITS}|%|{BARE_UNITS})(?P<post>{POST_QUALIFIER})?"
 )
 # 突破千亿, 破百亿元大关: a round threshold written in words (not 千亿级, a scale class).
 WORD_THRESHOLD_RE = re.compile(r"(?P<pre>突破|超过|破)了?(?P<num>百|千|万)亿(?:元)?(?!级|元级)")
@@ -41,28 +45,19 @@ WORD_AMOUNTS = {"百": 100.0, "千": 1000.0, "万": 10000.0}
 GROWTH_LIST_TAIL = re.compile(
     rf"(?:、|和|及|与|,|，)\s*(?P<num>{NUM}|{MASK})?\s*(?P<unit>%|个百分点)(?P<post>{POST_QUALIFIER})?"
 )
+# 分别增长4.1%8.7%: a page that lost its list separators glues the next percentage on.
+GLUED_LIST_TAIL = re.compile(rf"(?<=%)(?P<num>{NUM})\s*(?P<unit>%)(?P<post>{POST_QUALIFIER})?")
+# 增量247.5亿元, 净增45亿元: the amount is a change over the year, not the level.
+CHANGE_WORDS = re.compile(r"(?:增量|净增|增加额|增长额|增收)(?:为|达到?|是|约)?\s*$")
 QUALITATIVE_RE = re.compile(
     r"^(?:增长|收入增长)?(?:和|与)?(?:经济增长)?(?:基本)?(?:保持)?同步|^稳步增长|^稳定增长|^保持(?:平稳|稳定|较快)增长"
     r"|^持续增长|^稳中有升|^较快增长|^实现正增长|^保持稳定|^不低于上年(?:水平)?|^高于经济增长"
 )
-CONTINUATION = re.compile(
-    rf"^(?:同比|同口径|按(?:可比|不变)价格?计算|可比价|比上年(?:同期)?|较上年(?:同期)?|比去年(?:同期)?|较去年|比年初|较年初|比上年末|较上年末"
-    rf"|年均|(?:[两二三四五]年)?平均|分别|均|预计|全年|实际|并|且|[(（]下同[)）]|历史上?|首次|首度"
-    rf"|(?:在|于|到|至)?(?:19|20)\d\d年(?:底|末)?)*"
-    rf"(?:{GROWTH_VERB}|{PRE_QUALIFIERS}|为)"
-    # 3030.21亿元，按可比价计算，增长8.0%: a clause that only says how the growth is measured
-    rf"|^(?:按(?:可比|不变)价(?:格)?计算|按可比口径|可比价|同口径)$"
-    rf"|^(?:{NUM}|{MASK})?\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?$"
-    # …，完成县人代会确定的增长8%以上目标: the target the outcome is measured against
-    rf"|^[^，,]{{0,16}}?(?:{NUM})\s*(?:%|{AMOUNT_UNITS})(?:{POST_QUALIFIER})?\s*(?:的)?(?:控制|预期|年度|计划|既定)?目标"
-)
 # A value followed by 目标 names the target, wherever it is written (低于3.5%的控制目标).
 NAMES_TARGET = re.compile(r"\s*(?:的)?(?:控制|预期|年度|计划|既定|调控|奋斗)?目标")
-CLAUSE_SPLIT = re.compile(r"[,，]")
-RANKING_ASIDE = re.compile(r"^(?:总量|增速|增幅|规模)(?:稳居|位居|居|排名?|列)[^，,\d%]{0,24}(?:第[一二三四五六七八九十\d]+[位名]?|前列|首位)[^，,%]{0,6}$")
-HARD_STOP = re.compile(r"[;；:：]")
-FILLER_MAX = 14
-YEAR_WORD = re.compile(r"(?:19|20)\d\d年(?:底|末)?")
+# 计划增长7%，预计完成6.5%; 年度目标18亿元，实际完成18.6亿元: the words right before a value
+# say it is the plan's figure (a plan-execution report sets each outcome beside its target).
+TARGET_BEFORE = re.compile(r"(?:(?<![完实])计划|年度目标|目标值?|计划目标|年初计划|预期目标|预期)(?:数|值)?(?:为|是)?\s*$")
 
 
 @dataclass
@@ -93,9 +88,9 @@ def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
     """Normalise the qualifier words around a value; the words after it win."""
     words = [w for w in (_aspiration(context), pre, post) if w]
     text = "…".join(dict.fromkeys(words))
-    if post in ("左右", "上下"):
+    if post in ("左右", "上下") or (pre == "约" and not post):
         return "about", text
-    if post in ("以上", "余") or pre in ("不低于", "不少于", "超过", "超", "突破", "高于"):
+    if post in ("以上", "余") or pre in ("不低于", "不少于", "超过", "超", "首破", "突破", "迈上", "跨越", "站上", "高于"):
         return "at_least", text
     if post in ("以内", "以下") or pre in ("控制在", "不超过", "不高于", "低于"):
         return "at_most", text
@@ -118,9 +113,9 @@ def parse_number(text: str | None) -> tuple[float | None, bool]:
 
 # 地区生产总值由2015年的152.4亿元增加到2020年的236.8亿元: two levels, each with its year.
 FROM_TO_RE = re.compile(
-    rf"[由从](?:(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS})"
-    rf"(?:增加|增长|提高|提升|上升|扩大|跃升)?(?:到|至)(?:(?P<yb>(?:19|20)\d\d)年(?:底|末)?(?:预计)?的?)?"
-    rf"(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS})"
+    rf"[由从](?:(?P<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?P<a>{NUM})(?P<ua>{AMOUNT_UNITS}|%)"
+    rf"(?:增加|增长|提高|提升|上升|扩大|跃升|下降|降低|回落|减少|缩小)?(?:到|至)(?:(?P<yb>(?:19|20)\d\d)年(?:底|末)?(?:预计)?的?)?"
+    rf"(?P<b>{NUM})(?P<ub>{AMOUNT_UNITS}|%)"
 )
 
 
@@ -157,6 +152,32 @@ def read_multiples(segment: str, offset: int, aspiration_context: str) -> list[M
     return mentions
 
 
+CHINESE_PERCENT_RE = re.compile(
+    rf"(?P<verb>{GROWTH_VERB})?\s*(?P<pre>(?:{PRE_QUALIFIERS}|为|是)?)\s*百分之(?P<cn>{CN_NUMBER})(?P<post>{POST_QUALIFIER})?")
+
+
+def read_chinese_percents(segment: str, offset: int, aspiration_context: str) -> list[Mention]:
+    """增长百分之六 (a growth), 控制在百分之四点五以内 (a rate)."""
+    mentions = []
+    for match in CHINESE_PERCENT_RE.finditer(segment):
+        value = chinese_number(match["cn"])
+        if value is None:
+            continue
+        verb = match["verb"] or ""
+        if verb in NEGATIVE_VERBS or segment[max(0, match.start() - 1):match.start()] == "负":
+            value = -value
+        qualifier, qualifier_text = qualifier_of(match["pre"], match["post"] or "",
+                                                 _before(aspiration_context, segment, match.start()))
+        mentions.append(Mention("growth" if verb else "rate", value, False, "%", qualifier, qualifier_text,
+                                offset + match.start(), offset + match.end()))
+    return mentions
+
+
+def _level_or_rate(unit: str) -> str:
+    """由3.5%下降到3.2%: a percentage reached is a rate (a growth family takes none)."""
+    return "rate" if unit == "%" else "level"
+
+
 def _from_to_years(match: re.Match, term: tuple[int, int] | None) -> tuple[int, int] | None:
     """由2015年的…到2020年的…; without years, a five-year review's 由…增加到… spans its term."""
     if match["ya"] and match["yb"]:
@@ -177,9 +198,16 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         years = _from_to_years(from_to, term)
         if years:
             for (num, unit), year in zip((("a", "ua"), ("b", "ub")), years):
-                mentions.append(Mention("level", float(from_to[num].replace(",", "")), False, from_to[unit], "exact",
+                mentions.append(Mention(_level_or_rate(from_to[unit]), float(from_to[num].replace(",", "")), False,
+                                        from_to[unit], "exact",
                                         "", offset + from_to.start(num), offset + from_to.end(unit), year=year))
             span_term = (years[0] + 1, years[1])
+        else:
+            # 由28650元提高到30120元 with no years: the level reached is the sentence's own year's;
+            # the one it started from is left out (its year is not said)
+            mentions.append(Mention(_level_or_rate(from_to["ub"]), float(from_to["b"].replace(",", "")), False,
+                                    from_to["ub"], "exact", "",
+                                    offset + from_to.start("b"), offset + from_to.end("ub")))
         taken.append(from_to.span())
 
     def free(a: int, b: int) -> bool:
@@ -199,9 +227,11 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         if match["unit"] == "倍":
             continue  # 增长1.2倍 is rare and ambiguous (ratio or increase): leave it out
         before = segment[max(0, match.start() - 7):match.start()]
+        if re.search(r"连续[两二三四五六七八九十\d]{1,2}年(?:实现|保持)?$", before):
+            continue  # 连续三年增长10%以上: each of several years, none of them named
         span = re.search(r"([两二三四五])年平均(?:分别|均)?$", before)
         summed_over = re.search(r"([两二三四五])年(?:来|间)?(?:累计)?$", before)  # 五年增加20865元
-        negative = match["verb"] in NEGATIVE_VERBS
+        negative = match["verb"] in NEGATIVE_VERBS or segment[max(0, match.start() - 1):match.start()] == "负"
         for part in _growth_list(segment, match):
             value, masked = parse_number(part["num"])
             if value is not None and (negative != bool(part.groupdict().get("sign"))):
@@ -216,8 +246,13 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                                     cumulative="累计" in before,
                                     span_years=YEARS_IN_WORDS[span.group(1)] if span else 0,
                                     term=span_term, like_for_like="同口径" in before,
-                                    sum_years=YEARS_IN_WORDS[summed_over.group(1)] if summed_over and not span else 0))
+                                    sum_years=YEARS_IN_WORDS[summed_over.group(1)] if summed_over and not span else 0,
+                                    base_year=_compared_with(_before(aspiration_context, segment, match.start()))))
             taken.append(part.span())
+    for mention in read_chinese_percents(segment, offset, aspiration_context):
+        if free(mention.start - offset, mention.end - offset):
+            mentions.append(mention)
+            taken.append((mention.start - offset, mention.end - offset))
     for match in WORD_THRESHOLD_RE.finditer(segment):
         if not free(*match.span()):
             continue
@@ -234,6 +269,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
         value, masked = parse_number(match["num"])
         unit = match["unit"]
         measure = "rate" if unit == "%" else "level"
+        if measure == "level" and CHANGE_WORDS.search(segment, 0, match.start()):
+            measure = "change"
         if measure == "rate" and _stretches_a_growth(match, mentions, offset):
             measure = "growth"  # 增长10%，力争11.5%: the stretch value is a growth too
         yu = match["yu"] or "余" in unit
@@ -249,7 +286,8 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
     multiples = [m for m in read_multiples(segment, offset, aspiration_context)
                  if free(m.start - offset, m.end - offset)]
     for mention in mentions:
-        mention.names_target = bool(NAMES_TARGET.match(segment, mention.end - offset))
+        mention.names_target = bool(NAMES_TARGET.match(segment, mention.end - offset)
+                                    or TARGET_BEFORE.search(segment, 0, mention.start - offset))
     return sorted(mentions + multiples, key=lambda m: m.start)
 
 
@@ -269,6 +307,15 @@ def _by_year(segment: str, match: re.Match) -> bool:
     return bool(found and found["by"])
 
 
+# 比2020年增长20%, 与2018年相比，…增长15%: a growth measured from a base year named in its clause.
+COMPARED_WITH = re.compile(r"(?:比|较|与|同|和)((?:19|20)\d\d)年(?:底|末)?(?:相比|相较|比较)?[^。；;]{0,24}$")
+
+
+def _compared_with(before: str) -> int | None:
+    found = COMPARED_WITH.search(before)
+    return int(found.group(1)) if found else None
+
+
 def _before(context: str, segment: str, pos: int) -> str:
     """The context up to a mention: 增长6%，争取7% aspires to the second value only.
     ``context`` ends where ``segment`` ends."""
@@ -276,7 +323,7 @@ def _before(context: str, segment: str, pos: int) -> str:
 
 
 def _stretches_a_growth(match: re.Match, mentions: list[Mention], offset: int) -> bool:
-    return match["pre"] in ("力争", "争取") and any(
+    return match["pre"] in ("力争", "争取", "完成", "实现") and any(
         m.measure == "growth" and m.unit == "%" and m.end <= offset + match.start() for m in mentions)
 
 
@@ -284,7 +331,7 @@ def _growth_list(segment: str, first: re.Match) -> list[re.Match]:
     """The growth mention and the bare values chained after it (、8%和9%)."""
     parts = [first]
     while True:
-        tail = GROWTH_LIST_TAIL.match(segment, parts[-1].end())
+        tail = GROWTH_LIST_TAIL.match(segment, parts[-1].end()) or GLUED_LIST_TAIL.match(segment, parts[-1].end())
         if not tail or (tail["num"] is None and tail["unit"] != "%"):
             return parts
         parts.append(tail)
@@ -305,49 +352,3 @@ def _blank_level_allowed(segment: str, match: re.Match) -> bool:
     ends_value = re.match(r"$|[，,。；;、）)]|同比|比上年|较上年|增长|下降", segment[match.end():])
     return (match["unit"] in ("亿元", "万元", "元", "亿美元", "万吨", "万亩", "万人", "人") and match.start() <= 4
             and bool(ends_value))
-
-
-def reading_window(text: str, start: int, limit: int) -> tuple[int, int]:
-    """The clause after a spelling plus the clauses that continue it (,同比增长…)."""
-    stop = HARD_STOP.search(text, start, limit)
-    if stop:
-        limit = stop.start()
-    end = start
-    first = True
-    pos = start
-    while pos < limit:
-        match = _clause_comma(text, pos, limit)
-        clause_end = match.start() if match else limit
-        clause = text[pos:clause_end].strip()
-        if not first and RANKING_ASIDE.match(clause) and match:
-            pos = match.end()  # 423.46亿元，总量稳居全市第一，增长5.4%: the ranking is an aside
-            continue
-        if not first and not CONTINUATION.match(clause):
-            break
-        end = clause_end
-        first = False
-        if not match:
-            break
-        pos = match.end()
-    return start, end
-
-
-def _clause_comma(text: str, pos: int, limit: int) -> re.Match | None:
-    """The next comma that ends a clause: 1330亿元(预计数,下同),增长7% has one, not two."""
-    match = CLAUSE_SPLIT.search(text, pos, limit)
-    while match:
-        opened = max(text.rfind("(", pos, match.start()), text.rfind("（", pos, match.start()))
-        closed = max(text.rfind(")", pos, match.start()), text.rfind("）", pos, match.start()))
-        if opened <= closed:
-            return match
-        match = CLAUSE_SPLIT.search(text, match.end(), limit)
-    return None
-
-
-def close_enough(text: str, window_start: int, mention: Mention) -> bool:
-    """The first value must follow the spelling closely: 总额, 实现, 同比 … not a new topic."""
-    if mention.year is not None:
-        return True  # 由2015年的…: FROM_TO_RE already required it to open the clause
-    gap = text[window_start:mention.start]
-    first_clause = CLAUSE_SPLIT.split(gap)[0]
-    return len(first_clause) <= FILLER_MAX and not re.search(r"\d", YEAR_WORD.sub("", first_clause))

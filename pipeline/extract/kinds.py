@@ -11,6 +11,7 @@ heading or cue says otherwise:
 | 统计公报 (statistical bulletin for N) | N, every value final | never: a bulletin sets none |
 | 工作汇报 (part-year progress) | N, usually part of the year | N |
 | 其他 (yearbook pages, articles on several counties) | N: an article is dated by the year it reports on | N |
+| any kind covering several counties (a roundup of district reports) | N, as identification dates it | N |
 
 A news item or article that opens on a 统计公报 (晋江发布2016年…统计公报) is read as the bulletin.
 
@@ -44,18 +45,41 @@ def effective_kind(doc_type: str | None, text: str) -> str | None:
     return doc_type
 
 
+# 全市地区生产总值增长5.5% in a county's report is the city's figure, not the county's.
+_HIGHER_TAIL = r"(?:全年|今年|去年|上半年|前三季度)?(?:共|累计)?(?:实现|完成)?(?:的)?$"
+HIGHER_FOR_COUNTY = re.compile(rf"(?:全市|全省|全国|全州|全盟|市级|省级){_HIGHER_TAIL}")
+HIGHER_FOR_CITY = re.compile(rf"(?:全省|全国|省级){_HIGHER_TAIL}")
+
+
+def own_suffix(county: str | None) -> str | None:
+    """县 for 浚县 and 景东彝族自治县, 市 for 晋江市: the kind of unit a county name names."""
+    if not county or ";" in county:
+        return None
+    return county[-1] if county[-1] in "县区旗市" else None
+
+
 @dataclass(frozen=True)
 class DocContext:
     report_year: int | None
     doc_type: str
     delivered_year: int | None
+    # An article giving figures for several counties is dated, like identification dates it,
+    # by the year its figures are for, whatever kind it is (a roundup of district reports).
+    several: bool = False
+    # The kind of unit the document is about (县, 区, 旗, 市 for a county-level city), when known:
+    # it tells whether 全市 is the document's own county or the city above it.
+    own_suffix: str | None = None
+
+    def higher_than_own(self) -> re.Pattern:
+        """Subjects that are a higher level than the document's own unit (全省; 全市 unless a 市)."""
+        return HIGHER_FOR_CITY if self.own_suffix in (None, "市") else HIGHER_FOR_COUNTY
 
     @property
     def review_year(self) -> int | None:
         """The year a review section reports on by default."""
         if self.report_year is None:
             return None
-        if self.doc_type in OWN_YEAR_OUTCOMES:
+        if self.doc_type in OWN_YEAR_OUTCOMES or self.several:
             return self.report_year
         return self.report_year - 1
 

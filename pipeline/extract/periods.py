@@ -36,6 +36,8 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
     basis = [section.basis or doc.basis]
     kind = "target" if section.part in ("plan", "plan_multi") else "actual"
     cue = TARGET_CUE.search(sentence)
+    if cue and MEASURED_AGAINST.search(sentence, max(0, cue.start() - 8), cue.start()):
+        cue = None  # 高于预期目标0.8个百分点, 完成年度预期目标: an outcome measured against its target
     if kind == "actual" and cue and not doc.outcomes_only:
         kind = "target"
         basis = [f"cue:{cue.group(0)}"]
@@ -81,6 +83,9 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
                            plan_multi=section.part == "plan_multi" and kind == "target",
                            basis=join_basis(basis), point_in_time=bool(POINT_IN_TIME.search(sentence[:24])),
                            first_future_year=first_future_year(doc))
+
+
+MEASURED_AGAINST = re.compile(r"(?:完成|实现|超过?|超额|高于|低于|好于|快于|慢于|优于|达到|比|较|全面|圆满)(?:了)?(?:全年|年度|年初|既定|省市|市定)?(?:的)?(?:主要)?$")
 
 
 def join_basis(items: list[str]) -> str:
@@ -154,6 +159,27 @@ def _year_before_item(text: str, sentence_start: int, item_start: int, doc: DocC
     return year if doc.report_year - TWO_DIGIT_YEAR_SLACK <= year <= doc.report_year else None
 
 
+# 尤其18年生产总值达到2229亿元，……，完成名义GDP增量247.5亿元: an item dated at its head dates
+# the later items of its sentence too (比17年 is a comparison, 2016年以来 a span: neither counts).
+CARRIED_YEAR = re.compile(
+    r"(?<![\d.近过去这多几连续前后每比较与同至到从由])((?:19|20)?\d\d)年(?!以来|来|起|开始|前|后|的|底|末|相比|同期|\d)")
+
+
+def _carried_year(text: str, sentence_start: int, item_start: int, doc: DocContext | None) -> int | None:
+    found = None
+    for found in CARRIED_YEAR.finditer(text, sentence_start, item_start):
+        pass
+    if found is None:
+        return None
+    year = int(found.group(1))
+    if year >= 1900:
+        return year
+    if doc is None or doc.report_year is None:
+        return None
+    year += 2000
+    return year if doc.report_year - TWO_DIGIT_YEAR_SLACK <= year <= doc.report_year else None
+
+
 def _dated_part(text: str, sentence_start: int, item_start: int) -> int | None:
     found = None
     for found in PART_YEAR.finditer(text, sentence_start, item_start):
@@ -175,7 +201,8 @@ def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_
     for match in CLAUSE_YEAR.finditer(text, max(clause_start, sentence_start), item_start):
         pass
     if match is None:
-        dated = _dated_part(text, sentence_start, item_start) or _year_before_item(text, sentence_start, item_start, doc)
+        dated = (_dated_part(text, sentence_start, item_start) or _year_before_item(text, sentence_start, item_start, doc)
+                 or _carried_year(text, sentence_start, item_start, doc))
         if dated is not None and dated != ctx.period and ctx.kind == "actual":
             return replace(ctx, period=dated, period_start=dated, period_end=dated,
                            basis=join_basis([ctx.basis, f"cue:{dated}年"]))
@@ -189,3 +216,24 @@ def with_clause_year(ctx: SentenceContext, text: str, sentence_start: int, item_
     kind, estimated = ("target", False) if doc and is_horizon(year, doc) else (ctx.kind, ctx.estimated)
     return replace(ctx, period=year, period_start=year, period_end=year, plan_multi=False, kind=kind,
                    estimated=estimated, basis=join_basis([ctx.basis, f"cue:{match.group(0)}"]))
+
+
+# 从2014年开始，…就突破了千亿元; 自2019年起该县…突破10亿元: the year a milestone was first passed.
+FROM_YEAR = re.compile(r"(?:从|自)((?:19|20)\d\d)年(?:开始|起)")
+MILESTONE_WORDS = re.compile(r"(?:首次|首度|就|已)?(?:突破|超过|跨越|迈上|达到)")
+
+
+def milestone_from_year(text: str, sentence_start: int, item_start: int) -> int | None:
+    """The year a lead clause (or the item's own clause) says a milestone dates from."""
+    marks = [text.rfind(mark, sentence_start, item_start) for mark in "，,；;：:"]
+    clause_start = max(marks)
+    if clause_start < sentence_start:
+        clause_start = sentence_start - 1
+    own = FROM_YEAR.search(text, clause_start + 1, item_start)
+    if own:
+        return int(own.group(1))
+    if clause_start < sentence_start:
+        return None
+    lead_start = max([sentence_start - 1] + [text.rfind(mark, sentence_start, clause_start) for mark in "，,；;：:"])
+    lead = FROM_YEAR.fullmatch(text[lead_start + 1:clause_start].strip())
+    return int(lead.group(1)) if lead else None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.identify.dates import MeetingLine
 from pipeline.identify.divisions import GENERIC_NAMES, County, Mention, admin_divisions, find_places, former_names
+from pipeline.identify.divisions import short_form as short_form_of
 from pipeline.identify.text import HAN
 
 # A county needs at least this much body evidence (see score_counties) to be named from it.
@@ -23,6 +24,11 @@ MIN_COUNTY_SCORE = 3
 STRONG_CONTEXT_SCORE = 5
 # Counties with figures of their own that make an article a several-county one.
 MIN_SEVERAL_COUNTIES = 3
+# Counties of several cities with figures of their own that make an article a provincial ranking.
+MIN_RANKING_COUNTIES = 4
+_WE = re.compile(r"(?:我|本)(?:县|区|市|旗)")
+_WHOLE_COUNTY = re.compile(r"全(?:县|区|旗)")
+MAX_WHOLE_COUNTY_IN_ROUNDUP = 2
 # Masked tokens (X县, XX, *) at least this often mark an anonymised template.
 MIN_MASKED_TOKENS = 3
 
@@ -34,7 +40,7 @@ _SHORT_NAME_BEFORE_OK = set("在于是对向省市州和与及的为把将")
 _SHORT_NAME_AFTER_BAD = set("域级直")
 _SELF_REFERENCE = re.compile(r"(?:我|全|本)(县|区|旗|市)")
 # Page chrome that names its site's county: 武义新闻网, 长丰县融媒体中心, 宁陕县人民政府 >>.
-_MASTHEAD = re.compile(rf"([{HAN}]{{2,10}}?)(?:县|区|市|旗)?(?:融媒体中心|融媒|新闻网|新闻中心|发布|电视台|广播电视台"
+_MASTHEAD = re.compile(rf"([{HAN}]{{2,10}}?)(?:县|区|市|旗)?(?:融媒体中心|融媒|新闻网|新闻中心|发布|电视台|广播电视台|日报|报社"
                        r"|人民政府网|政府网|人民政府\s*[>＞»])")
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:亿|万|%|％|个百分点)")
 
@@ -78,7 +84,29 @@ def find_county(text: str, title: str | None, meeting: MeetingLine | None,
     unlisted = _unlisted_county(title, meeting, text)
     if unlisted:
         return CountyFinding(County(unlisted[0], "", None, _province_hint(title, text)), unlisted[1], False)
-    return _from_path(source_file, text)
+    from_path = _from_path(source_file, text)
+    if from_path.county is None:
+        return _short_form_in_a_slogan(text, suffix) or from_path
+    return from_path
+
+
+def _short_form_in_a_slogan(text: str, suffix: str | None) -> CountyFinding | None:
+    """建设新大兴, 凝聚正定力量: a page (a later page of a report) that names its county only inside
+    a slogan. The weakest body evidence, taken only when nothing else names a county: one county
+    alone, of the kind the text calls itself (全区, 全县), whose city or province the text names too."""
+    if not suffix:
+        return None
+    found = {m.place.counties[0] for m in find_places(text)
+             if m.place.kind == "short" and len(m.place.counties) == 1}
+    found = {county for county in found if county.name.endswith(suffix) and _context_named(county, text)}
+    if len(found) != 1:
+        return None  # none, or several (和安 inside 发展和安全 is no place): nothing to go by
+    county = found.pop()
+    return CountyFinding(county, "body", False, short_form_of(county.name))
+
+
+def _context_named(county: County, text: str) -> bool:
+    return any(_short(name) in text for name in (county.city, county.province) if name)
 
 
 def _named_in(part: str, text: str, suffix: str | None, allow_short: bool = False,
@@ -198,7 +226,12 @@ def _masthead_text(text: str) -> str:
 
 
 def several_counties(text: str) -> tuple[County, ...]:
-    """The counties of one city an article gives figures for, in order of first mention."""
+    """The counties of one city an article gives figures for, in order of first mention.
+
+    A text that speaks as one county (我区, 本县, 全区 … twice) is that county's own, however
+    many neighbours it compares itself with: a roundup speaks of each county by name."""
+    if _WE.search(text) or len(_WHOLE_COUNTY.findall(text)) >= MAX_WHOLE_COUNTY_IN_ROUNDUP:
+        return ()
     with_figures: dict[str, tuple[County, ...]] = {}
     for _, sentence in _sentences(text):
         if not _FIGURE.search(sentence):
@@ -212,10 +245,15 @@ def several_counties(text: str) -> tuple[County, ...]:
         return ()
     cities = Counter(city for found in with_figures.values() for city in {c.city for c in found})
     city, count = cities.most_common(1)[0]
-    if city is None or count < MIN_SEVERAL_COUNTIES:
-        return ()  # counties of many cities: a provincial ranking, not one city's roundup
-    return tuple(next(c for c in found if c.city == city)
-                 for found in with_figures.values() if any(c.city == city for c in found))
+    if city is not None and count >= MIN_SEVERAL_COUNTIES:
+        return tuple(next(c for c in found if c.city == city)
+                     for found in with_figures.values() if any(c.city == city for c in found))
+    # Counties of many cities: a provincial ranking, when nobody in it speaks for a county of
+    # their own (a county's report compares itself with its neighbours, and says 我县).
+    unique = tuple(found[0] for found in with_figures.values() if len(found) == 1)
+    if len(unique) >= MIN_RANKING_COUNTIES:
+        return unique
+    return ()
 
 
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")

@@ -6,7 +6,8 @@ written with 年 in titles, meeting lines and the text's own sections count):
 - ``delivery_date``: a report delivered in October–December is for the next year;
 - ``title``: the latest year its title names (关于2021年…执行情况与2022年…计划 → 2022);
 - ``delivery_date`` again, for a date earlier in the year;
-- ``plan_term``: 今年是“十四五”开局之年 → 2021, 收官之年 → the term's last year;
+- ``plan_term``: 今年是“十四五”开局之年 → 2021, 收官之年 → the term's last year; likewise the
+  anniversaries a report opens its plan with (今年是新中国成立75周年 → 2024, 党的二十大召开之年 → 2022);
 - ``targets_section`` / ``review_section``: 2024年主要预期目标 → 2024, 2023年工作回顾 → 2024;
 - ``body``: for kinds that describe a year's figures (统计公报, 其他), the year the text
   is about;
@@ -20,6 +21,7 @@ import re
 from collections import Counter
 
 from pipeline import doc_kinds
+from pipeline.extract.numerals import chinese_number
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?:度)?")
 _MASKED_YEAR = re.compile(r"(?:19|20)?(?:[Xx×*＊]{2})\s*年|(?:19|20)[Xx×*]{2}")
@@ -55,12 +57,12 @@ def find_report_year(text: str, title: str | None, delivered: tuple[int, int] | 
         if not title_years or max(title_years) <= delivered[0] + 1:
             return delivered[0] + 1, "delivery_date"
     if title_years:
-        return max(title_years), "title"
+        return max(title_years) + _executed_only(title, kind), "title"
     if delivered:
         return delivered[0], "delivery_date"
     if _years_masked(text):
         return None, "masked"
-    finders = [(_plan_term_year, "plan_term"), (_section_year, "sections")]
+    finders = [(_plan_term_year, "plan_term"), (_anniversary_year, "plan_term"), (_section_year, "sections")]
     if kind in _DESCRIBES_A_YEAR:  # a bulletin or an article: the year its figures are for
         position = 0 if kind in doc_kinds.OUTCOME_KINDS else len(finders)  # an article may reproduce a report
         finders.insert(position, (_described_year, "body"))
@@ -69,6 +71,21 @@ def find_report_year(text: str, title: str | None, delivered: tuple[int, int] | 
         if year:
             return year, source
     return _file_year(source_file)
+
+
+# 关于2010年国民经济和社会发展计划执行情况的报告: a plan-execution report that names only the year
+# executed is for the year after it (its plan year), like one that names both; a part-year one
+# (上半年计划执行情况) stays in its year.
+_EXECUTED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?执行情况")
+_PART_YEAR = re.compile(r"上半年|前三季度|一季度|[1一][-—至~到][0-9一二三四五六七八九十]{1,2}月|半年")
+
+
+def _executed_only(title: str, kind: str) -> int:
+    if kind != doc_kinds.PLAN_EXECUTION or _PART_YEAR.search(title):
+        return 0
+    executed = [int(y) for y in _EXECUTED_YEAR.findall(title)]
+    years = [int(y) for y in _TITLE_YEAR.findall(title)]
+    return 1 if executed and max(years) == max(executed) else 0
 
 
 def _years_masked(text: str) -> bool:
@@ -84,6 +101,26 @@ def _plan_term_year(text: str) -> int | None:
     if start is None:
         return None
     return start if match.group(2) in ("开局", "起步") else start + 4
+
+
+# 今年是新中国成立75周年, 今年是中国共产党成立100周年, 今年是党的二十大召开之年: the year spoken of.
+_ANNIVERSARY = re.compile(
+    r"今年[,，]?\s*(?:是|恰逢|正值)[^。；]{0,20}?(?P<what>新中国成立|中华人民共和国成立|中国共产党成立|建党|改革开放)"
+    r"(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})周年")
+_CONGRESS = re.compile(r"今年[,，]?\s*(?:是|恰逢|正值)[^。；]{0,20}?党的(?P<n>十九|二十|二十一)大(?:召开|胜利召开)?之年")
+_ANNIVERSARY_BASE = {"新中国成立": 1949, "中华人民共和国成立": 1949, "中国共产党成立": 1921, "建党": 1921, "改革开放": 1978}
+_CONGRESS_YEAR = {"十九": 2017, "二十": 2022, "二十一": 2027}
+
+
+def _anniversary_year(text: str) -> int | None:
+    match = _ANNIVERSARY.search(text)
+    if match:
+        n = match["n"]
+        count = int(n) if n.isdigit() else (100 if n == "一百" else chinese_number(n))
+        if count:
+            return _ANNIVERSARY_BASE[match["what"]] + int(count)
+    congress = _CONGRESS.search(text)
+    return _CONGRESS_YEAR[congress["n"]] if congress else None
 
 
 def _section_year(text: str) -> int | None:

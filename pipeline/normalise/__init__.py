@@ -17,7 +17,8 @@ points, inline pinyin, injected tokens), ``chrome`` (page chrome and page marker
 from __future__ import annotations
 
 from pipeline.normalise.characters import (
-    HAN, TRADITIONAL_SHARE, clean_characters, fold_width, to_simplified_if_traditional, traditional_share,
+    HAN, TRADITIONAL_SHARE, clean_characters, fold_chinese_years, fold_width, to_simplified_if_traditional,
+    traditional_share,
 )
 from pipeline.normalise.chrome import (
     CHROME_PATTERNS_FILE, chrome_patterns, drop_chrome_lines, is_chrome_line, load_chrome_patterns,
@@ -25,16 +26,16 @@ from pipeline.normalise.chrome import (
 )
 from pipeline.normalise.lines import (
     collapse_spaces, ends_sentence, fix_ocr_slips, hard_wrap_width, is_heading, join_layer_spaces,
-    join_spaced_han, join_wrapped_lines, should_join, starts_new_block,
+    join_spaced_han, join_wrapped_lines, should_join, starts_new_block, unpipe_table_row,
 )
 from pipeline.normalise.mirrors import drop_injected_tokens, fold_radicals, strip_inline_pinyin
 
 __all__ = [
     "CHROME_PATTERNS_FILE", "HAN", "TRADITIONAL_SHARE", "chrome_patterns", "clean_characters", "collapse_spaces",
-    "drop_chrome_lines", "drop_injected_tokens", "ends_sentence", "fix_ocr_slips", "fold_radicals", "fold_width",
+    "drop_chrome_lines", "drop_injected_tokens", "ends_sentence", "fix_ocr_slips", "fold_chinese_years", "fold_radicals", "fold_width",
     "hard_wrap_width", "is_chrome_line", "is_heading", "join_layer_spaces", "join_spaced_han", "join_wrapped_lines",
     "load_chrome_patterns", "normalise_text", "remove_page_markers", "should_join", "starts_new_block",
-    "strip_inline_pinyin", "to_simplified_if_traditional", "traditional_share",
+    "strip_inline_pinyin", "to_simplified_if_traditional", "traditional_share", "unpipe_table_row",
 ]
 
 
@@ -44,12 +45,12 @@ def normalise_text(text: str) -> str:
     text = fold_radicals(text)
     text = strip_inline_pinyin(text)
     text = drop_injected_tokens(text)
-    text = fold_width(text)
+    text = fold_chinese_years(fold_width(text))
     text = to_simplified_if_traditional(text)
     lines = [line.strip(" ") for line in text.split("\n")]
     lines = drop_chrome_lines(lines)
     lines = remove_page_markers(lines)
-    lines = [join_spaced_han(line) for line in lines]
+    lines = [join_spaced_han(unpipe_table_row(line)) for line in lines]
     paragraphs = join_wrapped_lines(lines)
     paragraphs = [fix_ocr_slips(collapse_spaces(p)) for p in paragraphs]
     return "\n".join(p for p in paragraphs if p)

@@ -47,6 +47,18 @@ def fold_width(text: str) -> str:
     return _DIGIT_COLON.sub(":", text)
 
 
+# 二〇二三年工作回顾: a year in Chinese digits, folded to Arabic digits (four characters for four,
+# so offsets keep their meaning) for the year logic that reads "2023年".
+_CHINESE_YEAR = re.compile(r"(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=\s*年)")
+_YEAR_DIGITS = str.maketrans({"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+                              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"})
+
+
+def fold_chinese_years(text: str) -> str:
+    """二〇二三年 → 2023年, 一九九八年 → 1998年."""
+    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_YEAR_DIGITS), text)
+
+
 def to_simplified_if_traditional(text: str) -> str:
     if traditional_share(text) < TRADITIONAL_SHARE:
         return text

@@ -63,9 +63,72 @@ def starts_new_block(line: str) -> bool:
     return bool(_HEADING.match(line) or _LIST_START.match(line))
 
 
+# ---------------------------------------------------------------- table lines
+
+# 统计公报 and yearbook tables print one row a line (地区生产总值 7311113 6.0): such lines, their
+# header (指标 2024年 比上年增长), the 单位 line and the 表1 caption keep their own lines, so that
+# extraction can read the columns (pipeline.extract.tables).
+_VALUE_CELL = re.compile(r"^[-−]?\d+(?:,\d{3})*(?:\.\d+)?%?$|^[-—–…/]+$|^[Xx*＊]+$")
+_TRAILING_CELL = re.compile(r"^(?:完成|未完成|基本完成|超额完成|达标|未达标|[√×✓✗]|亿元|万元|元|万人|人|%)$")
+_ROW_LABEL_STOP = re.compile(r"[，。；,;：:！？]")
+_HEADER_CELL = re.compile(r"^(?:序号|指标名称|指标|项目|名称|类别)$")
+_TABLE_CAPTION = re.compile(r"^(?:表\s*\d+|单位\s*[:：])")
+MAX_ROW_LABEL = 24
+MAX_TABLE_LINE = 80
+
+
+# | 指标 | 2023年 | 比上年增长 |: a web table as a text extractor prints it; cells become tab-separated.
+_PIPE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
+
+
+def unpipe_table_row(line: str) -> str:
+    """| 地区生产总值 | 512.3 | 6.2 | → 地区生产总值\t512.3\t6.2 (other lines unchanged)."""
+    if not _PIPE_ROW.match(line):
+        return line
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return "\t".join(cell for cell in cells if cell)
+
+
+def table_row_values(line: str) -> int:
+    """How many value cells end a table row (地区生产总值 7311113 6.0 → 2); 0 when not a row."""
+    if len(line) > MAX_TABLE_LINE:
+        return 0
+    cells = line.split()
+    while cells and _TRAILING_CELL.match(cells[-1]):
+        cells.pop()
+    values = 0
+    while cells and _VALUE_CELL.match(cells[-1]):
+        cells.pop()
+        values += 1
+    label = "".join(cells)
+    if not values or not label or len(label) > MAX_ROW_LABEL or _ROW_LABEL_STOP.search(label):
+        return 0
+    if not re.search(rf"[{HAN}]", label):
+        return 0
+    return values
+
+
+def is_table_line(line: str) -> bool:
+    """A caption, unit line, header or row of a table (see above)."""
+    if len(line) > MAX_TABLE_LINE:
+        return False
+    if _TABLE_CAPTION.match(line) or table_row_values(line) >= 2:
+        return True
+    cells = join_spaced_han(line).split()
+    return len(cells) >= 3 and any(_HEADER_CELL.match(c) for c in cells) and not _ROW_LABEL_STOP.search(line)
+
+
+def _keeps_table_break(previous: str, following: str) -> bool:
+    if is_table_line(previous) or is_table_line(following):
+        return True
+    return table_row_values(previous) >= 1 and table_row_values(following) >= 1
+
+
 def should_join(previous: str, following: str, wrap_width: int | None = None) -> bool:
     """Whether a line break between two adjacent non-blank lines is a wrap, not a paragraph end."""
     if ends_sentence(previous) or starts_new_block(following):
+        return False
+    if _keeps_table_break(previous, following):
         return False
     if _DATE_LINE.match(previous) or _DATE_LINE.match(following):
         return False

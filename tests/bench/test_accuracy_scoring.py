@@ -235,3 +235,16 @@ def test_missing_interface_exits_2(monkeypatch, capsys):
     monkeypatch.setattr(acc, "INTERFACE", (("pipeline.no_such_module_xyz", "nothing"),))
     assert acc.main(["--gold", "tests/gold"]) == 2
     assert "interface is missing" in capsys.readouterr().err
+
+
+def test_facts_of_an_unknown_year_match_when_every_gold_year_is_unknown():
+    """A document whose years are masked: gold and predicted periods are both empty."""
+    from bench import accuracy as acc
+
+    gold = acc.canonical_facts(pd.DataFrame([{"source": "a", "indicator": "地区生产总值", "measure": "level",
+                                              "kind": "actual", "period": None, "scope": "annual",
+                                              "value": 43.68, "masked": False, "evidence": "e"}]))
+    pred = acc.canonical_facts(pd.DataFrame([{"source": "a", "indicator": "地区生产总值", "measure": "level",
+                                              "kind": "actual", "period": None, "scope": "annual",
+                                              "value": 43.68, "masked": False, "sentence": "s"}]))
+    assert len(acc.match_facts(gold, pred).pairs) == 1

@@ -70,3 +70,24 @@ def test_oracle_identity_comes_from_the_labelled_document():
     assert (identity.county, identity.report_year, identity.doc_type, identity.anonymised) == ("某县", 2022, "统计公报", False)
     masked = acc.oracle_identity(row.replace({"2022": "20XX"}))
     assert masked.report_year is None and masked.delivered_year is None
+
+
+def test_a_former_county_name_and_a_masked_year_compare_as_identification_gives_them():
+    assert cg.comparable_identity("county", "綦江县") == "綦江区"  # 撤县设区 2011
+    assert cg.comparable_identity("county", "海淀区") == "海淀区"
+    assert cg.comparable_identity("report_year", "20XX") == ""
+    assert cg.comparable_identity("report_year", "2021") == "2021"
+
+
+def test_corrections_apply_only_where_the_label_still_reads_as_corrected_from():
+    index = pd.DataFrame({"file": ["a.txt", "b.txt"], "report_year": ["2021", "2020"]})
+    corrections = pd.DataFrame({"file": ["a.txt", "b.txt"], "field": ["report_year"] * 2,
+                                "gold": ["2021", "2019"], "corrected": ["2022", "2021"], "reason": ["r", "r"]})
+    out = cg.apply_corrections(index, corrections)
+    assert list(out["report_year"]) == ["2022", "2020"]
+
+
+def test_every_listed_correction_gives_its_reason():
+    corrections = cg.read_corrections()
+    assert len(corrections) >= 1
+    assert all(len(reason) > 40 for reason in corrections["reason"])

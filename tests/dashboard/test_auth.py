@@ -43,14 +43,14 @@ def test_without_a_configured_password_nothing_can_be_changed(fixture_app, monke
     at = fixture_app("data")
     assert_no_exception(at)
     assert "未设置管理员密码" in page_text(at)
-    assert at.button(key="build_run").disabled and at.button(key="up_save").disabled
+    assert at.button(key="build_run").disabled and all(u.proto.disabled for u in at.get("file_uploader"))
 
 
 def test_locked_page_refuses_uploads_rebuilds_and_corrections(fixture_app, tmp_path, monkeypatch):
     reference = tmp_path / "reference"
     monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
     at = fixture_app("data", county="利津县", year=2020)
-    assert at.button(key="build_run").disabled and at.button(key="up_save").disabled
+    assert at.button(key="build_run").disabled and all(u.proto.disabled for u in at.get("file_uploader"))
     inputs = {t.label: t for t in at.text_input}
     inputs["指标"].input("粮食产量")
     inputs["数值"].input("30.5")

@@ -61,27 +61,3 @@ def test_clicking_a_point_shows_its_sentence_and_file(browser, app_url):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("发现数值有误？更正或隐藏这个数值").count() == 1
     page.context.close()
-
-
-def test_upload_stores_file_under_raw_uploads(browser, app_url, built_data_root, tmp_path):
-    report = tmp_path / "浚县2025年政府工作报告.txt"
-    report.write_text("浚县2025年政府工作报告\n地区生产总值增长6%左右。", encoding="utf-8")
-    stored = built_data_root / "raw" / "uploads" / report.name
-    page = _open_view(browser, app_url, "data", "normal")
-    try:
-        page.get_by_label("管理员密码（上传、重新构建、更正需要）").fill(ADMIN_PASSWORD)
-        page.get_by_role("button", name="解锁").click()
-        page.wait_for_selector("text=已解锁", timeout=20000)
-        wait_rendered(page)
-        page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(report))
-        page.get_by_role("button", name="保存 1 个文件").click(timeout=20000)
-        page.wait_for_selector("text=保存后请点击下面的", timeout=20000)
-        wait_rendered(page)
-        page.screenshot(path=str(SHOTS / "data-uploaded.png"))
-        assert stored.read_text(encoding="utf-8") == report.read_text(encoding="utf-8")
-    finally:
-        # The session's sample build is shared: leave its raw folder as it was.
-        stored.unlink(missing_ok=True)
-        if stored.parent.is_dir() and not any(stored.parent.iterdir()):
-            stored.parent.rmdir()
-        page.context.close()

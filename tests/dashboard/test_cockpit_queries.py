@@ -193,3 +193,35 @@ def test_tile_names_the_kind_of_source(tables):
     docs.loc[docs["doc_id"] == "78f198f04f57dcb4", "doc_type"] = "统计公报"
     tiles = queries.kpi_tiles(tables["indicators"], tables["targets_vs_outcomes"], docs, "浚县", 2022)
     assert {t["label"]: t for t in tiles}["地区生产总值增速"]["source_kind"] == "统计公报"
+
+
+@pytest.mark.parametrize("title, whole", [
+    ("关于某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告", True),
+    ("某县2023年国民经济和社会发展统计公报", True),
+    ("2024年政府工作报告", True),
+    ("三、2024年重点工作安排", False),  # a section heading
+    ("（二）主要预期目标", False),
+    ("第二部分 今年工作总体要求", False),
+    ("3．持续扩大有效投资", False),
+    ("全年完成固定资产投资增长9%以上，社会消费品零售总额增长6%，城乡居民收入稳步增长", False),  # a sentence
+    ("", False),
+    (None, False),
+])
+def test_a_section_heading_is_not_a_document_title(title, whole):
+    assert queries.is_document_title(title) is whole
+
+
+def test_a_document_whose_title_is_a_heading_is_named_by_county_year_and_kind():
+    assert queries.document_name("三、2024年重点工作安排", "某县", 2024, "计划执行情况", "x/plan.txt") == "某县2024年计划执行情况"
+    assert queries.document_name("某县2023年统计公报", "某县", 2023, "统计公报", "a.txt") == "某县2023年统计公报"
+    assert queries.document_name(None, None, None, None, "raw/未知.txt") == "raw/未知.txt"
+
+
+def test_source_line_never_shows_a_section_heading_as_a_document(tables):
+    documents = tables["documents"].copy()
+    mine = documents["county"].eq("浚县") & documents["report_year"].eq(2022)
+    documents.loc[mine, "title"] = "二、今年经济社会发展的主要目标"
+    line = queries.source_line(tables["indicators"], documents, "浚县", 2022, {"built_at": "2026-11-23T18:00:00+00:00"})
+    assert "二、" not in line and "主要目标" not in line
+    kind = documents.loc[mine, "doc_type"].iloc[0]
+    assert f"浚县2022年{kind}" in line

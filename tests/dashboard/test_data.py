@@ -77,7 +77,8 @@ def test_rebuild_needs_the_build_module(fixture_app):
     if data.build_function() is None:
         assert "构建模块尚未就绪" in page_text(at)
     else:
-        assert any(b.label == "重新构建" for b in at.button)
+        primary = [b for b in at.button if b.proto.type == "primary"]
+        assert [b.label for b in primary] == ["保存并重新构建"], "one primary button saves and rebuilds"
 
 
 def test_empty_state_still_offers_upload(empty_app):
@@ -131,3 +132,14 @@ def test_rebuild_from_the_app_shows_new_tables_without_restart(tmp_path, monkeyp
     assert "构建完成" in page_text(at)
     assert "已入库" in set(at.dataframe[0].value["状态"])
     assert at.sidebar.selectbox(key="county").options, "the sidebar sees the new counties"
+
+
+def test_corrections_view_speaks_chinese_in_beijing_time():
+    from dashboard import queries
+
+    recorded = pd.DataFrame({"n": [1, 2], "action": ["hide", "add"], "indicator": ["地区生产总值", "粮食产量"], "period": [2022, 2021],
+                             "value": [None, "30.5"], "unit": [None, "万吨"], "note": ["误提取", "据公报补录"], "author": ["甲", "乙"],
+                             "created_at": ["2026-03-01T16:30:00+00:00", "2026-03-02T01:00:00+00:00"]})
+    view = queries.corrections_view(recorded)
+    assert list(view["操作"]) == ["隐藏", "补录"]
+    assert list(view["时间"]) == ["2026-03-02 00:30（北京时间）", "2026-03-02 09:00（北京时间）"]

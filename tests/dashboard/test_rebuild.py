@@ -36,6 +36,7 @@ def test_the_build_runs_in_a_child_process_not_in_the_server(fresh_data_dir, mon
     assert "构建完成" in page_text(at)
     job = rebuild.current()
     assert job.state == "done" and job.pid and job.pid != __import__("os").getpid()
+    assert job.stages_done == ("read", "extract", "vocabulary") and job.stage == "write", "every stage was reported"
     from pipeline import contracts
 
     documents = contracts.read_table("documents", settings.table_path(settings.processed_dir(), "documents"))
@@ -48,6 +49,7 @@ def test_a_failed_build_shows_its_reason_and_keeps_the_old_tables(fresh_data_dir
     at.button(key="build_run").click().run(timeout=120)
     assert_no_exception(at)
     assert "构建失败" in page_text(at) and "不存在" in page_text(at)
+    assert any("cp-step-failed" in str(h.proto.body) for h in at.get("html")), "the stage that failed is marked"
 
 
 def test_a_build_that_died_is_not_shown_as_running(fresh_data_dir):

@@ -26,6 +26,27 @@ def test_plan_report_is_for_the_year_it_plans():
     assert (identity.report_year, identity.year_source) == (2021, "title")
 
 
+def test_plan_report_naming_only_the_year_executed_is_for_the_year_after():
+    identity = ident("关于淳安县2017年国民经济和社会发展计划执行情况的报告\n各位代表：\n全县地区生产总值增长7%。")
+    assert (identity.report_year, identity.doc_type) == (2018, "计划执行情况")
+
+
+def test_a_part_year_plan_execution_report_is_a_progress_briefing_of_its_year():
+    identity = ident("关于淳安县2019年上半年国民经济和社会发展计划执行情况的报告\n各位代表：\n上半年，全县地区生产总值增长7%。")
+    assert (identity.report_year, identity.doc_type) == (2019, "工作汇报")
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("今年是新中国成立70周年，做好今年工作意义重大。", 2019),
+    ("今年恰逢中国共产党成立一百周年。", 2021),
+    ("今年是党的二十大召开之年，全县上下要以优异成绩迎接党的二十大。", 2022),
+    ("今年是改革开放四十周年。", 2018),
+])
+def test_the_anniversary_a_report_names_for_this_year(sentence, year):
+    identity = ident("各位代表：\n" + sentence + "全县地区生产总值增长6%左右。")
+    assert (identity.report_year, identity.year_source) == (year, "plan_term")
+
+
 def test_december_delivery_outranks_a_mirror_title_of_the_same_year():
     text = ("2018年桐庐县政府工作报告\n——2018年12月20日在桐庐县第十六届人民代表大会第三次会议上\n"
             "各位代表：\n现在，我代表县人民政府向大会报告工作。")
@@ -216,3 +237,58 @@ def test_short_forms_in_the_body_name_the_county():
             "昆山开发区新签约项目40个。全市上下齐心协力。")
     identity = ident(text)
     assert (identity.county, identity.county_as_written) == ("昆山市", "昆山")
+
+
+def test_a_page_naming_its_county_only_in_a_slogan_with_its_city_named_too():
+    text = ("二、今年的主要任务\n按照市委部署，全力服务杭州都市圈建设，全区上下奋力打造活力新萧山。\n"
+            "全区地区生产总值增长6%左右。")
+    identity = ident(text)
+    assert (identity.county, identity.county_source) == ("萧山区", "body")
+
+
+def test_a_slogan_short_form_needs_its_city_or_province_and_the_texts_own_kind():
+    without_city = "二、今年的主要任务\n全区上下奋力打造活力新萧山。全区地区生产总值增长6%左右。"
+    assert ident(without_city).county is None
+    other_kind = "二、今年的主要任务\n服务杭州都市圈建设，全县上下奋力打造活力新萧山。全县地区生产总值增长6%。"
+    assert ident(other_kind).county is None
+
+
+def test_a_folder_outranks_a_slogan_short_form():
+    text = "二、今年的主要任务\n服务杭州都市圈建设，全区上下奋力打造活力新萧山。"
+    assert ident(text, "余杭区/2023年报告.docx").county == "余杭区"
+
+
+def test_a_short_form_inside_an_everyday_word_does_not_block_the_slogan():
+    text = ("二、今年的主要任务\n统筹发展和安全，服务杭州都市圈建设，全区上下奋力打造活力新萧山。")
+    assert ident(text).county == "萧山区"
+
+
+def test_a_provincial_ranking_of_counties_of_several_cities_covers_them_all():
+    text = ("近日，浙江各县（市）经济数据公布。\n义乌市地区生产总值增长7.1%。慈溪市地区生产总值2600亿元。"
+            "诸暨市地区生产总值增长6%。乐清市地区生产总值1700亿元。")
+    identity = ident(text)
+    assert identity.county_source == "several" and len(identity.counties) == 4
+
+
+def test_a_county_comparing_itself_with_counties_of_other_cities_is_not_a_ranking():
+    text = ("今年以来，我县地区生产总值增长7.1%，高于义乌市的6%、慈溪市的5.9%、诸暨市的5.5%和乐清市的5%。"
+            "我县经济稳中向好。")
+    assert ident(text).county_source != "several"
+
+
+def test_a_county_paper_in_the_masthead_names_the_county_a_city_paper_does_not():
+    from pipeline.normalise import normalise_text
+
+    body = "今年以来，全县上下齐心协力，地区生产总值增长6%，我县经济回升向好。"
+    assert ident(normalise_text("桐庐日报讯 " + body)).county == "桐庐县"
+    assert ident(normalise_text(body + "（来源：桐庐日报）")).county == "桐庐县"
+    assert ident(normalise_text("杭州日报讯 " + body)).county is None
+
+
+def test_a_county_comparing_itself_with_its_neighbours_is_its_own_document():
+    text = ("过去一年，全区地区生产总值增长4.2%，萧山区经济总量突破2000亿元。与余杭区、滨江区、富阳区相比，"
+            "增速高出0.6个百分点。全区一般公共预算收入增长5%。萧山区委、区政府带领全区人民攻坚克难。")
+    identity = ident(text)
+    assert (identity.county, identity.county_source) == ("萧山区", "body")
+    ours = "过去一年，地区生产总值增长4%。在全市各区中，余杭区增长5%，滨江区增长6%，富阳区增长3%，我区位居第三。"
+    assert ident(ours).county_source != "several"

@@ -194,7 +194,7 @@ def test_random_text_never_raises_and_never_hits_an_internal_error(tmp_path_fact
 
 
 def _result(sha: str, name: str, identity: dict, text: str = "全县地区生产总值增长6.5%左右。" * 5) -> DocResult:
-    return DocResult(name, sha, "ok", identity=identity, text=text, facts=[], tokens=None)
+    return DocResult(name, sha, "ok", identity=identity, text=text, facts=[])
 
 
 def _fact(**overrides) -> dict:

@@ -193,3 +193,42 @@ def test_two_year_averages_written_as_a_respectively_list():
     df = facts("一、2021年工作回顾\n城镇和农村居民人均可支配收入分别增长7.1%、9.4%，两年平均分别增长5.2%、6.8%。", year=2022)
     averages = df[df.scope == "multi_year_avg"].sort_values("value")
     assert list(zip(averages.value, averages.period_start, averages.period_end)) == [(5.2, 2020, 2021), (6.8, 2020, 2021)]
+
+
+def test_an_increment_is_a_change_not_the_level():
+    from tests.pipeline.extract.helpers import facts, one
+
+    df = facts("全年全县地区生产总值增量58.3亿元，一般公共预算收入净增2.1亿元。", year=2024)
+    gdp = one(df, indicator="地区生产总值")
+    assert (gdp.measure, gdp.value, gdp.unit) == ("change", 58.3, "亿元")
+    assert one(df, indicator="一般公共预算收入").measure == "change"
+    assert "level" not in set(df["measure"])
+
+
+def test_a_list_that_lost_its_separators_still_gives_each_value():
+    from tests.pipeline.extract.helpers import facts, one
+
+    df = facts("城乡居民人均可支配收入分别增长6.2%7.5%。", year=2024)
+    assert one(df, indicator="城镇居民人均可支配收入").value == 6.2
+    assert one(df, indicator="农村居民人均可支配收入").value == 7.5
+
+
+def test_fenbie_with_one_value_for_two_items_gives_nothing():
+    from tests.pipeline.extract.helpers import facts
+
+    df = facts("城乡居民人均可支配收入分别增长6.2%，社会大局和谐稳定。", year=2024)
+    assert len(df) == 0
+
+
+def test_a_growth_held_for_several_unnamed_years_gives_nothing():
+    from tests.pipeline.extract.helpers import facts
+
+    assert len(facts("全县固定资产投资连续三年增长12%以上。", year=2024)) == 0
+
+
+def test_a_milestone_dated_by_a_from_clause():
+    from tests.pipeline.extract.helpers import facts, one
+
+    df = facts("资料显示，自2017年起，该县一般公共预算收入就突破了20亿元，2023年达到31.2亿元。", year=2024)
+    passed = one(df, value=20.0)
+    assert (passed.period, passed.qualifier) == (2017, "at_least")

@@ -133,3 +133,48 @@ def test_a_figure_of_the_documents_own_year_is_a_target_unless_it_is_done():
     assert (one(df).kind, one(df).period) == ("target", 2023)
     df = facts("全县一般公共预算收入在2023年首次突破10亿元。", year=2023, doc_type="报告摘要")
     assert one(df).kind == "actual"
+
+
+def test_a_roundup_of_several_counties_reports_the_year_it_is_dated_by():
+    """Identification dates an article on several counties by the year its figures are for, even
+    when it retells their work reports: its outcomes are of that year, not the year before."""
+    from types import SimpleNamespace
+
+    from pipeline.extract import extract_indicators
+
+    text = ("据各区政府工作报告，朝阳区预计全年地区生产总值增长2.5%左右。\n"
+            "通州区全年一般公共预算收入完成120亿元，同比增长3%。")
+    several = SimpleNamespace(report_year=2023, doc_type="报告摘要", delivered_year=None, counties=("朝阳区", "通州区"))
+    df = extract_indicators(text, several)
+    assert set(df["period"]) == {2023} and set(df["kind"]) == {"actual"}
+    single = SimpleNamespace(report_year=2023, doc_type="报告摘要", delivered_year=None, counties=())
+    assert set(extract_indicators(text, single)["period"]) == {2022}
+
+
+def test_a_plan_report_sets_each_outcome_beside_its_target():
+    from pipeline.normalise import normalise_text
+
+    text = normalise_text("一、2022年计划执行情况\n社会消费品零售总额计划增长8%，实际完成8.4%；"
+                          "固定资产投资年度目标95亿元，实际完成97.2亿元。")
+    df = facts(text, year=2023, doc_type="计划执行情况")
+    retail = df[df["indicator"] == "社会消费品零售总额"]
+    assert sorted(zip(retail["kind"], retail["value"])) == [("actual", 8.4), ("target", 8.0)]
+    invest = df[df["indicator"] == "固定资产投资"]
+    assert sorted(zip(invest["kind"], invest["value"])) == [("actual", 97.2), ("target", 95.0)]
+    assert set(df["period"]) == {2022}
+
+
+def test_a_paragraph_opened_by_an_estimate_is_a_run_of_estimates_until_a_cue_of_its_own():
+    text = (REVIEW + "预计全县地区生产总值增长5.8%。一般公共预算收入增长4.1%。社会消费品零售总额增长6%。"
+            "2019年城镇新增就业3100人。\n全县粮食产量12万吨。")
+    df = facts(text, year=2021)
+    flags = dict(zip(df["indicator"], df["estimated"]))
+    assert flags["地区生产总值"] and flags["一般公共预算收入"] and flags["社会消费品零售总额"]
+    assert not flags["城镇新增就业"] and not flags["粮食产量"]
+
+
+def test_yuji_late_in_a_sentence_speaks_of_what_follows_it():
+    text = REVIEW + "全年一般公共预算收入完成9.6亿元，增长3.3%；预计城乡居民人均可支配收入分别增长6%和7.5%。"
+    df = facts(text, year=2021)
+    flags = dict(zip(df["indicator"] + df["measure"], df["estimated"]))
+    assert not flags["一般公共预算收入level"] and flags["城镇居民人均可支配收入growth"]

@@ -76,3 +76,10 @@ def test_bare_value_added_after_the_output_of_industry_above_scale():
     fact = one(df, indicator="规模以上工业增加值")
     assert (fact.measure, fact.value) == ("growth", 9.2)
     assert facts(REVIEW + "第三产业增加值增长6%。").empty
+
+
+def test_industry_above_scale_with_its_verb_before_value_added():
+    from tests.pipeline.extract.helpers import facts, one
+
+    df = facts("一、综合\n全年全县规上工业完成增加值86.2亿元，比上年增长7.7%。", year=2022, doc_type="统计公报")
+    assert one(df, indicator="规模以上工业增加值", measure="growth").value == 7.7

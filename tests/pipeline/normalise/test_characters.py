@@ -54,3 +54,12 @@ def test_simplified_text_is_left_alone(sample_name):
     # 乾县 is a simplified-script county name that t2s would rewrite: only convert traditional texts.
     text = sample_text(sample_name) + "\n乾县"
     assert normalise.to_simplified_if_traditional(text) == text
+
+
+def test_years_in_chinese_digits_fold_to_arabic_digits_of_the_same_length():
+    from pipeline.normalise import fold_chinese_years
+
+    assert fold_chinese_years("二〇二一年工作回顾") == "2021年工作回顾"
+    assert fold_chinese_years("一九九八年至二零零二年") == "1998年至2002年"
+    assert fold_chinese_years("三四五年") == "三四五年"  # not a year of this or the last century
+    assert len(fold_chinese_years("二〇二一年")) == len("二〇二一年")

@@ -132,3 +132,14 @@ def test_a_pdf_paragraph_whose_line_breaks_became_spaces_is_rejoined():
     text = normalise_text(raw)
     assert "规模以上工业增加值同比增长 6%" in text and "固定资产投资" in text
     assert normalise_text("县长 刘青") == "县长 刘青"
+
+
+def test_table_rows_keep_their_lines_and_wrapped_prose_is_still_joined():
+    from pipeline.normalise import normalise_text
+
+    text = ("全县规模以上工业企业实现营业收入，比上年\n增长8.1%。\n"
+            "表1 主要指标\n单位：万元\n指 标 2023年 增长\n地区生产总值 5123456 6.2\n工 业 1201111 7.0\n")
+    lines = normalise_text(text).split("\n")
+    assert lines[0] == "全县规模以上工业企业实现营业收入，比上年增长8.1%。"
+    assert lines[-2:] == ["地区生产总值 5123456 6.2", "工业 1201111 7.0"]
+    assert "指标 2023年 增长" in lines

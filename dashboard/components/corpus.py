@@ -1,0 +1,58 @@
+"""Corpus widgets: the 数据 page's counters and coverage, the word cloud, keyword in context."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, queries
+from dashboard.components.tables import empty_state, html_table
+
+def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:
+    """The pipeline's counters and the county × year coverage (every year a column, 缺 where none)."""
+    st.subheader("入库概况")
+    counts = queries.document_counts(documents)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("已入库文档", counts["ok"])
+    c2.metric("已拒收", counts["rejected"])
+    c3.metric("重复文件", counts["duplicate"])
+    c4.metric("提取的数值", n_facts)
+    st.markdown("**文档覆盖：县 × 年份**（格子里是入库文档数；“缺”表示该县该年没有文档）")
+    coverage = queries.coverage_table(documents)
+    if coverage.empty:
+        empty_state("还没有入库的文档。")
+    else:
+        html_table(coverage)
+
+
+def cloud(freq: pd.DataFrame, *, present: bool, theme: str, build_id: str) -> None:
+    # Document-weighted slogans draw by their weight (see queries.term_frequencies).
+    sizes = freq["weight"] if "weight" in freq.columns else freq["count"]
+    pairs = tuple((str(t), float(c)) for t, c in zip(freq["term"], sizes))
+    if not pairs:
+        empty_state("这里没有可以画成词云的词语。")
+        return
+    try:
+        png = data.render_cloud(pairs, "projector" if present else "page", theme, build_id)
+    except Exception as exc:  # noqa: BLE001 - a broken cloud must not take the page down
+        empty_state(f"词云没有画出来（{type(exc).__name__}），请看旁边的高频词条形图。")
+        return
+    if png is None:
+        empty_state("词云模块尚未就绪（构建流程中的词云步骤还没有合入），请先看旁边的高频词条形图。")
+        return
+    if present:
+        # A 16:9 projector cloud that fits under the title and the slide buttons.
+        _, middle, _ = st.columns([1, 10, 1])
+        middle.image(png, width=1380)
+    else:
+        st.image(png, width="stretch")
+
+
+def kwic_list(rows: pd.DataFrame, max_rows: int = 30) -> None:
+    for row in rows.head(max_rows).itertuples():
+        year = "" if pd.isna(row.年份) else f"{int(row.年份)}年"
+        st.html(f"<div class='cp-kwic'>{row.html}<br><span class='cp-src'>{html.escape(row.县)} {year} · 来源文件：{html.escape(str(row.来源文件))}</span></div>")
+    if len(rows) > max_rows:
+        st.caption(f"仅显示前 {max_rows} 句，共 {len(rows)} 句。")

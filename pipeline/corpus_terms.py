@@ -1,0 +1,165 @@
+"""Keywords and contexts of a corpus from the reports' partials, in arrays.
+
+TF-IDF needs the document frequency of every term over the corpus; everything else a
+report's keyword rows need is in its partial (``pipeline.partials``). The terms of all
+reports get one integer id each, so the corpus step is a few numpy operations over one
+array of (report, term, count) instead of a loop over every report's tokens.
+
+The scores stay bit-identical to ``keywords.tfidf_scores`` (a test holds them equal):
+logarithms come from ``math.log`` (numpy's differ in the last bit), each report's norm is
+Python's own ``sum`` over its values in the order its terms first occur, and the rounding
+is Python's ``round``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from pipeline.partials import CONTEXT_TOP_N, DocPartial
+
+
+# Arrow columns to pandas' nullable types, as ``contracts.conform`` returns them.
+_PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype()}
+
+
+@dataclass
+class TermIndex:
+    """Every term of the corpus once, in code-point order (a term's id is its rank, so rows
+    sorted by id are sorted by term, and taking strings by id reads the pool in order), and
+    each report's terms as ids."""
+
+    terms: list[str]
+    doc_terms: list[np.ndarray]  # per doc (in the order of ``docs``): its term ids
+
+    @classmethod
+    def of(cls, partials: list[DocPartial], extra: set[str] = frozenset()) -> "TermIndex":
+        terms = sorted(set(extra).union(*(p.terms for p in partials)))
+        ids = {term: i for i, term in enumerate(terms)}
+        doc_terms = [np.fromiter(map(ids.__getitem__, p.terms), dtype=np.int64, count=len(p.terms))
+                     for p in partials]
+        return cls(terms, doc_terms)
+
+    def id_of(self, term: str) -> int:
+        return bisect.bisect_left(self.terms, term)
+
+
+def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex) -> tuple[pd.DataFrame, np.ndarray]:
+    """The keywords table (sorted by doc and term) and, per term id, whether it is among the
+    ``CONTEXT_TOP_N`` best of some report (the terms the contexts table covers)."""
+    lengths = np.array([len(p.terms) for p in partials], dtype=np.int64)
+    term_ids = np.concatenate(index.doc_terms) if partials else np.zeros(0, dtype=np.int64)
+    counts = np.concatenate([p.counts for p in partials]).astype(np.int64) if partials else np.zeros(0, np.int64)
+    scores = _tfidf(term_ids, counts, lengths, len(index.terms), len(docs))  # in each report's own order
+    chosen = _top_terms(term_ids, counts, scores, lengths, len(index.terms))
+    doc_of = np.repeat(np.arange(len(docs)), lengths)
+    order = np.lexsort((term_ids, doc_of))
+    doc_of, term_ids, counts, scores = doc_of[order], term_ids[order], counts[order], scores[order]
+    # Strings are taken from one array of each (encoded once), not made row by row.
+    frame = pa.table({
+        "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(doc_of),
+        "county": pa.array([d["county"] for d in docs], pa.string()).take(doc_of),
+        "report_year": pa.array([d["report_year"] for d in docs], pa.int64()).take(doc_of),
+        "term": pa.array(index.terms, pa.string()).take(term_ids),
+        "count": pa.array(counts, pa.int64()),
+        "tfidf": pa.array([float(round(v, 12)) for v in scores.tolist()], pa.float64()),
+    }).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return frame, chosen
+
+
+def _tfidf(term_ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, n_terms: int, n_docs: int) -> np.ndarray:
+    """``keywords.tfidf_scores`` of every report at once (unrounded)."""
+    if not len(term_ids):
+        return np.zeros(0)
+    df = np.bincount(term_ids, minlength=n_terms)  # a term appears once in a report's partial
+    idf = np.array([math.log((1 + n_docs) / (1 + d)) + 1.0 for d in df.tolist()])
+    log_count = np.array([0.0] + [math.log(c) for c in range(1, int(counts.max()) + 1)])
+    raw = (1.0 + log_count[counts]) * idf[term_ids]
+    squares = raw * raw
+    norms = np.empty(len(lengths))
+    start = 0
+    for i, n in enumerate(lengths.tolist()):
+        norms[i] = math.sqrt(sum(squares[start:start + n].tolist())) or 1.0
+        start += n
+    return raw / np.repeat(norms, lengths)
+
+
+def _top_terms(term_ids, counts, scores, lengths, n_terms: int) -> np.ndarray:
+    """Per term id: among some report's best ``CONTEXT_TOP_N`` by (score, count, term)."""
+    chosen = np.zeros(n_terms, dtype=bool)
+    if not len(term_ids):
+        return chosen
+    doc_of = np.repeat(np.arange(len(lengths)), lengths)
+    order = np.lexsort((term_ids, -counts, -scores, doc_of))  # ids are ranks: ties go by term
+    first_of_doc = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    within = np.arange(len(order)) - first_of_doc[doc_of[order]]
+    chosen[term_ids[order[within < CONTEXT_TOP_N]]] = True
+    return chosen
+
+
+def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex, chosen: np.ndarray,
+                  slogan_contexts: dict[str, list[tuple]]) -> pd.DataFrame:
+    """The contexts table, sorted by (doc, term, start): each report's slogan occurrences and
+    the occurrences of its chosen terms (at most ``CONTEXT_MAX_PER_DOC_TERM`` each, from the
+    partial); where both give a row for the same place, the slogan's is kept. A sentence is
+    encoded once and its rows take it by index. Every slogan must be in ``index``."""
+    doc_of, term_of, starts, ends, sentence_of = [], [], [], [], []
+    sentence_texts: list[str] = []
+    for d, (doc, partial, ids) in enumerate(zip(docs, partials, index.doc_terms)):
+        text = doc["text"]
+        found = slogan_contexts.get(doc["doc_id"], ())
+        if found:
+            slogans, slogan_starts, slogan_ends, shown = zip(*found)
+            doc_of.append(np.full(len(found), d))
+            term_of.append([index.id_of(t) for t in slogans])
+            starts.append(slogan_starts)
+            ends.append(slogan_ends)
+            sentence_of.append(np.arange(len(sentence_texts), len(sentence_texts) + len(found)))
+            sentence_texts += shown
+        if not len(partial.ctx_term):
+            continue
+        keep = chosen[ids[partial.ctx_term]]
+        local = partial.ctx_term[keep]
+        term_ids = ids[local]
+        ctx_start = partial.ctx_start[keep].astype(np.int64)
+        lengths = np.array([len(t) for t in partial.terms], dtype=np.int64)[local]
+        # A position outside every sentence shows the term itself (as ``segment.sentence_at`` says).
+        sentence = partial.ctx_sentence[keep]
+        offset = len(sentence_texts)
+        sentence_texts += [text[s:e] for s, e in partial.sentences.tolist()]
+        doc_of.append(np.full(len(local), d))
+        term_of.append(term_ids)
+        starts.append(ctx_start)
+        ends.append(ctx_start + lengths)
+        sentence_of.append(np.where(sentence >= 0, sentence + offset, -1 - term_ids))
+    doc_of, term_of, starts = _flat(doc_of), _flat(term_of), _flat(starts)
+    ends, sentence_of = _flat(ends), _flat(sentence_of)
+    order = np.lexsort((starts, term_of, doc_of))  # stable: a slogan's row stays before a term's
+    doc_of, term_of, starts, ends, sentence_of = (a[order] for a in (doc_of, term_of, starts, ends, sentence_of))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (doc_of[1:] != doc_of[:-1]) | (term_of[1:] != term_of[:-1]) | (starts[1:] != starts[:-1])
+    terms = pa.array(index.terms, pa.string())
+    columns = {
+        "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(doc_of[first]),
+        "term": terms.take(term_of[first]),
+        "sentence": _sentences(sentence_texts, sentence_of[first], terms),
+        "start": pa.array(starts[first], pa.int64()),
+        "end": pa.array(ends[first], pa.int64()),
+    }
+    return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
+
+
+def _flat(parts: list) -> np.ndarray:
+    """Sequences of integers, in order, as one int64 array."""
+    return np.concatenate([np.asarray(p, dtype=np.int64) for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _sentences(texts: list[str], index: np.ndarray, terms: pa.Array) -> pa.Array:
+    """Sentence ``i`` for index ``i >= 0``; for ``-1 - t``, the term ``t`` itself."""
+    pool = pa.concat_arrays([pa.array(texts, pa.string()), terms])
+    return pool.take(np.where(index >= 0, index, len(texts) + (-1 - index)))

@@ -1,0 +1,151 @@
+"""One report's share of the corpus vocabulary, computed where the report is processed.
+
+The corpus tables (keywords, contexts, slogans) depend on every report, but most of what
+they need from one report depends on that report alone. ``document_partial`` computes it
+once, in the worker that read the file, and it is cached with the file's other results
+(``pipeline.documents``), so an unchanged report costs the corpus stage a few array reads,
+never a re-segmentation:
+
+* ``terms`` / ``counts``: content-term counts (``keywords.count_terms``), in the order the
+  terms first occur (the TF-IDF norm sums in that order, so the scores stay bit-identical);
+* ``ctx_term`` / ``ctx_start`` / ``ctx_sentence``: the first ``CONTEXT_MAX_PER_DOC_TERM``
+  occurrences of every counted term (index into ``terms``), their offsets and sentences;
+  the corpus stage keeps those of the terms that are some report's top keywords;
+* ``sentences``: sentence offsets (the sentence text is ``text[start:end]``);
+* ``quoted`` / ``seen``: the quotes and their surrounding words, and the phrases the report
+  quotes (with adjacent runs), which the slogan lexicon is learned from.
+
+Token boundaries, which only a re-run of slogan finding needs, are kept beside the cached
+result in a small binary file (``write_boundaries``), never loaded otherwise.
+
+Integer arrays travel as base64 of little-endian int32: a cached report holds a few
+thousand of them, which as JSON numbers and Python ints would cost ten times the memory.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.keywords import count_terms
+from pipeline.segment import Sentence, split_sentences
+from pipeline.slogans import adjacent_runs, find_quoted
+
+# Contexts cover every slogan occurrence and every occurrence of a term that is among the
+# CONTEXT_TOP_N keywords of some document, at most CONTEXT_MAX_PER_DOC_TERM per document.
+CONTEXT_TOP_N = 50
+CONTEXT_MAX_PER_DOC_TERM = 50
+
+_INT32 = np.dtype("<i4")
+
+
+@dataclass
+class DocPartial:
+    """A report's partial, decoded: numpy arrays for the numbers, lists for the words."""
+
+    terms: list[str]
+    counts: np.ndarray
+    ctx_term: np.ndarray
+    ctx_start: np.ndarray
+    ctx_sentence: np.ndarray
+    sentences: np.ndarray  # shape (n, 2): start, end
+    quoted: list[tuple[str, str, str]]  # (phrase, words before, words after) in text order
+    seen: list[str]
+
+    @classmethod
+    def from_json(cls, data: dict) -> "DocPartial":
+        return cls(
+            terms=data["terms"],
+            counts=_decode(data["counts"]),
+            ctx_term=_decode(data["ctx_term"]),
+            ctx_start=_decode(data["ctx_start"]),
+            ctx_sentence=_decode(data["ctx_sentence"]),
+            sentences=_decode(data["sentences"]).reshape(-1, 2),
+            quoted=[tuple(q) for q in data["quoted"]],
+            seen=data["seen"],
+        )
+
+
+def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:
+    """The JSON-able partial of one report (see the module docstring), from its segmentation
+    (``segment.segment_arrays``: the words and their start offsets)."""
+    counts = count_terms(words)
+    terms = list(counts)
+    index = {term: i for i, term in enumerate(terms)}
+    term_of = np.fromiter((index.get(w, -1) for w in words), dtype=np.int64, count=len(words))
+    positions = np.flatnonzero(term_of >= 0)
+    # The first CONTEXT_MAX_PER_DOC_TERM occurrences of each term, in text order.
+    order = positions[np.argsort(term_of[positions], kind="stable")]
+    grouped = term_of[order]
+    first = np.searchsorted(grouped, grouped, side="left")
+    taken = np.sort(order[np.arange(len(order)) - first < CONTEXT_MAX_PER_DOC_TERM])
+    ctx_start = np.asarray(starts, dtype=np.int64)[taken]
+    sentences = split_sentences(text)
+    quoted = find_quoted(text)
+    seen = {occ.slogan for occ in quoted} | set(adjacent_runs(text, quoted))
+    return {
+        "terms": terms,
+        "counts": _encode([counts[t] for t in terms]),
+        "ctx_term": _encode(term_of[taken]),
+        "ctx_start": _encode(ctx_start),
+        "ctx_sentence": _encode(_sentence_of(sentences, ctx_start)),
+        "sentences": _encode([x for s in sentences for x in (s.start, s.end)]),
+        "quoted": [[occ.slogan, *occ.context(text)] for occ in quoted],
+        "seen": sorted(seen),
+    }
+
+
+def _sentence_of(sentences: list[Sentence], offsets: np.ndarray) -> np.ndarray:
+    """Index of the sentence holding each offset, -1 for none (``segment.sentence_at``)."""
+    if not sentences:
+        return np.full(len(offsets), -1)
+    starts = np.array([s.start for s in sentences], dtype=np.int64)
+    ends = np.array([max(s.end, s.start + 1) for s in sentences], dtype=np.int64)
+    i = np.searchsorted(starts, offsets, side="right") - 1
+    inside = (i >= 0) & (offsets < ends[np.maximum(i, 0)])
+    return np.where(inside, i, -1)
+
+
+def boundaries_of(words: list[str], starts: np.ndarray) -> np.ndarray:
+    """Every token start and end, sorted (what ``find_slogans`` takes as boundaries)."""
+    starts = np.asarray(starts, dtype=np.int64)
+    ends = starts + np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    return np.unique(np.concatenate([starts, ends])).astype(_INT32)
+
+
+def write_boundaries(path: Path, boundaries: np.ndarray) -> None:
+    payload = boundaries.astype(_INT32).tobytes()
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(payload + _check(payload))
+    tmp.replace(path)
+
+
+def read_boundaries(path: Path) -> frozenset[int] | None:
+    """The boundaries written by ``write_boundaries``, or None if missing or damaged."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    payload, check = data[:-_CHECK_BYTES], data[-_CHECK_BYTES:]
+    if len(data) < _CHECK_BYTES or len(payload) % _INT32.itemsize or _check(payload) != check:
+        return None
+    return frozenset(np.frombuffer(payload, dtype=_INT32).tolist())
+
+
+_CHECK_BYTES = 16
+
+
+def _check(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=_CHECK_BYTES).digest()
+
+
+def _encode(values) -> str:
+    return base64.b64encode(np.asarray(values, dtype=_INT32).tobytes()).decode("ascii")
+
+
+def _decode(text: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype=_INT32)

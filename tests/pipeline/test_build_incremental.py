@@ -1,0 +1,92 @@
+"""An incremental build (reports added or removed since the last one) writes exactly the
+tables a cold build of the same files writes, and reuses what it cached."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pipeline import corpus_slogans, settings
+from pipeline.build import run_build
+from pipeline.documents import scan_raw_dir
+
+TABLES = ("documents", "indicators", "targets_vs_outcomes", "texts", "keywords", "slogans", "contexts")
+
+
+def table_bytes(out: Path) -> dict[str, bytes]:
+    return {name: settings.table_path(out, name).read_bytes() for name in TABLES}
+
+
+def _cold(raw: Path, out: Path) -> dict[str, bytes]:
+    run_build(raw, out, workers=1)
+    return table_bytes(out)
+
+
+def _count_jobs(monkeypatch) -> dict[str, int]:
+    calls = {"mentions": 0, "slogans": 0}
+    for kind in calls:
+        original = getattr(corpus_slogans, f"_{kind}_job")
+
+        def counted(job, _original=original, _kind=kind):
+            calls[_kind] += 1
+            return _original(job)
+
+        monkeypatch.setattr(corpus_slogans, f"_{kind}_job", counted)
+    return calls
+
+
+def test_adding_one_report_equals_a_cold_build_of_the_same_files(sample_raw_dir, tmp_path, monkeypatch):
+    files = scan_raw_dir(sample_raw_dir)
+    held_back = files[-1]
+    parked = tmp_path / "parked" / held_back.name
+    parked.parent.mkdir()
+    shutil.move(held_back, parked)
+    out = tmp_path / "incremental"
+    run_build(sample_raw_dir, out, workers=1)
+    shutil.move(parked, held_back)  # the drop
+    calls = _count_jobs(monkeypatch)
+    summary = run_build(sample_raw_dir, out, workers=1)
+    assert summary.unchanged == len(files) - 1
+    # Only the new report's slogans are looked for, unless the lexicon itself changed.
+    assert calls["slogans"] in (1, len(files)) and calls["mentions"] in (1, len(files))
+    assert table_bytes(out) == _cold(sample_raw_dir, tmp_path / "cold")
+
+
+def test_removing_a_report_equals_a_cold_build_of_the_rest(sample_raw_dir, tmp_path):
+    out = tmp_path / "incremental"
+    run_build(sample_raw_dir, out, workers=1)
+    scan_raw_dir(sample_raw_dir)[0].unlink()
+    run_build(sample_raw_dir, out, workers=1)
+    assert table_bytes(out) == _cold(sample_raw_dir, tmp_path / "cold")
+
+
+def test_rebuild_with_nothing_changed_finds_no_slogans_again(sample_raw_dir, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    run_build(sample_raw_dir, out, workers=1)
+    before = table_bytes(out)
+    calls = _count_jobs(monkeypatch)
+    run_build(sample_raw_dir, out, workers=1)
+    assert calls == {"mentions": 0, "slogans": 0}
+    assert table_bytes(out) == before
+
+
+def test_damaged_corpus_stores_are_recomputed_not_trusted(sample_raw_dir, tmp_path):
+    out = tmp_path / "out"
+    run_build(sample_raw_dir, out, workers=1)
+    before = table_bytes(out)
+    cache = settings.cache_dir(out)
+    stores = sorted(cache.glob("*.pickle")) + sorted(cache.glob("*.bounds"))
+    assert {p.name.split("-")[0] for p in cache.glob("*.pickle")} == {"mentions", "slogans"}
+    for path in stores:
+        path.write_bytes(b"\x80 not a pickle")
+    for path in sorted(cache.glob("*.bounds"))[:2]:
+        path.unlink()  # slogans must then be found from a fresh segmentation
+    run_build(sample_raw_dir, out, workers=1)
+    assert table_bytes(out) == before
+
+
+def test_parallel_corpus_stage_writes_the_same_tables(sample_raw_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_slogans, "POOL_MIN_JOBS", 2)
+    serial = _cold(sample_raw_dir, tmp_path / "serial")
+    run_build(sample_raw_dir, tmp_path / "parallel", workers=2)
+    assert table_bytes(tmp_path / "parallel") == serial

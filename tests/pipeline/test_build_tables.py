@@ -1,0 +1,39 @@
+"""Assembling the indicators table at once gives the rows of assembling it per document."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline import contracts
+from pipeline.build import _indicators_one_by_one, _indicators_table
+from pipeline.documents import process_file, scan_raw_dir
+
+
+def _results(raw, tmp_path):
+    (tmp_path / "cache").mkdir()
+    return [process_file(path, raw, tmp_path / "cache") for path in scan_raw_dir(raw)]
+
+
+def test_one_frame_for_every_document_equals_one_frame_each(sample_raw_dir, tmp_path):
+    results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok"]
+    several = results[0]
+    several.identity = {**several.identity, "county_source": "several"}  # facts keep only their own county
+    unattributed = results[1]
+    for result in (several, unattributed):  # half the facts without a county of their own
+        result.facts = [{**f, "county": None, "province": None} if i % 2 else f for i, f in enumerate(result.facts)]
+    together = _indicators_table(results)
+    one_by_one = _indicators_one_by_one([r for r in results if r.facts])
+    assert len(together) > 100
+    pd.testing.assert_frame_equal(together, one_by_one)
+    assert together[together["doc_id"] == several.doc_id]["county"].isna().sum() == len(several.facts) // 2
+    assert (together[together["doc_id"] == unattributed.doc_id]["county"] == unattributed.identity["county"]).all()
+
+
+def test_a_document_whose_facts_break_the_contract_is_left_out_alone(sample_raw_dir, tmp_path):
+    results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok"]
+    bad = results[2]
+    bad.facts = [{**bad.facts[0], "value": "六点五"}] + bad.facts[1:]
+    table = _indicators_table(results)
+    assert bad.doc_id not in set(table["doc_id"]) and any("数值未能入表" in w for w in bad.warnings)
+    assert set(table["doc_id"]) == {r.doc_id for r in results if r.facts and r is not bad}
+    contracts.conform(table, "indicators")

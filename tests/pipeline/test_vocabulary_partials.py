@@ -1,0 +1,104 @@
+"""The corpus vocabulary computed from per-report partials equals the direct computation:
+the same lexicon as ``slogans.learn_lexicon``, the same TF-IDF as ``keywords.tfidf_scores``
+to the last bit, the same contexts as scanning every token."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from pipeline.corpus_slogans import Corpus, learn
+from pipeline.corpus_terms import TermIndex, keyword_frame
+from pipeline.keywords import count_terms, idf_from_counts, tfidf_scores
+from pipeline.partials import (CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, document_partial,
+                               read_boundaries, write_boundaries, boundaries_of)
+from pipeline.segment import segment_arrays, segment_document, sentence_at, split_sentences
+from pipeline.slogans import learn_lexicon
+from pipeline.vocabulary import build_vocabulary_tables
+
+# Two short reports of our own, with quotes repeated across them (so some phrases are
+# learned as unquoted slogans) and a term beyond the per-report context cap.
+OWN = [
+    {"doc_id": "a1", "county": "甲县", "report_year": 2021,
+     "text": "坚持“两山”理念，深化“放管服”改革。" + "推进乡村振兴，建设美丽乡村。" * 60 + "两山理念深入人心。"},
+    {"doc_id": "b2", "county": "乙县", "report_year": 2022,
+     "text": "践行“两山”理念，“六稳”“六保”落实有力。放管服改革持续深化，营商环境不断优化。"},
+]
+
+
+def _docs(frame: pd.DataFrame) -> list[dict]:
+    rows = frame[["doc_id", "county", "report_year", "text"]].to_dict("records")
+    return sorted(rows + OWN, key=lambda d: d["doc_id"])
+
+
+def _partials(docs):
+    return [DocPartial.from_json(document_partial(d["text"], *segment_arrays(d["text"]))) for d in docs]
+
+
+def test_lexicon_from_partials_equals_learn_lexicon(sample_texts):
+    docs = _docs(sample_texts)
+    corpus = Corpus(partials={d["doc_id"]: p for d, p in zip(docs, _partials(docs))})
+    ours, theirs = learn(docs, corpus), learn_lexicon([d["text"] for d in docs])
+    assert ours.unquoted == theirs.unquoted and len(ours.unquoted) > 0
+    assert ours.kinds == theirs.kinds and ours.bases == theirs.bases and ours.families == theirs.families
+
+
+def test_tfidf_from_arrays_is_bit_identical_to_the_per_report_scores(sample_texts):
+    docs = _docs(sample_texts)
+    partials = _partials(docs)
+    frame, chosen = keyword_frame(docs, partials, TermIndex.of(partials))
+    counts = [count_terms(segment_document(d["text"])) for d in docs]
+    idf = idf_from_counts(counts)
+    expected, top = [], set()
+    for doc, doc_counts in zip(docs, counts):
+        scores = tfidf_scores(doc_counts, idf)
+        expected += [(doc["doc_id"], t, c, float(round(scores[t], 12))) for t, c in doc_counts.items()]
+        top.update(sorted(scores, key=lambda t: (-scores[t], -doc_counts[t], t))[:CONTEXT_TOP_N])
+    assert list(zip(frame["doc_id"], frame["term"], frame["count"], frame["tfidf"])) == sorted(expected)
+    assert {t for t, keep in zip(TermIndex.of(partials).terms, chosen) if keep} == top
+
+
+def test_contexts_equal_a_scan_of_every_token(sample_texts):
+    docs = _docs(sample_texts)
+    tables = build_vocabulary_tables(pd.DataFrame(docs))
+    keywords, contexts = tables["keywords"], tables["contexts"]
+    top = set(keywords.sort_values(["doc_id", "tfidf", "count", "term"], ascending=[True, False, False, True])
+              .groupby("doc_id").head(CONTEXT_TOP_N)["term"])
+    slogans = contexts.merge(tables["slogans"][["doc_id", "slogan"]], left_on=["doc_id", "term"],
+                             right_on=["doc_id", "slogan"])
+    expected = set()
+    for doc in docs:
+        sentences = split_sentences(doc["text"])
+        starts = [s.start for s in sentences]
+        taken = Counter()
+        for token in segment_document(doc["text"]):
+            if token.word in top and taken[token.word] < CONTEXT_MAX_PER_DOC_TERM:
+                taken[token.word] += 1
+                sentence = sentence_at(sentences, starts, token.start)
+                expected.add((doc["doc_id"], token.word, token.start, token.end,
+                              sentence.text if sentence else token.word))
+    got = set(zip(contexts["doc_id"], contexts["term"], contexts["start"], contexts["end"], contexts["sentence"]))
+    slogan_rows = set(zip(slogans["doc_id"], slogans["term"], slogans["start"], slogans["end"], slogans["sentence"]))
+    assert expected <= got and got - expected <= slogan_rows
+    capped = contexts[(contexts["doc_id"] == "a1") & (contexts["term"] == "乡村振兴")]
+    assert len(capped) == CONTEXT_MAX_PER_DOC_TERM
+
+
+def test_boundaries_survive_the_cache_and_a_damaged_file_is_refused(tmp_path):
+    tokens = segment_document(OWN[1]["text"])
+    path = tmp_path / "doc.bounds"
+    write_boundaries(path, boundaries_of(*segment_arrays(OWN[1]["text"])))
+    assert read_boundaries(path) == frozenset([t.start for t in tokens] + [t.end for t in tokens])
+    data = bytearray(path.read_bytes())
+    data[0] ^= 1
+    path.write_bytes(bytes(data))
+    assert read_boundaries(path) is None
+    assert read_boundaries(tmp_path / "missing.bounds") is None
+
+
+def test_segment_arrays_are_the_tokens_of_segment_document(sample_texts):
+    for text in list(sample_texts["text"]) + [d["text"] for d in OWN] + ["  两山 理念\n\n 乡村振兴  ", ""]:
+        words, starts = segment_arrays(text)
+        tokens = segment_document(text)
+        assert words == [t.word for t in tokens] and starts.tolist() == [t.start for t in tokens]
