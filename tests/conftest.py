@@ -9,7 +9,10 @@ import pytest
 
 from pipeline import settings
 
+# The repository's own data folders. Never ``settings.raw_dir()`` and the like for these: the
+# fixtures point COUNTY_PULSE_DATA at a data dir under tmp while a test runs.
 SAMPLE_RAW_DIR = settings.PROJECT_ROOT / "data" / "raw"
+REFERENCE_DIR = settings.PROJECT_ROOT / "data" / "reference"
 # shared/ beside the checkout (as on the developers' machines and CI): what may not be copied
 # into the repository (news items, the labelled real corpus). Tests skip when it is absent.
 SHARED_DIR = settings.PROJECT_ROOT.parent / "shared"
@@ -44,7 +47,7 @@ def sample_data_root(tmp_path_factory, name: str) -> Path:
     """A fresh data dir: the committed samples and the reviewed vocabularies, nothing built."""
     root = tmp_path_factory.mktemp(name) / "data"
     copy_samples(root / "raw")
-    shutil.copytree(settings.PROJECT_ROOT / "data" / "reference", root / "reference")
+    shutil.copytree(REFERENCE_DIR, root / "reference")
     return root
 
 

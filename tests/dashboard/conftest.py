@@ -216,17 +216,11 @@ def write_fixture(out: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_data_root(built_sample_root) -> Path:
-    """The sample corpus built once per session (tests/conftest.py), read-only for tests."""
+def built_data_dir(built_sample_root) -> Path:
+    """A data dir (raw, reference, processed) with the sample corpus built once per session
+    (tests/conftest.py); read-only for tests: copy it to change it. ``app_test`` points the
+    environment at it for one test."""
     return built_sample_root
-
-
-@pytest.fixture
-def built_data_dir(built_data_root, monkeypatch) -> Path:
-    """A data dir (raw, reference, processed) built from the sample corpus, env pointed at it
-    for this test."""
-    point_env_at(monkeypatch, built_data_root)
-    return built_data_root
 
 
 @pytest.fixture
@@ -273,8 +267,9 @@ def open_page(page: str = "overview", **params):
 
 
 @pytest.fixture
-def app_test(built_data_dir):
+def app_test(built_data_dir, monkeypatch):
     """Open a page of the app (by URL, as a shared link would) and return the AppTest."""
+    point_env_at(monkeypatch, built_data_dir)
     return open_page
 
 
@@ -385,6 +380,7 @@ def browser():
             pytest.fail("/usr/bin/chromium is missing on CI: install the Debian 'chromium' package (.ci/run does)")
         pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium fonts-noto-cjk)")
     playwright = pytest.importorskip("playwright.sync_api")
+    SHOTS.mkdir(parents=True, exist_ok=True)  # every browser test may save a screenshot, in any order
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
@@ -393,8 +389,8 @@ def browser():
 
 # One server per data dir for the whole session: starting one and its first page cost seconds.
 @pytest.fixture(scope="session")
-def app_url(built_data_root):
-    with running_app(built_data_root) as base:
+def app_url(built_data_dir):
+    with running_app(built_data_dir) as base:
         yield base
 
 
@@ -466,6 +462,7 @@ HOSTILE = (
     '=HYPERLINK("http://evil.example/x","点")'
 )
 HOSTILE_COUNTY = '<b>利津</b>[县](http://evil.example/c)'
+HOSTILE_SLOGAN = '<i>斜体提法</i>![x](http://evil.example/s.png)'
 
 
 def hostile_tables() -> dict[str, pd.DataFrame]:
@@ -488,7 +485,7 @@ def hostile_tables() -> dict[str, pd.DataFrame]:
     tvo = t["targets_vs_outcomes"]
     for column in ("target_sentence", "actual_sentence"):
         tvo[column] = tvo[column].map(lambda s: s if s is None or pd.isna(s) else f"{HOSTILE}{s}")
-    t["slogans"].loc[0, "slogan"] = '<i>斜体提法</i>![x](http://evil.example/s.png)'
+    t["slogans"].loc[0, "slogan"] = HOSTILE_SLOGAN
     t["slogans"].loc[0, "family"] = t["slogans"].loc[0, "slogan"]
     t["keywords"].loc[0, "term"] = '<a href="http://evil.example/k">链接词</a>'
     t["contexts"]["sentence"] = t["contexts"]["sentence"].map(lambda s: f"{HOSTILE}{s}")

@@ -88,10 +88,10 @@ def reference_copy(tmp_path, monkeypatch):
     """The reviewed reference files, with an empty corrections file the test appends to."""
     import shutil
 
-    from pipeline import settings
+    from tests.conftest import REFERENCE_DIR
 
     reference = tmp_path / "reference"
-    shutil.copytree(settings.reference_dir(), reference)
+    shutil.copytree(REFERENCE_DIR, reference)
     (reference / "corrections.csv").unlink()
     monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
     return reference
