@@ -247,6 +247,24 @@ def admin_password(monkeypatch):
     auth.GUARD.reset()
 
 
+def own_reference(tmp_path: Path, monkeypatch, *, copy_of: Path | None = None, drop: tuple[str, ...] = (),
+                  headers: dict[str, list[str]] | None = None) -> Path:
+    """A reference folder for this test alone, ``COUNTY_PULSE_REFERENCE`` pointed at it: a copy of
+    ``copy_of`` (else empty), less the files in ``drop``, with each file of ``headers`` holding
+    only its header row (what the app appends a person's corrections or reviews to)."""
+    reference = tmp_path / "reference"
+    if copy_of is not None:
+        shutil.copytree(copy_of, reference)
+    else:
+        reference.mkdir()
+    for name in drop:
+        (reference / name).unlink(missing_ok=True)
+    for name, columns in (headers or {}).items():
+        (reference / name).write_text(",".join(columns) + "\n", encoding="utf-8")
+    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
+    return reference
+
+
 def unlock(at, password: str = ADMIN_PASSWORD):
     """Enter the admin password on the 数据 page, as an official would."""
     at.text_input(key="admin_password").input(password)
