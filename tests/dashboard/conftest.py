@@ -223,6 +223,12 @@ def built_data_dir(built_sample_root) -> Path:
     return built_sample_root
 
 
+@pytest.fixture(scope="session")
+def built_data_root(built_data_dir) -> Path:
+    """The same session data dir as ``built_data_dir`` (both names are in use)."""
+    return built_data_dir
+
+
 @pytest.fixture
 def empty_data_dir(tmp_path, monkeypatch) -> Path:
     """A data dir with nothing built yet."""
