@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dashboard.conftest import ADMIN_PASSWORD, SHOTS, open_in_browser, wait_rendered
+from tests.dashboard.conftest import SHOTS, open_in_browser, wait_rendered
 from tests.dashboard.page_measure import assert_page_sound
 
 pytestmark = pytest.mark.browser
@@ -34,7 +34,6 @@ GOES_ON = {("targets", "normal")}
 
 
 def _open_view(browser, app_url, slug, view):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     params = {"page": slug, **VIEWS[view]}
     query = "&".join(f"{k}={v}" for k, v in params.items())
     page, requests = open_in_browser(browser, f"{app_url}/?{query}")

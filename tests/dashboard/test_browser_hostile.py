@@ -12,7 +12,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
-from tests.dashboard.conftest import EVIL, HOSTILE_COUNTY, SHOTS, open_in_browser, wait_rendered
+from tests.dashboard.conftest import EVIL, HOSTILE_COUNTY, HOSTILE_SLOGAN, SHOTS, open_in_browser, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +63,7 @@ PAGES = {
 # Hostile text each page shows in its body. The cockpit's source line names documents by a real
 # title only (a 200-character "title" is not one: queries.is_document_title), so there the
 # hostile slogan stands for it.
-SHOWN_AS_WRITTEN = {"cockpit": "<i>斜体提法</i>![x](http://evil.example/s.png)", "data": "[点我](http://evil.example/md)"}
+SHOWN_AS_WRITTEN = {"cockpit": HOSTILE_SLOGAN, "data": "[点我](http://evil.example/md)"}
 
 
 def _check(page, requests, label):
