@@ -22,6 +22,10 @@ matched pairs. Headline precision only counts predictions in the 17 headline fam
 non-headline gold is not exhaustive, so the "all families" precision is a lower bound.
 
 Exit status is 0 whatever the scores; 2 when the pipeline interface is missing.
+
+The parts: ``bench/scoring.py`` (matching and the scores), ``bench/accuracy_report.py`` (what
+is printed), ``bench/corpus_gold.py`` (the real corpus as a gold set); this module runs the
+pipeline over a gold set and wires them together.
 """
 
 from __future__ import annotations
@@ -29,10 +33,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import math
 import sys
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Callable
@@ -40,19 +42,15 @@ from typing import Any, Callable
 import pandas as pd
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:  # run as a script (python bench/accuracy.py): the bench package is importable
+    sys.path.insert(0, str(REPO_ROOT))
 
-HEADLINE_FAMILIES = (
-    "地区生产总值", "一般公共预算收入", "财政总收入", "地方财政收入", "固定资产投资",
-    "社会消费品零售总额", "规模以上工业增加值", "城镇居民人均可支配收入",
-    "农村居民人均可支配收入", "居民人均可支配收入", "农民人均纯收入", "城镇登记失业率",
-    "调查失业率", "城镇新增就业", "进出口总额", "实际利用外资", "粮食产量",
+# The measuring rules and the report live in their own modules; their names stay importable here.
+from bench.scoring import (  # noqa: E402,F401
+    DOC_FIELDS, HEADLINE, HEADLINE_FAMILIES, KEY, REL_TOL, MatchResult, Scores, canonical_facts, is_empty, key_of,
+    match_facts, prf, score_documents, score_facts, score_subset, to_bool, to_float, to_int, to_text, values_equal,
 )
-HEADLINE = frozenset(HEADLINE_FAMILIES)
-
-# The columns a fact is matched on (value is compared with a tolerance, not exactly).
-KEY = ("source", "indicator", "measure", "kind", "period", "scope", "masked")
-DOC_FIELDS = ("county", "city", "province", "report_year", "doc_type", "anonymised")
-REL_TOL = 1e-6
+from bench.accuracy_report import describe, fmt_scores, print_report, print_summary, summary  # noqa: E402,F401
 
 INTERFACE = (
     ("pipeline.ingest", "read_document"),
@@ -64,210 +62,6 @@ INTERFACE = (
 
 class InterfaceMissing(RuntimeError):
     """The pipeline functions the bench drives are not importable."""
-
-
-# ---------------------------------------------------------------- small value helpers
-
-def is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        pass
-    return isinstance(value, str) and value.strip() == ""
-
-
-def to_float(value: Any) -> float | None:
-    if is_empty(value):
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def to_int(value: Any) -> int | None:
-    number = to_float(value)
-    return None if number is None else int(round(number))
-
-
-def to_bool(value: Any) -> bool:
-    if is_empty(value):
-        return False
-    if isinstance(value, str):
-        return value.strip().lower() in {"true", "1", "yes", "t", "y"}
-    return bool(value)
-
-
-def to_text(value: Any) -> str:
-    return "" if is_empty(value) else str(value).strip()
-
-
-def values_equal(a: Any, b: Any, rel_tol: float = REL_TOL) -> bool:
-    """Both empty, or both numbers equal within ``rel_tol`` (relative)."""
-    fa, fb = to_float(a), to_float(b)
-    if fa is None or fb is None:
-        return fa is None and fb is None
-    return math.isclose(fa, fb, rel_tol=rel_tol, abs_tol=1e-12)
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
-# ---------------------------------------------------------------- frames
-
-def canonical_facts(frame: pd.DataFrame, headline: frozenset[str] = HEADLINE) -> pd.DataFrame:
-    """Bring gold or predicted facts to one shape with comparable types."""
-    out = pd.DataFrame(index=frame.index)
-    for col in ("source", "county", "indicator", "measure", "kind", "scope", "unit", "qualifier"):
-        out[col] = frame[col].map(to_text) if col in frame else ""
-    # object dtype: a column of years and None must keep None (as float it turns into NaN, and NaN != NaN)
-    out["period"] = pd.Series([to_int(v) for v in frame["period"]], index=frame.index, dtype=object) \
-        if "period" in frame else None
-    out["value"] = frame["value"].map(to_float) if "value" in frame else None
-    for col in ("masked", "estimated"):
-        out[col] = frame[col].map(to_bool) if col in frame else False
-    out["headline"] = out["indicator"].isin(headline)
-    # What to show a human for this row.
-    if "evidence" in frame:
-        out["context"] = frame["evidence"].map(to_text)
-    else:
-        blank = pd.Series("", index=frame.index, dtype=object)
-        sentence = frame["sentence"].map(to_text) if "sentence" in frame else blank
-        value_text = frame["value_text"].map(to_text) if "value_text" in frame else blank
-        out["context"] = [f"{v} | {s[:80]}" if v else s[:80] for v, s in zip(value_text, sentence)]
-    return out.reset_index(drop=True)
-
-
-def key_of(row: pd.Series) -> tuple:
-    return tuple(row[c] for c in KEY)
-
-
-@dataclass
-class MatchResult:
-    pairs: list[tuple[int, int]] = field(default_factory=list)  # (gold index, predicted index)
-    unmatched_gold: list[int] = field(default_factory=list)
-    unmatched_pred: list[int] = field(default_factory=list)
-
-
-def match_facts(gold: pd.DataFrame, pred: pd.DataFrame) -> MatchResult:
-    """One-to-one greedy matching of canonical gold and predicted facts.
-
-    A pair needs equal KEY columns and equal values (see ``values_equal``). Among
-    candidates, a predicted fact with the same qualifier is preferred so that a
-    duplicate statement does not steal the better partner.
-    """
-    buckets: dict[tuple, list[int]] = {}
-    for j, row in pred.iterrows():
-        buckets.setdefault(key_of(row), []).append(j)
-    used: set[int] = set()
-    result = MatchResult()
-    for i, g in gold.iterrows():
-        candidates = [j for j in buckets.get(key_of(g), []) if j not in used
-                      and values_equal(g["value"], pred.at[j, "value"])]
-        if not candidates:
-            result.unmatched_gold.append(i)
-            continue
-        same_q = [j for j in candidates if pred.at[j, "qualifier"] == g["qualifier"]]
-        j = (same_q or candidates)[0]
-        used.add(j)
-        result.pairs.append((i, j))
-    result.unmatched_pred = [j for j in pred.index if j not in used]
-    return result
-
-
-@dataclass
-class Scores:
-    tp: int
-    fp: int
-    fn: int
-    qualifier_ok: int
-    estimated_ok: int
-
-    @property
-    def precision(self) -> float:
-        return prf(self.tp, self.fp, self.fn)[0]
-
-    @property
-    def recall(self) -> float:
-        return prf(self.tp, self.fp, self.fn)[1]
-
-    @property
-    def f1(self) -> float:
-        return prf(self.tp, self.fp, self.fn)[2]
-
-    @property
-    def qualifier_accuracy(self) -> float:
-        return self.qualifier_ok / self.tp if self.tp else 0.0
-
-    @property
-    def estimated_accuracy(self) -> float:
-        return self.estimated_ok / self.tp if self.tp else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": self.precision,
-                "recall": self.recall, "f1": self.f1,
-                "qualifier_accuracy": self.qualifier_accuracy,
-                "estimated_accuracy": self.estimated_accuracy}
-
-
-def score_subset(gold: pd.DataFrame, pred: pd.DataFrame, result: MatchResult,
-                 gold_mask: Callable[[pd.Series], bool],
-                 pred_mask: Callable[[pd.Series], bool]) -> Scores:
-    """Counts for the gold rows selected by ``gold_mask`` and predictions by ``pred_mask``."""
-    pairs = [(i, j) for i, j in result.pairs if gold_mask(gold.loc[i])]
-    tp = len(pairs)
-    fn = sum(1 for i in result.unmatched_gold if gold_mask(gold.loc[i]))
-    fp = sum(1 for j in result.unmatched_pred if pred_mask(pred.loc[j]))
-    # A matched prediction whose gold partner is outside the subset (cannot happen for
-    # family subsets, since indicator is part of the key) is neither TP nor FP here.
-    q_ok = sum(1 for i, j in pairs if gold.at[i, "qualifier"] == pred.at[j, "qualifier"])
-    e_ok = sum(1 for i, j in pairs if gold.at[i, "estimated"] == pred.at[j, "estimated"])
-    return Scores(tp, fp, fn, q_ok, e_ok)
-
-
-def score_facts(gold: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
-    """Headline, all-family and per-family scores for canonical frames."""
-    result = match_facts(gold, pred)
-    headline = score_subset(gold, pred, result, lambda r: bool(r["headline"]),
-                            lambda r: bool(r["headline"]))
-    overall = score_subset(gold, pred, result, lambda r: True, lambda r: True)
-    families = sorted(set(gold["indicator"]) | set(pred["indicator"]),
-                      key=lambda f: (f not in HEADLINE, HEADLINE_FAMILIES.index(f) if f in HEADLINE else 0, f))
-    per_family = {f: score_subset(gold, pred, result, lambda r, f=f: r["indicator"] == f,
-                                  lambda r, f=f: r["indicator"] == f) for f in families}
-    return {"match": result, "headline": headline, "overall": overall, "per_family": per_family}
-
-
-def score_documents(gold_docs: pd.DataFrame, predicted: dict[str, dict[str, Any]]) -> dict[str, dict]:
-    """Per-field accuracy of document identification over the gold documents."""
-    out: dict[str, dict] = {}
-    for fld in DOC_FIELDS:
-        ok, total, wrong = 0, 0, []
-        for _, row in gold_docs.iterrows():
-            total += 1
-            pred = predicted.get(row["source"], {})
-            if fld == "report_year":
-                g, p = to_int(row[fld]), to_int(pred.get(fld))
-            elif fld == "anonymised":
-                g, p = to_bool(row[fld]), to_bool(pred.get(fld))
-            else:
-                g, p = to_text(row[fld]), to_text(pred.get(fld))
-            if g == p:
-                ok += 1
-            else:
-                wrong.append((row["source"], g, p))
-        out[fld] = {"correct": ok, "total": total, "accuracy": ok / total if total else 0.0,
-                    "wrong": wrong}
-    return out
 
 
 # ---------------------------------------------------------------- running the pipeline
@@ -338,85 +132,6 @@ def _attribute(facts: pd.DataFrame | None, text: str, identity) -> pd.DataFrame 
 def read_gold(gold_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     kw = dict(sep="\t", dtype=str, keep_default_na=False, quoting=3, encoding="utf-8")
     return pd.read_csv(gold_dir / "facts.tsv", **kw), pd.read_csv(gold_dir / "documents.tsv", **kw)
-
-
-# ---------------------------------------------------------------- report
-
-def fmt_scores(label: str, s: Scores, width: int = 14) -> str:
-    return (f"{label:<{width}} P={s.precision:6.3f}  R={s.recall:6.3f}  F1={s.f1:6.3f}  "
-            f"(tp={s.tp} fp={s.fp} fn={s.fn})  qualifier={s.qualifier_accuracy:6.3f}")
-
-
-def describe(row: pd.Series) -> str:
-    value = "∅" if row["value"] is None or (isinstance(row["value"], float) and math.isnan(row["value"])) \
-        else f"{row['value']:g}"
-    flags = ("masked " if row["masked"] else "") + ("est " if row["estimated"] else "")
-    return (f"{row['indicator']}/{row['measure']}/{row['kind']} {row['period']} {row['scope']} "
-            f"{value}{row['unit']} [{row['qualifier']}] {flags}«{row['context']}»")
-
-
-def print_report(scored: dict, doc_scores: dict, gold: pd.DataFrame, pred: pd.DataFrame,
-                 errors: list[tuple[str, str]], verbose: bool) -> None:
-    print("== Facts: headline families (17)")
-    print(fmt_scores("headline", scored["headline"]))
-    print("== Facts: all families (non-headline gold is not exhaustive: precision is a lower bound)")
-    print(fmt_scores("all", scored["overall"]))
-    print("== Per family")
-    for family, s in scored["per_family"].items():
-        mark = "" if family in HEADLINE else " (non-headline)"
-        print(fmt_scores(family, s, width=16) + mark)
-    print("== Documents")
-    for fld, d in doc_scores.items():
-        print(f"{fld:<12} {d['correct']}/{d['total']} = {d['accuracy']:.3f}")
-        if verbose:
-            for source, g, p in d["wrong"]:
-                print(f"    {source}: gold={g!r} predicted={p!r}")
-    if errors:
-        print("== Documents that failed in the pipeline (all their gold facts count as missed)")
-        for source, message in errors:
-            print(f"  {source}: {message}")
-    if verbose:
-        result: MatchResult = scored["match"]
-        matched_q = [(i, j) for i, j in result.pairs if gold.at[i, "qualifier"] != pred.at[j, "qualifier"]]
-        print("== False negatives (gold facts not predicted)")
-        for i in result.unmatched_gold:
-            print(f"  FN {gold.at[i, 'source']}: {describe(gold.loc[i])}")
-        print("== False positives (predictions with no gold partner)")
-        for j in result.unmatched_pred:
-            tag = "" if pred.at[j, "headline"] else " (non-headline)"
-            print(f"  FP {pred.at[j, 'source']}: {describe(pred.loc[j])}{tag}")
-        print("== Matched facts with a different qualifier")
-        for i, j in matched_q:
-            print(f"  Q  {gold.at[i, 'source']}: gold={gold.at[i, 'qualifier']} "
-                  f"predicted={pred.at[j, 'qualifier']} «{gold.at[i, 'context']}»")
-
-
-def summary(scored: dict, doc_scores: dict, n_docs: int, n_errors: int) -> dict[str, Any]:
-    h, o = scored["headline"], scored["overall"]
-    return {
-        "documents": n_docs, "documents_failed": n_errors,
-        "headline": h.as_dict(), "all_families": o.as_dict(),
-        "per_family": {f: s.as_dict() for f, s in scored["per_family"].items()},
-        "identification": {f: d["accuracy"] for f, d in doc_scores.items()},
-    }
-
-
-def print_summary(s: dict[str, Any]) -> None:
-    h, o = s["headline"], s["all_families"]
-    print()
-    print("=" * 60)
-    print("SUMMARY")
-    print(f"documents            {s['documents']} ({s['documents_failed']} failed)")
-    print(f"headline  P/R/F1     {h['precision']:.3f} / {h['recall']:.3f} / {h['f1']:.3f}"
-          f"   (tp={h['tp']} fp={h['fp']} fn={h['fn']})")
-    print(f"all       P/R/F1     {o['precision']:.3f} / {o['recall']:.3f} / {o['f1']:.3f}"
-          f"   (tp={o['tp']} fp={o['fp']} fn={o['fn']})")
-    print(f"qualifier accuracy   {h['qualifier_accuracy']:.3f} (headline matched)  "
-          f"{o['qualifier_accuracy']:.3f} (all matched)")
-    print(f"estimated accuracy   {h['estimated_accuracy']:.3f} (headline matched)")
-    ident = s["identification"]
-    print("identification       " + "  ".join(f"{k}={v:.3f}" for k, v in ident.items()))
-    print("=" * 60)
 
 
 # ---------------------------------------------------------------- main

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench.accuracy import is_empty
+from bench.scoring import is_empty
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"

@@ -80,7 +80,7 @@ def progress_text(job: Job) -> str:
     """The line under the stages: files read while reading, the stage's work after."""
     if job.stage in ("", "read"):
         if not job.total:
-            return "等待构建开始（另一个构建结束后才会开始）…" if not job.stage else "正在查找报告文件…"
+            return "等待构建开始（另一个构建结束后才会开始）…" if not job.stage else "正在读取报告文件…"
         return f"读取第 {job.done}/{job.total} 个文件：{job.current}"
     return STAGES.get(job.stage, ("", job.stage))[1] + "…"
 

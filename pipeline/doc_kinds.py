@@ -7,9 +7,9 @@ The kinds officials actually drop in, and how the year logic of extraction diffe
 | 政府工作报告 | the government work report itself, or a mirror of it | review of N−1 (预计 figures), targets for N |
 | 报告摘要 | a news summary of a report ("县长X作政府工作报告", "今年主要预期目标…") | as the report it summarises |
 | 统计公报 | the statistical bulletin for year N | every value is the final outcome for N |
-| 计划执行情况 | the plan-execution report: N−1 executed, plan for N | outcomes N−1, targets N |
+| 计划执行情况 | the plan-execution report: N−1 executed, plan for N (one naming only the year executed is for the year after) | outcomes N−1, targets N |
 | 目标任务分解 | a notice handing the year's targets down (下达/分解) | targets for N |
-| 工作汇报 | a part-year progress briefing to superiors | the year it is written in |
+| 工作汇报 | a part-year progress briefing to superiors, or a part-year plan-execution report (上半年计划执行情况) | the year it is written in |
 | 其他 | yearbook pages, articles covering several counties, blogs, anything else | figures for the year they describe |
 
 ``report_year`` is always N, the year the document is *for* (see ``pipeline.identify``).

@@ -9,7 +9,10 @@ import pytest
 
 from pipeline import settings
 
+# The repository's own data folders. Never ``settings.raw_dir()`` and the like for these: the
+# fixtures point COUNTY_PULSE_DATA at a data dir under tmp while a test runs.
 SAMPLE_RAW_DIR = settings.PROJECT_ROOT / "data" / "raw"
+REFERENCE_DIR = settings.PROJECT_ROOT / "data" / "reference"
 # shared/ beside the checkout (as on the developers' machines and CI): what may not be copied
 # into the repository (news items, the labelled real corpus). Tests skip when it is absent.
 SHARED_DIR = settings.PROJECT_ROOT.parent / "shared"
@@ -44,7 +47,7 @@ def sample_data_root(tmp_path_factory, name: str) -> Path:
     """A fresh data dir: the committed samples and the reviewed vocabularies, nothing built."""
     root = tmp_path_factory.mktemp(name) / "data"
     copy_samples(root / "raw")
-    shutil.copytree(settings.PROJECT_ROOT / "data" / "reference", root / "reference")
+    shutil.copytree(REFERENCE_DIR, root / "reference")
     return root
 
 
@@ -65,3 +68,11 @@ def built_sample_root(tmp_path_factory) -> Path:
 def built_sample_dir(built_sample_root) -> Path:
     """Tables built once from the bundled sample corpus (read-only for tests)."""
     return built_sample_root / "processed"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every browser test in one pytest-xdist worker (``--dist loadgroup``, pyproject.toml): one
+    Chromium and one app server per data dir, while the other workers take the rest."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

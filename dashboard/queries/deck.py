@@ -14,6 +14,7 @@ from dashboard.queries.cockpit import (
     beijing_time, headline_sentence, kpi_tiles, measure_name, peer_group, scorecard, scorecard_counts, source_line,
 )
 from dashboard.queries.compare import median_value, ranking, with_peers
+from dashboard.queries.facts import _pick_one
 from dashboard.queries.labels import HEADLINE_INDICATORS
 from dashboard.queries.sentences import ranking_sentence, timeline_sentence
 from dashboard.queries.targets import timeline
@@ -72,7 +73,8 @@ def _cockpit_content(t, county, year, manifest, slide) -> dict:
     title = headline_sentence(tiles, county, year) or (
         f"{county}{year}年共 {len(card)} 项目标：达成 {counts['met']} 项，未达成 {counts['missed']} 项，待公布 {counts['no_outcome_yet']} 项。"
         if len(card) else f"{county}{year}年没有可以判断的目标。")
-    return {"heading": slide["title"], "title": title, "chart": target_outcome_chart(t["tvo"], county, year),
+    chart = target_outcome_chart(t["tvo"], county, year) or headline_chart(t["indicators"], county, year)
+    return {"heading": slide["title"], "title": title, "chart": chart,
             "table": card[["结果", "指标", "目标", "实绩", "差距"]].head(8) if len(card) else None,
             "footer": source_line(t["indicators"], t["documents"], county, year, manifest)}
 
@@ -89,6 +91,26 @@ def target_outcome_chart(tvo: pd.DataFrame, county: str, year: int | None) -> di
     rows = rows[rows["target_unit"].fillna("") == unit].sort_values(["indicator", "measure"])
     return {"kind": "bar", "categories": [measure_name(i, m) for i, m in zip(rows["indicator"], rows["measure"])],
             "series": [("目标", _numbers(rows["target_value"])), ("实绩", _numbers(rows["actual_value"]))], "unit": unit, "focal": None}
+
+
+def headline_chart(indicators: pd.DataFrame, county: str, year: int | None) -> dict | None:
+    """Without targets: the year's headline outcomes in the unit most of them share."""
+    if indicators.empty or year is None:
+        return None
+    mine = indicators[(indicators["county"] == county) & (indicators["period"] == year) & (indicators["kind"] == "actual")
+                      & (indicators["scope"] == "annual") & indicators["value"].notna()]
+    rows = []
+    for indicator, measure in HEADLINE_INDICATORS:
+        found = mine[(mine["indicator"] == indicator) & (mine["measure"] == measure)]
+        if not found.empty:
+            rows.append(_pick_one(found).iloc[0])
+    if not rows:
+        return None
+    frame = pd.DataFrame(rows)
+    unit = frame["unit"].fillna("").mode().iloc[0]
+    frame = frame[frame["unit"].fillna("") == unit]
+    return {"kind": "bar", "categories": [measure_name(i, m) for i, m in zip(frame["indicator"], frame["measure"])],
+            "series": [("实绩", _numbers(frame["value"]))], "unit": unit, "focal": None}
 
 
 def _ranking_content(t, county, year, manifest, slide) -> dict:

@@ -198,7 +198,7 @@ def label(mapping: dict, key) -> str:
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．]|第[一二三四五六七八九十\d]+[部分章节篇])")
 # What the name of a whole document says it is.
 _DOCUMENT_WORDS = re.compile(r"报告|公报|汇报|决议|纲要|要点|摘要|讲话|执行情况|任务分解|分解表|白皮书|年鉴|工作总结|计划(?:草案)?$")
-TITLE_MAX_CHARS = 40
+TITLE_MAX_CHARS = 60  # 关于…计划执行情况与…计划草案的报告 runs to ~50
 
 
 def is_document_title(title) -> bool:

@@ -28,9 +28,10 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
     """All indicator facts of one normalised document (see the module docstring)."""
     vocab = load_vocabulary()
     several = bool(getattr(identity, "counties", ()))
+    county = None if several else getattr(identity, "county", None)
     doc = DocContext(identity.report_year, effective_kind(identity.doc_type, text),
-                     getattr(identity, "delivered_year", None), several,
-                     None if several else own_suffix(getattr(identity, "county", None)))
+                     getattr(identity, "delivered_year", None), several, own_suffix(county),
+                     county if county and ";" not in county else None)
     section = Section(doc.opening_part, doc.opening_year, basis=doc.basis)
     rows, table_lines = table_facts(text, doc, vocab)
     for p_start, p_end in iter_paragraphs(text):
@@ -55,7 +56,9 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
             if ctx is not None:
                 rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
     frame = _without_table_restatements(_to_frame(rows))
-    return _without_restatements(frame).reset_index(drop=True) if doc.doc_type in RESTATING_KINDS else frame
+    if doc.doc_type in RESTATING_KINDS and not doc.several:  # several counties: merged per county by attribution
+        return _without_restatements(frame).reset_index(drop=True)
+    return frame
 
 
 ESTIMATE_LEAD = re.compile(r"^[^，,。]{0,4}预计")

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from pipeline.extract.grammar import QUALITATIVE_RE, Mention, read_mentions
-from pipeline.extract.kinds import DocContext
+from pipeline.extract.kinds import DocContext, other_place_named_last
 from pipeline.extract.periods import MILESTONE_WORDS, SentenceContext, join_basis, milestone_from_year, with_clause_year
 from pipeline.extract.rankings import ranking_mentions
 from pipeline.extract.vocabulary import AliasHit, Family, Vocabulary, find_aliases, group_hits
@@ -21,10 +21,11 @@ FACT_COLUMNS = [
 
 def mentions_to_facts(
     group: list[AliasHit], mentions: list[Mention], ctx: SentenceContext, vocab: Vocabulary,
-    each: bool = False, in_order: bool = False,
+    each: bool = False, in_order: bool = False, per_place: bool = False,
 ) -> list[dict]:
     """``each``: the words say the values apply to each item (分别, 均); ``in_order``: they say
-    分别, one value per item, so a single value for several items is a list that lost values."""
+    分别, one value per item, so a single value for several items is a list that lost values;
+    ``per_place``: an article on several counties, where a 分别 list may go to places instead."""
     indicators = [name for hit in group for name in hit.indicators]
     combined = vocab.combined.get(tuple(indicators))
     n = len(indicators)
@@ -34,6 +35,10 @@ def mentions_to_facts(
             # 城乡居民人均可支配收入突破4万元: one level cannot be both the urban and the rural
             # figure, so it is the all-residents one (a single growth may well be both)
             assigned = [(combined, found[0])]
+        elif n == 1 and per_place and in_order:
+            # 甲县、乙县GDP分别增长5.5%和5.2% in a several-county article: one value per place,
+            # each given its place by attribution
+            assigned = [(indicators[0], m) for m in found]
         elif n == 1:
             assigned = [(indicators[0], m) for m in _distinct_readings(found)]
         elif len(found) == n:
@@ -94,6 +99,8 @@ def _fact(name: str, measure: str, m: Mention, ctx: SentenceContext, vocab: Voca
         return _with_period(name, measure, m, ctx, "cumulative", start_year, end_year, end_year)
     if measure in ("growth", "change") and m.base_year is not None and period is not None and m.base_year < period - 1:
         return None  # 比2020年增长20%: a change over several years, not the year's growth
+    if m.year is None and m.relative_year is not None and ctx.this_year is not None:
+        m = replace(m, year=ctx.this_year + m.relative_year)  # …，今年力争增长7%
     if m.year is not None:
         period = period_start = period_end = m.year
     elif m.term and m.multi_year:
@@ -125,8 +132,8 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
     return {
         "indicator": name,
         "measure": measure,
-        "kind": "target" if m.names_target or _horizon(m, ctx) else ctx.kind,
-        "estimated": ctx.estimated and not (m.names_target or _horizon(m, ctx)),
+        "kind": "target" if _ahead(m, ctx) else ctx.kind,
+        "estimated": ctx.estimated and not _ahead(m, ctx),
         "period": period,
         "period_start": period_start,
         "period_end": period_end,
@@ -141,6 +148,15 @@ def _with_period(name: str, measure: str, m: Mention, ctx: SentenceContext, scop
         "basis": join_basis([ctx.basis, f"cue:{m.year}年" if m.year is not None else "",
                              "cue:目标" if m.names_target else ""]),
     }
+
+
+def _ahead(m: Mention, ctx: SentenceContext) -> bool:
+    """The value is a target: it names one, or it is for a year still to come for the document
+    (到2025年达到…, …，今年力争增长7% in a report whose own year is still ahead)."""
+    if m.names_target or _horizon(m, ctx):
+        return True
+    return (m.relative_year is not None and m.relative_year >= 0 and m.year is not None
+            and ctx.first_future_year is not None and m.year >= ctx.first_future_year)
 
 
 def _horizon(m: Mention, ctx: SentenceContext) -> bool:
@@ -198,12 +214,16 @@ def qualitative_fact(group: list[AliasHit], text: str, window_end: int, ctx: Sen
 
 def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, vocab: Vocabulary,
                      doc: DocContext | None = None) -> list[dict]:
+    if SUB_COUNTY_LEAD.match(text, start, end):
+        return []  # 城关镇：地区生产总值增长8%，…: a town's line of a breakdown, not the county's
     hits = find_aliases(text, start, end, vocab)
     facts = []
     groups = group_hits(text, hits)
     for i, group in enumerate(groups):
         if doc is not None and doc.higher_than_own().search(text, max(start, group[0].start - HIGHER_REACH), group[0].start):
             continue  # 全市地区生产总值增长5.5% in a county's report: the city's figure
+        if doc is not None and _another_place_speaks(text, start, group[0].start, doc):
+            continue  # 泉州市地区生产总值…, 邻县甲县生产总值… in a county's report: not the county's figure
         limit = groups[i + 1][0].start if i + 1 < len(groups) else end
         if doc is not None and doc.several and len(group) == 1 and len(group[0].indicators) == 1:
             listed = ranking_mentions(text, group[0].end, end)
@@ -232,7 +252,8 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
             continue
         mentions = _without_passed_thresholds(text, mentions)
         _date_milestones(text, start, group[0].start, mentions)
-        if "分别" in segment:
+        places_listed = doc is not None and doc.several and _places_right_before(text, start, group[0].start)
+        if "分别" in segment and not places_listed:
             # the list reaches back over the items of its own clause group, not over a semicolon
             stop = max(text.rfind(mark, start, group[0].start) for mark in "；;")
             listed = [g for g in groups[:i + 1] if g[0].start > stop]
@@ -241,7 +262,7 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
         if BOTH_GREW.search(segment):
             facts.extend(_share_with_listed(text, groups[:i], group, mentions, group_ctx, vocab))
         facts.extend(mentions_to_facts(group, mentions, group_ctx, vocab, each=bool(re.search("分别|均", segment)),
-                                       in_order="分别" in segment))
+                                       in_order="分别" in segment, per_place=doc is not None and doc.several))
     for fact in facts:
         fact["sentence"] = text[start:end]
         fact["start"], fact["end"] = start, end
@@ -250,6 +271,25 @@ def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, voca
 
 
 HIGHER_REACH = 12
+SUB_COUNTY_LEAD = re.compile(r"[^，,。；;：:\d]{1,12}?(?<!城)(?:镇|乡|街道|开发区|高新区|经开区|园区|工业园|产业园)\s*[:：]")
+
+
+def _places_right_before(text: str, sentence_start: int, item_start: int) -> bool:
+    """甲区、乙区地区生产总值分别…: the item is written right after a list of places."""
+    from pipeline.identify import find_places
+    from pipeline.identify.text import prepare
+
+    words = prepare(text[max(sentence_start, item_start - HIGHER_REACH):item_start])
+    found = find_places(words)
+    return bool(found) and found[-1].end == len(words) and found[-1].place.kind != "higher"
+
+
+def _another_place_speaks(text: str, sentence_start: int, item_start: int, doc: DocContext) -> bool:
+    """The place named last in the item's clause, right before it, is not the document's county."""
+    if doc.county is None or doc.several:
+        return False
+    clause_start = max([sentence_start] + [text.rfind(mark, sentence_start, item_start) + 1 for mark in "，,；;：:"])
+    return other_place_named_last(text[max(clause_start, item_start - HIGHER_REACH):item_start], doc.county)
 
 
 def _date_milestones(text: str, start: int, item_start: int, mentions: list[Mention]) -> None:

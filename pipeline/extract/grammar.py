@@ -82,6 +82,7 @@ class Mention:
     like_for_like: bool = False  # 同口径增长8.2%: beside the headline growth, on a comparable basis
     by_year: bool = False  # 到2023年达到…: ``year`` is a horizon
     sum_years: int = 0  # 五年增加20865元: the change over that many years, up to the period
+    relative_year: int | None = None  # …，今年力争增长7%: the clause's 今年 (0), 明年 (1) or 去年 (−1)
 
 
 def qualifier_of(pre: str, post: str, context: str) -> tuple[str, str]:
@@ -247,7 +248,9 @@ def read_mentions(segment: str, offset: int, aspiration_context: str,
                                     span_years=YEARS_IN_WORDS[span.group(1)] if span else 0,
                                     term=span_term, like_for_like="同口径" in before,
                                     sum_years=YEARS_IN_WORDS[summed_over.group(1)] if summed_over and not span else 0,
-                                    base_year=_compared_with(_before(aspiration_context, segment, match.start()))))
+                                    base_year=_compared_with(_before(aspiration_context, segment, match.start())),
+                                    year=_clause_year(segment, match.start()),
+                                    relative_year=_clause_relative_year(segment, match.start())))
             taken.append(part.span())
     for mention in read_chinese_percents(segment, offset, aspiration_context):
         if free(mention.start - offset, mention.end - offset):
@@ -309,6 +312,25 @@ def _by_year(segment: str, match: re.Match) -> bool:
 
 # 比2020年增长20%, 与2018年相比，…增长15%: a growth measured from a base year named in its clause.
 COMPARED_WITH = re.compile(r"(?:比|较|与|同|和)((?:19|20)\d\d)年(?:底|末)?(?:相比|相较|比较)?[^。；;]{0,24}$")
+
+
+# …增长6%，2024年预期增长6.5%; 2023年增长6%，2022年增长5.1%: a later clause of the item that
+# opens with its own year speaks of that year.
+CLAUSE_OPENING_YEAR = re.compile(r"[，,]\s*((?:19|20)\d\d)年(?:全年)?(?:预期|预计|力争|计划|目标为?)?(?:同比)?$")
+
+
+def _clause_year(segment: str, pos: int) -> int | None:
+    found = CLAUSE_OPENING_YEAR.search(segment, 0, pos)
+    return int(found.group(1)) if found else None
+
+
+CLAUSE_OPENING_RELATIVE = re.compile(r"[，,]\s*(今年|明年|去年)(?:全年)?(?:预期|预计|力争|计划|目标为?|确保|争取)?(?:同比)?$")
+RELATIVE_YEARS = {"今年": 0, "明年": 1, "去年": -1}
+
+
+def _clause_relative_year(segment: str, pos: int) -> int | None:
+    found = CLAUSE_OPENING_RELATIVE.search(segment, 0, pos)
+    return RELATIVE_YEARS[found.group(1)] if found else None
 
 
 def _compared_with(before: str) -> int | None:

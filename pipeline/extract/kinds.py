@@ -51,6 +51,21 @@ HIGHER_FOR_COUNTY = re.compile(rf"(?:全市|全省|全国|全州|全盟|市级|�
 HIGHER_FOR_CITY = re.compile(rf"(?:全省|全国|省级){_HIGHER_TAIL}")
 
 
+def other_place_named_last(words: str, county: str) -> bool:
+    """Whether the place named last in ``words`` is another unit than ``county`` (its current,
+    former or short names all count as its own)."""
+    from pipeline.identify import find_places
+    from pipeline.identify.text import prepare
+
+    found = find_places(prepare(words))
+    if not found:
+        return False
+    place = found[-1].place
+    if place.kind == "higher":
+        return True
+    return all(c.name != county for c in place.counties)
+
+
 def own_suffix(county: str | None) -> str | None:
     """县 for 浚县 and 景东彝族自治县, 市 for 晋江市: the kind of unit a county name names."""
     if not county or ";" in county:
@@ -69,6 +84,7 @@ class DocContext:
     # The kind of unit the document is about (县, 区, 旗, 市 for a county-level city), when known:
     # it tells whether 全市 is the document's own county or the city above it.
     own_suffix: str | None = None
+    county: str | None = None  # the document's own county, when it has one
 
     def higher_than_own(self) -> re.Pattern:
         """Subjects that are a higher level than the document's own unit (全省; 全市 unless a 市)."""

@@ -28,6 +28,7 @@ class SentenceContext:
     basis: str = ""  # the cues that decided kind and period, "; "-joined
     point_in_time: bool = False  # 截至2020年末, “十三五”末: levels are that year's, not a term's sum
     first_future_year: int | None = None  # the first year still to come for the document
+    this_year: int | None = None  # the year 今年 means (a clause of its own may say 今年, 去年)
 
 
 def sentence_context(sentence: str, section: Section, doc: DocContext) -> SentenceContext | None:
@@ -82,7 +83,7 @@ def sentence_context(sentence: str, section: Section, doc: DocContext) -> Senten
                            section.five_year or section.part == "plan_multi", term,
                            plan_multi=section.part == "plan_multi" and kind == "target",
                            basis=join_basis(basis), point_in_time=bool(POINT_IN_TIME.search(sentence[:24])),
-                           first_future_year=first_future_year(doc))
+                           first_future_year=first_future_year(doc), this_year=doc.this_year)
 
 
 MEASURED_AGAINST = re.compile(r"(?:完成|实现|超过?|超额|高于|低于|好于|快于|慢于|优于|达到|比|较|全面|圆满)(?:了)?(?:全年|年度|年初|既定|省市|市定)?(?:的)?(?:主要)?$")
@@ -115,12 +116,18 @@ def is_horizon(year: int | None, doc: DocContext) -> bool:
     return year is not None and future is not None and year >= future
 
 
+SENTENCE_YEAR = re.compile(
+    r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:([,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县)"
+    r"|(?=[^，,。；;的]{2,10}?(?:增长|下降|达到|突破)))")
+
+
 def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tuple[int | None, str]:
     """The year the sentence names for itself, and the words that named it ("" if none)."""
     head = sentence[:24]
-    match = re.search(r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:[,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县"
-                      r"|(?=[^，,。；;的]{2,10}?(?:增长|下降|达到|突破)))", head)
-    if match:
+    match = SENTENCE_YEAR.search(head)
+    if match and (match.group(2) is not None or not re.search(r"[，,]", head[:match.start(1)])):
+        # a year that leads a clause (2022年，…) dates the sentence; one written inside a later
+        # clause (…完成12亿元，2024年计划增长5%) speaks only of that clause
         return int(match.group(1)), f"cue:{match.group(1)}年"
     match = re.match(r"^[^，,。]{0,4}?(?:从|自)((?:19|20)\d\d)年(?:开始|起)", sentence)
     if match:
@@ -162,7 +169,9 @@ def _year_before_item(text: str, sentence_start: int, item_start: int, doc: DocC
 # 尤其18年生产总值达到2229亿元，……，完成名义GDP增量247.5亿元: an item dated at its head dates
 # the later items of its sentence too (比17年 is a comparison, 2016年以来 a span: neither counts).
 CARRIED_YEAR = re.compile(
-    r"(?<![\d.近过去这多几连续前后每比较与同至到从由])((?:19|20)?\d\d)年(?!以来|来|起|开始|前|后|的|底|末|相比|同期|\d)")
+    r"(?<![\d.近过去这多几连续前后每比较与同至到从由])((?:19|20)?\d\d)年(?!以来|来|起|开始|前|后|的|底|末|相比|同期|\d)"
+    # …that dates an item: an indicator's words follow it closely (18年生产总值, 2021年全县财政收入)
+    r"(?=[^，,。；;]{0,6}?(?:生产总值|GDP|财政|收入|投资|零售|增加值|就业|失业|总产值|产量))")
 
 
 def _carried_year(text: str, sentence_start: int, item_start: int, doc: DocContext | None) -> int | None:

@@ -26,7 +26,8 @@ STRONG_CONTEXT_SCORE = 5
 MIN_SEVERAL_COUNTIES = 3
 # Counties of several cities with figures of their own that make an article a provincial ranking.
 MIN_RANKING_COUNTIES = 4
-_WE = re.compile(r"(?:我|本)(?:县|区|市|旗)")
+# How a county's own text says "we"; 我市 is left out: a city's media say it of the city in a roundup.
+_WE = re.compile(r"(?:我|本)(?:县|区|旗)")
 _WHOLE_COUNTY = re.compile(r"全(?:县|区|旗)")
 MAX_WHOLE_COUNTY_IN_ROUNDUP = 2
 # Masked tokens (X县, XX, *) at least this often mark an anonymised template.

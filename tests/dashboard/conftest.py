@@ -216,17 +216,17 @@ def write_fixture(out: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_data_root(built_sample_root) -> Path:
-    """The sample corpus built once per session (tests/conftest.py), read-only for tests."""
+def built_data_dir(built_sample_root) -> Path:
+    """A data dir (raw, reference, processed) with the sample corpus built once per session
+    (tests/conftest.py); read-only for tests: copy it to change it. ``app_test`` points the
+    environment at it for one test."""
     return built_sample_root
 
 
-@pytest.fixture
-def built_data_dir(built_data_root, monkeypatch) -> Path:
-    """A data dir (raw, reference, processed) built from the sample corpus, env pointed at it
-    for this test."""
-    point_env_at(monkeypatch, built_data_root)
-    return built_data_root
+@pytest.fixture(scope="session")
+def built_data_root(built_data_dir) -> Path:
+    """The same session data dir as ``built_data_dir`` (both names are in use)."""
+    return built_data_dir
 
 
 @pytest.fixture
@@ -253,6 +253,24 @@ def admin_password(monkeypatch):
     auth.GUARD.reset()
 
 
+def own_reference(tmp_path: Path, monkeypatch, *, copy_of: Path | None = None, drop: tuple[str, ...] = (),
+                  headers: dict[str, list[str]] | None = None) -> Path:
+    """A reference folder for this test alone, ``COUNTY_PULSE_REFERENCE`` pointed at it: a copy of
+    ``copy_of`` (else empty), less the files in ``drop``, with each file of ``headers`` holding
+    only its header row (what the app appends a person's corrections or reviews to)."""
+    reference = tmp_path / "reference"
+    if copy_of is not None:
+        shutil.copytree(copy_of, reference)
+    else:
+        reference.mkdir()
+    for name in drop:
+        (reference / name).unlink(missing_ok=True)
+    for name, columns in (headers or {}).items():
+        (reference / name).write_text(",".join(columns) + "\n", encoding="utf-8")
+    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
+    return reference
+
+
 def unlock(at, password: str = ADMIN_PASSWORD):
     """Enter the admin password on the 数据 page, as an official would."""
     at.text_input(key="admin_password").input(password)
@@ -273,8 +291,9 @@ def open_page(page: str = "overview", **params):
 
 
 @pytest.fixture
-def app_test(built_data_dir):
+def app_test(built_data_dir, monkeypatch):
     """Open a page of the app (by URL, as a shared link would) and return the AppTest."""
+    point_env_at(monkeypatch, built_data_dir)
     return open_page
 
 
@@ -385,6 +404,7 @@ def browser():
             pytest.fail("/usr/bin/chromium is missing on CI: install the Debian 'chromium' package (.ci/run does)")
         pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium fonts-noto-cjk)")
     playwright = pytest.importorskip("playwright.sync_api")
+    SHOTS.mkdir(parents=True, exist_ok=True)  # every browser test may save a screenshot, in any order
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
@@ -393,8 +413,8 @@ def browser():
 
 # One server per data dir for the whole session: starting one and its first page cost seconds.
 @pytest.fixture(scope="session")
-def app_url(built_data_root):
-    with running_app(built_data_root) as base:
+def app_url(built_data_dir):
+    with running_app(built_data_dir) as base:
         yield base
 
 
@@ -466,6 +486,7 @@ HOSTILE = (
     '=HYPERLINK("http://evil.example/x","点")'
 )
 HOSTILE_COUNTY = '<b>利津</b>[县](http://evil.example/c)'
+HOSTILE_SLOGAN = '<i>斜体提法</i>![x](http://evil.example/s.png)'
 
 
 def hostile_tables() -> dict[str, pd.DataFrame]:
@@ -488,7 +509,7 @@ def hostile_tables() -> dict[str, pd.DataFrame]:
     tvo = t["targets_vs_outcomes"]
     for column in ("target_sentence", "actual_sentence"):
         tvo[column] = tvo[column].map(lambda s: s if s is None or pd.isna(s) else f"{HOSTILE}{s}")
-    t["slogans"].loc[0, "slogan"] = '<i>斜体提法</i>![x](http://evil.example/s.png)'
+    t["slogans"].loc[0, "slogan"] = HOSTILE_SLOGAN
     t["slogans"].loc[0, "family"] = t["slogans"].loc[0, "slogan"]
     t["keywords"].loc[0, "term"] = '<a href="http://evil.example/k">链接词</a>'
     t["contexts"]["sentence"] = t["contexts"]["sentence"].map(lambda s: f"{HOSTILE}{s}")

@@ -81,13 +81,19 @@ OVERFLOW_JS = r"""
 }).map(e => e.tagName + '.' + (e.getAttribute('class') || '').slice(0, 40)).slice(0, 10)
 """
 
-# What a person sees or hears: visible text, and the tooltips / labels of controls.
+# Everything a person reads or a screen reader says: text (icons' ligature names excluded,
+# they are drawn as symbols), tooltips, aria labels, placeholders, CSS ::after text.
 SHOWN_JS = r"""
 () => {
-  const parts = [document.body.innerText];
-  for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
-    for (const a of ['data-title', 'title', 'aria-label', 'placeholder']) if (el.getAttribute(a)) parts.push(el.getAttribute(a));
+  const parts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest('script, style, noscript, [data-testid="stIconMaterial"]')) continue;
+    parts.push(n.nodeValue);
   }
+  for (const el of document.querySelectorAll('[title], [aria-label], [placeholder], [data-title], [alt]'))
+    for (const a of ['title', 'aria-label', 'placeholder', 'data-title', 'alt']) if (el.getAttribute(a)) parts.push(el.getAttribute(a));
   for (const el of document.querySelectorAll('*')) {
     const after = getComputedStyle(el, '::after').content;
     if (after && after !== 'none' && after !== 'normal') parts.push(after);
@@ -101,19 +107,27 @@ TOOLBAR_JS = r"""
 () => Array.from(document.querySelectorAll('.modebar-btn')).map(b => getComputedStyle(b, '::after').content.replace(/^"|"$/g, '') || b.getAttribute('data-title'))
 """
 
-ENGLISH = ("Upload", "per file", "Drag and drop", "Browse files", "No results", "Page not found", "Download plot",
-           "Zoom", "Pan", "Autoscale", "Reset axes", "Box Select", "Lasso", "Deploy", "Rerun", "Running...",
-           "Made with Streamlit", "Choose an option", "True", "False", "UTC")
+ENGLISH = (
+    "Upload", "per file", "Drag and drop", "Browse files", "No results", "options available", "Page not found",
+    "Search", "Download as CSV", "Fullscreen", "Show/hide columns", "Collapse sidebar", "Help for", "Show password",
+    "Link to heading", "Skip to main content", "Dismiss", "Decrement", "Increment", "Sidebar", "Choose an option",
+    "Connection error", "connected to the internet", "Is Streamlit still running", "yourscript", "Running...",
+    "Deploy", "Made with Streamlit", "True", "False", "UTC", "Download plot", "Zoom", "Pan", "Autoscale",
+    "Reset axes", "Box Select", "Lasso", "Rerun",
+)
+
+
+def english_in(shown: str) -> list[str]:
+    """The words of ``ENGLISH`` in ``shown``: whole words only (aria labels of icons are
+    checked too, so only real words count)."""
+    import re
+
+    return [w for w in ENGLISH if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", shown)]
 
 
 def english_on_screen(page) -> list[str]:
     """The English words of ``ENGLISH`` that a person sees or hears on the page."""
-    import re
-
-    shown = page.evaluate(SHOWN_JS)
-    # Streamlit's own chrome that we hide or cannot translate is not shown (aria labels of
-    # icons are checked too, so only real words count: whole-word matches).
-    return [w for w in ENGLISH if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", shown)]
+    return english_in(page.evaluate(SHOWN_JS))
 
 
 def toolbar_tooltips(page) -> list[str]:

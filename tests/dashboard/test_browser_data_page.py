@@ -17,9 +17,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def own_data_dir(built_data_dir, tmp_path_factory):
+def own_data_dir(built_data_root, tmp_path_factory):
     root = tmp_path_factory.mktemp("data-page") / "data"
-    shutil.copytree(built_data_dir, root)
+    shutil.copytree(built_data_root, root)
     return root
 
 

@@ -1,7 +1,8 @@
 """No English from Streamlit's own chrome on any page (issue 8 §5), including what only shows
 on interaction: a selectbox search without a match, the table toolbar's tooltips, the
 uploader, and the dialog when the server has gone away (an offline app must not ask
-"Are you connected to the internet?")."""
+"Are you connected to the internet?"). Every page as it opens, in both themes, is checked in
+the same load as its readability (test_browser_readability.py)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,10 @@ import shutil
 import pytest
 
 from tests.dashboard.conftest import ADMIN_PASSWORD, SHOTS, open_in_browser, running_app
+from tests.dashboard.page_measure import SHOWN_JS, english_in  # the words and what is shown: one list for all
 
 pytestmark = pytest.mark.browser
 
-ENGLISH = (
-    "Upload", "per file", "Drag and drop", "Browse files", "No results", "options available", "Page not found",
-    "Search", "Download as CSV", "Fullscreen", "Show/hide columns", "Collapse sidebar", "Help for", "Show password",
-    "Link to heading", "Skip to main content", "Dismiss", "Decrement", "Increment", "Sidebar", "Choose an option",
-    "Connection error", "connected to the internet", "Is Streamlit still running", "yourscript", "Running...",
-    "Deploy", "Made with Streamlit", "True", "False", "UTC",
-)
 PAGES = {
     "cockpit": "/?county=浚县&year=2021",
     "compare": "/compare?county=浚县&year=2022&indicator=固定资产投资",
@@ -29,45 +24,11 @@ PAGES = {
     "data": "/data?county=浚县&year=2022",
 }
 
-# Everything a person reads or a screen reader says: text (icons' ligature names excluded,
-# they are drawn as symbols), tooltips, aria labels, placeholders, CSS ::after text.
-SHOWN_JS = r"""
-() => {
-  const parts = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    if (!el || el.closest('script, style, noscript, [data-testid="stIconMaterial"]')) continue;
-    parts.push(n.nodeValue);
-  }
-  for (const el of document.querySelectorAll('[title], [aria-label], [placeholder], [data-title], [alt]'))
-    for (const a of ['title', 'aria-label', 'placeholder', 'data-title', 'alt']) if (el.getAttribute(a)) parts.push(el.getAttribute(a));
-  for (const el of document.querySelectorAll('*')) {
-    const after = getComputedStyle(el, '::after').content;
-    if (after && after !== 'none' && after !== 'normal') parts.push(after);
-  }
-  return parts.join('\n');
-}
-"""
-
-
-def english_in(shown: str) -> list[str]:
-    return [w for w in ENGLISH if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", shown)]
-
 
 def _unlock(page) -> None:
     page.get_by_label("管理员密码（上传、重新构建、更正需要）").fill(ADMIN_PASSWORD)
     page.get_by_role("button", name="解锁").click()
     page.wait_for_selector("text=已解锁", timeout=20000)
-
-
-@pytest.mark.parametrize("slug", list(PAGES))
-def test_no_english_on_any_page(browser, fixture_app_url, slug):
-    page, _ = open_in_browser(browser, fixture_app_url + PAGES[slug])
-    found = english_in(page.evaluate(SHOWN_JS))
-    page.screenshot(path=str(SHOTS / f"english-{slug}.png"))
-    assert not found, found
-    page.context.close()
 
 
 def test_a_selectbox_search_without_a_match_answers_in_chinese(browser, fixture_app_url):

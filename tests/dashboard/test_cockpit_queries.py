@@ -197,6 +197,7 @@ def test_tile_names_the_kind_of_source(tables):
 
 @pytest.mark.parametrize("title, whole", [
     ("关于某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告", True),
+    ("关于某某自治县2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告", True),
     ("某县2023年国民经济和社会发展统计公报", True),
     ("2024年政府工作报告", True),
     ("三、2024年重点工作安排", False),  # a section heading

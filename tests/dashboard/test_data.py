@@ -7,7 +7,7 @@ import pytest
 
 from dashboard import queries
 from pipeline import contracts, corrections, settings
-from tests.dashboard.conftest import assert_no_exception, html_blocks, page_text, unlock
+from tests.dashboard.conftest import assert_no_exception, html_blocks, own_reference, page_text, unlock
 
 
 def test_data_page_lists_documents(app_test):
@@ -50,10 +50,7 @@ def test_export_has_source_column_and_masked_text(fixture_data_dir):
 
 
 def test_add_correction_from_the_app(fixture_app, fixture_data_dir, tmp_path, monkeypatch):
-    reference = tmp_path / "reference"
-    reference.mkdir()
-    (reference / "corrections.csv").write_text(",".join(corrections.COLUMNS) + "\n", encoding="utf-8")
-    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
+    reference = own_reference(tmp_path, monkeypatch, headers={"corrections.csv": corrections.COLUMNS})
     at = unlock(fixture_app("data", county="利津县", year=2020))
     form_inputs = {t.label: t for t in at.text_input}
     form_inputs["指标"].input("粮食产量")

@@ -6,7 +6,7 @@ import pandas as pd
 
 from dashboard.doc_review import pending
 from pipeline.identify.review import COLUMNS, load_reviews
-from tests.dashboard.conftest import assert_no_exception, page_text, unlock
+from tests.dashboard.conftest import assert_no_exception, own_reference, page_text, unlock
 
 
 def test_pending_lists_accepted_documents_lacking_county_or_year():
@@ -19,10 +19,7 @@ def test_pending_lists_accepted_documents_lacking_county_or_year():
 
 
 def test_set_county_and_year_from_the_app(fixture_app, tmp_path, monkeypatch):
-    reference = tmp_path / "reference"
-    reference.mkdir()
-    (reference / "document_reviews.csv").write_text(",".join(COLUMNS) + "\n", encoding="utf-8")
-    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
+    reference = own_reference(tmp_path, monkeypatch, headers={"document_reviews.csv": COLUMNS})
     at = unlock(fixture_app("data"))  # saving needs the admin password
     assert_no_exception(at)
     assert "待补充（2）" in page_text(at)  # the two anonymised templates of the fixture tables

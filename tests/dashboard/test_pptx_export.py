@@ -72,3 +72,12 @@ def test_chinese_text_carries_an_east_asian_typeface(tables):
     title = deck.slides[0].shapes.title.text_frame.paragraphs[0].runs[0]
     ea = title.font._rPr.find(qn("a:ea"))  # noqa: SLF001 - what PowerPoint reads for Chinese glyphs
     assert ea is not None and ea.get("typeface") == pptx_export.FACE
+
+
+def test_a_cockpit_without_targets_still_charts_its_outcomes(tables):
+    no_targets = {**tables, "tvo": tables["tvo"].iloc[0:0]}
+    content = queries.slide_content(no_targets, "浚县", 2022, MANIFEST, {"kind": "cockpit", "title": "浚县 2022年 · 县情驾驶舱"})
+    assert content["chart"] and content["chart"]["series"][0][0] == "实绩"
+    assert all(v is not None for v in content["chart"]["series"][0][1])
+    deck = Presentation(io.BytesIO(pptx_export.deck_pptx([content])))
+    assert any(shape.has_chart for shape in deck.slides[0].shapes)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
 
 from dashboard.slogan_review import phrases_for_review
 from pipeline.slogans import read_corrections
-from tests.dashboard.conftest import assert_no_exception, page_text, unlock
+from tests.dashboard.conftest import assert_no_exception, own_reference, page_text, unlock
 
 
 def test_review_table_counts_documents_and_quotes():
@@ -23,10 +21,7 @@ def test_review_table_counts_documents_and_quotes():
 
 
 def test_correct_a_kind_from_the_data_page(fixture_app, fixture_data_dir, tmp_path, monkeypatch):
-    reference = tmp_path / "reference"
-    shutil.copytree(fixture_data_dir / "reference", reference)
-    (reference / "slogan_corrections.tsv").unlink(missing_ok=True)
-    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
+    reference = own_reference(tmp_path, monkeypatch, copy_of=fixture_data_dir / "reference", drop=("slogan_corrections.tsv",))
     at = fixture_app("data")
     assert_no_exception(at)
     assert "提法归类" in page_text(at)

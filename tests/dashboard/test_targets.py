@@ -1,6 +1,7 @@
 """目标与实绩 page."""
 
-from tests.dashboard.conftest import assert_no_exception, figures, page_text
+from tests.conftest import REFERENCE_DIR
+from tests.dashboard.conftest import assert_no_exception, figures, own_reference, page_text
 
 
 def test_targets_timeline_and_hit_rates(app_test):
@@ -84,39 +85,26 @@ def test_sidebar_indicator_drives_timeline(fixture_app):
     assert at.sidebar.selectbox(key="indicator").value == "调查失业率"
 
 
-def reference_copy(tmp_path, monkeypatch):
-    """The reviewed reference files, with an empty corrections file the test appends to."""
-    import shutil
+def corrected_gdp_2022(fixture_app, tmp_path, monkeypatch, value: str):
+    """The targets page of 浚县's GDP after a person corrected its 2022 outcome to ``value``
+    (a reference folder of the test's own); returns the page and its traces by name."""
+    from pipeline import corrections
 
-    from pipeline import settings
-
-    reference = tmp_path / "reference"
-    shutil.copytree(settings.reference_dir(), reference)
-    (reference / "corrections.csv").unlink()
-    monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
-    return reference
+    reference = own_reference(tmp_path, monkeypatch, copy_of=REFERENCE_DIR, drop=("corrections.csv",))
+    fact_id = "78f198f04f57dcb4:1:地区生产总值:growth:actual:2022"
+    corrections.append_correction(reference / "corrections.csv", {"action": "correct", "fact_id": fact_id, "value": value, "note": "测试"})
+    at = fixture_app("targets", county="浚县", indicator="地区生产总值")
+    return at, {t["name"]: t for t in figures(at)[0]["data"]}
 
 
 def test_correction_shows_on_timeline_marked(fixture_app, tmp_path, monkeypatch):
-    from pipeline import corrections
-
-    reference = reference_copy(tmp_path, monkeypatch)
-    fact_id = "78f198f04f57dcb4:1:地区生产总值:growth:actual:2022"
-    corrections.append_correction(reference / "corrections.csv", {"action": "correct", "fact_id": fact_id, "value": "4.3", "note": "测试"})
-    at = fixture_app("targets", county="浚县", indicator="地区生产总值")
-    traces = {t["name"]: t for t in figures(at)[0]["data"]}
+    at, traces = corrected_gdp_2022(fixture_app, tmp_path, monkeypatch, "4.3")
     missed = traces["✘ 未达成"]
     assert "4.3%（已更正）" in missed["hovertext"][0]
     assert "4.3%（已更正）" in set(at.dataframe[0].value["实绩"])
 
 
 def test_correction_changes_the_verdict_without_a_rebuild(fixture_app, tmp_path, monkeypatch):
-    from pipeline import corrections
-
-    reference = reference_copy(tmp_path, monkeypatch)
-    fact_id = "78f198f04f57dcb4:1:地区生产总值:growth:actual:2022"
-    corrections.append_correction(reference / "corrections.csv", {"action": "correct", "fact_id": fact_id, "value": "20", "note": "测试"})
-    at = fixture_app("targets", county="浚县", indicator="地区生产总值")
-    traces = {t["name"]: t for t in figures(at)[0]["data"]}
+    _, traces = corrected_gdp_2022(fixture_app, tmp_path, monkeypatch, "20")
     assert "✘ 未达成" not in traces
     assert any("20%（已更正）" in hover for hover in traces["✔ 达成"]["hovertext"])

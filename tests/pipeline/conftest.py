@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from pipeline import settings
-from tests.conftest import SAMPLE_RAW_DIR, SHARED_DIR
+from tests.conftest import REFERENCE_DIR, SAMPLE_RAW_DIR, SHARED_DIR
 
 REPO = settings.PROJECT_ROOT
 GOLD_SLOGANS = REPO / "tests" / "gold" / "slogans.tsv"
@@ -106,4 +106,5 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def reference_dir() -> Path:
-    return settings.reference_dir()
+    """The repository's reviewed vocabularies (read-only: copy them to change them)."""
+    return REFERENCE_DIR

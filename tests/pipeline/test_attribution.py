@@ -144,3 +144,25 @@ def test_a_figure_shared_by_two_counties_gets_two_distinct_fact_ids():
     assert frame["fact_id"].is_unique
     assert list(frame["county"]) == ["象山县", "宁海县", "海曙区"]
     assert frame["fact_id"].iloc[2] == f"{'ab' * 8}:80:地区生产总值:growth"  # unshared ids are unchanged
+
+
+def test_two_counties_with_the_same_figure_in_a_retold_roundup_keep_one_fact_each():
+    from pipeline.extract import extract_indicators
+
+    text = ("各区政府工作报告显示，东城区地区生产总值预计增长5%左右，居民人均可支配收入增长3%。\n"
+            "西城区地区生产总值预计增长5%左右。\n朝阳区地区生产总值预计增长4%。")
+    identity = identify_document(text, "x.txt")
+    assert identity.doc_type == "报告摘要"  # the kind whose restatements are merged
+    out = attribute_counties(extract_indicators(text, identity), text, identity)
+    gdp = out[out["indicator"] == "地区生产总值"]
+    assert sorted(gdp["county"]) == ["东城区", "朝阳区", "西城区"]
+
+
+def test_a_fenbie_list_after_listed_places_gives_each_place_its_value_and_a_short_list_none():
+    from pipeline.extract import extract_indicators
+
+    text = ("近日，宁波各区县经济数据公布。\n象山县、宁海县地区生产总值分别增长6.6%和5.9%。海曙区地区生产总值增长4%。"
+            "鄞州区、北仑区、镇海区一般公共预算收入分别增长3%、2%。")
+    identity = identify_document(text, "x.txt")
+    out = attribute_counties(extract_indicators(text, identity), text, identity)
+    assert sorted(zip(out["county"], out["value"])) == [("宁海县", 5.9), ("海曙区", 4.0), ("象山县", 6.6)]

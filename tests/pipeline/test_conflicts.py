@@ -11,6 +11,7 @@ import pytest
 from pipeline import conflicts, contracts, corrections, settings
 from pipeline.build import run_build
 from pipeline.__main__ import format_summary
+from tests.conftest import REFERENCE_DIR
 
 GOLD = settings.PROJECT_ROOT / "tests" / "gold" / "texts"
 
@@ -31,7 +32,7 @@ def two_reports_for_one_year(tmp_path, monkeypatch):
     (raw / "b_final_2022.txt").write_text(final, encoding="utf-8")
     shutil.copy(GOLD / "s02_shili_2023.txt", raw / "c_2023.txt")
     reference = tmp_path / "reference"
-    shutil.copytree(settings.reference_dir(), reference)
+    shutil.copytree(REFERENCE_DIR, reference)
     (reference / "corrections.csv").write_text(",".join(corrections.COLUMNS) + "\n", encoding="utf-8")
     monkeypatch.setenv("COUNTY_PULSE_REFERENCE", str(reference))
     return raw, tmp_path / "out"

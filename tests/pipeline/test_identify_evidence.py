@@ -292,3 +292,9 @@ def test_a_county_comparing_itself_with_its_neighbours_is_its_own_document():
     assert (identity.county, identity.county_source) == ("萧山区", "body")
     ours = "过去一年，地区生产总值增长4%。在全市各区中，余杭区增长5%，滨江区增长6%，富阳区增长3%，我区位居第三。"
     assert ident(ours).county_source != "several"
+
+
+def test_a_citys_media_saying_wo_shi_still_write_a_roundup():
+    text = ("我市各区县2023年经济数据出炉。\n萧山区地区生产总值增长5.1%；余杭区地区生产总值增长4.2%；"
+            "富阳区地区生产总值增长6.3%。")
+    assert ident(text).county_source == "several"

@@ -178,3 +178,11 @@ def test_yuji_late_in_a_sentence_speaks_of_what_follows_it():
     df = facts(text, year=2021)
     flags = dict(zip(df["indicator"] + df["measure"], df["estimated"]))
     assert not flags["一般公共预算收入level"] and flags["城镇居民人均可支配收入growth"]
+
+
+def test_a_breakdown_gives_the_countys_line_not_its_towns_lines():
+    text = ("各乡镇人民政府、各部门：\n现将2025年主要目标任务分解下达如下。\n"
+            "桥头镇：地区生产总值增长9%，一般公共预算收入增长7%。\n高新区：规上工业增加值增长13%。\n"
+            "全县：地区生产总值增长6.5%，一般公共预算收入增长5%。")
+    df = facts(text, year=2025, doc_type="目标任务分解")
+    assert sorted(zip(df["indicator"], df["value"])) == [("一般公共预算收入", 5.0), ("地区生产总值", 6.5)]

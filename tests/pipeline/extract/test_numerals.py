@@ -114,3 +114,34 @@ def test_a_rate_from_one_level_to_another_gives_the_level_reached_never_the_star
     df = facts(REVIEW + "城镇调查失业率由5.6%下降到5.1%，一般公共预算收入由12亿元减少到10.6亿元。")
     assert sorted(zip(df["indicator"], df["value"])) == [("一般公共预算收入", 10.6), ("调查失业率", 5.1)]
     assert set(df["period"]) == {2020}
+
+
+def test_another_place_named_right_before_an_item_is_not_the_documents_county():
+    from types import SimpleNamespace
+
+    from pipeline.extract import extract_indicators
+
+    text = (REVIEW + "湖州市地区生产总值增长5.1%，长兴县地区生产总值增长6.3%，长兴规上工业增加值增长9%；"
+            "相邻的安吉县地区生产总值增长5.8%。")
+    identity = SimpleNamespace(report_year=2021, doc_type="政府工作报告", delivered_year=None, county="长兴县")
+    df = extract_indicators(text, identity)
+    assert sorted(df["value"]) == [6.3, 9.0]
+
+
+def test_a_later_clause_with_its_own_year_speaks_of_that_year_only():
+    df = facts("据报告，2023年全县社会消费品零售总额增长5.2%，2024年预期增长6%。", year=2024, doc_type="报告摘要")
+    assert sorted(zip(df["kind"], df["period"], df["value"])) == [("actual", 2023, 5.2), ("target", 2024, 6.0)]
+    df = facts("全县一般公共预算收入完成8.8亿元，2024年计划增长4%。", year=2024, doc_type="报告摘要")
+    assert sorted(zip(df["kind"], df["period"], df["value"])) == [("actual", 2023, 8.8), ("target", 2024, 4.0)]
+    df = facts(REVIEW + "全县固定资产投资2020年增长6%，2019年增长4.4%。")
+    assert sorted(zip(df["period"], df["value"])) == [(2019, 4.4), (2020, 6.0)]
+
+
+def test_a_later_clause_opening_with_jinnian_is_this_years_target_in_a_summary():
+    df = facts("会议指出，全县一般公共预算收入去年增长4.6%，今年力争增长6%。", year=2023, doc_type="报告摘要")
+    assert sorted(zip(df["kind"], df["period"], df["value"])) == [("actual", 2022, 4.6), ("target", 2023, 6.0)]
+
+
+def test_a_year_that_dates_no_item_is_not_carried():
+    df = facts("一、2023年工作回顾\n2020年疫情发生以来，全县上下攻坚克难，一般公共预算收入完成9.8亿元。", year=2024)
+    assert list(df["period"]) == [2023]
