@@ -226,6 +226,8 @@ def join_layer_spaces(paragraph: str) -> str:
 
 
 def collapse_spaces(paragraph: str) -> str:
+    if " " not in paragraph and "\t" not in paragraph:
+        return _FOOTNOTE.sub("", paragraph).strip()  # the other rules all need a space or tab
     paragraph = _SPACED_DECIMAL.sub(".", paragraph)
     paragraph = _SPACED_DATE.sub("", _SPACED_UNIT.sub("", paragraph))
     paragraph = _FOOTNOTE.sub("", paragraph)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from pipeline.normalise.characters import HAN
+from pipeline.normalise.characters import HAN, any_of, translate_present
 
 
 # PDF text layers often carry radical code points instead of the ideograph (⼯作报告,
@@ -37,11 +37,12 @@ def _radical_table() -> dict[int, str]:
 
 
 _RADICALS = _radical_table()
+_RADICALS_ANY = any_of(_RADICALS)
 
 
 def fold_radicals(text: str) -> str:
     """⼯作报告 → 工作报告, 增⻓ → 增长 (radical code points from PDF text layers)."""
-    return text.translate(_RADICALS)
+    return translate_present(text, _RADICALS, _RADICALS_ANY)
 
 
 # Mirror sites annotate characters with their pinyin: 預(yù)期目標(biāo), 增(zeng)(zeng)长.
