@@ -21,7 +21,7 @@ from pipeline.extract.sections import (
     iter_sentences, update_section,
 )
 from pipeline.extract.tables import table_facts
-from pipeline.extract.vocabulary import load_vocabulary
+from pipeline.extract.vocabulary import find_aliases, load_vocabulary
 
 
 def extract_indicators(text: str, identity) -> pd.DataFrame:
@@ -49,12 +49,17 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
                 section = classify_heading(glued_heading(sentence), doc, section)
             # Cues can sit anywhere: exported documents often run a whole page into one line.
             section = update_section(sentence, section, doc)
+            hits = None
+            if not carried and not ESTIMATE_LEAD.search(sentence):
+                hits = find_aliases(text, s_start, s_end, vocab)
+                if not hits:
+                    continue  # names no indicator and starts no run of estimates: its context decides nothing
             ctx = sentence_context(sentence, section, doc)
             carried = _estimate_carries(sentence, ctx, carried)
             if ctx is not None and carried and not ctx.estimated:
                 ctx = replace(ctx, estimated=True, basis=join_basis([ctx.basis, "cue:预计"]))
             if ctx is not None:
-                rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
+                rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc, hits))
     frame = _without_table_restatements(_to_frame(rows))
     if doc.doc_type in RESTATING_KINDS and not doc.several:  # several counties: merged per county by attribution
         return _without_restatements(frame).reset_index(drop=True)
