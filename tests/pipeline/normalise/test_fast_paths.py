@@ -24,3 +24,17 @@ def test_traditional_share_counts_every_occurrence_not_distinct_characters():
 def test_collapse_spaces_without_spaces_still_drops_footnote_markers():
     assert collapse_spaces("生产总值[3]增长6%") == "生产总值增长6%"
     assert collapse_spaces("生产总值 [3] 增长 6 %") == "生产总值 [3] 增长 6%"  # the spaced path
+
+
+def test_patterns_that_open_with_their_literal_still_check_the_character_before():
+    from pipeline.identify.county import _MASK_TOKEN, _MASKED_COUNTY
+    from pipeline.normalise.characters import fold_width
+    from pipeline.normalise.mirrors import _INJECTED, _PINYIN_PAREN
+
+    assert fold_width("收入1，234万元，其中3，5户") == "收入1,234万元，其中3，5户"
+    assert fold_width("比例12：5，A：B") == "比例12:5，A：B"
+    assert [m.group(1) for m in _PINYIN_PAREN.finditer("预(yù)期 (note) 3(ab)")] == ["yù"]
+    assert [m.group(0) for m in _INJECTED.finditer("文字。pbY 更多XaPbY。qrZt")] == ["pbY", "qrZt"]
+    assert collapse_spaces("总值[2]，“六稳”〔1〕，A[3]") == "总值，“六稳”，A[3]"
+    assert _MASKED_COUNTY.findall("XX县、某区、aX县、○○旗、○县") == ["XX县", "某区", "○○旗"]
+    assert _MASK_TOKEN.findall("增长X%，达XX亿元，AX亿、××元、×元") == ["X", "XX", "××"]
