@@ -90,8 +90,9 @@ if len(values) < 2:
 else:
     a_col, b_col = st.columns(2)
     fmt = (lambda v: f"{v}年") if mode == "year" else str
-    a = a_col.selectbox("甲", values, index=0, key=f"voc_a_{mode}", format_func=fmt, placeholder="请选择")
-    b = b_col.selectbox("乙", values, index=1, key=f"voc_b_{mode}", format_func=fmt, placeholder="请选择")
+    start_a, start_b = queries.comparison_pair(values, county if mode == "county" else year)
+    a = a_col.selectbox("甲", values, index=start_a, key=f"voc_a_{mode}", format_func=fmt, placeholder="请选择")
+    b = b_col.selectbox("乙", values, index=start_b, key=f"voc_b_{mode}", format_func=fmt, placeholder="请选择")
     field = "county" if mode == "county" else "report_year"
     rows_a = table[table[field] == a].rename(columns={column: "term"})
     rows_b = table[table[field] == b].rename(columns={column: "term"})

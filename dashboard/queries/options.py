@@ -85,3 +85,13 @@ def measure_options(indicators: pd.DataFrame, indicator: str | None) -> list[str
     rows = indicators[indicators["indicator"] == indicator] if indicator else indicators
     found = set(rows["measure"].dropna())
     return [m for m in MEASURE_LABELS if m in found] + sorted(found - set(MEASURE_LABELS))
+
+
+def comparison_pair(values: list, focus) -> tuple[int, int]:
+    """Where the 甲 / 乙 pickers of a two-way comparison start: 甲 at the selected county or
+    year when it is among ``values``; 乙 at the year before it (comparing years), or else at the
+    first other value. ``values`` must hold at least two entries."""
+    a = values.index(focus) if focus in values else 0
+    earlier = [i for i, v in enumerate(values) if i != a and isinstance(v, int) and isinstance(values[a], int) and v < values[a]]
+    b = earlier[-1] if earlier else next(i for i in range(len(values)) if i != a)
+    return a, b
