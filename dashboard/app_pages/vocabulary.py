@@ -70,7 +70,8 @@ if sel["present"]:
     st.stop()
 
 if freq.empty:
-    components.empty_state(f"{where}没有{SOURCES[source]}。")
+    hint = queries.report_years_hint(documents, county) if scope == "county_year" else ""
+    components.empty_state(f"{where}没有{SOURCES[source]}。{hint}")
 elif data.cloud_function() is None:
     components.empty_state("词云模块尚未就绪（构建流程中的词云步骤还没有合入），先用高频词条形图代替词云。")
     show_bar()
