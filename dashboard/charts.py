@@ -104,8 +104,20 @@ def with_message(fig: go.Figure, sentence: str | None, source: str | None, *, th
     if not lines:
         return fig
     fig.update_layout(title={"text": fig.layout.title.text or " ", "x": 0.01, "xanchor": "left", "subtitle": {"text": "<br>".join(lines), "font": {"size": size, "color": p["fg"]}}})
-    fig.update_layout(margin={"t": max(fig.layout.margin.t or 0, int((size + 8) * 1.6 + size * 1.5 * len(lines) + 40))})
+    # A label standing on the plot's top edge (the median's) needs a line of its own below the subtitle.
+    # + half a line: the top tick label of the y axis stands half above the plot area.
+    top = (size + 8) * 1.6 + size * 1.5 * (len(lines) + min(labels_above_plot(fig), 1)) + size * 0.6 + 40
+    before = fig.layout.margin.t or 0
+    after = max(before, int(top))
+    fig.update_layout(margin={"t": after})
+    if fig.layout.height:  # a chart of fixed height keeps its plot area: the lines are added above it
+        fig.update_layout(height=fig.layout.height + after - before)
     return fig
+
+
+def labels_above_plot(fig: go.Figure) -> int:
+    """How many annotations stand on the plot area's top edge (in the title margin)."""
+    return sum(1 for a in fig.layout.annotations if a.yref == "paper" and (a.y or 0) >= 1 and a.yanchor == "bottom")
 
 
 def resize_text(fig: go.Figure, size: int) -> go.Figure:

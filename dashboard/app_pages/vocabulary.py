@@ -71,7 +71,8 @@ if sel["present"]:
     st.stop()
 
 if freq.empty:
-    components.empty_state(f"{where}没有{SOURCES[source]}。")
+    hint = queries.report_years_hint(documents, county) if scope == "county_year" else ""
+    components.empty_state(f"{where}没有{SOURCES[source]}。{hint}")
 elif data.cloud_function() is None:
     components.empty_state("词云模块尚未就绪（构建流程中的词云步骤还没有合入），先用高频词条形图代替词云。")
     show_bar()
@@ -91,8 +92,9 @@ if len(values) < 2:
 else:
     a_col, b_col = st.columns(2)
     fmt = (lambda v: f"{v}年") if mode == "year" else str
-    a = a_col.selectbox("甲", values, index=0, key=f"voc_a_{mode}", format_func=fmt, placeholder="请选择")
-    b = b_col.selectbox("乙", values, index=1, key=f"voc_b_{mode}", format_func=fmt, placeholder="请选择")
+    start_a, start_b = queries.comparison_pair(values, county if mode == "county" else year)
+    a = a_col.selectbox("甲", values, index=start_a, key=f"voc_a_{mode}", format_func=fmt, placeholder="请选择")
+    b = b_col.selectbox("乙", values, index=start_b, key=f"voc_b_{mode}", format_func=fmt, placeholder="请选择")
     field = "county" if mode == "county" else "report_year"
     rows_a = table[table[field] == a].rename(columns={column: "term"})
     rows_b = table[table[field] == b].rename(columns={column: "term"})

@@ -85,3 +85,25 @@ def measure_options(indicators: pd.DataFrame, indicator: str | None) -> list[str
     rows = indicators[indicators["indicator"] == indicator] if indicator else indicators
     found = set(rows["measure"].dropna())
     return [m for m in MEASURE_LABELS if m in found] + sorted(found - set(MEASURE_LABELS))
+
+
+def comparison_pair(values: list, focus) -> tuple[int, int]:
+    """Where the 甲 / 乙 pickers of a two-way comparison start: 甲 at the selected county or
+    year when it is among ``values``; 乙 at the year before it (comparing years), or else at the
+    first other value. ``values`` must hold at least two entries."""
+    a = values.index(focus) if focus in values else 0
+    earlier = [i for i, v in enumerate(values) if i != a and isinstance(v, int) and isinstance(values[a], int) and v < values[a]]
+    b = earlier[-1] if earlier else next(i for i in range(len(values)) if i != a)
+    return a, b
+
+
+def report_years_hint(documents: pd.DataFrame, county: str | None) -> str:
+    """For a view by report year that came up empty: the years the county does have reports for
+    (the year picker follows outcomes, and a year's outcomes are reported in the next year's report)."""
+    if not county or documents.empty:
+        return ""
+    rows = document_counties(documents)
+    years = sorted({int(y) for y in rows.loc[rows["county"] == county, "report_year"].dropna()})
+    if not years:
+        return f"{county}还没有注明年份的报告。"
+    return f"{county}有报告的年份：" + "、".join(f"{y}年" for y in years) + "（在左侧“年份”中选择）。"

@@ -162,3 +162,25 @@ def test_slogans_weigh_by_documents_so_one_report_repeating_a_slogan_does_not_do
     assert freq.loc[0, "weight"] == pytest.approx(5.0) and freq.loc[1, "weight"] == pytest.approx(4.689, abs=1e-3)
     bar = charts.top_terms_bar(freq, title="t")
     assert "5 份报告 · 5 次" in list(bar.data[0].text)
+
+
+def test_a_label_on_the_plots_top_edge_gets_its_own_line_under_the_subtitle():
+    import plotly.graph_objects as go
+
+    plain = charts.with_message(charts.style(go.Figure(go.Bar(x=[1, 2], y=["甲县", "乙县"], orientation="h")), title="标题"),
+                                "甲县最高。", "来源：测试")
+    marked = go.Figure(go.Bar(x=[1, 2], y=["甲县", "乙县"], orientation="h"))
+    marked.add_annotation(x=1.5, y=1.0, yref="paper", yanchor="bottom", text="中位数 1.5", showarrow=False)
+    marked = charts.with_message(charts.style(marked, title="标题"), "甲县最高。", "来源：测试")
+    size = marked.layout.font.size or charts.BASE_SIZE
+    assert charts.labels_above_plot(marked) == 1 and charts.labels_above_plot(plain) == 0
+    assert abs(marked.layout.margin.t - plain.layout.margin.t - size * 1.5) <= 1
+
+
+def test_a_fixed_height_chart_keeps_its_plot_area_when_the_message_is_added():
+    import plotly.graph_objects as go
+
+    fig = charts.style(go.Figure(go.Bar(x=[1, 2], y=["甲县", "乙县"], orientation="h")), height=400, title="标题")
+    plot_before = fig.layout.height - fig.layout.margin.t
+    charts.with_message(fig, "甲县最高。", "来源：测试")
+    assert fig.layout.height - fig.layout.margin.t == plot_before
