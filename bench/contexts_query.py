@@ -34,9 +34,8 @@ def sample_contexts(processed: Path | None, work: Path) -> pd.DataFrame:
 def replicate(contexts: pd.DataFrame, reports: int) -> pd.DataFrame:
     per_doc = contexts.groupby("doc_id")
     copies = -(-reports // per_doc.ngroups)
-    # Each copy gets its own sentences, so compression cannot fold the copies together.
-    frames = [contexts.assign(doc_id=contexts["doc_id"] + f"-{i:05d}", sentence=contexts["sentence"] + f"（{i}）")
-              for i in range(copies)]
+    # Rows carry no sentence (they point into the sentences table): a copy is new doc ids.
+    frames = [contexts.assign(doc_id=contexts["doc_id"] + f"-{i:05d}") for i in range(copies)]
     return pd.concat(frames, ignore_index=True)
 
 

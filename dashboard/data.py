@@ -84,6 +84,24 @@ def load_contexts_for(term: str) -> pd.DataFrame:
     return _contexts_for(str(path), str(current[1]["build_id"]), term)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _sentences_of(path: str, build_id: str, doc_ids: tuple[str, ...]) -> pd.DataFrame:
+    return contracts.read_matching("sentences", Path(path), "doc_id", list(doc_ids), op="in")
+
+
+def load_sentences(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` (doc_id, sentence_id: the contexts rows a page shows) with their sentence;
+    only those reports' sentences are read, never the whole table."""
+    current = current_build()
+    path = None if current is None else settings.table_path(current[0], "sentences")
+    if path is None or not path.exists() or rows.empty:
+        found = contracts.empty_frame("sentences")
+    else:
+        doc_ids = tuple(sorted(set(rows["doc_id"].dropna().astype(str))))
+        found = _sentences_of(str(path), str(current[1]["build_id"]), doc_ids)
+    return rows.merge(found, on=["doc_id", "sentence_id"], how="left")
+
+
 def load_context_terms() -> pd.DataFrame:
     """The terms the contexts table can answer for (one column read, not the sentences)."""
     current = current_build()

@@ -8,7 +8,7 @@ The wiring is one explicit list (``STEPS`` below is the order things happen in):
 3. documents table (one row per file, duplicates and rejections with their reason);
 4. indicators, with the reviewed corrections applied;
 5. targets paired with outcomes;
-6. vocabulary tables (keywords, slogans, contexts); word clouds are drawn on demand from
+6. vocabulary tables (keywords, slogans, contexts and the sentences they point to); word clouds are drawn on demand from
    them (``pipeline.clouds.render_cloud``, cached), not here;
 7. write everything to a new build directory and switch the ``CURRENT`` pointer to it,
    last (``pipeline.publish``). Until that moment readers see the previous build, whole.
@@ -213,7 +213,7 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary, cache: Path
         "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
         list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
     corpus = _vocabulary_corpus(accepted, cache, workers)
-    vocabulary_names = ("keywords", "slogans", "contexts")
+    vocabulary_names = ("keywords", "slogans", "contexts", "sentences")
     if on_stage:
         on_stage("vocabulary")
     tables.update(_stage(
@@ -427,7 +427,7 @@ def _vocabulary_corpus(accepted: list[DocResult], cache: Path | None, workers: i
 def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame,
                        corpus: vocabulary.Corpus) -> dict[str, pd.DataFrame]:
     if texts.empty:
-        return {name: contracts.empty_frame(name) for name in ("keywords", "slogans", "contexts")}
+        return {name: contracts.empty_frame(name) for name in ("keywords", "slogans", "contexts", "sentences")}
     meta = documents.loc[documents["status"] == "ok", ["doc_id", "county", "report_year"]]
     meta = meta.drop_duplicates("doc_id")
     return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), corpus)
@@ -438,7 +438,7 @@ def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame,
 
 # Tables their stage returns already checked and sorted (``contracts.conform``): checking a
 # few hundred MB of contexts again would only copy them twice more.
-CONFORMED_BY_THEIR_STAGE = ("keywords", "slogans", "contexts")
+CONFORMED_BY_THEIR_STAGE = ("keywords", "slogans", "contexts", "sentences")
 
 
 def _write_staged(tables: dict[str, pd.DataFrame], staging: Path) -> dict[str, str]:

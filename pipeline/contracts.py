@@ -176,15 +176,30 @@ CONTEXTS = Contract(
     columns=(
         ("doc_id", S),
         ("term", S),
-        ("sentence", S),
+        # The sentence holding the occurrence, in ``sentences``; -1: in no sentence (show the term).
+        # Rows point to their sentence instead of copying it: a sentence holds dozens of rows.
+        ("sentence_id", I),
         ("start", I),
         ("end", I),
     ),
     key=("doc_id", "term", "start"),
 )
 
+SENTENCES = Contract(
+    name="sentences",
+    description="Each report's distinct sentences, which contexts rows point to.",
+    columns=(
+        ("doc_id", S),
+        # The sentence's index in ``segment.split_sentences(text)``; a sentence repeated in the
+        # report is stored once, under its first index.
+        ("sentence_id", I),
+        ("sentence", S),
+    ),
+    key=("doc_id", "sentence_id"),
+)
+
 CONTRACTS: dict[str, Contract] = {
-    c.name: c for c in (DOCUMENTS, INDICATORS, TARGETS_VS_OUTCOMES, TEXTS, KEYWORDS, SLOGANS, CONTEXTS)
+    c.name: c for c in (DOCUMENTS, INDICATORS, TARGETS_VS_OUTCOMES, TEXTS, KEYWORDS, SLOGANS, CONTEXTS, SENTENCES)
 }
 
 
@@ -235,10 +250,11 @@ def read_table(name: str, path: Path) -> pd.DataFrame:
     return table.to_pandas(types_mapper=_pandas_type)
 
 
-def read_matching(name: str, path: Path, column: str, value) -> pd.DataFrame:
-    """The rows of a table whose ``column`` equals ``value``, read without loading the rest
-    (keyword-in-context on a 10,000-report corpus: see bench/contexts_query.py)."""
-    table = pq.read_table(path, schema=CONTRACTS[name].schema, filters=[(column, "==", value)])
+def read_matching(name: str, path: Path, column: str, value, op: str = "==") -> pd.DataFrame:
+    """The rows of a table whose ``column`` equals ``value`` (``op="in"``: is in the list
+    ``value``), read without loading the rest (keyword-in-context on a 10,000-report corpus:
+    see bench/contexts_query.py)."""
+    table = pq.read_table(path, schema=CONTRACTS[name].schema, filters=[(column, op, value)])
     return table.to_pandas(types_mapper=_pandas_type)
 
 

@@ -106,52 +106,89 @@ def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex
                   slogan_contexts: dict[str, list[tuple]]) -> pd.DataFrame:
     """The contexts table, sorted by (doc, term, start): each report's slogan occurrences and
     the occurrences of its chosen terms (at most ``CONTEXT_MAX_PER_DOC_TERM`` each, from the
-    partial); where both give a row for the same place, the slogan's is kept. A sentence is
-    encoded once and its rows take it by index. Every slogan must be in ``index``."""
+    partial); where both give a row for the same place, the slogan's is kept. A row points to
+    its sentence (``sentence_frame``), never copies it. Every slogan must be in ``index``."""
     doc_of, term_of, starts, ends, sentence_of = [], [], [], [], []
-    sentence_texts: list[str] = []
     for d, (doc, partial, ids) in enumerate(zip(docs, partials, index.doc_terms)):
-        text = doc["text"]
+        canonical = _canonical_sentences(doc["text"], partial.sentences)
         found = slogan_contexts.get(doc["doc_id"], ())
         if found:
-            slogans, slogan_starts, slogan_ends, shown = zip(*found)
+            slogans, slogan_starts, slogan_ends = zip(*(c[:3] for c in found))
             doc_of.append(np.full(len(found), d))
             term_of.append([index.id_of(t) for t in slogans])
             starts.append(slogan_starts)
             ends.append(slogan_ends)
-            sentence_of.append(np.arange(len(sentence_texts), len(sentence_texts) + len(found)))
-            sentence_texts += shown
+            sentence_of.append(_sentence_ids(canonical, sentence_of_offsets(partial.sentences, slogan_starts)))
         if not len(partial.ctx_term):
             continue
         keep = chosen[ids[partial.ctx_term]]
         local = partial.ctx_term[keep]
-        term_ids = ids[local]
         ctx_start = partial.ctx_start[keep].astype(np.int64)
         lengths = np.array([len(t) for t in partial.terms], dtype=np.int64)[local]
-        # A position outside every sentence shows the term itself (as ``segment.sentence_at`` says).
-        sentence = partial.ctx_sentence[keep]
-        offset = len(sentence_texts)
-        sentence_texts += [text[s:e] for s, e in partial.sentences.tolist()]
         doc_of.append(np.full(len(local), d))
-        term_of.append(term_ids)
+        term_of.append(ids[local])
         starts.append(ctx_start)
         ends.append(ctx_start + lengths)
-        sentence_of.append(np.where(sentence >= 0, sentence + offset, -1 - term_ids))
+        sentence_of.append(_sentence_ids(canonical, partial.ctx_sentence[keep]))
     doc_of, term_of, starts = _flat(doc_of), _flat(term_of), _flat(starts)
     ends, sentence_of = _flat(ends), _flat(sentence_of)
     order = np.lexsort((starts, term_of, doc_of))  # stable: a slogan's row stays before a term's
     doc_of, term_of, starts, ends, sentence_of = (a[order] for a in (doc_of, term_of, starts, ends, sentence_of))
     first = np.ones(len(order), dtype=bool)
     first[1:] = (doc_of[1:] != doc_of[:-1]) | (term_of[1:] != term_of[:-1]) | (starts[1:] != starts[:-1])
-    terms = pa.array(index.terms, pa.string())
     columns = {
         "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(doc_of[first]),
-        "term": terms.take(term_of[first]),
-        "sentence": _sentences(sentence_texts, sentence_of[first], terms),
+        "term": pa.array(index.terms, pa.string()).take(term_of[first]),
+        "sentence_id": pa.array(sentence_of[first], pa.int64()),
         "start": pa.array(starts[first], pa.int64()),
         "end": pa.array(ends[first], pa.int64()),
     }
     return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
+
+
+def sentence_frame(docs: list[dict], partials: list[DocPartial]) -> pd.DataFrame:
+    """The sentences table, sorted by (doc, sentence_id): every distinct sentence of every
+    report once. It depends on each report alone, so a data drop adds rows, changes none."""
+    doc_of, ids, texts = [], [], []
+    for d, (doc, partial) in enumerate(zip(docs, partials)):
+        canonical = _canonical_sentences(doc["text"], partial.sentences)
+        distinct = np.flatnonzero(canonical == np.arange(len(canonical)))
+        text = doc["text"]
+        doc_of.append(np.full(len(distinct), d))
+        ids.append(distinct)
+        texts += [text[s:e] for s, e in partial.sentences[distinct].tolist()]
+    doc_of = _flat(doc_of)
+    columns = {
+        "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(doc_of),
+        "sentence_id": pa.array(_flat(ids), pa.int64()),
+        "sentence": pa.array(texts, pa.string()),
+    }
+    return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
+
+
+def sentence_of_offsets(sentences: np.ndarray, offsets) -> np.ndarray:
+    """Index of the sentence (rows of start, end) holding each offset, -1 for none
+    (``segment.sentence_at``'s rule)."""
+    offsets = np.asarray(offsets, dtype=np.int64)
+    if not len(sentences):
+        return np.full(len(offsets), -1, dtype=np.int64)
+    starts = sentences[:, 0].astype(np.int64)
+    ends = np.maximum(sentences[:, 1].astype(np.int64), starts + 1)
+    i = np.searchsorted(starts, offsets, side="right") - 1
+    inside = (i >= 0) & (offsets < ends[np.maximum(i, 0)])
+    return np.where(inside, i, -1)
+
+
+def _canonical_sentences(text: str, sentences: np.ndarray) -> np.ndarray:
+    """Per sentence index, the first index with the same text (a repeated sentence is one row)."""
+    first: dict[str, int] = {}
+    return np.fromiter((first.setdefault(text[s:e], i) for i, (s, e) in enumerate(sentences.tolist())),
+                       dtype=np.int64, count=len(sentences))
+
+
+def _sentence_ids(canonical: np.ndarray, sentence: np.ndarray) -> np.ndarray:
+    sentence = np.asarray(sentence, dtype=np.int64)
+    return np.where(sentence >= 0, canonical[np.maximum(sentence, 0)] if len(canonical) else -1, -1)
 
 
 def _flat(parts: list) -> np.ndarray:
@@ -159,7 +196,8 @@ def _flat(parts: list) -> np.ndarray:
     return np.concatenate([np.asarray(p, dtype=np.int64) for p in parts]) if parts else np.zeros(0, dtype=np.int64)
 
 
-def _sentences(texts: list[str], index: np.ndarray, terms: pa.Array) -> pa.Array:
-    """Sentence ``i`` for index ``i >= 0``; for ``-1 - t``, the term ``t`` itself."""
-    pool = pa.concat_arrays([pa.array(texts, pa.string()), terms])
-    return pool.take(np.where(index >= 0, index, len(texts) + (-1 - index)))
+def with_sentences(contexts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Contexts rows with their ``sentence`` (the term itself where the row is in no
+    sentence): what a reader of the two tables shows."""
+    joined = contexts.merge(sentences, on=["doc_id", "sentence_id"], how="left")
+    return joined.assign(sentence=joined["sentence"].fillna(joined["term"]))

@@ -1,4 +1,4 @@
-"""The vocabulary step: texts in, keywords / slogans / contexts tables out.
+"""The vocabulary step: texts in, keywords / slogans / contexts / sentences tables out.
 
 Each document is segmented once, in the build's per-file stage, into a partial
 (``pipeline.partials``: term counts, context candidates, quotes) cached with the file; the
@@ -9,7 +9,7 @@ so a report dropped into a built corpus costs its own work and a few array opera
 The public API of the whole vocabulary engine is re-exported here so the build and the app
 import one module:
 
-    build_vocabulary_tables(texts, corpus=None) -> {"keywords", "slogans", "contexts"}
+    build_vocabulary_tables(texts, corpus=None) -> {"keywords", "slogans", "contexts", "sentences"}
     render_clouds(keywords, slogans, clouds_dir, documents=None) -> [Path]
     render_cloud(frequencies, size, theme, cache_dir) -> Path
     compare_terms(keywords_a, keywords_b, top=20) -> DataFrame
@@ -34,13 +34,13 @@ from pipeline.keywords import (  # noqa: F401 (API)
     write_term_candidates,
 )
 from pipeline.corpus_slogans import Corpus, find_all, learn
-from pipeline.corpus_terms import TermIndex, context_frame, keyword_frame
+from pipeline.corpus_terms import TermIndex, context_frame, keyword_frame, sentence_frame, with_sentences  # noqa: F401
 from pipeline.partials import CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, boundaries_of, document_partial  # noqa: F401
 from pipeline.segment import segment_arrays
 
 
 def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -> dict[str, pd.DataFrame]:
-    """keywords, slogans and contexts for ``texts`` (doc_id, county, report_year, text).
+    """keywords, slogans, contexts and the sentences contexts point to, for ``texts`` (doc_id, county, report_year, text).
 
     ``corpus`` (optional) holds the reports' partials computed earlier (the build computes
     them in its parallel, cached per-file stage) and where corpus-level results are cached;
@@ -73,7 +73,8 @@ def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -
                                 "quoted_count", "first_sentence"]),
         "slogans",
     )
-    return {"keywords": conform(keywords, "keywords"), "slogans": slogans, "contexts": conform(contexts, "contexts")}
+    return {"keywords": conform(keywords, "keywords"), "slogans": slogans, "contexts": conform(contexts, "contexts"),
+            "sentences": conform(sentence_frame(docs, partials), "sentences")}
 
 
 def _documents(texts: pd.DataFrame) -> list[dict]:

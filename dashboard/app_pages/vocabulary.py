@@ -19,6 +19,7 @@ if keywords.empty and slogans.empty:
     st.stop()
 
 SOURCES = {"slogans": "提法", "keywords": "关键词"}
+KWIC_SHOWN = 30  # sentences drawn under the term; the caption counts them all
 SCOPES = queries.SCOPE_LABELS_VOCAB
 c1, c2, c3 = st.columns([1, 1.4, 1])
 source = c1.radio("词语来源", list(SOURCES), key="voc_source", horizontal=True, format_func=SOURCES.get)
@@ -125,4 +126,5 @@ else:
     term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term", placeholder="请选择")
     rows = queries.kwic_in_scope(queries.kwic(data.load_contexts_for(term), documents, term, limit=None), documents, scope, county, year, doc_id)
     st.caption(md(f"“{term}”在{where}中出现在 {len(rows)} 个句子中（按页面上方的“范围”筛选）。"))
-    components.kwic_list(rows)
+    # Only the sentences shown are read (the contexts rows point to them).
+    components.kwic_list(queries.kwic_rows(data.load_sentences(rows.head(KWIC_SHOWN)), term), max_rows=KWIC_SHOWN, total=len(rows))

@@ -50,9 +50,11 @@ def cloud(freq: pd.DataFrame, *, present: bool, theme: str, build_id: str) -> No
         st.image(png, width="stretch")
 
 
-def kwic_list(rows: pd.DataFrame, max_rows: int = 30) -> None:
+def kwic_list(rows: pd.DataFrame, max_rows: int = 30, total: int | None = None) -> None:
+    """The first ``max_rows`` sentences; ``total``: how many there are (default: len(rows))."""
+    total = len(rows) if total is None else total
     for row in rows.head(max_rows).itertuples():
         year = "" if pd.isna(row.年份) else f"{int(row.年份)}年"
         st.html(f"<div class='cp-kwic'>{row.html}<br><span class='cp-src'>{html.escape(row.县)} {year} · 来源文件：{html.escape(str(row.来源文件))}</span></div>")
-    if len(rows) > max_rows:
-        st.caption(f"仅显示前 {max_rows} 句，共 {len(rows)} 句。")
+    if total > max_rows:
+        st.caption(f"仅显示前 {max_rows} 句，共 {total} 句。")

@@ -111,6 +111,7 @@ TABLE_LABELS = {
     "keywords": "关键词",
     "slogans": "提法",
     "contexts": "词语语境",
+    "sentences": "语境句子",
     "texts": "文档正文",
 }
 

@@ -81,22 +81,37 @@ def fallback_distinctive(freq_a: pd.DataFrame, freq_b: pd.DataFrame, top: int = 
 
 
 def kwic(contexts: pd.DataFrame, documents: pd.DataFrame, term: str, limit: int | None = 60) -> pd.DataFrame:
+    """The term's sentences in (year, county, offset) order, each sentence of a file once:
+    县, 年份, sentence_id and doc_id (``kwic_rows`` adds the sentence to those shown), 来源文件.
+    Contexts rows carry no sentence, so any number of them is cheap to sort and filter."""
     rows = contexts[contexts["term"] == term]
     if rows.empty:
-        return pd.DataFrame(columns=["县", "年份", "句子", "来源文件", "html"])
+        return pd.DataFrame(columns=["县", "年份", "sentence_id", "doc_id", "来源文件"])
     docs = documents.set_index("doc_id")[["source_file", "county", "report_year", "anonymised"]]
     rows = rows.join(docs, on="doc_id").sort_values(["report_year", "county", "start"], na_position="last")
-    rows = rows.head(limit) if limit else rows
-    pattern = re.compile(re.escape(html.escape(term)))
-    return pd.DataFrame(
+    rows = pd.DataFrame(
         {
             "县": [county_label(c, a) for c, a in zip(rows["county"], rows["anonymised"])],
             "年份": rows["report_year"],
-            "句子": rows["sentence"],
+            "sentence_id": rows["sentence_id"],
+            "doc_id": rows["doc_id"],
             "来源文件": rows["source_file"],
-            "html": [pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", html.escape(str(s))) for s in rows["sentence"]],
         }
-    ).reset_index(drop=True)
+    )
+    # -1 (no sentence) shows the term itself: one such row per file, as one sentence would be.
+    rows = rows.drop_duplicates(["sentence_id", "来源文件"]).reset_index(drop=True)
+    return rows.head(limit) if limit else rows
+
+
+def kwic_rows(rows: pd.DataFrame, term: str) -> pd.DataFrame:
+    """Rows of ``kwic`` joined with their sentence (``sentence`` column, missing where the
+    occurrence is in no sentence), drawn: 句子 and its html with the term marked."""
+    texts = [term if pd.isna(s) else str(s) for s in rows["sentence"]] if "sentence" in rows else [term] * len(rows)
+    pattern = re.compile(re.escape(html.escape(term)))
+    out = rows.drop(columns=[c for c in ("sentence", "sentence_id", "doc_id") if c in rows]).reset_index(drop=True)
+    out.insert(2, "句子", texts)
+    out["html"] = [pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", html.escape(s)) for s in texts]
+    return out
 
 
 def term_options(contexts: pd.DataFrame, keywords: pd.DataFrame, slogans: pd.DataFrame) -> list[str]:
@@ -176,7 +191,7 @@ def top_slogans(slogans: pd.DataFrame, county: str | None = None, top: int = 3) 
 
 
 def kwic_in_scope(rows: pd.DataFrame, documents: pd.DataFrame, scope: str, county: str | None, year: int | None, doc_id: str | None = None) -> pd.DataFrame:
-    """Keyword-in-context rows (one per sentence) limited to the page's 范围."""
+    """Keyword-in-context rows (``kwic``: one per sentence) limited to the page's 范围."""
     if rows.empty:
         return rows
     if scope == "document" and doc_id:
@@ -186,7 +201,7 @@ def kwic_in_scope(rows: pd.DataFrame, documents: pd.DataFrame, scope: str, count
         rows = rows[rows["县"] == county]
     if scope == "county_year" and year is not None:
         rows = rows[rows["年份"] == year]
-    return rows.drop_duplicates(["句子", "来源文件"]).reset_index(drop=True)
+    return rows.reset_index(drop=True)
 
 
 def per_report_rates(terms: pd.DataFrame, reports_a: int, reports_b: int) -> pd.DataFrame:

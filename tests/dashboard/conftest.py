@@ -182,17 +182,19 @@ def fixture_tables() -> dict[str, pd.DataFrame]:
         + sl(LIJ20, "利津县", 2020, {"148": 5, "六稳": 2, "双招双引": 4, "放管服": 1, "两不愁三保障": 2, "四好农村路": 1})
         + sl(ANON2, None, None, {"三创四建": 8})
     )
-    contexts = pd.DataFrame([
-        dict(doc_id=LIJ20, term="放管服", sentence="环境优则魅力生,改革创新才能再造优势。建立政策下行、问题上行双向直通服务企业模式,持续深化“放管服”改革。", start=100, end=160),
-        dict(doc_id=JUN21, term="放管服", sentence="深化“放管服”改革,持续优化营商环境。", start=200, end=220),
-        dict(doc_id=LIJ20, term="双招双引", sentence="四是连续狠抓项目建设、“双招双引”和企业扶持,培养造就了一支懂经营、会管理的企业家队伍。", start=300, end=350),
-        dict(doc_id=LIJ20, term="六稳", sentence="二是各级推进“六稳”、落实“六保”、支持实体经济力度持续加大。", start=400, end=430),
-        dict(doc_id=JUN23, term="灾后重建", sentence="面对艰巨繁重的灾后重建任务、持续反复的新冠肺炎疫情、复杂严峻的经济发展形势,县政府团结带领全县人民危中寻机。", start=50, end=110),
-    ])
+    located = [  # (doc, term, sentence, start, end): contexts rows point to their sentence
+        (LIJ20, "放管服", "环境优则魅力生,改革创新才能再造优势。建立政策下行、问题上行双向直通服务企业模式,持续深化“放管服”改革。", 100, 160),
+        (JUN21, "放管服", "深化“放管服”改革,持续优化营商环境。", 200, 220),
+        (LIJ20, "双招双引", "四是连续狠抓项目建设、“双招双引”和企业扶持,培养造就了一支懂经营、会管理的企业家队伍。", 300, 350),
+        (LIJ20, "六稳", "二是各级推进“六稳”、落实“六保”、支持实体经济力度持续加大。", 400, 430),
+        (JUN23, "灾后重建", "面对艰巨繁重的灾后重建任务、持续反复的新冠肺炎疫情、复杂严峻的经济发展形势,县政府团结带领全县人民危中寻机。", 50, 110),
+    ]
+    contexts = pd.DataFrame([dict(doc_id=d, term=t, sentence_id=i, start=s, end=e) for i, (d, t, _, s, e) in enumerate(located)])
+    sentences = pd.DataFrame([dict(doc_id=d, sentence_id=i, sentence=text) for i, (d, _, text, _, _) in enumerate(located)])
     texts = pd.DataFrame([dict(doc_id=d["doc_id"], text=d["title"] or "") for d in docs if d["status"] == "ok"])
     return {
         "documents": pd.DataFrame(docs), "indicators": indicators, "targets_vs_outcomes": tvo, "texts": texts,
-        "keywords": keywords, "slogans": slogans, "contexts": contexts,
+        "keywords": keywords, "slogans": slogans, "contexts": contexts, "sentences": sentences,
     }
 
 
@@ -512,7 +514,7 @@ def hostile_tables() -> dict[str, pd.DataFrame]:
     t["slogans"].loc[0, "slogan"] = HOSTILE_SLOGAN
     t["slogans"].loc[0, "family"] = t["slogans"].loc[0, "slogan"]
     t["keywords"].loc[0, "term"] = '<a href="http://evil.example/k">链接词</a>'
-    t["contexts"]["sentence"] = t["contexts"]["sentence"].map(lambda s: f"{HOSTILE}{s}")
+    t["sentences"]["sentence"] = t["sentences"]["sentence"].map(lambda s: f"{HOSTILE}{s}")
     return t
 
 

@@ -1,6 +1,6 @@
 """政策热词 page."""
 
-from tests.dashboard.conftest import assert_no_exception, figures, page_text
+from tests.dashboard.conftest import JUN21, LIJ20, assert_no_exception, figures, page_text, point_env_at
 
 
 # 浚县's 2023 report (samples/xunxian_2023.txt): the app's default year is the latest year of
@@ -127,3 +127,31 @@ def test_distinctive_terms_per_report():
     out = queries.per_report_rates(terms, 1, 2)
     assert (out["per_report_a"][0], out["per_report_b"][0]) == (11.0, 1.0)
     assert (queries.rate_text(2.5), queries.rate_text(3.0), queries.rate_text(None)) == ("2.5", "3", "—")
+
+
+def test_kwic_reads_only_the_sentences_it_shows(fixture_data_dir, monkeypatch):
+    """Contexts rows point to sentences: one row per sentence of a file, in year order, and
+    the sentence text is read for the rows drawn only (a row in no sentence shows the term)."""
+    import pandas as pd
+
+    from dashboard import data, queries
+    from pipeline import contracts, settings
+
+    point_env_at(monkeypatch, fixture_data_dir)
+    out = fixture_data_dir / "processed"
+    documents = contracts.read_table("documents", settings.table_path(out, "documents")).drop_duplicates("doc_id")
+    lij20, jun21 = LIJ20, JUN21
+    contexts = pd.DataFrame({"doc_id": [lij20, lij20, lij20, jun21], "term": ["放管服"] * 4,
+                             "sentence_id": [0, 0, -1, 1], "start": [100, 110, 900, 200], "end": [103, 113, 903, 203]})
+    rows = queries.kwic(contexts, documents, "放管服", limit=None)
+    assert "句子" not in rows and len(rows) == 3, "two occurrences in one sentence are one row"
+    read = []
+    monkeypatch.setattr(data, "_sentences_of", lambda path, build, ids: read.append(ids) or pd.DataFrame(
+        {"doc_id": pd.Series([lij20, jun21], dtype="string"), "sentence_id": pd.Series([0, 1], dtype="Int64"),
+         "sentence": pd.Series(["甲句持续深化“放管服”改革。", "乙句深化“放管服”改革。"], dtype="string")}))
+    shown = queries.kwic_rows(data.load_sentences(rows.head(2)), "放管服")
+    assert read and set(read[0]) <= {lij20, jun21}
+    assert len(shown) == 2 and all("<mark>放管服</mark>" in h for h in shown["html"])
+    assert list(shown.columns) == ["县", "年份", "句子", "来源文件", "html"]
+    no_sentence = queries.kwic_rows(rows.assign(sentence=pd.NA).iloc[[0]], "放管服")
+    assert no_sentence["句子"].tolist() == ["放管服"]

@@ -15,7 +15,7 @@ from pipeline import contracts, settings
 from pipeline.build import BuildError, run_build
 from tests.conftest import SAMPLES
 
-TABLES = ("documents", "indicators", "targets_vs_outcomes", "texts", "keywords", "slogans", "contexts")
+TABLES = ("documents", "indicators", "targets_vs_outcomes", "texts", "keywords", "slogans", "contexts", "sentences")
 
 
 def read(out: Path, name: str) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from pipeline import corpus_slogans, settings
 from pipeline.build import run_build
 from pipeline.documents import scan_raw_dir
 
-TABLES = ("documents", "indicators", "targets_vs_outcomes", "texts", "keywords", "slogans", "contexts")
+TABLES = ("documents", "indicators", "targets_vs_outcomes", "texts", "keywords", "slogans", "contexts", "sentences")
 
 
 def table_bytes(out: Path) -> dict[str, bytes]:

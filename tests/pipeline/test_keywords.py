@@ -8,6 +8,7 @@ import re
 import pandas as pd
 
 from pipeline.contracts import CONTRACTS, conform
+from pipeline.corpus_terms import with_sentences
 from pipeline.slogans import family_key
 from pipeline.keywords import compare_terms, count_terms, discover_terms, idf_from_counts, tfidf_scores, top_terms, write_term_candidates
 
@@ -21,7 +22,7 @@ MASK_OR_NUMBER = re.compile(r"[0-9０-９XxＸｘ*＊]|^[零〇一二三四五�
 
 
 def test_tables_conform(built_tables):
-    for name in ("keywords", "slogans", "contexts"):
+    for name in ("keywords", "slogans", "contexts", "sentences"):
         frame = built_tables[name]
         assert list(frame.columns) == CONTRACTS[name].column_names
         pd.testing.assert_frame_equal(conform(frame, name), frame)
@@ -109,7 +110,7 @@ def test_discover_terms_finds_repeated_split_phrases(tmp_path):
 
 
 def test_contexts_cover_slogans_and_top_keywords(built_tables, sample_texts):
-    contexts = built_tables["contexts"]
+    contexts = with_sentences(built_tables["contexts"], built_tables["sentences"])
     texts = sample_texts.set_index("doc_id")["text"]
     for row in contexts.sample(200, random_state=0).itertuples():
         span = texts[row.doc_id][row.start : row.end]
@@ -128,7 +129,7 @@ def test_contexts_cover_slogans_and_top_keywords(built_tables, sample_texts):
 def test_contexts_answer_all_sentences_containing_a_term_fast(built_tables):
     import time
 
-    contexts = built_tables["contexts"]
+    contexts = with_sentences(built_tables["contexts"], built_tables["sentences"])
     # ~2,100 documents' worth of rows; a warm query, as in the app.
     big = pd.concat([contexts.assign(doc_id=contexts["doc_id"] + f"-{i}") for i in range(300)], ignore_index=True)
     big.loc[big["term"] == "六稳", "sentence"]

@@ -9,7 +9,8 @@ from collections import Counter
 import pandas as pd
 
 from pipeline.corpus_slogans import Corpus, learn
-from pipeline.corpus_terms import TermIndex, keyword_frame
+from pipeline.contracts import CONTRACTS
+from pipeline.corpus_terms import TermIndex, keyword_frame, with_sentences
 from pipeline.keywords import count_terms, idf_from_counts, tfidf_scores
 from pipeline.partials import (CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, document_partial,
                                read_boundaries, write_boundaries, boundaries_of)
@@ -62,7 +63,7 @@ def test_tfidf_from_arrays_is_bit_identical_to_the_per_report_scores(sample_text
 def test_contexts_equal_a_scan_of_every_token(sample_texts):
     docs = _docs(sample_texts)
     tables = build_vocabulary_tables(pd.DataFrame(docs))
-    keywords, contexts = tables["keywords"], tables["contexts"]
+    keywords, contexts = tables["keywords"], with_sentences(tables["contexts"], tables["sentences"])
     top = set(keywords.sort_values(["doc_id", "tfidf", "count", "term"], ascending=[True, False, False, True])
               .groupby("doc_id").head(CONTEXT_TOP_N)["term"])
     slogans = contexts.merge(tables["slogans"][["doc_id", "slogan"]], left_on=["doc_id", "term"],
@@ -83,6 +84,20 @@ def test_contexts_equal_a_scan_of_every_token(sample_texts):
     assert expected <= got and got - expected <= slogan_rows
     capped = contexts[(contexts["doc_id"] == "a1") & (contexts["term"] == "乡村振兴")]
     assert len(capped) == CONTEXT_MAX_PER_DOC_TERM
+
+
+def test_sentences_are_stored_once_and_every_context_finds_its_own():
+    text = "我们推进乡村振兴。今年乡村振兴成效明显。我们推进乡村振兴。乡村振兴"
+    tables = build_vocabulary_tables(pd.DataFrame([{"doc_id": "r1", "county": "甲县", "report_year": 2024, "text": text}]))
+    sentences, contexts = tables["sentences"], tables["contexts"]
+    assert list(sentences.columns) == CONTRACTS["sentences"].column_names
+    # The repeated first sentence is one row, and both its occurrences point to it.
+    assert sentences["sentence"].tolist().count("我们推进乡村振兴。") == 1
+    rows = contexts[contexts["term"] == "乡村振兴"]
+    assert rows["sentence_id"].tolist()[0] == rows["sentence_id"].tolist()[2]
+    shown = with_sentences(rows, sentences)
+    assert all(text[r.start:r.end] == "乡村振兴" and r.term in r.sentence for r in shown.itertuples())
+    assert set(shown["sentence"]) >= {"我们推进乡村振兴。", "今年乡村振兴成效明显。"}
 
 
 def test_boundaries_survive_the_cache_and_a_damaged_file_is_refused(tmp_path):
