@@ -93,7 +93,8 @@ def style(fig: go.Figure, *, present: bool = False, theme: str = "light", height
     return fig
 
 
-def with_message(fig: go.Figure, sentence: str | None, source: str | None, *, theme: str = "light") -> go.Figure:
+def with_message(fig: go.Figure, sentence: str | None, source: str | None, *, theme: str = "light",
+                 canvas: bool = False) -> go.Figure:
     """The chart's message as its subtitle, with the source and build date on the line below:
     both travel with the PNG export. Text is escaped (it names counties and documents)."""
     p = palette(theme)
@@ -110,7 +111,9 @@ def with_message(fig: go.Figure, sentence: str | None, source: str | None, *, th
     before = fig.layout.margin.t or 0
     after = max(before, int(top))
     fig.update_layout(margin={"t": after})
-    if fig.layout.height:  # a chart of fixed height keeps its plot area: the lines are added above it
+    # On a page a chart keeps its plot area (the lines are added above it); on a slide
+    # (``canvas``) it keeps its height, which is what fits the 1920×1080 canvas.
+    if fig.layout.height and not canvas:
         fig.update_layout(height=fig.layout.height + after - before)
     return fig
 

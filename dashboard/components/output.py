@@ -19,7 +19,7 @@ def plot(fig, key: str, select: bool = False, *, message: str | None = None, nam
     """
     sel = selection()
     if message is not None:
-        charts.with_message(fig, message, source_stamp(), theme=sel["theme"])
+        charts.with_message(fig, message, source_stamp(), theme=sel["theme"], canvas=sel["present"])
     if sel["large"] and not sel["present"]:
         charts.resize_text(fig, charts.LARGE_SIZE)
     config = charts.plotly_config(name)

@@ -184,3 +184,12 @@ def test_a_fixed_height_chart_keeps_its_plot_area_when_the_message_is_added():
     plot_before = fig.layout.height - fig.layout.margin.t
     charts.with_message(fig, "甲县最高。", "来源：测试")
     assert fig.layout.height - fig.layout.margin.t == plot_before
+
+
+def test_a_slide_chart_keeps_its_height_when_the_message_is_added():
+    import plotly.graph_objects as go
+
+    fig = charts.style(go.Figure(go.Bar(x=[1, 2], y=["甲县", "乙县"], orientation="h")), present=True, title="标题")
+    height = fig.layout.height
+    charts.with_message(fig, "甲县最高。", "来源：测试", canvas=True)
+    assert fig.layout.height == height
