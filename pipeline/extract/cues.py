@@ -27,8 +27,14 @@ SCOPE_CUES = (
 )
 
 
+# Any of the scope cues: one scan rules out the many sentences that name no part of a year.
+_ANY_SCOPE_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCOPE_CUES))
+
+
 def scope_of(text: str) -> str | None:
     """The part of a year a text speaks of (上半年, 前三季度 …), if it says."""
+    if not _ANY_SCOPE_CUE.search(text):
+        return None
     for pattern, name in SCOPE_CUES:
         if pattern.search(text):
             return name

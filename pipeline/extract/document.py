@@ -21,7 +21,7 @@ from pipeline.extract.sections import (
     iter_sentences, update_section,
 )
 from pipeline.extract.tables import table_facts
-from pipeline.extract.vocabulary import load_vocabulary
+from pipeline.extract.vocabulary import find_aliases, load_vocabulary
 
 
 def extract_indicators(text: str, identity) -> pd.DataFrame:
@@ -49,12 +49,17 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
                 section = classify_heading(glued_heading(sentence), doc, section)
             # Cues can sit anywhere: exported documents often run a whole page into one line.
             section = update_section(sentence, section, doc)
+            hits = None
+            if not carried and not ESTIMATE_LEAD.search(sentence):
+                hits = find_aliases(text, s_start, s_end, vocab)
+                if not hits:
+                    continue  # names no indicator and starts no run of estimates: its context decides nothing
             ctx = sentence_context(sentence, section, doc)
             carried = _estimate_carries(sentence, ctx, carried)
             if ctx is not None and carried and not ctx.estimated:
                 ctx = replace(ctx, estimated=True, basis=join_basis([ctx.basis, "cue:预计"]))
             if ctx is not None:
-                rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc))
+                rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc, hits))
     frame = _without_table_restatements(_to_frame(rows))
     if doc.doc_type in RESTATING_KINDS and not doc.several:  # several counties: merged per county by attribution
         return _without_restatements(frame).reset_index(drop=True)
@@ -78,9 +83,9 @@ def _estimate_carries(sentence: str, ctx, carried: bool) -> bool:
 def _without_table_restatements(frame: pd.DataFrame) -> pd.DataFrame:
     """A bulletin's table repeats the figures its text gives (增长6.0% above, 6.0 in the table):
     a table value equal to one stated in the text is that fact again."""
+    if not any(isinstance(basis, str) and basis.startswith("table:") for basis in frame["basis"]):
+        return frame  # most documents have no table facts: skip the pandas string pass
     from_table = frame["basis"].fillna("").str.startswith("table:")
-    if not from_table.any():
-        return frame
     stated = set(map(tuple, frame.loc[~from_table, TABLE_KEY].astype(str).values))
     again = from_table & frame[TABLE_KEY].astype(str).apply(tuple, axis=1).isin(stated)
     return frame[~again].reset_index(drop=True)
@@ -89,10 +94,28 @@ def _without_table_restatements(frame: pd.DataFrame) -> pd.DataFrame:
 TABLE_KEY = ["indicator", "measure", "kind", "period", "value"]
 
 
+DEDUP_KEY = ("indicator", "measure", "value_start")
+
+
 def _to_frame(rows: Iterable[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(list(rows), columns=FACT_COLUMNS)
-    frame = frame.drop_duplicates(subset=["indicator", "measure", "value_start"], keep="first")
+    rows = list(rows)
+    frame = pd.DataFrame(rows, columns=FACT_COLUMNS)  # built from every row: the same dtypes either way
+    if _may_repeat_key(rows):
+        frame = frame.drop_duplicates(subset=list(DEDUP_KEY), keep="first")
     return frame.reset_index(drop=True)
+
+
+def _may_repeat_key(rows: list[dict]) -> bool:
+    """Whether drop_duplicates could drop a row, decided in Python (pandas' check costs a
+    millisecond a document, and most documents repeat no key). Keys other than str, int
+    and None (a NaN, which pandas counts equal to another NaN) leave the check to pandas."""
+    seen: set[tuple] = set()
+    for row in rows:
+        key = tuple(row.get(column) for column in DEDUP_KEY)
+        if key in seen or any(part is not None and type(part) not in (str, int) for part in key):
+            return True
+        seen.add(key)
+    return False
 
 
 # A news summary restates the report's figures in its headline and body; a report itself

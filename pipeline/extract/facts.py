@@ -213,10 +213,12 @@ def qualitative_fact(group: list[AliasHit], text: str, window_end: int, ctx: Sen
 
 
 def extract_sentence(text: str, start: int, end: int, ctx: SentenceContext, vocab: Vocabulary,
-                     doc: DocContext | None = None) -> list[dict]:
+                     doc: DocContext | None = None, hits: list[AliasHit] | None = None) -> list[dict]:
+    """``hits``: the sentence's ``find_aliases``, when the caller has them already."""
     if SUB_COUNTY_LEAD.match(text, start, end):
         return []  # 城关镇：地区生产总值增长8%，…: a town's line of a breakdown, not the county's
-    hits = find_aliases(text, start, end, vocab)
+    if hits is None:
+        hits = find_aliases(text, start, end, vocab)
     facts = []
     groups = group_hits(text, hits)
     for i, group in enumerate(groups):

@@ -33,8 +33,11 @@ MAX_WHOLE_COUNTY_IN_ROUNDUP = 2
 # Masked tokens (X县, XX, *) at least this often mark an anonymised template.
 MIN_MASKED_TOKENS = 3
 
-_MASKED_COUNTY = re.compile(r"(?<![A-Za-z])(?:[Xx]{1,4}|\*{1,4}|×{1,4}|某|□{1,4}|○{2,4})(?:县|区|旗)")
-_MASK_TOKEN = re.compile(rf"(?<![A-Za-z])(?:[Xx]{{1,4}}|\*{{1,4}}|×{{2,4}})(?=[{HAN}%.:])")
+# Not after a Latin letter; each branch opens with its mask character before that lookbehind,
+# so the regex engine skips ahead to the next mask character instead of trying every position.
+_MASKED_COUNTY = re.compile(r"(?:[Xx](?<![A-Za-z][Xx])[Xx]{0,3}|\*(?<![A-Za-z]\*)\*{0,3}|×(?<![A-Za-z]×)×{0,3}"
+                            r"|某(?<![A-Za-z]某)|□(?<![A-Za-z]□)□{0,3}|○(?<![A-Za-z]○)○{1,3})(?:县|区|旗)")
+_MASK_TOKEN = re.compile(rf"(?:[Xx](?<![A-Za-z][Xx])[Xx]{{0,3}}|\*(?<![A-Za-z]\*)\*{{0,3}}|×(?<![A-Za-z]×)×{{1,3}})(?=[{HAN}%.:])")
 _STRONG_AFTER = re.compile(r"(?:人民政府|人民代表大会|人大|县委|区委|市委|旗委|县长|区长|市长|旗长|政府|委员会|委[、，,])")
 # A two-character name (浚县, 和县, 高县) inside a word is not a place: 提高县域, 乡镇和县直.
 _SHORT_NAME_BEFORE_OK = set("在于是对向省市州和与及的为把将")

@@ -33,14 +33,16 @@ class MeetingLine:
 
 def find_meeting_line(text: str) -> MeetingLine | None:
     """"——2021年3月12日在浚县第十五届人民代表大会…", the dated one first."""
-    matches = list(_MEETING.finditer(text))
+    # Both patterns need 届 (the long one 人民代表大会 too): a substring test spares the scan.
+    matches = list(_MEETING.finditer(text)) if "人民代表大会" in text else []
     if matches:
         dated = [m for m in matches if m.group(1)]
         match = (dated or matches)[0]
         year = parse_number(match.group(1)) if match.group(1) else None
         month = parse_number(match.group(2)) if match.group(2) else None
         return MeetingLine(match.group(0), match.group(3).strip(), year, month)
-    short = _SHORT_MEETING.search(text[:3000])
+    head = text[:3000]
+    short = _SHORT_MEETING.search(head) if "届" in head else None
     if short:
         return MeetingLine(short.group(0), short.group(1), None, None)
     return None

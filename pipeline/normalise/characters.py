@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 # Text is converted to simplified characters when this share of its Han characters
 # are traditional-only: simplified reports have none, traditional ones 20-30 %.
@@ -18,10 +19,29 @@ _SPACES = dict.fromkeys(map(ord, "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
+def any_of(table: dict[int, str | None]) -> re.Pattern[str]:
+    """A pattern that finds any character a translation table would change."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]")
+
+
+def translate_present(text: str, table: dict[int, str | None], present: re.Pattern[str]) -> str:
+    """``text.translate(table)``, skipped when ``present`` (``any_of(table)``) finds nothing.
+
+    str.translate looks every character of a non-ASCII text up in the table; a regex scan
+    is several times faster, and most texts hold none of the table's characters.
+    """
+    return text.translate(table) if present.search(text) else text
+
+
+_INVISIBLE_ANY = any_of(_INVISIBLE)
+_SPACES_ANY = any_of(_SPACES)
+
+
 def clean_characters(text: str) -> str:
     """One newline convention, one kind of space, no invisible or control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = text.translate(_INVISIBLE).translate(_SPACES)
+    text = translate_present(text, _INVISIBLE, _INVISIBLE_ANY)
+    text = translate_present(text, _SPACES, _SPACES_ANY)
     return _CONTROL.sub("", text)
 
 
@@ -36,13 +56,16 @@ def _width_table() -> dict[int, str]:
 
 
 _WIDTH = _width_table()
-_THOUSANDS_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
-_DIGIT_COLON = re.compile(r"(?<=[\dXx])：(?=[\dXx])")
+_WIDTH_ANY = any_of(_WIDTH)
+# The punctuation mark comes first, the lookbehind after it: a pattern that opens with a
+# literal lets the regex engine skip to the next one instead of trying every position.
+_THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")
+_DIGIT_COLON = re.compile(r"：(?<=[\dXx]：)(?=[\dXx])")
 
 
 def fold_width(text: str) -> str:
     """７．９％ → 7.9%, ＸＸ → XX, １，２３４ → 1,234, 12.8：51.9 → 12.8:51.9."""
-    text = text.translate(_WIDTH)
+    text = translate_present(text, _WIDTH, _WIDTH_ANY)
     text = _THOUSANDS_COMMA.sub(",", text)
     return _DIGIT_COLON.sub(":", text)
 
@@ -67,15 +90,33 @@ def to_simplified_if_traditional(text: str) -> str:
 
 def traditional_share(text: str) -> float:
     """Share of Han characters that simplified conversion would change."""
-    counts: dict[str, int] = {}
-    for ch in text:
+    if not _has_traditional(set(text)):
+        return 0.0  # the usual case: a simplified text, decided from its distinct characters
+    # Counter counts in C; the Python loop then runs once per distinct character, not per character.
+    total = changed = 0
+    for ch, n in Counter(text).items():
         if _is_han(ch):
-            counts[ch] = counts.get(ch, 0) + 1
-    total = sum(counts.values())
+            total += n
+            if _is_traditional(ch):
+                changed += n
     if not total:
         return 0.0
-    changed = sum(n for ch, n in counts.items() if _is_traditional(ch))
     return changed / total
+
+
+# Characters seen that are not traditional Han (simplified Han, digits, punctuation): nearly
+# all of any text, so set difference in C leaves only new or traditional characters to test.
+_PLAIN: set[str] = set()
+
+
+def _has_traditional(distinct: set[str]) -> bool:
+    found = False
+    for ch in distinct - _PLAIN:
+        if _is_han(ch) and _is_traditional(ch):
+            found = True
+        else:
+            _PLAIN.add(ch)
+    return found
 
 
 @functools.lru_cache(maxsize=65536)

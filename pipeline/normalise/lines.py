@@ -21,6 +21,8 @@ _SPACED_HAN = re.compile(rf"(?<![{HAN}])[{HAN}](?: +[{HAN}](?![{HAN}]))+")
 
 def join_spaced_han(line: str) -> str:
     """政 府 工 作 报 告 → 政府工作报告; 县长 刘  青 → 县长 刘青 (single characters only)."""
+    if " " not in line:
+        return line  # most lines: nothing spaced out
     return _SPACED_HAN.sub(lambda m: m.group(0).replace(" ", ""), line)
 
 
@@ -207,7 +209,8 @@ _SPACED_DATE = re.compile(r"(?<=\d[年月]) +(?=\d{1,2}[月日])")
 
 # 生产总值[2]1165.1亿元, “六稳”〔1〕工作: footnote markers after a word, not a list number
 # at a line's start.
-_FOOTNOTE = re.compile(rf"(?<=[{HAN}”’)）\]〕])(?:\[\d{{1,2}}\]|〔\d{{1,2}}〕)")
+# (each bracket before its lookbehind, so the regex engine can skip ahead to the next bracket)
+_FOOTNOTE = re.compile(rf"(?:\[(?<=[{HAN}”’)）\]〕]\[)\d{{1,2}}\]|〔(?<=[{HAN}”’)）\]〕]〔)\d{{1,2}}〕)")
 
 
 # A PDF text layer whose line breaks became spaces splits words anywhere (固 定资产投资,
@@ -226,6 +229,8 @@ def join_layer_spaces(paragraph: str) -> str:
 
 
 def collapse_spaces(paragraph: str) -> str:
+    if " " not in paragraph and "\t" not in paragraph:
+        return _FOOTNOTE.sub("", paragraph).strip()  # the other rules all need a space or tab
     paragraph = _SPACED_DECIMAL.sub(".", paragraph)
     paragraph = _SPACED_DATE.sub("", _SPACED_UNIT.sub("", paragraph))
     paragraph = _FOOTNOTE.sub("", paragraph)
