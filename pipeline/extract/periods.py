@@ -153,17 +153,22 @@ YEAR_BEFORE_ITEM = re.compile(
 TWO_DIGIT_YEAR_SLACK = 3
 
 
+def _full_year(written: int, doc: DocContext | None) -> int | None:
+    """A year as written (2018, or 18 for 2018) in full; a two-digit year only when it falls in
+    the few years up to the document's own year."""
+    if written >= 1900:
+        return written
+    if doc is None or doc.report_year is None:
+        return None
+    year = written + 2000
+    return year if doc.report_year - TWO_DIGIT_YEAR_SLACK <= year <= doc.report_year else None
+
+
 def _year_before_item(text: str, sentence_start: int, item_start: int, doc: DocContext | None) -> int | None:
     found = YEAR_BEFORE_ITEM.search(text, max(sentence_start, item_start - 14), item_start)
     if not found:
         return None
-    year = int(found.group(1))
-    if year >= 1900:
-        return year
-    if doc is None or doc.report_year is None:
-        return None
-    year += 2000
-    return year if doc.report_year - TWO_DIGIT_YEAR_SLACK <= year <= doc.report_year else None
+    return _full_year(int(found.group(1)), doc)
 
 
 # 尤其18年生产总值达到2229亿元，……，完成名义GDP增量247.5亿元: an item dated at its head dates
@@ -180,13 +185,7 @@ def _carried_year(text: str, sentence_start: int, item_start: int, doc: DocConte
         pass
     if found is None:
         return None
-    year = int(found.group(1))
-    if year >= 1900:
-        return year
-    if doc is None or doc.report_year is None:
-        return None
-    year += 2000
-    return year if doc.report_year - TWO_DIGIT_YEAR_SLACK <= year <= doc.report_year else None
+    return _full_year(int(found.group(1)), doc)
 
 
 def _dated_part(text: str, sentence_start: int, item_start: int) -> int | None:
