@@ -26,10 +26,11 @@ from pipeline.extract.grammar import NUM
 from pipeline.extract.kinds import DocContext
 from pipeline.extract.sections import iter_paragraphs
 from pipeline.extract.vocabulary import Vocabulary, find_aliases
+from pipeline.normalise.lines import TABLE_BLANK_CELL, TABLE_STATUS_CELL
 
 VALUE_CELL = re.compile(rf"^[-−]?{NUM}$")
-BLANK_CELL = re.compile(r"^(?:[-—–…/]+|[Xx*＊]+)$")
-STATUS_CELL = re.compile(r"^(?:完成|未完成|基本完成|超额完成|达标|未达标|[√×✓✗])$")
+BLANK_CELL = re.compile(rf"^(?:{TABLE_BLANK_CELL})$")
+STATUS_CELL = re.compile(rf"^(?:{TABLE_STATUS_CELL})$")
 ORDINAL = re.compile(r"^\d{1,2}[.、]?$")
 UNIT_CELL = re.compile(r"^(?:亿元|万元|元|万人|人|万吨|吨|万亩|亩|%|个|户|万户|亿美元|万美元)$")
 LABEL_UNIT = re.compile(r"[(（]\s*(亿元|万元|元|万人|人|万吨|吨|万亩|亿美元|万美元|%)\s*[)）]")

@@ -70,8 +70,12 @@ def starts_new_block(line: str) -> bool:
 # 统计公报 and yearbook tables print one row a line (地区生产总值 7311113 6.0): such lines, their
 # header (指标 2024年 比上年增长), the 单位 line and the 表1 caption keep their own lines, so that
 # extraction can read the columns (pipeline.extract.tables).
-_VALUE_CELL = re.compile(r"^[-−]?\d+(?:,\d{3})*(?:\.\d+)?%?$|^[-—–…/]+$|^[Xx*＊]+$")
-_TRAILING_CELL = re.compile(r"^(?:完成|未完成|基本完成|超额完成|达标|未达标|[√×✓✗]|亿元|万元|元|万人|人|%)$")
+# A cell with no figure (—, …, /) or a masked one (XX, **), and a cell that says whether a row's
+# target was met: pipeline.extract.tables reads its cells with the same words.
+TABLE_BLANK_CELL = r"[-—–…/]+|[Xx*＊]+"
+TABLE_STATUS_CELL = r"完成|未完成|基本完成|超额完成|达标|未达标|[√×✓✗]"
+_VALUE_CELL = re.compile(rf"^[-−]?\d+(?:,\d{{3}})*(?:\.\d+)?%?$|^(?:{TABLE_BLANK_CELL})$")
+_TRAILING_CELL = re.compile(rf"^(?:{TABLE_STATUS_CELL}|亿元|万元|元|万人|人|%)$")
 _ROW_LABEL_STOP = re.compile(r"[，。；,;：:！？]")
 _HEADER_CELL = re.compile(r"^(?:序号|指标名称|指标|项目|名称|类别)$")
 _TABLE_CAPTION = re.compile(r"^(?:表\s*\d+|单位\s*[:：])")
