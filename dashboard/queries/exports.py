@@ -8,6 +8,7 @@ from dashboard.queries.labels import (
     CORRECTED_LABELS, COLUMN_LABELS, DOC_STATUS_LABELS, KIND_LABELS, MASKED, MEASURE_LABELS, QUALIFIER_LABELS,
     SCOPE_LABELS, STATUS_LABELS, county_label, format_value, label, truthy,
 )
+from dashboard.queries.facts import where
 from dashboard.queries.targets import source_files
 
 
@@ -51,13 +52,7 @@ def export_frame(name: str, frame: pd.DataFrame, documents: pd.DataFrame) -> pd.
 
 
 def facts_for_correction(indicators: pd.DataFrame, county: str | None, year: int | None, indicator: str | None) -> pd.DataFrame:
-    rows = indicators
-    if county:
-        rows = rows[rows["county"] == county]
-    if indicator:
-        rows = rows[rows["indicator"] == indicator]
-    if year:
-        rows = rows[rows["period"] == year]
+    rows = where(indicators, county=county, indicator=indicator, period=year)
     return rows.sort_values(["period", "indicator", "measure", "kind"]).reset_index(drop=True)
 
 

@@ -5,6 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 
+def where(rows: pd.DataFrame, **equals) -> pd.DataFrame:
+    """The rows whose columns equal the given values; a value left empty (None, "", 0) does not
+    filter: ``where(indicators, county=county, period=year)`` for "this county, this year, if chosen"."""
+    for column, value in equals.items():
+        if value:
+            rows = rows[rows[column] == value]
+    return rows
+
+
 def comparable(indicators: pd.DataFrame) -> pd.DataFrame:
     """Facts from named counties (anonymised templates are not counties)."""
     return indicators[indicators["county"].notna() & (indicators["county"].astype("string").str.strip() != "")]

@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from dashboard.queries.facts import where
 from dashboard.queries.labels import county_label, is_document_title
 
 
@@ -25,13 +26,7 @@ def term_frequencies(table: pd.DataFrame, term_column: str, *, doc_id=None, coun
     cloud draws), ``documents`` says how many documents a term comes from, and rows are ranked by
     documents, then mentions: one report repeating a slogan does not outweigh many reports using it.
     """
-    rows = table
-    if doc_id:
-        rows = rows[rows["doc_id"] == doc_id]
-    if county:
-        rows = rows[rows["county"] == county]
-    if year:
-        rows = rows[rows["report_year"] == year]
+    rows = where(table, doc_id=doc_id, county=county, report_year=year)
     if rows.empty:
         return pd.DataFrame({"term": pd.Series(dtype="string"), "count": pd.Series(dtype="Int64")})
     if by_documents and "doc_id" in rows.columns:
@@ -54,9 +49,7 @@ def _document_weighted(rows: pd.DataFrame, term_column: str, top: int | None) ->
 
 
 def slogan_trend(slogans: pd.DataFrame, top: int = 8, county: str | None = None) -> pd.DataFrame:
-    rows = slogans[slogans["report_year"].notna()]
-    if county:
-        rows = rows[rows["county"] == county]
+    rows = where(slogans[slogans["report_year"].notna()], county=county)
     if rows.empty:
         return pd.DataFrame(columns=["slogan", "report_year", "count"])
     leaders = rows.groupby("slogan")["count"].sum().sort_values(ascending=False).head(top).index
@@ -170,9 +163,7 @@ def slogan_rate_trend(slogans: pd.DataFrame, documents: pd.DataFrame, chosen: li
     if not chosen or reports.empty:
         return pd.DataFrame(columns=["slogan", "report_year", "per_report", "count", "reports"])
     years = range(int(reports.index.min()), int(reports.index.max()) + 1)
-    rows = slogans[slogans["slogan"].isin(chosen) & slogans["report_year"].notna()]
-    if county:
-        rows = rows[rows["county"] == county]
+    rows = where(slogans[slogans["slogan"].isin(chosen) & slogans["report_year"].notna()], county=county)
     counts = rows.groupby(["slogan", rows["report_year"].astype(int)])["count"].sum()
     out = []
     for slogan in chosen:
