@@ -23,7 +23,7 @@ from pipeline import settings
 log = logging.getLogger(__name__)
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise", "identify", "doc_kinds.py", "extract", "attribution.py",
+FINGERPRINT_MODULES = ("ingest.py", "codepoints.py", "normalise", "identify", "doc_kinds.py", "extract", "attribution.py",
                        "segment.py", "documents.py", "keywords.py", "partials.py", "slogans")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
                           "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt",
