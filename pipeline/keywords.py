@@ -46,10 +46,10 @@ def count_terms(
     tokens = tokens if isinstance(tokens, list) else list(tokens)
     if tokens and isinstance(tokens[0], Token):
         raw = Counter(map(_WORD, tokens))
-    elif all(type(token) is str for token in tokens):
-        raw = Counter(tokens)
     else:
-        raw = Counter(token.word if isinstance(token, Token) else token for token in tokens)
+        raw = Counter(tokens)
+        if not set(map(type, raw)) <= {str}:  # checked on the distinct words, not every token
+            raw = Counter(token.word if isinstance(token, Token) else token for token in tokens)
     verdicts = _verdicts(stopwords, places, user_words, tags)
     out = Counter()
     for word, n in raw.items():
