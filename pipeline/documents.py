@@ -243,13 +243,20 @@ def _plain(value):
 
 def warm_up() -> None:
     """Import the stages and load their vocabularies once, before worker processes fork."""
-    from pipeline import extract, identify, ingest, normalise, segment  # noqa: F401
+    from pipeline import attribution, extract, identify, ingest, keywords, normalise, partials, segment  # noqa: F401
+    from pipeline.identify import divisions, review  # noqa: F401
+
+    import docx  # noqa: F401 - python-docx, imported by ingest.read_docx on the first .docx
 
     extract.load_vocabulary()
     segment.get_tokenizer()
     identify.admin_divisions()
+    divisions.matcher()  # the county-name automaton
     normalise.chrome_patterns()
     normalise.traditional_share("乡村振兴")  # loads the OpenCC tables
+    # The vocabulary partial's word lists and jieba's part-of-speech tags (~1 s, once per
+    # process): loaded here, each worker would otherwise load them on its first report.
+    keywords.count_terms(["乡村振兴"])
     code_fingerprint()
 
 
