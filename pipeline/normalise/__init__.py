@@ -42,10 +42,12 @@ __all__ = [
 def normalise_text(text: str) -> str:
     """Clean raw extracted text; paragraphs are separated by a single '\\n'."""
     text = clean_characters(text)
-    text = fold_radicals(text)
+    # Widths first: the mirror repairs read ASCII letters (a converter that writes everything
+    # full-width gives 增（ｚēｎｇ）长 and ｐｂＹ tokens too).
+    text = fold_width(fold_radicals(text))
     text = strip_inline_pinyin(text)
     text = drop_injected_tokens(text)
-    text = fold_chinese_years(fold_width(text))
+    text = fold_chinese_years(text)
     text = to_simplified_if_traditional(text)
     lines = [line.strip(" ") for line in text.split("\n")]
     lines = drop_chrome_lines(lines)

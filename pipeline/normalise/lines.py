@@ -50,9 +50,15 @@ _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
 
+# A page typed with ASCII punctuation ends sentences with "." (意见.): after a Han character,
+# a percent sign or a closing bracket it is a full stop, never a decimal point.
+ASCII_FULL_STOP = rf"\.(?<=[{HAN}%）)”\"]\.)"
+_ENDS_WITH_ASCII_STOP = re.compile(ASCII_FULL_STOP + "$")
+
+
 def ends_sentence(line: str) -> bool:
     core = line.rstrip(_CLOSERS + " ")
-    return bool(core) and core[-1] in _TERMINAL
+    return bool(core) and (core[-1] in _TERMINAL or bool(_ENDS_WITH_ASCII_STOP.search(core)))
 
 
 def is_heading(line: str) -> bool:
