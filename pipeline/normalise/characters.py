@@ -90,8 +90,8 @@ def to_simplified_if_traditional(text: str) -> str:
 
 def traditional_share(text: str) -> float:
     """Share of Han characters that simplified conversion would change."""
-    if not _has_traditional(set(text)):
-        return 0.0  # the usual case: a simplified text, decided from its distinct characters
+    if not _traditional_pattern().search(text):
+        return 0.0  # the usual case: a simplified text, decided by one scan in C
     # Counter counts in C; the Python loop then runs once per distinct character, not per character.
     total = changed = 0
     for ch, n in Counter(text).items():
@@ -104,19 +104,13 @@ def traditional_share(text: str) -> float:
     return changed / total
 
 
-# Characters seen that are not traditional Han (simplified Han, digits, punctuation): nearly
-# all of any text, so set difference in C leaves only new or traditional characters to test.
-_PLAIN: set[str] = set()
-
-
-def _has_traditional(distinct: set[str]) -> bool:
-    found = False
-    for ch in distinct - _PLAIN:
-        if _is_han(ch) and _is_traditional(ch):
-            found = True
-        else:
-            _PLAIN.add(ch)
-    return found
+@functools.lru_cache(maxsize=1)
+def _traditional_pattern() -> re.Pattern[str]:
+    """Every Han character that simplified conversion changes (3,751 of 27,584), as one
+    character class: searching a report for it takes ~0.1 ms, the set of its distinct
+    characters ~1.4 ms. Built once per process (~0.3 s), before workers fork."""
+    han = map(chr, (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)))  # the ranges of _is_han
+    return re.compile("[" + "".join(ch for ch in han if _is_traditional(ch)) + "]")
 
 
 @functools.lru_cache(maxsize=65536)
