@@ -50,3 +50,15 @@ def test_the_traditional_scan_knows_exactly_the_characters_conversion_changes():
     assert not any(pattern.fullmatch(ch) for ch in "0aＡ，。\n𠀀")  # nothing outside the Han ranges
     # One traditional character in a simplified report is found, and counted once.
     assert traditional_share("全县坚持稳中求进工作总基调，統筹发展和安全") == 1 / 20
+
+
+def test_the_traditional_characters_are_cached_and_a_damaged_cache_is_recomputed(tmp_path, monkeypatch):
+    from pipeline.normalise import characters
+
+    expected = characters._traditional_characters()
+    monkeypatch.setenv("COUNTY_PULSE_JIEBA_CACHE", str(tmp_path))
+    assert characters._traditional_characters() == expected  # computed, then written
+    (cached,) = tmp_path.glob("t2s-changed-*.txt")
+    assert characters._traditional_characters() == expected  # read back
+    cached.write_text("經\n" + "0" * 32, encoding="utf-8")  # damaged: the checksum does not match
+    assert characters._traditional_characters() == expected
