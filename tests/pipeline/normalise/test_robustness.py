@@ -12,3 +12,18 @@ def test_full_width_pinyin_annotations_are_stripped():
 def test_a_line_ending_in_an_ascii_full_stop_is_not_joined_to_the_next():
     raw = "请各位委员提出意见.\n全县生产总值增长6.\n5%,高于全省."
     assert normalise_text(raw).split("\n") == ["请各位委员提出意见.", "全县生产总值增长6.5%,高于全省."]
+
+
+def test_pdf_layer_spaces_around_punctuation_brackets_and_numbers_are_removed():
+    raw = ("( 二 ) 稳住经济大盘\n"
+           "去年 , 全县完成生产总值 185.6 亿元 , 增长 6.2% ; 新增项目 14 个 , 占 GDP 比重 “ 双提升 ” 。")
+    assert normalise_text(raw).split("\n") == [
+        "(二)稳住经济大盘",
+        "去年,全县完成生产总值185.6亿元,增长6.2%;新增项目14个,占GDP比重“双提升”。",
+    ]
+
+
+def test_table_rows_and_name_gaps_keep_their_spaces():
+    raw = "表1 主要指标\n指标 2022年 比上年增长\n一般公共预算收入(亿元) 18.6 5.1\n县长 王立新"
+    assert normalise_text(raw).split("\n") == raw.split("\n")
+
