@@ -47,7 +47,9 @@ def normalise_text(text: str) -> str:
     # Widths first: the mirror repairs read ASCII letters (a converter that writes everything
     # full-width gives 增（ｚēｎｇ）长 and ｐｂＹ tokens too).
     text = fold_width(fold_radicals(text))
-    text = strip_inline_pinyin(join_punctuation_spaces(text))
+    spaced = join_punctuation_spaces(text)
+    text = strip_inline_pinyin(spaced)
+    annotated = len(text) != len(spaced)
     text = drop_injected_tokens(text)
     text = fold_chinese_years(text)
     text = to_simplified_if_traditional(text)
@@ -57,4 +59,7 @@ def normalise_text(text: str) -> str:
     lines = [join_spaced_han(unpipe_table_row(line)) for line in lines]
     paragraphs = join_wrapped_lines(lines)
     paragraphs = [fix_ocr_slips(collapse_spaces(p)) for p in paragraphs]
-    return "\n".join(p for p in paragraphs if p)
+    text = "\n".join(p for p in paragraphs if p)
+    # A mirror's annotation that a hard wrap cut from its character (增\n(zēng)长) is found
+    # once the lines are joined.
+    return strip_inline_pinyin(text) if annotated else text

@@ -27,3 +27,8 @@ def test_table_rows_and_name_gaps_keep_their_spaces():
     raw = "表1 主要指标\n指标 2022年 比上年增长\n一般公共预算收入(亿元) 18.6 5.1\n县长 王立新"
     assert normalise_text(raw).split("\n") == raw.split("\n")
 
+
+def test_a_pinyin_annotation_cut_from_its_character_by_a_wrap_is_stripped():
+    raw = ("全縣一般公共預(yù)算收入增長(zhǎng)5.1%,規(guī)模以上工業(yè)增\n"
+           "(zēng)加值增長(zhǎng)7.3%。")
+    assert normalise_text(raw) == "全县一般公共预算收入增长5.1%,规模以上工业增加值增长7.3%。"
