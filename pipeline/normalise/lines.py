@@ -146,7 +146,12 @@ def should_join(previous: str, following: str, wrap_width: int | None = None) ->
         return False
     if wrap_width and len(previous) >= wrap_width - WRAP_SLACK:
         return True  # a full line of a hard-wrapped text, even if it starts like a heading
-    return not is_heading(previous)
+    return not is_heading(previous) or bool(_INNER_STOP.search(previous))
+
+
+# (二)财政收入稳步增长。全县…: a line that opens like a heading but ends a sentence inside is
+# the first line of a paragraph, and its wrap is joined.
+_INNER_STOP = re.compile(r"[。；;](?=.)")
 
 
 def hard_wrap_width(lines: list[str]) -> int | None:

@@ -32,3 +32,9 @@ def test_a_pinyin_annotation_cut_from_its_character_by_a_wrap_is_stripped():
     raw = ("全縣一般公共預(yù)算收入增長(zhǎng)5.1%,規(guī)模以上工業(yè)增\n"
            "(zēng)加值增長(zhǎng)7.3%。")
     assert normalise_text(raw) == "全县一般公共预算收入增长5.1%,规模以上工业增加值增长7.3%。"
+
+
+def test_a_wrapped_paragraph_that_opens_with_a_heading_marker_is_joined():
+    raw = "(二)财政收入稳步增长。全县一般公共预算收入完成\n12.6亿元,增长4.3%。\n三、今年的主要目标\n生产总值增长6%。"
+    assert normalise_text(raw).split("\n") == [
+        "(二)财政收入稳步增长。全县一般公共预算收入完成12.6亿元,增长4.3%。", "三、今年的主要目标", "生产总值增长6%。"]
