@@ -44,6 +44,14 @@ _TITLE_END = re.compile(r"(?:报告|汇报|摘要|讲话|总结|规划|纲要)(?
 _SUBTITLE = re.compile(r"^[—\-–]{1,2}")
 _BYLINE = re.compile(rf"(?:县长|区长|市长|旗长|书记|主任)\s*[{HAN}]{{2,4}}$")
 _DATE_LINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_BREADCRUMB_LINE = re.compile(r"^(?:您?(?:现在)?的位置|当前位置)\s*[:：]|^首页\s*[>＞»]")
+_BREADCRUMB_GOES_ON = re.compile(r"^[>＞»]")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    return bool(_BREADCRUMB_LINE.match(line) or _BREADCRUMB_GOES_ON.match(line))
+
+
 _MEETING_HEAD = re.compile(r"人民代表大会$")
 _MEETING_TAIL = re.compile(r"^第[一二三四五六七八九十\d]+次(?:会议|全体会议)")
 _LATIN_END = re.compile(r"[A-Za-z]$")
@@ -144,6 +152,10 @@ def should_join(previous: str, following: str, wrap_width: int | None = None) ->
         return False
     if _DATE_LINE.match(previous) or _DATE_LINE.match(following):
         return False
+    if _is_breadcrumb(previous) or _is_breadcrumb(following):
+        # 您现在的位置：首页 > 政务公开 is a line of its own, never the start of the title; a
+        # breadcrumb wrapped before its next ">" goes on.
+        return bool(_is_breadcrumb(previous) and _BREADCRUMB_GOES_ON.match(following))
     if wrap_width and len(previous) >= wrap_width - WRAP_SLACK:
         return True  # a full line of a hard-wrapped text, even if it starts like a heading
     return not is_heading(previous) or bool(_INNER_STOP.search(previous))

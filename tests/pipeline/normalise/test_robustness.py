@@ -38,3 +38,9 @@ def test_a_wrapped_paragraph_that_opens_with_a_heading_marker_is_joined():
     raw = "(二)财政收入稳步增长。全县一般公共预算收入完成\n12.6亿元,增长4.3%。\n三、今年的主要目标\n生产总值增长6%。"
     assert normalise_text(raw).split("\n") == [
         "(二)财政收入稳步增长。全县一般公共预算收入完成12.6亿元,增长4.3%。", "三、今年的主要目标", "生产总值增长6%。"]
+
+
+def test_a_breadcrumb_line_keeps_its_own_line():
+    raw = "当前位置：首页 > 新闻中心 > 县情要闻\n全县召开经济工作会议\n会议指出"
+    assert normalise_text(raw).split("\n")[:2] == ["当前位置：首页 > 新闻中心 > 县情要闻", "全县召开经济工作会议会议指出"]
+    assert normalise_text("您的位置:首页\n> 信息公开 > 统计数据\n标题").split("\n") == ["您的位置:首页> 信息公开 > 统计数据", "标题"]
