@@ -23,7 +23,7 @@ def test_traditional_share_counts_every_occurrence_not_distinct_characters():
 
 def test_collapse_spaces_without_spaces_still_drops_footnote_markers():
     assert collapse_spaces("生产总值[3]增长6%") == "生产总值增长6%"
-    assert collapse_spaces("生产总值 [3] 增长 6 %") == "生产总值 [3] 增长 6%"  # the spaced path
+    assert collapse_spaces("生产总值 [3] 增长 6 %") == "生产总值 [3] 增长6%"  # the spaced path
 
 
 def test_patterns_that_open_with_their_literal_still_check_the_character_before():
