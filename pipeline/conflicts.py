@@ -45,6 +45,9 @@ def find_conflicts(documents: pd.DataFrame, chosen: list[str] | tuple[str, ...] 
     order = {doc_id: i for i, doc_id in enumerate(chosen)}
     ok = documents[(documents["status"] == "ok") & documents["county"].notna() & documents["report_year"].notna()
                    & documents["doc_type"].notna()]
+    # Only groups of two documents or more can conflict: found at once, not group by group.
+    ok = ok.drop_duplicates("doc_id")
+    ok = ok[ok.duplicated(list(GROUP), keep=False)]
     conflicts = []
     for key, group in ok.groupby(list(GROUP), dropna=False, sort=True):
         group = group.drop_duplicates("doc_id").sort_values("source_file")

@@ -90,7 +90,7 @@ def tfidf_scores(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
     """Sublinear tf (1 + ln count) times idf, L2-normalised within the document, so the
     scores of a long report and a short briefing are comparable."""
     raw = {term: (1.0 + math.log(c)) * idf.get(term, 1.0) for term, c in counts.items() if c > 0}
-    norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+    norm = math.sqrt(math.fsum(v * v for v in raw.values())) or 1.0  # exact: order-free (pipeline.tfidf)
     return {term: v / norm for term, v in raw.items()}
 
 
