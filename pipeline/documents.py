@@ -275,7 +275,7 @@ def _as_frame_column(values: list) -> list:
         return [None if v is None or v != v else float(v) for v in values]  # float64 with NaN
     if types <= {str, bool}:
         return [None if v is None or v != v else v for v in values]  # str, bool or object columns
-    return values  # a mixed column: pandas' object column keeps each value as it is
+    return [None if type(v) is float and v != v else v for v in values]  # mixed: an object column
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:

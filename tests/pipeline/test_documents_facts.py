@@ -41,6 +41,7 @@ def through_pandas(rows, places):
     [True, None],  # bools with a gap: an object column
     [True, 1],  # a mixed column keeps its values
     ["7%", 7],
+    ["7%", 7, math.nan],  # a NaN in a mixed (object) column: None
 ])
 def test_rows_are_typed_as_a_frame_types_them(column_values):
     rows = [{"indicator": "地区生产总值", "period": value, "value": value, "estimated": value}
