@@ -46,3 +46,19 @@ def test_wraps_and_widths_keep_every_character():
         assert all(len(line) <= 40 for line in out.split("\n"))
         assert fn(text, "doc") == out  # seeded by the name: reproducible
     assert perturb.full_width_digits("增长6.5%", "x") == "增长６．５％"
+
+
+def test_robustness_and_audit_skip_cleanly_without_the_corpus(tmp_path, capsys):
+    from bench import overfit_audit, robustness
+
+    assert robustness.main(["--corpus", str(tmp_path)]) == 0
+    assert overfit_audit.main(["--corpus", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.count("skipped") == 2
+
+
+def test_audit_reads_regex_literals_not_classes_or_docstrings(tmp_path):
+    from bench.overfit_audit import literals
+
+    module = tmp_path / "rule.py"
+    module.write_text('"""模块说明"""\nimport re\nCUE = re.compile(r"(?:力争|确保)[一二三四]全年")\n', "utf-8")
+    assert [run for run, _ in literals(module)] == ["力争", "确保", "全年"]
