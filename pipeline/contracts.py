@@ -258,6 +258,13 @@ def read_matching(name: str, path: Path, column: str, value, op: str = "==") -> 
     return table.to_pandas(types_mapper=_pandas_type)
 
 
+def parquet_source(path: Path) -> str:
+    """What a query engine reads for a table: its file, or the parts of a table written as a
+    directory of Parquet files (a glob DuckDB's ``read_parquet`` and pyarrow datasets accept)."""
+    path = Path(path)
+    return str(path / "**" / "*.parquet") if path.is_dir() else str(path)
+
+
 def read_column(name: str, path: Path, column: str) -> pd.Series:
     table = pq.read_table(path, schema=CONTRACTS[name].schema, columns=[column])
     return table.to_pandas(types_mapper=_pandas_type)[column]
@@ -265,6 +272,8 @@ def read_column(name: str, path: Path, column: str) -> pd.Series:
 
 _PANDAS_TYPES = {
     pa.string(): pd.StringDtype(),
+    pa.large_string(): pd.StringDtype(),
+    pa.string_view(): pd.StringDtype(),
     pa.int64(): pd.Int64Dtype(),
     pa.float64(): pd.Float64Dtype(),
     pa.bool_(): pd.BooleanDtype(),
