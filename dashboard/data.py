@@ -144,26 +144,6 @@ def read_whole(name: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _contexts_for(path: str, build_id: str, term: str) -> pd.DataFrame:
-    return contracts.read_matching("contexts", Path(path), "term", term)
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _context_terms(path: str, build_id: str) -> pd.DataFrame:
-    terms = contracts.read_column("contexts", Path(path), "term").dropna().unique()
-    return pd.DataFrame({"term": pd.Series(terms, dtype="string")})
-
-
-def load_contexts_for(term: str) -> pd.DataFrame:
-    """The sentences of one term only: the contexts table grows with the corpus, a term's rows do not."""
-    current = current_build()
-    path = None if current is None else settings.table_path(current[0], "contexts")
-    if path is None or not path.exists():
-        return contracts.empty_frame("contexts")
-    return _contexts_for(str(path), str(current[1]["build_id"]), term)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
 def _sentences_of(path: str, build_id: str, doc_ids: tuple[str, ...]) -> pd.DataFrame:
     return contracts.read_matching("sentences", Path(path), "doc_id", list(doc_ids), op="in")
 
@@ -179,15 +159,6 @@ def load_sentences(rows: pd.DataFrame) -> pd.DataFrame:
         doc_ids = tuple(sorted(set(rows["doc_id"].dropna().astype(str))))
         found = _sentences_of(str(path), str(current[1]["build_id"]), doc_ids)
     return rows.merge(found, on=["doc_id", "sentence_id"], how="left")
-
-
-def load_context_terms() -> pd.DataFrame:
-    """The terms the contexts table can answer for (one column read, not the sentences)."""
-    current = current_build()
-    path = None if current is None else settings.table_path(current[0], "contexts")
-    if path is None or not path.exists():
-        return pd.DataFrame({"term": pd.Series(dtype="string")})
-    return _context_terms(str(path), str(current[1]["build_id"]))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

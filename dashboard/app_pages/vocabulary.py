@@ -123,7 +123,7 @@ if not terms_available:
     components.empty_state("还没有语境索引。")
 else:
     term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term", placeholder="请选择")
-    rows = queries.kwic_in_scope(queries.kwic(data.load_contexts_for(term), documents, term, limit=None), documents, scope, county, year, doc_id)
-    st.caption(md(f"“{term}”在{where}中出现在 {len(rows)} 个句子中（按页面上方的“范围”筛选）。"))
+    rows, total = engine.kwic(data.query, term, scope, county, year, doc_id, limit=KWIC_SHOWN)
+    st.caption(md(f"“{term}”在{where}中出现在 {total} 个句子中（按页面上方的“范围”筛选）。"))
     # Only the sentences shown are read (the contexts rows point to them).
-    components.kwic_list(queries.kwic_rows(data.load_sentences(rows.head(KWIC_SHOWN)), term), max_rows=KWIC_SHOWN, total=len(rows))
+    components.kwic_list(queries.kwic_rows(data.load_sentences(rows), term), max_rows=KWIC_SHOWN, total=total)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.queries.labels import county_label
+
 # Which table and term column each 词语来源 reads; slogans are the policy slogans only
 # (queries.policy_slogans: plan periods, honours and project names are not drawn).
 SOURCES = {"keywords": ("{keywords}", "term", ""), "slogans": ("{slogans}", "slogan", "kind = 'slogan'")}
@@ -118,3 +120,34 @@ def phrase_kinds(run) -> pd.DataFrame:
            'CAST(coalesce(sum(quoted_count), 0) AS BIGINT) AS quoted_count '
            'FROM {slogans} WHERE slogan IS NOT NULL GROUP BY slogan ORDER BY documents DESC, "count" DESC, slogan')
     return run(sql)
+
+
+def kwic(run, term: str, scope: str, county: str | None, year: int | None, doc_id: str | None = None,
+         limit: int = 30) -> tuple[pd.DataFrame, int]:
+    """``queries.kwic_in_scope(queries.kwic(contexts, documents, term, limit=None), …)`` without
+    loading the term's rows: the first ``limit`` sentences (县, 年份, sentence_id, doc_id, 来源文件)
+    and how many there are. The order is kwic's: report year, county, offset (missing last), ties
+    in the tables' own order; each sentence of a file once, at its first place."""
+    clauses, params = [], [term]
+    if scope == "document" and doc_id:
+        clauses.append("source_file IN (SELECT source_file FROM {documents} WHERE doc_id = ?)")
+        params.append(doc_id)
+    if scope in ("county", "county_year") and county:
+        clauses.append("NOT coalesce(anonymised, false) AND county = ?")  # 县 is the county's name only then
+        params.append(county)
+    if scope == "county_year" and year is not None:
+        clauses.append("report_year = ?")
+        params.append(year)
+    sql = ("WITH hits AS (SELECT c.doc_id, c.sentence_id, d.source_file, d.county, d.report_year, d.anonymised, "
+           "row_number() OVER (ORDER BY d.report_year NULLS LAST, d.county NULLS LAST, c.start NULLS LAST, c.doc_id, c.start, "
+           "d.source_file) AS pos FROM {contexts} c LEFT JOIN {documents} d ON d.doc_id = c.doc_id WHERE c.term = ?), "
+           "firsts AS (SELECT *, row_number() OVER (PARTITION BY sentence_id, source_file ORDER BY pos) AS nth FROM hits) "
+           "SELECT doc_id, sentence_id, source_file, county, report_year, anonymised, count(*) OVER () AS total FROM firsts "
+           f"WHERE nth = 1{''.join(' AND ' + c for c in clauses)} ORDER BY pos LIMIT {int(limit)}")
+    found = run(sql, params)
+    if found.empty:
+        return pd.DataFrame(columns=["县", "年份", "sentence_id", "doc_id", "来源文件"]), 0
+    rows = pd.DataFrame({"县": [county_label(c, a) for c, a in zip(found["county"], found["anonymised"])],
+                         "年份": found["report_year"], "sentence_id": found["sentence_id"], "doc_id": found["doc_id"],
+                         "来源文件": found["source_file"]})
+    return rows, int(found["total"].iloc[0])

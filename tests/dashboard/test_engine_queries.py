@@ -112,3 +112,22 @@ def test_a_table_written_as_a_directory_of_parts(built_data_dir, tmp_path):
     for i, rows in enumerate((whole.iloc[:half], whole.iloc[half:])):
         contracts.write_table(rows, "keywords", parts / f"part-{i}.parquet")
     _same(engine.term_frequencies(data.runner(copy), "keywords"), queries.term_frequencies(whole, "term"))
+
+
+def test_kwic_matches_pandas(built):
+    """The sentences of a term in every scope: the same rows, order and count as kwic + kwic_in_scope."""
+    run, t = built
+    documents = t["documents"]
+    terms = engine.term_options(run)
+    chosen = [terms[0], terms[len(terms) // 2], terms[-1], "没有这个词"]
+    named = documents.dropna(subset=["county", "report_year"])
+    county, year = named["county"].iloc[0], int(named["report_year"].iloc[0])
+    doc_id = named["doc_id"].iloc[-1]
+    for term in chosen:
+        whole = queries.kwic(t["contexts"], documents, term, limit=None)
+        for scope in ("corpus", "county", "county_year", "document"):
+            want = queries.kwic_in_scope(whole, documents, scope, county, year, doc_id)
+            got, total = engine.kwic(run, term, scope, county, year, doc_id, limit=30)
+            assert total == len(want), (term, scope)
+            if total:
+                _same(got, want.head(30))
