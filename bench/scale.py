@@ -44,23 +44,28 @@ def run_all(work: Path, n_reports: int, workers: int, seed: int, code: Path | No
     (alone / dropped.relative_path).parent.mkdir(parents=True)
     (alone / dropped.relative_path).write_bytes(dropped.content)
     env = child_env()
-    # --code: build with another checkout of the pipeline (before/after comparisons).
+    # --code: build with another checkout of the pipeline (before/after comparisons). The
+    # build runs from inside that checkout: ``python -m`` puts the working directory before
+    # PYTHONPATH, so run from here it would import this checkout's pipeline.
     build_env = child_env(PYTHONPATH=str(code)) if code else env
+    build_cwd = code
+
+    def build(label: str, raw_dir: Path, out_dir: Path) -> Run:
+        return run_measured(label, build_command(raw_dir, out_dir, workers), cwd=build_cwd, env=build_env).check()
     naive, cold = [], []
     for i in range(repeat):  # alternating, so a burst of load from other jobs hits both
         naive.append(run_measured("naive script", python_command("-m", "bench.naive", str(raw)), env=env).check())
         shutil.rmtree(out, ignore_errors=True)
-        cold.append(run_measured("full build, cold", build_command(raw, out, workers), env=build_env).check())
+        cold.append(build("full build, cold", raw, out))
     runs = {
         "naive": _fastest(naive),
         "cold": _fastest(cold),
-        "cached": run_measured("rebuild, nothing changed", build_command(raw, out, workers), env=build_env).check(),
+        "cached": build("rebuild, nothing changed", raw, out),
     }
     (raw / dropped.relative_path).parent.mkdir(parents=True, exist_ok=True)
     (raw / dropped.relative_path).write_bytes(dropped.content)
-    runs["drop"] = run_measured("one report dropped in", build_command(raw, out, workers), env=build_env).check()
-    runs["alone"] = run_measured("that report built alone", build_command(alone, work / "alone-out", workers),
-                                 env=build_env).check()
+    runs["drop"] = build("one report dropped in", raw, out)
+    runs["alone"] = build("that report built alone", alone, work / "alone-out")
     clouds = run_measured("clouds", python_command("-m", "bench.cloud_speed", str(out)), env=env).check()
     return runs, megabytes, clouds.output.strip().splitlines()
 
@@ -113,12 +118,13 @@ def main(argv: list[str] | None = None) -> None:
                         help="build with the pipeline of another checkout (e.g. an older commit, for before/after)")
     args = parser.parse_args(argv)
     before = machine_line()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="county-pulse-scale-"))
+    work = (args.keep or Path(tempfile.mkdtemp(prefix="county-pulse-scale-"))).resolve()  # builds may run elsewhere
     if args.keep and work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
     try:
-        runs, megabytes, cloud_lines = run_all(work, args.reports, args.workers, args.seed, args.code, args.repeat)
+        code = args.code.resolve() if args.code else None
+        runs, megabytes, cloud_lines = run_all(work, args.reports, args.workers, args.seed, code, args.repeat)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -3,7 +3,7 @@
     python -m bench.stages RAW_DIR [--limit N]
 
 Runs the per-document stages of ``pipeline.documents`` by hand on every file (read,
-normalise, identify, extract, attribute, segment, vocabulary partial), then the corpus stages of the build (documents and
+normalise, identify, extract with attribution, segment, vocabulary partial), then the corpus stages of the build (documents and
 indicator tables, pairing, vocabulary), timing each with the process clock (other jobs on a
 shared machine inflate wall time, not this). Vocabularies are loaded before the clock
 starts. A profiler (``python -m pyinstrument -m pipeline build ...``) shows the same
@@ -33,8 +33,6 @@ class Clock:
 
 
 def per_document(paths: list[Path], raw: Path, clock: Clock) -> list[documents.DocResult]:
-    from pipeline.attribution import attribute_counties
-    from pipeline.extract import extract_indicators
     from pipeline.identify import identify_document
     from pipeline.ingest import read_document
     from pipeline.normalise import normalise_text
@@ -48,13 +46,13 @@ def per_document(paths: list[Path], raw: Path, clock: Clock) -> list[documents.D
         ingested = clock("read", read_document, path)
         text = clock("normalise", normalise_text, ingested.text)
         identity = clock("identify", identify_document, text, source, ingested.html_title)
-        facts = clock("extract", extract_indicators, text, identity)
-        facts = clock("attribute", attribute_counties, facts, text, identity)  # as pipeline.documents does
+        # Extraction, attribution to counties and the plain records, as pipeline.documents does.
+        facts = clock("extract", documents.extract_facts, text, identity)
         words, starts = clock("segment", segment_arrays, text)
         vocab = clock("vocabulary partial", document_partial, text, words, starts)
         results.append(documents.DocResult(
             source, sha, "ok", identity=documents._identity_dict(identity), text=text,
-            facts=documents._records(facts), vocab=vocab))
+            facts=facts, vocab=vocab))
     return results
 
 

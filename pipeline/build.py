@@ -19,6 +19,7 @@ One build runs at a time per output directory (an OS-released lock; a second bui
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -32,9 +33,8 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from pipeline import conflicts, contracts, corrections, publish, settings, vocabulary
+from pipeline import conflicts, contracts, corrections, partitions, publish, settings, tfidf, vocabulary
 from pipeline.documents import DocResult, boundaries_path, cached_result, process_file, scan_raw_dir, warm_up
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
@@ -72,8 +72,9 @@ class BuildSummary:
     # corrections.file_digest of the corrections applied (None: they could not be read or applied).
     corrections_sha256: str | None = None
 
-    def as_manifest(self, tables: dict[str, str]) -> dict:
+    def as_manifest(self, tables: dict[str, str], parts: dict | None = None) -> dict:
         return {
+            "partitions": parts or {},  # per partitioned table: part -> inputs digest, file sha256
             "build_id": self.build_id,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "seconds": round(self.seconds, 3),
@@ -123,18 +124,21 @@ def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progr
     results = _process_all(files, raw_dir, out_dir, workers, force, progress)
     summary = BuildSummary()
     _enter(progress, "extract")
-    tables = assemble_tables(results, summary, settings.cache_dir(out_dir), workers,
-                             on_stage=lambda stage: _enter(progress, stage))
+    tables = plan_tables(results, summary, settings.cache_dir(out_dir), workers,
+                         on_stage=lambda stage: _enter(progress, stage))
     if summary.ok == 0:
         # Replacing good tables with empty ones would lose data: keep the last build.
         raise BuildError(_nothing_usable(raw_dir, files, summary))
     _enter(progress, "write")
+    previous_dir, previous = _previous_build(out_dir)
     staging = publish.new_staging_dir(out_dir)
     try:
-        digests = _write_staged(tables, staging)
+        writer = partitions.PartWriter(staging, previous_dir, partitions.previous_parts(previous))
+        digests = _write_staged(tables, writer)
         summary.build_id = _build_id(digests)
         summary.seconds = time.perf_counter() - started
-        publish.publish(out_dir, staging, summary.as_manifest(digests))
+        log.info("table parts: %d written, %d linked from the previous build", writer.computed, writer.linked)
+        publish.publish(out_dir, staging, summary.as_manifest(digests, writer.written))
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when published
     _prune_cache(out_dir, results)
@@ -189,7 +193,19 @@ def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
 def assemble_tables(results: list[DocResult], summary: BuildSummary, cache: Path | None = None,
                     workers: int = 1,
                     on_stage: Callable[[str], None] | None = None) -> dict[str, pd.DataFrame]:
-    """Documents, texts, indicators, pairs and vocabulary from the per-file results.
+    """Every table in memory, as frames (``plan_tables`` with each part made at once)."""
+    tables = plan_tables(results, summary, cache, workers, on_stage)
+    frames = {name: t.frame() if isinstance(t, partitions.PartitionedTable) else t for name, t in tables.items()}
+    frames["keywords"] = tfidf.with_tfidf(frames["keywords"], frames["term_idf"])  # as a reader sees it
+    return frames
+
+
+def plan_tables(results: list[DocResult], summary: BuildSummary, cache: Path | None = None,
+                workers: int = 1,
+                on_stage: Callable[[str], None] | None = None) -> dict[str, object]:
+    """Documents, texts, indicators, pairs and vocabulary from the per-file results: small
+    tables as frames, the tables keyed by report as ``partitions.PartitionedTable`` (whose
+    parts are made when written, one at a time, and only when their inputs changed).
 
     ``cache``: the per-document cache directory, where the vocabulary keeps its corpus-level
     results between builds (None: nothing kept); ``workers``: processes for the reports whose
@@ -201,8 +217,7 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary, cache: Path
     _unique_source_names(results)
     _mark_duplicates(results)
     accepted = [r for r in results if r.status == "ok"]
-    texts = pd.DataFrame({"doc_id": [r.doc_id for r in accepted], "text": [r.text for r in accepted]},
-                         dtype="string")
+    length = partitions.prefix_length(len(accepted))
     indicators = _indicators_table(accepted)
     documents = _documents_table(results, summary)
     reviewed = _reviewed_corrections(summary)
@@ -210,20 +225,47 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary, cache: Path
     summary.facts = len(indicators)
     documents, not_paired = _conflicts(documents, reviewed, summary)
     by_id = {r.doc_id: r for r in accepted}
-    tables = {"documents": documents, "texts": texts, "indicators": indicators}
+    texts = _texts_table(accepted, length)
+    tables = {"documents": documents, "texts": texts,
+              "indicators": partitions.split_frame("indicators", contracts.conform(indicators, "indicators"),
+                                                   len(accepted), length)}
     pairable = indicators[~indicators["doc_id"].isin(not_paired)]
     tables["targets_vs_outcomes"] = _stage(
         "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
         list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
     corpus = _vocabulary_corpus(accepted, cache, workers)
-    vocabulary_names = ("keywords", "slogans", "contexts", "sentences")
+    corpus.part_length = length
+    vocabulary_names = ("keywords", "slogans", "contexts", "sentences", "term_idf")
     if on_stage:
         on_stage("vocabulary")
+    meta = _vocabulary_meta(documents)
     tables.update(_stage(
-        "词汇统计", lambda ids: _vocabulary_tables(documents, texts[texts["doc_id"].isin(ids)], corpus),
+        "词汇统计", lambda ids: _vocabulary_tables(meta, [by_id[i] for i in ids], corpus),
         list(by_id), by_id, summary, empty=vocabulary_names))
     tables["documents"] = _with_warnings(documents, results)  # the stages' notes land on the rows
+    for name in partitions.PARTITIONED:  # a stage that gave up returned an empty frame
+        if isinstance(tables[name], pd.DataFrame):
+            tables[name] = partitions.split_frame(name, contracts.conform(tables[name], name), len(accepted), length)
     return tables
+
+
+def _texts_table(accepted: list[DocResult], length: int) -> partitions.PartitionedTable:
+    """The texts, one part per batch of reports; a part is unchanged while its reports' cache
+    keys are (the key covers the bytes and the code that normalised them)."""
+    groups: dict[str, list[DocResult]] = {}
+    for result in sorted(accepted, key=lambda r: r.doc_id):
+        groups.setdefault(partitions.part_of(result.doc_id, length), []).append(result)
+
+    def rows(group: list[DocResult]) -> pd.DataFrame:
+        frame = pd.DataFrame({"doc_id": [r.doc_id for r in group], "text": [r.text for r in group]}, dtype="string")
+        return contracts.conform(frame, "texts")
+
+    def inputs(group: list[DocResult]) -> str | None:
+        keys = [(r.doc_id, r.cache_key) for r in group]
+        return partitions.inputs_digest("texts", keys) if all(k for _, k in keys) else None
+
+    return partitions.PartitionedTable("texts", [partitions.Part(part, inputs(group), lambda g=group: rows(g))
+                                                 for part, group in sorted(groups.items())])
 
 
 def _stage(label: str, run: Callable[[list[str]], object], doc_ids: list[str], by_id: dict[str, DocResult],
@@ -431,40 +473,44 @@ def _vocabulary_corpus(accepted: list[DocResult], cache: Path | None, workers: i
     return corpus
 
 
-def _vocabulary_tables(documents: pd.DataFrame, texts: pd.DataFrame,
-                       corpus: vocabulary.Corpus) -> dict[str, pd.DataFrame]:
-    if texts.empty:
-        return {name: contracts.empty_frame(name) for name in ("keywords", "slogans", "contexts", "sentences")}
+def _vocabulary_meta(documents: pd.DataFrame) -> pd.DataFrame:
     meta = documents.loc[documents["status"] == "ok", ["doc_id", "county", "report_year"]]
-    meta = meta.drop_duplicates("doc_id")
+    return meta.drop_duplicates("doc_id")
+
+
+def _vocabulary_tables(meta: pd.DataFrame, accepted: list[DocResult], corpus: vocabulary.Corpus) -> dict:
+    if not accepted:
+        return {name: contracts.empty_frame(name) for name in ("keywords", "slogans", "contexts", "sentences", "term_idf")}
+    texts = pd.DataFrame({"doc_id": [r.doc_id for r in accepted], "text": [r.text for r in accepted]},
+                         dtype="string")
     return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), corpus)
 
 
 # --- writing ---------------------------------------------------------------------------
 
 
-# Tables their stage returns already checked and sorted (``contracts.conform``): checking a
-# few hundred MB of contexts again would only copy them twice more.
-CONFORMED_BY_THEIR_STAGE = ("keywords", "slogans", "contexts", "sentences")
+def _previous_build(out_dir: Path) -> tuple[Path | None, dict | None]:
+    """The current build (whose unchanged parts the new one links) and its manifest."""
+    current = settings.current_build_dir(out_dir)
+    if current == out_dir:
+        return None, None
+    try:
+        manifest = json.loads(settings.manifest_path(current).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None, None
+    return (current, manifest) if isinstance(manifest, dict) else (None, None)
 
 
-def _write_staged(tables: dict[str, pd.DataFrame], staging: Path) -> dict[str, str]:
+def _write_staged(tables: dict[str, object], writer: partitions.PartWriter) -> dict[str, str]:
     digests = {}
-    for name, frame in tables.items():
-        path = settings.table_path(staging, name)
-        if name in CONFORMED_BY_THEIR_STAGE:
-            _write_conformed(frame, name, path)
-        else:
-            contracts.write_table(frame, name, path)
+    for name, table in tables.items():
+        if isinstance(table, partitions.PartitionedTable):
+            digests[name] = writer.write(table)
+            continue
+        path = settings.table_path(writer.staging, name)
+        contracts.write_table(table, name, path)
         digests[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return digests
-
-
-def _write_conformed(frame: pd.DataFrame, name: str, path: Path) -> None:
-    """``contracts.write_table`` without its ``conform`` (the same bytes for a conformed frame)."""
-    table = pa.Table.from_pandas(frame, schema=contracts.CONTRACTS[name].schema, preserve_index=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table.replace_schema_metadata(None), path, compression="zstd", write_statistics=True)
 
 
 def _nothing_usable(raw_dir: Path, files: list[Path], summary: BuildSummary) -> str:

@@ -1,10 +1,14 @@
 """The tables the pipeline writes: their columns, types and keys, checked at the exit.
 
-Every table is one Parquet file whose stem is the schema key. ``write_table`` refuses
-a frame with missing or undeclared columns, null or duplicate primary keys, or
-values of the wrong type, and sorts rows by the key so that a rebuild of the same
-inputs writes byte-identical files. The README documents the same contracts; a
-test keeps the two in step.
+Every table is stored under ``<name>.parquet`` in a build directory, the stem being the
+schema key: either one Parquet file (documents, targets_vs_outcomes, term_idf) or, for the
+tables keyed by report, a directory of parts ``part-<p>.parquet``, one per batch of reports
+(``pipeline.partitions``); the parts in name order hold the rows in key order. Every reader
+here accepts both; ``parquet_source`` gives the path or glob to hand to another engine
+(DuckDB's ``read_parquet``). ``write_table`` refuses a frame with missing or undeclared
+columns, null or duplicate primary keys, or values of the wrong type, and sorts rows by the
+key so that a rebuild of the same inputs writes byte-identical files. The README documents
+the same contracts; a test keeps the two in step.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 
@@ -29,13 +34,21 @@ class Contract:
     description: str
     # Key columns allowed to be null (a target with no outcome has no estimate flag).
     nullable_key: tuple[str, ...] = ()
+    # Columns a reader gets that are not stored: computed when read (``read_table``).
+    derived: tuple[tuple[str, pa.DataType], ...] = ()
 
     @property
     def column_names(self) -> list[str]:
+        """What a reader sees: the stored columns, then the derived ones."""
+        return [name for name, _ in self.columns + self.derived]
+
+    @property
+    def stored_names(self) -> list[str]:
         return [name for name, _ in self.columns]
 
     @property
     def schema(self) -> pa.Schema:
+        """Of the stored columns (what the Parquet files hold)."""
         return pa.schema([pa.field(name, dtype) for name, dtype in self.columns])
 
 
@@ -140,16 +153,30 @@ TEXTS = Contract(
 
 KEYWORDS = Contract(
     name="keywords",
-    description="Term counts and TF-IDF per document.",
+    description="Term counts per document; TF-IDF computed when read, from the counts and term_idf.",
     columns=(
         ("doc_id", S),
         ("county", S),
         ("report_year", I),
         ("term", S),
         ("count", I),
-        ("tfidf", F),
     ),
     key=("doc_id", "term"),
+    # Not stored: a data drop changes every report's scores (the IDF), never its counts.
+    # ``read_table`` computes it (pipeline.tfidf); another engine: idf from term_idf,
+    # (1 + ln count) * idf / the L2 norm over the report's rows, rounded to 12 places.
+    derived=(("tfidf", F),),
+)
+
+TERM_IDF = Contract(
+    name="term_idf",
+    description="The corpus' inverse document frequency of every term: ln((1 + N) / (1 + documents)) + 1.",
+    columns=(
+        ("term", S),
+        ("documents", I),  # reports holding the term
+        ("idf", F),
+    ),
+    key=("term",),
 )
 
 SLOGANS = Contract(
@@ -199,25 +226,28 @@ SENTENCES = Contract(
 )
 
 CONTRACTS: dict[str, Contract] = {
-    c.name: c for c in (DOCUMENTS, INDICATORS, TARGETS_VS_OUTCOMES, TEXTS, KEYWORDS, SLOGANS, CONTEXTS, SENTENCES)
+    c.name: c for c in (DOCUMENTS, INDICATORS, TARGETS_VS_OUTCOMES, TEXTS, KEYWORDS, SLOGANS, CONTEXTS, SENTENCES,
+                         TERM_IDF)
 }
 
 
 def empty_frame(name: str) -> pd.DataFrame:
-    """A frame with the table's columns and no rows, for stages with nothing to say."""
+    """A frame with the table's columns (derived ones too) and no rows, for stages with nothing to say."""
     return conform(pd.DataFrame(columns=CONTRACTS[name].column_names), name)
 
 
 def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Check a frame against its contract and return it typed and sorted by key."""
+    """Check a frame against its contract and return it typed and sorted by key (derived
+    columns are kept when the frame has them, and never stored)."""
     contract = CONTRACTS[name]
-    missing = [c for c in contract.column_names if c not in df.columns]
+    missing = [c for c in contract.stored_names if c not in df.columns]
     extra = [c for c in df.columns if c not in contract.column_names]
     if missing or extra:
         raise ContractError(f"{name}: missing columns {missing}, undeclared columns {extra}")
-    df = df[contract.column_names]
+    fields = [pa.field(n, t) for n, t in contract.columns + contract.derived if n in df.columns]
+    df = df[[f.name for f in fields]]
     try:
-        table = pa.Table.from_pandas(df, schema=contract.schema, preserve_index=False, safe=True)
+        table = pa.Table.from_pandas(df, schema=pa.schema(fields), preserve_index=False, safe=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
         raise ContractError(f"{name}: {exc}") from exc
     typed = table.to_pandas(types_mapper=_pandas_type)
@@ -234,9 +264,10 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
 
 
 def write_table(df: pd.DataFrame, name: str, path: Path) -> pd.DataFrame:
-    """Conform and write a table; the bytes depend only on the rows."""
+    """Conform and write a table (its stored columns); the bytes depend only on the rows."""
     typed = conform(df, name)
-    table = pa.Table.from_pandas(typed, schema=CONTRACTS[name].schema, preserve_index=False)
+    table = pa.Table.from_pandas(typed[CONTRACTS[name].stored_names], schema=CONTRACTS[name].schema,
+                                 preserve_index=False)
     # pandas metadata embeds nothing run-specific, but keep the file plain Arrow.
     table = table.replace_schema_metadata(None)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -244,30 +275,64 @@ def write_table(df: pd.DataFrame, name: str, path: Path) -> pd.DataFrame:
     return typed
 
 
-def read_table(name: str, path: Path) -> pd.DataFrame:
-    """Read a table written by ``write_table``, with nullable pandas types."""
-    table = pq.read_table(path, schema=CONTRACTS[name].schema)
+def parquet_source(path: Path) -> str:
+    """What a query engine reads for the table stored at ``path`` (``settings.table_path``):
+    the file itself, or the glob of its parts when the table is a directory of parts."""
+    path = Path(path)
+    return str(path / "*.parquet") if path.is_dir() else str(path)
+
+
+def table_files(path: Path) -> list[Path]:
+    """The Parquet files of a table, in key order (a part's name sorts as its rows do)."""
+    path = Path(path)
+    return sorted(path.glob("*.parquet")) if path.is_dir() else [path]
+
+
+def _dataset(name: str, path: Path) -> ds.Dataset:
+    return ds.dataset([str(p) for p in table_files(path)], schema=CONTRACTS[name].schema, format="parquet")
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
     return table.to_pandas(types_mapper=_pandas_type)
+
+
+def read_table(name: str, path: Path) -> pd.DataFrame:
+    """Read a table written by ``write_table`` (one file or a directory of parts), with
+    nullable pandas types and its derived columns."""
+    return _derive(name, path, _to_pandas(_dataset(name, path).to_table()))
 
 
 def read_matching(name: str, path: Path, column: str, value, op: str = "==") -> pd.DataFrame:
     """The rows of a table whose ``column`` equals ``value`` (``op="in"``: is in the list
     ``value``), read without loading the rest (keyword-in-context on a 10,000-report corpus:
     see bench/contexts_query.py)."""
-    table = pq.read_table(path, schema=CONTRACTS[name].schema, filters=[(column, op, value)])
-    return table.to_pandas(types_mapper=_pandas_type)
-
-
-def parquet_source(path: Path) -> str:
-    """What a query engine reads for a table: its file, or the parts of a table written as a
-    directory of Parquet files (a glob DuckDB's ``read_parquet`` and pyarrow datasets accept)."""
-    path = Path(path)
-    return str(path / "**" / "*.parquet") if path.is_dir() else str(path)
+    expression = pq.filters_to_expression([(column, op, value)])
+    rows = _to_pandas(_dataset(name, path).to_table(filter=expression))
+    if not CONTRACTS[name].derived or column == "doc_id":
+        return _derive(name, path, rows)
+    # A row's score needs every row of its report: read those reports whole, keep the rows asked for.
+    reports = read_matching(name, path, "doc_id", sorted(set(rows["doc_id"].dropna())), op="in")
+    key = list(CONTRACTS[name].key)
+    return rows[key].merge(reports, on=key, how="left")[CONTRACTS[name].column_names]
 
 
 def read_column(name: str, path: Path, column: str) -> pd.Series:
-    table = pq.read_table(path, schema=CONTRACTS[name].schema, columns=[column])
-    return table.to_pandas(types_mapper=_pandas_type)[column]
+    if column in dict(CONTRACTS[name].derived):
+        return read_table(name, path)[column]
+    return _to_pandas(_dataset(name, path).to_table(columns=[column]))[column]
+
+
+def _derive(name: str, path: Path, frame: pd.DataFrame) -> pd.DataFrame:
+    """Add the derived columns: keywords' tfidf, from the term_idf table stored beside it."""
+    if name != "keywords":
+        return frame
+    from pipeline import tfidf
+
+    from pipeline import settings
+
+    idf_path = settings.table_path(Path(path).parent, "term_idf")  # the same build directory
+    term_idf = _to_pandas(_dataset("term_idf", idf_path).to_table()) if idf_path.exists() else None
+    return tfidf.with_tfidf(frame, term_idf)
 
 
 _PANDAS_TYPES = {

@@ -5,18 +5,23 @@ candidate phrases) and ``find_slogans`` reads every text again with the learned 
 Here the same three steps run from what can be kept:
 
 1. quotes and quoted phrases come from each report's partial (``pipeline.partials``);
-2. mentions of the candidates are found per report and cached under a digest of the
-   candidate set: an unchanged set (the usual case when a report is dropped in) costs a
-   dictionary look-up per report;
-3. ``find_slogans`` runs per report and is cached under a digest of the lexicon (every
-   phrase's kind, reason and family, the phrases counted unquoted, the reference and the
-   code), so it re-runs only for new reports, or for all when the lexicon itself changed.
+2. mentions of the candidates are found per report and cached with the candidate set they
+   were found against;
+3. ``find_slogans`` runs per report and is cached with what it depended on: the phrases
+   counted unquoted, and the kind, reason and family of every phrase it asked the lexicon
+   about (the reference files and the code are in the store's name).
 
-A test holds ``learn`` equal to ``slogans.learn_lexicon`` on the same texts.
+A stored result is reused while it still holds (``_still_holds``): no phrase that entered or
+left the set occurs in the report's text (a phrase absent from a text can neither be found
+in it nor mask another), and every phrase it asked about is listed as before. A report
+dropped in that changes the lexicon thus re-runs the reports its change can reach, not all.
+A test holds ``learn`` equal to ``slogans.learn_lexicon`` on the same texts, and the
+incremental tables equal a cold build's.
 
-Each store is one pickle per digest in the build's cache directory (``slogans-<digest>``,
-``mentions-<digest>``), holding the results of the reports of the last build that used it;
-files of other digests are removed when a new one is written.
+Each store is one pickle per code and reference version in the build's cache directory
+(``slogans-<version>``, ``mentions-<version>``), holding the results of the reports of the
+last build and the phrase sets they were found against; other versions' files are removed
+when a new one is written.
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ class Corpus:
     boundary_files: dict[str, Path] = field(default_factory=dict)
     store: Path | None = None  # None: nothing cached (a stand-alone call)
     workers: int = 1
+    part_length: int | None = None  # set by the build: tables come back as parts (pipeline.partitions)
 
 
 # --- 1 and 2: the lexicon -------------------------------------------------------------
@@ -76,7 +82,7 @@ def learn(docs: list[dict], corpus: Corpus, reference=None) -> Lexicon:
         phrases += partial.seen
     draft = build_lexicon(phrases, reference, contexts, documents)
     candidates = frozenset(unquoted_candidates(draft, documents))
-    found = _cached_map(corpus, "mentions", _digest(sorted(candidates)), docs, _mentions_job,
+    found = _cached_map(corpus, "mentions", _digest("mentions"), candidates, docs, _mentions_job,
                         context=(candidates, phrase_index(candidates)))
     mentions: dict[str, int] = defaultdict(int)
     for doc in docs:
@@ -85,10 +91,10 @@ def learn(docs: list[dict], corpus: Corpus, reference=None) -> Lexicon:
     return build_lexicon(phrases, reference, contexts, documents, mentions)
 
 
-def _mentions_job(job: tuple[str, str, Path | None, frozenset | None]) -> list[str]:
+def _mentions_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[list[str], None]:
     _doc_id, text, _bounds, _in_memory = job
     candidates, index = _CONTEXT
-    return sorted({o.slogan for o in find_phrases(text, candidates, None, index)})
+    return sorted({o.slogan for o in find_phrases(text, candidates, None, index)}), None
 
 
 # --- 3: the slogans of every report ------------------------------------------------------
@@ -97,22 +103,45 @@ def _mentions_job(job: tuple[str, str, Path | None, frozenset | None]) -> list[s
 def find_all(docs: list[dict], corpus: Corpus, lexicon: Lexicon) -> dict[str, dict]:
     """Per doc_id: {"rows": slogan rows without county and year, "contexts": [(slogan, start,
     end, sentence)]}, from the store where the lexicon is unchanged."""
-    return _cached_map(corpus, "slogans", lexicon_digest(lexicon), docs, _slogans_job, context=lexicon)
-
-
-def lexicon_digest(lexicon: Lexicon) -> str:
-    """Everything ``find_slogans`` reads from the lexicon, and what it falls back to."""
     reference_files = [settings.reference_file(name) for name in (SLOGANS_FILE, CORRECTIONS_FILE)]
-    return _digest([
-        sorted(lexicon.kinds.items()), sorted(lexicon.bases.items()), sorted(lexicon.families.items()),
-        sorted(lexicon.unquoted),
-        [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else None for p in reference_files],
-    ])
+    version = _digest(["slogans", [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else None
+                                   for p in reference_files]])
+    listed = frozenset(lexicon.kinds) | frozenset(lexicon.families)  # before a job classifies a phrase on the fly
+    return _cached_map(corpus, "slogans", version, lexicon.unquoted, docs, _slogans_job,
+                       context=(lexicon, listed), consulted=lambda phrase: _listing(lexicon, listed, phrase))
 
 
-def _slogans_job(job: tuple[str, str, Path | None, frozenset | None]) -> dict:
+def _listing(lexicon: Lexicon, listed: frozenset, phrase: str):
+    """What a report's slogans learn about ``phrase`` from the lexicon: its kind, reason and
+    family when the corpus lists it; None when it is classified from the reference alone."""
+    if phrase not in listed:
+        return None
+    return lexicon.kinds.get(phrase), lexicon.bases.get(phrase), lexicon.families.get(phrase)
+
+
+class _Consulting:
+    """The lexicon as ``find_slogans`` sees it, noting every phrase it asks about."""
+
+    def __init__(self, lexicon: Lexicon, listed: frozenset):
+        self._lexicon, self._listed, self.consulted = lexicon, listed, {}
+        self.unquoted, self.unquoted_index = lexicon.unquoted, lexicon.unquoted_index
+
+    def _note(self, phrase: str) -> None:
+        if phrase not in self.consulted:
+            self.consulted[phrase] = _listing(self._lexicon, self._listed, phrase)
+
+    def kind_of(self, phrase: str) -> tuple[str, str]:
+        self._note(phrase)
+        return self._lexicon.kind_of(phrase)
+
+    def family_of(self, phrase: str) -> str:
+        self._note(phrase)
+        return self._lexicon.family_of(phrase)
+
+
+def _slogans_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[dict, dict]:
     _doc_id, text, bounds_file, boundaries = job
-    lexicon = _CONTEXT
+    lexicon = _Consulting(*_CONTEXT)
     if boundaries is None and bounds_file is not None:
         boundaries = read_boundaries(bounds_file)
     if boundaries is None:  # no cached boundaries: segment again (same tokens)
@@ -124,7 +153,8 @@ def _slogans_job(job: tuple[str, str, Path | None, frozenset | None]) -> dict:
     for occ in occurrences:
         sentence = sentence_at(sentences, starts, occ.start)
         contexts.append((occ.slogan, occ.start, occ.end, sentence.text if sentence else occ.slogan))
-    return {"rows": _slogan_rows(text, occurrences, lexicon, sentences, starts), "contexts": contexts}
+    rows = _slogan_rows(text, occurrences, lexicon, sentences, starts)
+    return {"rows": rows, "contexts": contexts}, lexicon.consulted
 
 
 def _slogan_rows(text: str, occurrences: list[Occurrence], lexicon: Lexicon, sentences, starts) -> list[dict]:
@@ -153,33 +183,65 @@ def _slogan_rows(text: str, occurrences: list[Occurrence], lexicon: Lexicon, sen
 _CONTEXT = None  # what the jobs of the running map read (set before the pool forks)
 
 
-def _cached_map(corpus: Corpus, kind: str, digest: str, docs: list[dict], job: Callable, context) -> dict:
-    """``job`` for every doc, from ``<store>/<kind>-<digest>`` where it was computed before."""
+def _cached_map(corpus: Corpus, kind: str, version: str, phrases: frozenset, docs: list[dict], job: Callable,
+                context, consulted: Callable[[str], object] | None = None) -> dict:
+    """``job`` for every doc, from ``<store>/<kind>-<version>.pickle`` where a stored result
+    still holds. A result was found against a phrase set (the candidates, the phrases counted
+    unquoted) and, for slogans, asked the lexicon about some phrases: it holds while no
+    phrase that entered or left the set occurs in the report's text, and every phrase it
+    asked about has the same kind, reason and family. So a data drop that changes the
+    lexicon recomputes the reports its change can reach, not every report."""
     global _CONTEXT
-    path = corpus.store / f"{kind}-{digest}.pickle" if corpus.store is not None else None
+    path = corpus.store / f"{kind}-{version}.pickle" if corpus.store is not None else None
     stored = _load(path)
-    out, todo = {}, []
+    sets, results = stored.get("sets", {}), stored.get("results", {})
+    current = _digest(sorted(phrases))
+    sets_now = {current: phrases}
+    out, notes, todo = {}, {}, []
     for doc in docs:
         key = corpus.keys.get(doc["doc_id"])
-        if key is not None and key in stored:
-            out[doc["doc_id"]] = stored[key]
+        entry = results.get(key) if key is not None else None
+        if entry is not None and _still_holds(entry, doc["text"], phrases, current, sets, consulted):
+            out[doc["doc_id"]], notes[doc["doc_id"]] = entry[2], entry[1]
+            sets_now.setdefault(entry[0], sets[entry[0]])
         else:
             todo.append(doc)
     _CONTEXT = context
     try:
         jobs = [(d["doc_id"], d["text"], corpus.boundary_files.get(d["doc_id"]), corpus.boundaries.get(d["doc_id"]))
                 for d in todo]
-        for doc, result in zip(todo, _run(job, jobs, corpus.workers)):
-            out[doc["doc_id"]] = result
+        for doc, (result, asked) in zip(todo, _run(job, jobs, corpus.workers)):
+            out[doc["doc_id"]], notes[doc["doc_id"]] = result, asked
     finally:
         _CONTEXT = None
-    if path is not None and (todo or len(stored) != len(docs)):
-        keep = {corpus.keys[d["doc_id"]]: out[d["doc_id"]] for d in docs if d["doc_id"] in corpus.keys}
-        _save(path, keep)
+    if path is not None and (todo or len(results) != len(docs)):
+        fresh = {d["doc_id"] for d in todo}
+        keep = {}
+        for d in docs:
+            key = corpus.keys.get(d["doc_id"])
+            if key is None:
+                continue
+            made_with = current if d["doc_id"] in fresh else results[key][0]
+            keep[key] = (made_with, notes[d["doc_id"]], out[d["doc_id"]])
+        used = {entry[0] for entry in keep.values()}
+        _save(path, {"sets": {d: p for d, p in sets_now.items() if d in used}, "results": keep})
         for old in corpus.store.glob(f"{kind}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     return out
+
+
+def _still_holds(entry, text: str, phrases: frozenset, current: str, sets: dict,
+                 consulted: Callable[[str], object] | None) -> bool:
+    try:
+        made_with, asked, _result = entry
+        if made_with != current:
+            before = sets[made_with]
+            if any(phrase in text for phrase in phrases.symmetric_difference(before)):
+                return False
+        return consulted is None or all(consulted(phrase) == was for phrase, was in (asked or {}).items())
+    except (KeyError, TypeError, ValueError):
+        return False  # a damaged store only means: compute again
 
 
 def _run(job: Callable, jobs: list, workers: int) -> list:
@@ -197,7 +259,8 @@ def _load(path: Path | None) -> dict:
     try:
         with path.open("rb") as handle:
             data = pickle.load(handle)
-        return data if isinstance(data, dict) else {}
+        return data if isinstance(data, dict) and isinstance(data.get("results"), dict) \
+            and isinstance(data.get("sets"), dict) else {}
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
         return {}  # a missing or damaged store only means: compute again
 

@@ -5,22 +5,20 @@ report's keyword rows need is in its partial (``pipeline.partials``). The terms 
 reports get one integer id each, so the corpus step is a few numpy operations over one
 array of (report, term, count) instead of a loop over every report's tokens.
 
-The scores stay bit-identical to ``keywords.tfidf_scores`` (a test holds them equal):
-logarithms come from ``math.log`` (numpy's differ in the last bit), each report's norm is
-Python's own ``sum`` over its values in the order its terms first occur, and the rounding
-is Python's ``round``.
+The scores stay bit-identical to ``keywords.tfidf_scores`` and to what a reader of the
+stored counts computes (tests hold them equal): one formula, ``pipeline.tfidf``.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from pipeline import tfidf
 from pipeline.partials import CONTEXT_TOP_N, DocPartial
 
 
@@ -49,44 +47,61 @@ class TermIndex:
         return bisect.bisect_left(self.terms, term)
 
 
-def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex) -> tuple[pd.DataFrame, np.ndarray]:
-    """The keywords table (sorted by doc and term) and, per term id, whether it is among the
-    ``CONTEXT_TOP_N`` best of some report (the terms the contexts table covers)."""
+@dataclass
+class TermStats:
+    """Every (report, term) row of the corpus in each report's own order, with its score."""
+
+    term_ids: np.ndarray
+    counts: np.ndarray
+    lengths: np.ndarray  # rows per report
+    document_frequency: np.ndarray  # per term id
+    idf: np.ndarray  # per term id
+    scores: np.ndarray  # per row, unrounded
+
+    @classmethod
+    def of(cls, partials: list[DocPartial], index: TermIndex) -> "TermStats":
+        lengths = np.array([len(p.terms) for p in partials], dtype=np.int64)
+        term_ids = np.concatenate(index.doc_terms) if partials else np.zeros(0, dtype=np.int64)
+        counts = np.concatenate([p.counts for p in partials]).astype(np.int64) if partials else np.zeros(0, np.int64)
+        df = np.bincount(term_ids, minlength=len(index.terms))  # a term appears once in a report's partial
+        idf = tfidf.idf(df, len(partials))
+        doc_of = np.repeat(np.arange(len(partials)), lengths)
+        return cls(term_ids, counts, lengths, df, idf, tfidf.scores(doc_of, counts, idf[term_ids]))
+
+    def chosen(self, n_terms: int) -> np.ndarray:
+        """Per term id: among some report's ``CONTEXT_TOP_N`` best (the terms contexts cover)."""
+        return _top_terms(self.term_ids, self.counts, self.scores, self.lengths, n_terms)
+
+    def idf_frame(self, index: TermIndex) -> pd.DataFrame:
+        """The ``term_idf`` table: every term some report holds, in term order."""
+        used = np.flatnonzero(self.document_frequency > 0)
+        return pa.table({
+            "term": pa.array(index.terms, pa.string()).take(used),
+            "documents": pa.array(self.document_frequency[used], pa.int64()),
+            "idf": pa.array(self.idf[used], pa.float64()),
+        }).to_pandas(types_mapper=_PANDAS_TYPES.get)
+
+
+def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex,
+                  stats: TermStats | None = None) -> pd.DataFrame:
+    """The keywords rows of ``docs`` (sorted by doc and term); with ``stats`` (of these very
+    reports) the ``tfidf`` a reader computes too, else the stored columns only."""
     lengths = np.array([len(p.terms) for p in partials], dtype=np.int64)
     term_ids = np.concatenate(index.doc_terms) if partials else np.zeros(0, dtype=np.int64)
     counts = np.concatenate([p.counts for p in partials]).astype(np.int64) if partials else np.zeros(0, np.int64)
-    scores = _tfidf(term_ids, counts, lengths, len(index.terms), len(docs))  # in each report's own order
-    chosen = _top_terms(term_ids, counts, scores, lengths, len(index.terms))
     doc_of = np.repeat(np.arange(len(docs)), lengths)
     order = np.lexsort((term_ids, doc_of))
-    doc_of, term_ids, counts, scores = doc_of[order], term_ids[order], counts[order], scores[order]
     # Strings are taken from one array of each (encoded once), not made row by row.
-    frame = pa.table({
-        "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(doc_of),
-        "county": pa.array([d["county"] for d in docs], pa.string()).take(doc_of),
-        "report_year": pa.array([d["report_year"] for d in docs], pa.int64()).take(doc_of),
-        "term": pa.array(index.terms, pa.string()).take(term_ids),
-        "count": pa.array(counts, pa.int64()),
-        "tfidf": pa.array([float(round(v, 12)) for v in scores.tolist()], pa.float64()),
-    }).to_pandas(types_mapper=_PANDAS_TYPES.get)
-    return frame, chosen
-
-
-def _tfidf(term_ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, n_terms: int, n_docs: int) -> np.ndarray:
-    """``keywords.tfidf_scores`` of every report at once (unrounded)."""
-    if not len(term_ids):
-        return np.zeros(0)
-    df = np.bincount(term_ids, minlength=n_terms)  # a term appears once in a report's partial
-    idf = np.array([math.log((1 + n_docs) / (1 + d)) + 1.0 for d in df.tolist()])
-    log_count = np.array([0.0] + [math.log(c) for c in range(1, int(counts.max()) + 1)])
-    raw = (1.0 + log_count[counts]) * idf[term_ids]
-    squares = raw * raw
-    norms = np.empty(len(lengths))
-    start = 0
-    for i, n in enumerate(lengths.tolist()):
-        norms[i] = math.sqrt(sum(squares[start:start + n].tolist())) or 1.0
-        start += n
-    return raw / np.repeat(norms, lengths)
+    columns = {
+        "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()).take(doc_of[order]),
+        "county": pa.array([d["county"] for d in docs], pa.string()).take(doc_of[order]),
+        "report_year": pa.array([d["report_year"] for d in docs], pa.int64()).take(doc_of[order]),
+        "term": pa.array(index.terms, pa.string()).take(term_ids[order]),
+        "count": pa.array(counts[order], pa.int64()),
+    }
+    if stats is not None:
+        columns["tfidf"] = pa.array(tfidf.rounded(stats.scores[order]), pa.float64())
+    return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
 
 
 def _top_terms(term_ids, counts, scores, lengths, n_terms: int) -> np.ndarray:

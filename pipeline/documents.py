@@ -23,7 +23,7 @@ from pipeline import settings
 log = logging.getLogger(__name__)
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-FINGERPRINT_MODULES = ("ingest.py", "normalise", "identify", "doc_kinds.py", "extract", "attribution.py",
+FINGERPRINT_MODULES = ("ingest.py", "codepoints.py", "normalise", "identify", "doc_kinds.py", "extract", "attribution.py",
                        "segment.py", "documents.py", "keywords.py", "partials.py", "slogans")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
                           "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt",
@@ -186,8 +186,6 @@ def _listed(warning: str | None) -> list[str]:
 
 
 def _process_uncached(path: Path, source_file: str, sha: str, review: dict | None = None) -> DocResult:
-    from pipeline.attribution import attribute_counties
-    from pipeline.extract import extract_indicators
     from pipeline.identify import identify_document
     from pipeline.identify.review import apply_review
     from pipeline.ingest import RejectedInput, read_document
@@ -201,7 +199,7 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
         if len(text.strip()) < settings.MIN_TEXT_CHARS:
             raise RejectedInput("清理后几乎没有正文（不足 %d 字）" % settings.MIN_TEXT_CHARS)
         identity = apply_review(identify_document(text, source_file, ingested.html_title), review)
-        facts = attribute_counties(extract_indicators(text, identity), text, identity)
+        facts = extract_facts(text, identity)
         words, starts = segment_arrays(text)
         vocab = document_partial(text, words, starts)
     except RejectedInput as exc:
@@ -217,7 +215,7 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
         "ok",
         identity=_identity_dict(identity),
         text=text,
-        facts=_records(facts),
+        facts=facts,
         vocab=vocab,
         boundaries=boundaries_of(words, starts),
         warnings=list(getattr(ingested, "notes", ())),
@@ -228,6 +226,56 @@ def _identity_dict(identity) -> dict:
     names = ("county", "city", "province", "report_year", "doc_type", "anonymised", "title",
              "delivered_year", "delivered_month", "county_source", "year_source", "county_as_written")
     return {name: getattr(identity, name, None) for name in names}
+
+
+def extract_facts(text: str, identity) -> list[dict]:
+    """The document's facts as plain records: ``extract.extract_indicators``, then
+    ``attribution.attribute_counties``, as ``_records`` of the frame they give.
+
+    Most documents need neither frame (no repeated key, no table row, one county): their rows
+    are made records directly, typed as the frame would type them (``_records_of_rows``),
+    which saves building, copying and reading back a DataFrame per document."""
+    from pipeline.attribution import PLACE_COLUMNS, attribute_counties
+    from pipeline.extract.document import extract_rows, rows_are_facts, rows_frame
+
+    rows, doc = extract_rows(text, identity)
+    places = {column: getattr(identity, column, None) for column in PLACE_COLUMNS}
+    if rows_are_facts(rows, doc) and not getattr(identity, "counties", ()) and _plain_values(rows, places):
+        return _records_of_rows(rows, places)
+    return _records(attribute_counties(rows_frame(rows, doc), text, identity))
+
+
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain_values(rows: list[dict], places: dict) -> bool:
+    """Only the Python types whose frame typing ``_records_of_rows`` knows (no numpy scalars)."""
+    return all(set(map(type, row.values())) <= _PLAIN_TYPES for row in rows) \
+        and set(map(type, places.values())) <= _PLAIN_TYPES
+
+
+def _records_of_rows(rows: list[dict], places: dict) -> list[dict]:
+    """``_records(pd.DataFrame(rows, columns=FACT_COLUMNS))`` with ``places`` added to every row,
+    without the frame: each column typed as pandas infers it (ints with a gap become floats,
+    ints mixed with floats become floats, a gap is None; tests hold the two equal)."""
+    from pipeline.extract import FACT_COLUMNS
+
+    columns = {name: _as_frame_column([row.get(name) for row in rows]) for name in FACT_COLUMNS}
+    for name, value in places.items():
+        columns[name] = [None if type(value) is float and value != value else value] * len(rows)
+    return [dict(zip(columns, values)) for values in zip(*columns.values())]
+
+
+def _as_frame_column(values: list) -> list:
+    present = [v for v in values if not (v is None or (type(v) is float and v != v))]
+    types = set(map(type, present))
+    if types and types <= {int, float}:
+        if types == {int} and len(present) == len(values):
+            return values  # int64, read back as ints
+        return [None if v is None or v != v else float(v) for v in values]  # float64 with NaN
+    if types <= {str, bool}:
+        return [None if v is None or v != v else v for v in values]  # str, bool or object columns
+    return values  # a mixed column: pandas' object column keeps each value as it is
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -243,13 +291,20 @@ def _plain(value):
 
 def warm_up() -> None:
     """Import the stages and load their vocabularies once, before worker processes fork."""
-    from pipeline import extract, identify, ingest, normalise, segment  # noqa: F401
+    from pipeline import attribution, extract, identify, ingest, keywords, normalise, partials, segment  # noqa: F401
+    from pipeline.identify import divisions, review  # noqa: F401
+
+    import docx  # noqa: F401 - python-docx, imported by ingest.read_docx on the first .docx
 
     extract.load_vocabulary()
     segment.get_tokenizer()
     identify.admin_divisions()
+    divisions.matcher()  # the county-name automaton
     normalise.chrome_patterns()
     normalise.traditional_share("乡村振兴")  # loads the OpenCC tables
+    # The vocabulary partial's word lists and jieba's part-of-speech tags (~1 s, once per
+    # process): loaded here, each worker would otherwise load them on its first report.
+    keywords.count_terms(["乡村振兴"])
     code_fingerprint()
 
 

@@ -23,7 +23,7 @@ import lxml.html
 import pypdf
 import trafilatura
 
-from pipeline import settings
+from pipeline import codepoints, settings
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ def _check_text_length(n_chars: int) -> None:
 
 
 def _require_text(ingested: Ingested) -> Ingested:
-    visible = sum(1 for ch in ingested.text if not ch.isspace())
+    visible = sum(map(len, ingested.text.split()))  # str.split() splits on exactly str.isspace()
     if visible == 0:
         raise RejectedInput("未提取到正文")
     if visible < settings.MIN_TEXT_CHARS:
@@ -244,18 +244,7 @@ def _try_detected(data: bytes) -> tuple[str, str] | None:
 
 def common_han_share(text: str) -> float:
     """Share of Han characters that are GB2312 level-1 (the 3755 everyday characters)."""
-    han = [ch for ch in text if _is_han(ch)]
-    if not han:
-        return 1.0
-    return sum(1 for ch in han if _is_common_han(ch)) / len(han)
-
-
-def _is_common_han(ch: str) -> bool:
-    try:
-        encoded = ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return 0xB0 <= encoded[0] <= 0xD7
+    return codepoints.common_han_share(text)
 
 
 def _is_han(ch: str) -> bool:
@@ -279,8 +268,7 @@ def _is_ordinary(ch: str) -> bool:
 def _reject_binary_text(text: str) -> None:
     if not text:
         return
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    if "\x00" in text or controls / len(text) > MAX_CONTROL_SHARE:
+    if "\x00" in text or codepoints.count_controls(text) / len(text) > MAX_CONTROL_SHARE:
         raise RejectedInput("二进制文件，不是文本")
 
 
@@ -369,10 +357,14 @@ def extract_main_text(markup: str, tree: lxml.html.HtmlElement | None) -> str:
     """The page's main text: trafilatura, unless it found much less than the plain page text."""
     main = _trafilatura_text(markup)
     fallback = visible_text(tree) if tree is not None else ""
-    if _han_count(fallback) < settings.MIN_TEXT_CHARS:
+    fallback_han = _han_count(fallback)
+    if fallback_han < settings.MIN_TEXT_CHARS:
         # The parser gave up (absurd nesting, broken markup): strip tags by pattern instead.
-        fallback = max(fallback, stripped_markup_text(markup), key=_han_count)
-    if _han_count(fallback) > FALLBACK_RATIO * _han_count(main) or not main.strip():
+        stripped = stripped_markup_text(markup)
+        stripped_han = _han_count(stripped)
+        if stripped_han > fallback_han:  # max() keeps the first of equals
+            fallback, fallback_han = stripped, stripped_han
+    if fallback_han > FALLBACK_RATIO * _han_count(main) or not main.strip():
         return fallback
     return main
 
@@ -460,7 +452,7 @@ def _collapse_spaces(text: str) -> str:
 
 
 def _han_count(text: str) -> int:
-    return sum(1 for ch in text if _is_han(ch))
+    return codepoints.count_han(text)
 
 
 # ---------------------------------------------------------------- docx

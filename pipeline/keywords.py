@@ -46,10 +46,10 @@ def count_terms(
     tokens = tokens if isinstance(tokens, list) else list(tokens)
     if tokens and isinstance(tokens[0], Token):
         raw = Counter(map(_WORD, tokens))
-    elif all(type(token) is str for token in tokens):
-        raw = Counter(tokens)
     else:
-        raw = Counter(token.word if isinstance(token, Token) else token for token in tokens)
+        raw = Counter(tokens)
+        if not set(map(type, raw)) <= {str}:  # checked on the distinct words, not every token
+            raw = Counter(token.word if isinstance(token, Token) else token for token in tokens)
     verdicts = _verdicts(stopwords, places, user_words, tags)
     out = Counter()
     for word, n in raw.items():
@@ -90,7 +90,7 @@ def tfidf_scores(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
     """Sublinear tf (1 + ln count) times idf, L2-normalised within the document, so the
     scores of a long report and a short briefing are comparable."""
     raw = {term: (1.0 + math.log(c)) * idf.get(term, 1.0) for term, c in counts.items() if c > 0}
-    norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+    norm = math.sqrt(math.fsum(v * v for v in raw.values())) or 1.0  # exact: order-free (pipeline.tfidf)
     return {term: v / norm for term, v in raw.items()}
 
 

@@ -76,40 +76,45 @@ def _is(column: pd.Series, value: str) -> pd.Series:
     return (column == value).fillna(False).astype(bool)
 
 
-def _key(row: pd.Series) -> tuple:
+def _key(row) -> tuple:
     province = row["province"] if pd.notna(row["province"]) else None
     return (row["county"], province, row["indicator"], row["measure"], int(row["period"]))
 
 
-def _pick_targets(targets: pd.DataFrame, key: list[str]) -> dict[tuple, pd.Series]:
+def _first_rows(ranked: pd.DataFrame, subset: list[str]) -> list[dict]:
+    """The first row (in ``ranked``'s order) of each ``subset`` value, as plain dicts: one
+    vectorised ``drop_duplicates`` (null equal to null, as ``_key`` makes it) instead of a
+    pandas Series per fact."""
+    return ranked.drop_duplicates(subset, keep="first").to_dict("records")
+
+
+def _pick_targets(targets: pd.DataFrame, key: list[str]) -> dict[tuple, dict]:
     """The target stated by the report for that very year; numbers before words."""
-    chosen: dict[tuple, pd.Series] = {}
     # A target whose report year is unknown (masked 20XX) ranks after one stated for its own year.
     own_year = (targets["report_year"] == targets["period"]).fillna(False).astype(bool)
     ranked = targets.assign(
         _own_year=(~own_year).astype(int),
         _no_value=targets["value"].isna().astype(int),
     ).sort_values(["_own_year", "_no_value", "report_year", "source_file", "value_start"])
-    for _, row in ranked.iterrows():
-        chosen.setdefault(_key(row), row)
-    return chosen
+    return {_key(row): row for row in _first_rows(ranked, key)}
 
 
-def _pick_outcomes(outcomes: pd.DataFrame, key: list[str]) -> dict[tuple, dict[bool, pd.Series]]:
+def _pick_outcomes(outcomes: pd.DataFrame, key: list[str]) -> dict[tuple, dict[bool, dict]]:
     """Per year, the estimate and the final figure, each from the best evidence (a bulletin
     before a report), then from the earliest later report."""
     reported_later = (outcomes["report_year"] >= outcomes["period"]).fillna(False).astype(bool)
     later = outcomes[outcomes["report_year"].isna().astype(bool) | reported_later]
-    ranked = later.assign(_no_value=later["value"].isna().astype(int)).sort_values(
+    ranked = later.assign(_no_value=later["value"].isna().astype(int),
+                          _flag=later["estimated"].fillna(False).astype(bool)).sort_values(
         ["_no_value", "_evidence", "report_year", "source_file", "value_start"]
     )
-    chosen: dict[tuple, dict[bool, pd.Series]] = {}
-    for _, row in ranked.iterrows():
-        chosen.setdefault(_key(row), {}).setdefault(_flag(row["estimated"]), row)
+    chosen: dict[tuple, dict[bool, dict]] = {}
+    for row in _first_rows(ranked, key + ["_flag"]):
+        chosen.setdefault(_key(row), {})[bool(row["_flag"])] = row
     return chosen
 
 
-def _row(k: tuple, target: pd.Series | None, actual: pd.Series | None) -> dict:
+def _row(k: tuple, target: dict | None, actual: dict | None) -> dict:
     county, province, indicator, measure, period = k
     status, gap = judge(indicator, measure, target, actual)
     return {
@@ -141,7 +146,7 @@ def _flag(value) -> bool:
     return False if value is None or pd.isna(value) else bool(value)
 
 
-def _get(row: pd.Series | None, column: str):
+def _get(row: dict | None, column: str):
     if row is None:
         return None
     value = row[column]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -76,7 +77,7 @@ def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:
     counts = count_terms(words)
     terms = list(counts)
     index = {term: i for i, term in enumerate(terms)}
-    term_of = np.fromiter((index.get(w, -1) for w in words), dtype=np.int64, count=len(words))
+    term_of = np.fromiter(map(index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
     positions = np.flatnonzero(term_of >= 0)
     # The first CONTEXT_MAX_PER_DOC_TERM occurrences of each term, in text order.
     order = positions[np.argsort(term_of[positions], kind="stable")]

@@ -9,7 +9,7 @@ so a report dropped into a built corpus costs its own work and a few array opera
 The public API of the whole vocabulary engine is re-exported here so the build and the app
 import one module:
 
-    build_vocabulary_tables(texts, corpus=None) -> {"keywords", "slogans", "contexts", "sentences"}
+    build_vocabulary_tables(texts, corpus=None) -> {"keywords", "slogans", "contexts", "sentences", "term_idf"}
     render_clouds(keywords, slogans, clouds_dir, documents=None) -> [Path]
     render_cloud(frequencies, size, theme, cache_dir) -> Path
     compare_terms(keywords_a, keywords_b, top=20) -> DataFrame
@@ -19,7 +19,14 @@ import one module:
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
+
+from pipeline import partitions
 
 from pipeline.clouds import cloud_frequencies, render_cloud, render_clouds  # noqa: F401 (API)
 from pipeline.contracts import conform
@@ -34,17 +41,20 @@ from pipeline.keywords import (  # noqa: F401 (API)
     write_term_candidates,
 )
 from pipeline.corpus_slogans import Corpus, find_all, learn
-from pipeline.corpus_terms import TermIndex, context_frame, keyword_frame, sentence_frame, with_sentences  # noqa: F401
+from pipeline.corpus_terms import TermIndex, TermStats, context_frame, keyword_frame, sentence_frame, with_sentences  # noqa: F401
 from pipeline.partials import CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, boundaries_of, document_partial  # noqa: F401
 from pipeline.segment import segment_arrays
 
 
-def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -> dict[str, pd.DataFrame]:
-    """keywords, slogans, contexts and the sentences contexts point to, for ``texts`` (doc_id, county, report_year, text).
+def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -> dict:
+    """keywords, slogans, contexts, the sentences contexts point to and the IDF, for ``texts`` (doc_id, county, report_year, text).
 
     ``corpus`` (optional) holds the reports' partials computed earlier (the build computes
     them in its parallel, cached per-file stage) and where corpus-level results are cached;
-    a report without a partial is segmented here.
+    a report without a partial is segmented here. With ``corpus.part_length`` set (the
+    build), the tables come back as ``partitions.PartitionedTable``: the corpus-level work
+    (lexicon, slogans, IDF, the terms contexts cover) is done here, each part's rows only
+    when the part is written, and only if its inputs changed since the last build.
     """
     docs = _documents(texts)
     corpus = corpus or Corpus()
@@ -61,20 +71,79 @@ def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -
 
     slogan_contexts = {doc_id: result["contexts"] for doc_id, result in found.items()}
     index = TermIndex.of(partials, extra={c[0] for found_in in slogan_contexts.values() for c in found_in})
-    keywords, chosen = keyword_frame(docs, partials, index)
-    contexts = context_frame(docs, partials, index, chosen, slogan_contexts)
+    stats = TermStats.of(partials, index)
+    chosen = stats.chosen(len(index.terms))
+    term_idf = conform(stats.idf_frame(index), "term_idf")
+    if corpus.part_length is None:  # a stand-alone call: plain frames, keywords with their tfidf
+        parts = _VocabularyParts(docs, partials, index, chosen, slogan_contexts, found, corpus)
+        tables = {name: parts.table(name, 1).frame() for name in ("slogans", "contexts", "sentences")}
+        return {"keywords": conform(keyword_frame(docs, partials, index, stats), "keywords"), **tables,
+                "term_idf": term_idf}
+    parts = _VocabularyParts(docs, partials, index, chosen, slogan_contexts, found, corpus)
+    tables = {name: parts.table(name, corpus.part_length) for name in ("keywords", "slogans", "contexts", "sentences")}
+    return {**tables, "term_idf": term_idf}
 
-    slogan_records = [
-        {"doc_id": d["doc_id"], "county": d["county"], "report_year": d["report_year"], **row}
-        for d in docs for row in found[d["doc_id"]]["rows"]
-    ]
-    slogans = conform(
-        _frame(slogan_records, ["doc_id", "county", "report_year", "slogan", "family", "kind", "kind_basis", "count",
-                                "quoted_count", "first_sentence"]),
-        "slogans",
-    )
-    return {"keywords": conform(keywords, "keywords"), "slogans": slogans, "contexts": conform(contexts, "contexts"),
-            "sentences": conform(sentence_frame(docs, partials), "sentences")}
+
+_SLOGAN_COLUMNS = ["doc_id", "county", "report_year", "slogan", "family", "kind", "kind_basis", "count",
+                   "quoted_count", "first_sentence"]
+
+
+@dataclass
+class _VocabularyParts:
+    """Makes the rows of one part of a vocabulary table from the corpus-level results."""
+
+    docs: list[dict]
+    partials: list[DocPartial]
+    index: TermIndex
+    chosen: np.ndarray
+    slogan_contexts: dict
+    found: dict
+    corpus: Corpus
+
+    def table(self, name: str, length: int) -> partitions.PartitionedTable:
+        groups: dict[str, list[int]] = {}
+        for i, doc in enumerate(self.docs):  # docs are sorted by doc_id, so each group is a range
+            groups.setdefault(partitions.part_of(doc["doc_id"], length), []).append(i)
+        return partitions.PartitionedTable(name, [
+            partitions.Part(part, self._inputs(name, rows), lambda name=name, rows=rows: self._rows(name, rows))
+            for part, rows in sorted(groups.items())])
+
+    def _inputs(self, name: str, rows: list[int]) -> str | None:
+        keys = [self.corpus.keys.get(self.docs[i]["doc_id"]) for i in rows]
+        if None in keys:
+            return None  # no cache key to vouch for the report: compare the rows instead
+        reports = [(self.docs[i]["doc_id"], key, self.docs[i]["county"], self.docs[i]["report_year"])
+                   for i, key in zip(rows, keys)]
+        if name in ("sentences", "keywords"):  # keywords: counts, county and year (tfidf is not stored)
+            return partitions.inputs_digest(name, reports)
+        # Slogans and contexts: the report's slogans as found (reused from the store or not).
+        found = [self._found_digest(self.docs[i]["doc_id"]) for i in rows]
+        if name == "slogans":
+            return partitions.inputs_digest(name, reports, found)
+        # contexts: also which of the part's terms some report of the corpus ranks among its best
+        covered = set()
+        for i in rows:
+            ids = self.index.doc_terms[i]
+            covered.update(ids[self.chosen[ids]].tolist())
+        return partitions.inputs_digest(name, reports, found, sorted(self.index.terms[t] for t in covered))
+
+    def _found_digest(self, doc_id: str) -> str:
+        return hashlib.sha256(pickle.dumps(self.found[doc_id], protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+
+    def _rows(self, name: str, rows: list[int]) -> pd.DataFrame:
+        docs = [self.docs[i] for i in rows]
+        partials = [self.partials[i] for i in rows]
+        if name == "sentences":
+            return conform(sentence_frame(docs, partials), "sentences")
+        if name == "keywords":
+            index = TermIndex(self.index.terms, [self.index.doc_terms[i] for i in rows])
+            return conform(keyword_frame(docs, partials, index), "keywords")
+        if name == "contexts":
+            index = TermIndex(self.index.terms, [self.index.doc_terms[i] for i in rows])
+            return conform(context_frame(docs, partials, index, self.chosen, self.slogan_contexts), "contexts")
+        records = [{"doc_id": d["doc_id"], "county": d["county"], "report_year": d["report_year"], **row}
+                   for d in docs for row in self.found[d["doc_id"]]["rows"]]
+        return conform(_frame(records, _SLOGAN_COLUMNS), "slogans")
 
 
 def _documents(texts: pd.DataFrame) -> list[dict]:

@@ -42,7 +42,7 @@ corrections_panel.render(indicators, documents, sel)  # the record, correct or h
 
 # --- Downloads -----------------------------------------------------------------------------
 st.subheader("下载表格")
-names = [n for n in contracts.CONTRACTS if n != "texts"]
+names = [n for n in contracts.CONTRACTS if n not in ("texts", "term_idf")]  # term_idf: what tfidf is read with
 name = st.selectbox("表格", names, key="data_table", format_func=lambda n: queries.TABLE_LABELS.get(n, n), placeholder="请选择")
 rows = len(indicators) if name == "indicators" else data.count_rows(name)
 st.caption(f"共 {rows} 行；每行都带来源文件列，数值经过人工更正的在“更正”列注明。")

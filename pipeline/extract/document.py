@@ -26,6 +26,12 @@ from pipeline.extract.vocabulary import find_aliases, load_vocabulary
 
 def extract_indicators(text: str, identity) -> pd.DataFrame:
     """All indicator facts of one normalised document (see the module docstring)."""
+    return rows_frame(*extract_rows(text, identity))
+
+
+def extract_rows(text: str, identity) -> tuple[list[dict], DocContext]:
+    """The facts of ``extract_indicators`` as the rows the sentences gave, before ``rows_frame``
+    merges repeated keys and restatements (and the document context that decides how)."""
     vocab = load_vocabulary()
     several = bool(getattr(identity, "counties", ()))
     county = None if several else getattr(identity, "county", None)
@@ -60,10 +66,22 @@ def extract_indicators(text: str, identity) -> pd.DataFrame:
                 ctx = replace(ctx, estimated=True, basis=join_basis([ctx.basis, "cue:预计"]))
             if ctx is not None:
                 rows.extend(extract_sentence(text, s_start, s_end, ctx, vocab, doc, hits))
+    return rows, doc
+
+
+def rows_frame(rows: list[dict], doc: DocContext) -> pd.DataFrame:
+    """``extract_rows``'s rows as the facts frame: one row per key, restatements merged."""
     frame = _without_table_restatements(_to_frame(rows))
     if doc.doc_type in RESTATING_KINDS and not doc.several:  # several counties: merged per county by attribution
         return _without_restatements(frame).reset_index(drop=True)
     return frame
+
+
+def rows_are_facts(rows: list[dict], doc: DocContext) -> bool:
+    """Whether ``rows_frame`` would keep every row as it is (the usual case: no key repeated,
+    no table row, not a news summary), so the rows are the facts without a frame."""
+    return (doc.doc_type not in RESTATING_KINDS and not _may_repeat_key(rows)
+            and not any(isinstance(row.get("basis"), str) and row["basis"].startswith("table:") for row in rows))
 
 
 ESTIMATE_LEAD = re.compile(r"^[^，,。]{0,4}预计")

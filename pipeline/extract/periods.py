@@ -118,7 +118,7 @@ def is_horizon(year: int | None, doc: DocContext) -> bool:
 
 SENTENCE_YEAR = re.compile(
     r"(?:^|[^比较至到])((?:19|20)\d\d)年(?:([,，]|全年|全县|全区|全市|上半年|前三季度|以来|，?我县|，?全县)"
-    r"|(?=[^，,。；;的]{2,10}?(?:增长|下降|达到|突破)))")
+    r"|(?=[^，,。；;的]{2,10}?(?:增长|提高|提升|增加|上升|下降|降低|减少|达到|突破)))")
 
 
 def _explicit_period(sentence: str, default: int | None, doc: DocContext) -> tuple[int | None, str]:

@@ -14,10 +14,11 @@ from typing import Iterator
 
 from pipeline.extract.cues import LOOKS_BACK, LOOKS_FORWARD, REORDERED_KINDS, looks_ahead, looks_back, scope_of
 from pipeline.extract.kinds import DocContext
+from pipeline.normalise.lines import ASCII_FULL_STOP
 
 # --- text structure ---------------------------------------------------------------
 
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+SENTENCE_END = re.compile(rf"[。！？!?\n]|{ASCII_FULL_STOP}")
 LONG_SENTENCE = 300
 
 

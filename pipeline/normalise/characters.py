@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
 from collections import Counter
+from pathlib import Path
+
+from pipeline import settings
 
 # Text is converted to simplified characters when this share of its Han characters
 # are traditional-only: simplified reports have none, traditional ones 20-30 %.
@@ -90,8 +95,8 @@ def to_simplified_if_traditional(text: str) -> str:
 
 def traditional_share(text: str) -> float:
     """Share of Han characters that simplified conversion would change."""
-    if not _has_traditional(set(text)):
-        return 0.0  # the usual case: a simplified text, decided from its distinct characters
+    if not _traditional_pattern().search(text):
+        return 0.0  # the usual case: a simplified text, decided by one scan in C
     # Counter counts in C; the Python loop then runs once per distinct character, not per character.
     total = changed = 0
     for ch, n in Counter(text).items():
@@ -104,19 +109,48 @@ def traditional_share(text: str) -> float:
     return changed / total
 
 
-# Characters seen that are not traditional Han (simplified Han, digits, punctuation): nearly
-# all of any text, so set difference in C leaves only new or traditional characters to test.
-_PLAIN: set[str] = set()
+@functools.lru_cache(maxsize=1)
+def _traditional_pattern() -> re.Pattern[str]:
+    """Every Han character that simplified conversion changes (3,751 of 27,584), as one
+    character class: searching a report for it takes ~0.1 ms, the set of its distinct
+    characters ~1.4 ms."""
+    return re.compile("[" + _traditional_characters() + "]")
 
 
-def _has_traditional(distinct: set[str]) -> bool:
-    found = False
-    for ch in distinct - _PLAIN:
-        if _is_han(ch) and _is_traditional(ch):
-            found = True
-        else:
-            _PLAIN.add(ch)
-    return found
+def _traditional_characters() -> str:
+    """Asking OpenCC about every Han character takes ~0.3 s: the answer is kept in the cache
+    directory under a stamp of OpenCC's files (with a checksum), so a process building one
+    report does not pay it."""
+    path = settings.jieba_cache_dir() / f"t2s-changed-{_opencc_stamp()}.txt"
+    try:
+        chars, check = path.read_text(encoding="utf-8").rsplit("\n", 1)
+        if check == _checksum(chars):
+            return chars
+    except (OSError, ValueError):
+        pass
+    han = map(chr, (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)))  # the ranges of _is_han
+    chars = "".join(ch for ch in han if _is_traditional(ch))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(chars + "\n" + _checksum(chars), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache only costs the 0.3 s next time
+    return chars
+
+
+def _opencc_stamp() -> str:
+    import opencc
+
+    root = Path(opencc.__file__).parent
+    files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    listing = "".join(f"{p.relative_to(root)}:{p.stat().st_size}:{p.stat().st_mtime_ns};" for p in files)
+    return hashlib.blake2b(listing.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _checksum(chars: str) -> str:
+    return hashlib.blake2b(chars.encode("utf-8"), digest_size=16).hexdigest()
 
 
 @functools.lru_cache(maxsize=65536)

@@ -44,15 +44,29 @@ _TITLE_END = re.compile(r"(?:报告|汇报|摘要|讲话|总结|规划|纲要)(?
 _SUBTITLE = re.compile(r"^[—\-–]{1,2}")
 _BYLINE = re.compile(rf"(?:县长|区长|市长|旗长|书记|主任)\s*[{HAN}]{{2,4}}$")
 _DATE_LINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_BREADCRUMB_LINE = re.compile(r"^(?:您?(?:现在)?的位置|当前位置)\s*[:：]|^首页\s*[>＞»]")
+_BREADCRUMB_GOES_ON = re.compile(r"^[>＞»]")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    return bool(_BREADCRUMB_LINE.match(line) or _BREADCRUMB_GOES_ON.match(line))
+
+
 _MEETING_HEAD = re.compile(r"人民代表大会$")
 _MEETING_TAIL = re.compile(r"^第[一二三四五六七八九十\d]+次(?:会议|全体会议)")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
 
+# A page typed with ASCII punctuation ends sentences with "." (意见.): after a Han character,
+# a percent sign or a closing bracket it is a full stop, never a decimal point.
+ASCII_FULL_STOP = rf"\.(?<=[{HAN}%）)”\"]\.)"
+_ENDS_WITH_ASCII_STOP = re.compile(ASCII_FULL_STOP + "$")
+
+
 def ends_sentence(line: str) -> bool:
     core = line.rstrip(_CLOSERS + " ")
-    return bool(core) and core[-1] in _TERMINAL
+    return bool(core) and (core[-1] in _TERMINAL or bool(_ENDS_WITH_ASCII_STOP.search(core)))
 
 
 def is_heading(line: str) -> bool:
@@ -138,9 +152,18 @@ def should_join(previous: str, following: str, wrap_width: int | None = None) ->
         return False
     if _DATE_LINE.match(previous) or _DATE_LINE.match(following):
         return False
+    if _is_breadcrumb(previous) or _is_breadcrumb(following):
+        # 您现在的位置：首页 > 政务公开 is a line of its own, never the start of the title; a
+        # breadcrumb wrapped before its next ">" goes on.
+        return bool(_is_breadcrumb(previous) and _BREADCRUMB_GOES_ON.match(following))
     if wrap_width and len(previous) >= wrap_width - WRAP_SLACK:
         return True  # a full line of a hard-wrapped text, even if it starts like a heading
-    return not is_heading(previous)
+    return not is_heading(previous) or bool(_INNER_STOP.search(previous))
+
+
+# (二)财政收入稳步增长。全县…: a line that opens like a heading but ends a sentence inside is
+# the first line of a paragraph, and its wrap is joined.
+_INNER_STOP = re.compile(r"[。；;](?=.)")
 
 
 def hard_wrap_width(lines: list[str]) -> int | None:
@@ -232,11 +255,23 @@ def join_layer_spaces(paragraph: str) -> str:
     return _HAN_SPACE_HAN.sub("", paragraph)
 
 
+# 项目 21 个, 增长 8.7% 以上, 人均 GDP 为: a PDF layer's spaces between Han and a number or a
+# Latin word that goes on in the sentence, removed outside tables (where 地区生产总值 512.3 6.2
+# separates cells); a title's trailing tag (统计公报 2024) keeps its space.
+_HAN_SPACE_DIGIT = re.compile(rf" +(?<=[{HAN}] )(?=[\dA-Za-z][\dA-Za-z.]* ?[%{HAN}])|(?<=[\dA-Za-z%]) +(?=[{HAN}])")
+
+
+def join_number_spaces(paragraph: str) -> str:
+    if is_table_line(paragraph):
+        return paragraph
+    return _HAN_SPACE_DIGIT.sub("", paragraph)
+
+
 def collapse_spaces(paragraph: str) -> str:
     if " " not in paragraph and "\t" not in paragraph:
         return _FOOTNOTE.sub("", paragraph).strip()  # the other rules all need a space or tab
     paragraph = _SPACED_DECIMAL.sub(".", paragraph)
-    paragraph = _SPACED_DATE.sub("", _SPACED_UNIT.sub("", paragraph))
+    paragraph = join_number_spaces(_SPACED_DATE.sub("", _SPACED_UNIT.sub("", paragraph)))
     paragraph = _FOOTNOTE.sub("", paragraph)
     paragraph = join_layer_spaces(_SPACE_RUNS.sub(" ", paragraph))
     return _SPACE_RUNS.sub(" ", paragraph).strip()

@@ -103,3 +103,36 @@ def drop_injected_tokens(text: str) -> str:
     if not junk:
         return text
     return _INJECTED.sub(lambda m: "" if m.group(0) in junk else m.group(0), text)
+
+
+# PDF text layers (a browser's or an office suite's "save as PDF") set every ASCII run apart
+# with spaces: 工作 , 请予审议 | ( 一 ) 坚持 | “ 十四五 ” | 预 (yù) 期. A space next to a
+# separator, inside a bracket or a quote, or between a Han character and a bracket or quote
+# (生产总值 [2] is a footnote) is never a word gap in Chinese text. A space between a bracket
+# and a digit is kept: a table's (亿元) 1000 separates cells.
+_SPACE_RUN = re.compile(r" +")
+_SPACE_OPENERS = "（(“‘《【〔"
+_SPACE_CLOSERS = ")）”’》】〕"
+# (not ASCII ? and !: conversions write a lost quote mark as ?, 上?市长 ?王建国)
+_SPACE_SEPARATORS = "，。；：、,;:！？"
+_HAN_OPENERS = _SPACE_OPENERS + "[〔"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def join_punctuation_spaces(text: str) -> str:
+    """( 一 ) 坚持 , 向大会 → (一)坚持,向大会; 预 (yù) 期 → 预(yù)期."""
+    if " " not in text:
+        return text
+
+    def keep(match: re.Match[str]) -> str:
+        before = text[match.start() - 1] if match.start() else "\n"
+        after = text[match.end()] if match.end() < len(text) else "\n"
+        if before in _SPACE_OPENERS or before in _SPACE_SEPARATORS:
+            return ""
+        if after in _SPACE_CLOSERS or after in _SPACE_SEPARATORS:
+            return ""
+        if (after in _HAN_OPENERS and _HAN_CHAR.match(before)) or (before in _SPACE_CLOSERS and _HAN_CHAR.match(after)):
+            return ""
+        return match.group(0)
+
+    return _SPACE_RUN.sub(keep, text)

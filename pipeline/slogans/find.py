@@ -29,6 +29,10 @@ _QUOTED = re.compile(
     rf"|[?？]([{CJK}0-9A-Za-z+＋·、]{{2,12}})[?？]"
     rf"|(?:;;|；；)([{CJK}0-9A-Za-z+＋·、]{{1,20}})(?:;;|；；)"
 )
+# Every character a match of _QUOTED can start with (a mark, an entity's &, the l of a broken
+# "ldquo", the whitespace before it, ? and ;): a scan for these is a fast character-set search,
+# where _QUOTED itself, opening with optional parts, is tried at every position of the text.
+_QUOTED_START = re.compile(rf"[{re.escape(_OPEN_CHARS)}&l?？;；\s]")
 # Mirror sites mix up the marks (”1+4+3’, ’两河三带多园”): any two curly marks around a short
 # phrase, looked for only where the strict pattern found nothing.
 _MISMATCHED = re.compile(rf"[“”‘’]([{CJK}0-9A-Za-z+＋·、]{{2,16}})[“”‘’]")
@@ -70,11 +74,24 @@ class Occurrence:
 
 def find_quoted(text: str) -> list[Occurrence]:
     """Every quoted phrase, footnote markers dropped, numbers extended with their head noun."""
-    found = [_occurrence(text, m) for m in _QUOTED.finditer(text)]
+    found = [_occurrence(text, m) for m in _quoted_matches(text)]
     found = [o for o in found if o is not None]
     masked = mask_spans(text, [(o.outer_start, o.outer_end) for o in found], pad=0)
     found += [o for o in (_occurrence(masked, m, text) for m in _MISMATCHED.finditer(masked)) if o is not None]
     return sorted(found, key=lambda o: (o.start, o.end))
+
+
+def _quoted_matches(text: str):
+    """``_QUOTED.finditer(text)``, tried only where a match can start (``_QUOTED_START``)."""
+    search, match = _QUOTED_START.search, _QUOTED.match
+    pos = 0
+    while (candidate := search(text, pos)) is not None:
+        found = match(text, candidate.start())
+        if found is None:
+            pos = candidate.start() + 1
+        else:
+            yield found
+            pos = found.end()  # a match is never empty
 
 
 def _occurrence(text: str, match: re.Match, original: str | None = None) -> Occurrence | None:
@@ -169,11 +186,16 @@ def _is_idiom_like(phrase: str, dictionary: frozenset[str]) -> bool:
 
 def mask_spans(text: str, spans: list[tuple[int, int]], pad: int = 1) -> str:
     """``text`` with the spans (and ``pad`` characters around them) blanked, offsets kept."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(start - pad, 0), min(end + pad, len(chars))):
-            chars[i] = "\u0000"
-    return "".join(chars)
+    # Slices of the text and runs of NULs, spans merged in order: no list of every character.
+    n = len(text)
+    pieces, pos = [], 0
+    for start, end in sorted((max(start - pad, 0), min(end + pad, n)) for start, end in spans):
+        start = max(start, pos)
+        if end > start:
+            pieces += (text[pos:start], "\u0000" * (end - start))
+            pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def phrase_index(phrases: frozenset[str]) -> dict[str, tuple[int, ...]]:

@@ -28,6 +28,7 @@ def strip_pinyin(text: str) -> str:
     return PINYIN.sub("", text)
 
 
+@functools.lru_cache(maxsize=65536)  # a corpus quotes the same few thousand phrases again and again
 def normalise_phrase(phrase: str) -> str:
     """The phrase as a slogan row shows it: NFKC, no footnotes, pinyin or spaces, ASCII '+'."""
     phrase = strip_pinyin(FOOTNOTE.sub("", phrase)).replace("‘", "").replace("’", "")

@@ -11,19 +11,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import contracts, settings
+from pipeline import contracts, partitions, settings
 from pipeline.build import BuildError, run_build
 from tests.conftest import SAMPLES
 
-TABLES = ("documents", "indicators", "targets_vs_outcomes", "texts", "keywords", "slogans", "contexts", "sentences")
+from tests.pipeline.stored import TABLES, table_bytes
 
 
 def read(out: Path, name: str) -> pd.DataFrame:
     return contracts.read_table(name, settings.table_path(out, name))
-
-
-def table_bytes(out: Path) -> dict[str, bytes]:
-    return {name: settings.table_path(out, name).read_bytes() for name in TABLES}
 
 
 def test_sample_corpus_builds_every_table(built_sample_dir):
@@ -92,16 +88,16 @@ def test_failed_build_leaves_previous_tables_readable(sample_raw_dir, tmp_path, 
     before = table_bytes(out)
     manifest = settings.manifest_path(out).read_bytes()
 
-    original = contracts.write_table
+    original = partitions.write_conformed
     calls = []
 
-    def failing_write(frame, name, path):
+    def failing_write(frame, name, path):  # every part of every partitioned table is written by it
         calls.append(name)
         if len(calls) == 3:
             raise OSError("disk full")
         return original(frame, name, path)
 
-    monkeypatch.setattr(contracts, "write_table", failing_write)
+    monkeypatch.setattr(partitions, "write_conformed", failing_write)
     (sample_raw_dir / "new.txt").write_text("一、2021年工作回顾\n全县地区生产总值增长9%。" * 5, encoding="utf-8")
     with pytest.raises(OSError):
         run_build(sample_raw_dir, out)

@@ -137,3 +137,15 @@ def test_contexts_answer_all_sentences_containing_a_term_fast(built_tables):
     hits = big.loc[big["term"] == "乡村振兴", "sentence"]
     assert time.perf_counter() - started < 1.0
     assert len(hits) > 0
+
+
+def test_count_terms_reads_words_tokens_and_a_mix_alike():
+    from pipeline.segment import Token
+
+    words = ["乡村", "振兴", "乡村", "教育", "的"]
+    tokens = [Token(w, i * 2, i * 2 + len(w)) for i, w in enumerate(words)]
+    mixed = ["乡村", tokens[1], tokens[2], "教育", tokens[4]]  # read word by word when the first is a str
+    expected = count_terms(words)
+    assert list(count_terms(tokens).items()) == list(expected.items())
+    assert list(count_terms(mixed).items()) == list(expected.items())
+    assert list(count_terms(iter(words)).items()) == list(expected.items())

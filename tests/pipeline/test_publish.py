@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import signal
@@ -16,6 +15,7 @@ import filelock
 import pytest
 
 from pipeline import contracts, publish, settings
+from pipeline.partitions import stored_digest
 from pipeline.build import BuildError, run_build
 from tests.conftest import SAMPLES
 
@@ -103,7 +103,7 @@ def test_two_cli_builds_at_once_both_succeed_one_after_the_other(sample_raw_dir,
     assert all(f"files ok {SAMPLES} " in stdout for stdout, _ in outputs)
     manifest = json.loads(settings.manifest_path(out).read_text(encoding="utf-8"))
     for name in TABLES:
-        assert hashlib.sha256(settings.table_path(out, name).read_bytes()).hexdigest() == manifest["tables"][name]
+        assert stored_digest(settings.table_path(out, name)) == manifest["tables"][name]
 
 
 def test_a_reader_during_builds_only_ever_sees_whole_builds(sample_raw_dir, tmp_path):
@@ -117,7 +117,7 @@ def test_a_reader_during_builds_only_ever_sees_whole_builds(sample_raw_dir, tmp_
             try:
                 manifest = json.loads(settings.manifest_path(build).read_text(encoding="utf-8"))
                 for name in TABLES:
-                    digest = hashlib.sha256(settings.table_path(build, name).read_bytes()).hexdigest()
+                    digest = stored_digest(settings.table_path(build, name))
                     if digest != manifest["tables"][name]:
                         problems.append((build.name, name))
                 seen.append(build.name)

@@ -145,3 +145,44 @@ def test_slogans_keep_first_sentence(built_tables, sample_texts):
     row = slogans[(slogans["doc_id"] == "000_c9aa3e43874953b5") & (slogans["slogan"] == "三创四建")].iloc[0]
     assert "三创四建" in row["first_sentence"]
     assert row["count"] >= 10
+
+
+def _mask_spans_per_character(text, spans, pad):
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(start - pad, 0), min(end + pad, len(chars))):
+            chars[i] = "\u0000"
+    return "".join(chars)
+
+
+def test_mask_spans_blanks_exactly_the_characters_a_per_character_loop_blanks():
+    import random
+
+    from pipeline.slogans.find import mask_spans
+
+    rng = random.Random(7)
+    text = "坚持“六稳”“六保”，推进“放管服”改革。"
+    for _ in range(2000):
+        n = rng.randint(0, 25)
+        sample = text[:n]
+        spans = [tuple(sorted((rng.randint(-3, n + 3), rng.randint(-3, n + 3)))) for _ in range(rng.randint(0, 4))]
+        spans += [(b, a) for a, b in spans[:1]]  # a reversed span blanks nothing
+        for pad in (0, 1, 2):
+            assert mask_spans(sample, spans, pad) == _mask_spans_per_character(sample, spans, pad)
+
+
+def test_quoted_phrases_are_the_ones_a_scan_of_every_position_finds():
+    import random
+
+    from pipeline.slogans import find
+
+    def spans(matches):
+        return [(m.span(), m.groups()) for m in matches]
+
+    rng = random.Random(11)
+    alphabet = list("“”\"「」『』‘’'＂〝〞&ldquo;rdquot#8220 2?？;；双减碳\n\t　")
+    for text in ["落实&ldquo;双碳&rdquo;目标、\"148\"工作体系和；；六保；；", "l dquo; 一 ?乡村振兴? ;;x;;"]:
+        assert spans(find._quoted_matches(text)) == spans(find._QUOTED.finditer(text))
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert spans(find._quoted_matches(text)) == spans(find._QUOTED.finditer(text)), text

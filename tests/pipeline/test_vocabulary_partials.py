@@ -10,7 +10,7 @@ import pandas as pd
 
 from pipeline.corpus_slogans import Corpus, learn
 from pipeline.contracts import CONTRACTS
-from pipeline.corpus_terms import TermIndex, keyword_frame, with_sentences
+from pipeline.corpus_terms import TermIndex, TermStats, keyword_frame, with_sentences
 from pipeline.keywords import count_terms, idf_from_counts, tfidf_scores
 from pipeline.partials import (CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, document_partial,
                                read_boundaries, write_boundaries, boundaries_of)
@@ -48,7 +48,9 @@ def test_lexicon_from_partials_equals_learn_lexicon(sample_texts):
 def test_tfidf_from_arrays_is_bit_identical_to_the_per_report_scores(sample_texts):
     docs = _docs(sample_texts)
     partials = _partials(docs)
-    frame, chosen = keyword_frame(docs, partials, TermIndex.of(partials))
+    index = TermIndex.of(partials)
+    stats = TermStats.of(partials, index)
+    frame, chosen = keyword_frame(docs, partials, index, stats), stats.chosen(len(index.terms))
     counts = [count_terms(segment_document(d["text"])) for d in docs]
     idf = idf_from_counts(counts)
     expected, top = [], set()
@@ -117,3 +119,30 @@ def test_segment_arrays_are_the_tokens_of_segment_document(sample_texts):
         words, starts = segment_arrays(text)
         tokens = segment_document(text)
         assert words == [t.word for t in tokens] and starts.tolist() == [t.start for t in tokens]
+
+
+def test_a_stored_result_is_reused_while_what_it_depended_on_holds(tmp_path, monkeypatch):
+    """``corpus_slogans._cached_map``: a report is looked at again only when a phrase that
+    entered or left the set occurs in its text, or a phrase it asked about changed."""
+    from pipeline import corpus_slogans
+
+    docs = [{"doc_id": f"d{i}", "text": text} for i, text in enumerate(["乡村振兴见成效", "营商环境更优", "共同富裕"])]
+    corpus = Corpus(keys={d["doc_id"]: f"key{i}" for i, d in enumerate(docs)}, store=tmp_path)
+    ran, listing = [], {"乡村振兴": "slogan"}
+
+    def job(item):
+        ran.append(item[0])
+        return sorted(p for p in corpus_slogans._CONTEXT if p in item[1]), {"乡村振兴": listing["乡村振兴"]}
+
+    def run(phrases):
+        ran.clear()
+        return corpus_slogans._cached_map(corpus, "test", "v1", frozenset(phrases), docs, job,
+                                          context=frozenset(phrases), consulted=lambda p: listing.get(p))
+
+    assert run({"乡村振兴"}) == {"d0": ["乡村振兴"], "d1": [], "d2": []} and ran == ["d0", "d1", "d2"]
+    assert run({"乡村振兴"}) and ran == []
+    assert run({"乡村振兴", "营商环境"})["d1"] == ["营商环境"] and ran == ["d1"]  # only its text holds the new phrase
+    assert run({"营商环境"})["d0"] == [] and ran == ["d0"]
+    listing["乡村振兴"] = "plan_period"  # what every report asked about changed
+    run({"营商环境"})
+    assert ran == ["d0", "d1", "d2"]

@@ -23,7 +23,7 @@ def test_traditional_share_counts_every_occurrence_not_distinct_characters():
 
 def test_collapse_spaces_without_spaces_still_drops_footnote_markers():
     assert collapse_spaces("生产总值[3]增长6%") == "生产总值增长6%"
-    assert collapse_spaces("生产总值 [3] 增长 6 %") == "生产总值 [3] 增长 6%"  # the spaced path
+    assert collapse_spaces("生产总值 [3] 增长 6 %") == "生产总值 [3] 增长6%"  # the spaced path
 
 
 def test_patterns_that_open_with_their_literal_still_check_the_character_before():
@@ -38,3 +38,27 @@ def test_patterns_that_open_with_their_literal_still_check_the_character_before(
     assert collapse_spaces("总值[2]，“六稳”〔1〕，A[3]") == "总值，“六稳”，A[3]"
     assert _MASKED_COUNTY.findall("XX县、某区、aX县、○○旗、○县") == ["XX县", "某区", "○○旗"]
     assert _MASK_TOKEN.findall("增长X%，达XX亿元，AX亿、××元、×元") == ["X", "XX", "××"]
+
+
+def test_the_traditional_scan_knows_exactly_the_characters_conversion_changes():
+    from pipeline.normalise import characters
+
+    han = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000))]
+    changed = {ch for ch in han if characters._t2s().convert(ch) != ch}
+    pattern = characters._traditional_pattern()
+    assert {ch for ch in han if pattern.fullmatch(ch)} == changed
+    assert not any(pattern.fullmatch(ch) for ch in "0aＡ，。\n𠀀")  # nothing outside the Han ranges
+    # One traditional character in a simplified report is found, and counted once.
+    assert traditional_share("全县坚持稳中求进工作总基调，統筹发展和安全") == 1 / 20
+
+
+def test_the_traditional_characters_are_cached_and_a_damaged_cache_is_recomputed(tmp_path, monkeypatch):
+    from pipeline.normalise import characters
+
+    expected = characters._traditional_characters()
+    monkeypatch.setenv("COUNTY_PULSE_JIEBA_CACHE", str(tmp_path))
+    assert characters._traditional_characters() == expected  # computed, then written
+    (cached,) = tmp_path.glob("t2s-changed-*.txt")
+    assert characters._traditional_characters() == expected  # read back
+    cached.write_text("經\n" + "0" * 32, encoding="utf-8")  # damaged: the checksum does not match
+    assert characters._traditional_characters() == expected

@@ -130,7 +130,7 @@ def test_a_pdf_paragraph_whose_line_breaks_became_spaces_is_rejoined():
            "实际利用外资完成 1.2 亿美元，粮食总产 量稳定，农村居民收入持续增 长，民生事业不断进 步，社会大局和谐稳 定。"
            "全年共实施重点项目 86 个，完成投资 120 亿元，新开工项 目 35 个，竣工投产项 目 28 个。")
     text = normalise_text(raw)
-    assert "规模以上工业增加值同比增长 6%" in text and "固定资产投资" in text
+    assert "规模以上工业增加值同比增长6%" in text and "固定资产投资" in text
     assert normalise_text("县长 刘青") == "县长 刘青"
 
 

@@ -45,7 +45,7 @@ def test_a_single_mixed_case_word_and_ph_are_kept():
 
 
 def test_spaces_between_a_number_and_its_unit_are_dropped():
-    assert normalise_text("2022 年 3 月 6 日，全县税收突破 90 亿元，增长 6.5 %") == "2022年3月6日，全县税收突破 90亿元，增长 6.5%"
+    assert normalise_text("2022 年 3 月 6 日，全县税收突破 90 亿元，增长 6.5 %") == "2022年3月6日，全县税收突破90亿元，增长6.5%"
 
 
 def test_footnote_markers_after_words_are_dropped_but_list_numbers_stay():
