@@ -63,8 +63,11 @@ def clone_table(con, table: str, src: Path, dst: Path, times: int) -> int:
     contract = contracts.CONTRACTS[table]
     columns = ", ".join(_expression(table, c) for c in contract.column_names)
     key = ", ".join(f'"{c}" NULLS FIRST' for c in contract.key)
+    # A table of no report (term_idf) is copied once: replicating every report keeps its ratios.
+    copies = times if any(table in columns for columns in (DOC_COLUMNS, PLACE_COLUMNS, FILE_COLUMNS)) else 1
+    source = contracts.parquet_source(src)  # one file, or the glob of a table's parts
     con.execute(
-        f"COPY (SELECT {columns} FROM read_parquet('{src}') CROSS JOIN (SELECT range AS k FROM range({times})) "
+        f"COPY (SELECT {columns} FROM read_parquet('{source}') CROSS JOIN (SELECT range AS k FROM range({copies})) "
         f"ORDER BY {key}) TO '{dst}' (FORMAT parquet, COMPRESSION zstd)"
     )
     return con.execute(f"SELECT count(*) FROM read_parquet('{dst}')").fetchone()[0]
@@ -85,7 +88,8 @@ def scale_build(src_out: Path, dst_out: Path, times: int) -> Path:
     for table in contracts.CONTRACTS:
         path = settings.table_path(src, table)
         if path.exists():
-            counts[table] = clone_table(con, table, path, target / path.name, times)
+            # Written as one file per table (readers take a file or a directory of parts alike).
+            counts[table] = clone_table(con, table, path, target / f"{table}.parquet", times)
             print(f"{table}: {counts[table]:,} rows")
     manifest.update(build_id=build_id, synthetic=f"bench.scale_build: {src} x {times}",
                     counts={k: v * times if isinstance(v, int) else v for k, v in manifest.get("counts", {}).items()},
