@@ -17,7 +17,7 @@ if str(_ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import components, data, queries, ui_language  # noqa: E402
+from dashboard import components, data, ui_language  # noqa: E402
 
 PAGES = (
     ("cockpit", "县情驾驶舱", ":material/dashboard:"),
@@ -60,18 +60,15 @@ if not st.session_state.get("_cp_page_checked"):
     if requested in pages and requested != slug:
         st.switch_page(pages[requested], query_params={k: st.query_params[k] for k in st.query_params})
 
-documents = data.load_table("documents")
-indicators = data.load_indicators()
-counties, indicator_names = queries.county_options(documents, indicators), queries.indicator_options(indicators)
-first_county = queries.default_county(documents, indicators)
+options = data.filter_options()  # cached per build and corrections: they read every fact
+indicator_names, first_county = options["indicators"], options["first_county"]
 components.page_links([(pages[s], t) for s, t, _ in PAGES])
 components.global_filters(
-    counties,
+    options["counties"],
     first_county,
-    queries.year_options(documents, indicators),
+    options["years"],
     indicator_names,
-    default_year=queries.default_year(
-        indicators,
+    default_year=data.default_year(
         st.session_state.get("county") or first_county,
         st.session_state.get("indicator") or (indicator_names[0] if indicator_names else None),
     ),

@@ -14,9 +14,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
+from dashboard import queries
 from pipeline import conflicts, contracts, corrections, pairing, settings
 
 CORRECTIONS_FILE = "corrections.csv"
@@ -50,7 +52,11 @@ def has_data() -> bool:
     return load_manifest() is not None
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+# The whole tables the pages still load (documents, indicators and the pairs: tens of MB at
+# 10,000 reports) are cached as resources, one shared frame per build: st.cache_data would keep
+# a pickled copy and hand every caller another unpickled one. Callers never modify them (pandas'
+# copy-on-write keeps a derived frame's changes to itself).
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _read_table(name: str, path: str, build_id: str) -> pd.DataFrame:
     return contracts.read_table(name, Path(path))
 
@@ -64,24 +70,77 @@ def load_table(name: str) -> pd.DataFrame:
     return _read_table(name, str(path), str(current[1]["build_id"]))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _contexts_for(path: str, build_id: str, term: str) -> pd.DataFrame:
-    return contracts.read_matching("contexts", Path(path), "term", term)
+# --- The query engine: DuckDB over the build's Parquet files ---------------------------------
+# Big tables (keywords, slogans, contexts) are never loaded whole: pages ask dashboard.queries.engine
+# questions whose SQL names tables as {keywords}, {slogans}…, and only the (small) answers are
+# cached. The engine's own memory is capped; it spills nothing (no temp directory is set).
+ENGINE_MEMORY = "256MB"
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _context_terms(path: str, build_id: str) -> pd.DataFrame:
-    terms = contracts.read_column("contexts", Path(path), "term").dropna().unique()
-    return pd.DataFrame({"term": pd.Series(terms, dtype="string")})
+@st.cache_resource(show_spinner=False)
+def _engine() -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(config={"memory_limit": ENGINE_MEMORY, "threads": 2, "enable_external_access": True})
 
 
-def load_contexts_for(term: str) -> pd.DataFrame:
-    """The sentences of one term only: the contexts table grows with the corpus, a term's rows do not."""
+def table_sources(build: Path) -> dict[str, str]:
+    """Each table of a build as SQL: ``read_parquet`` of its file or of its directory of parts
+    (``contracts.parquet_source``), or an empty relation of the right columns when it is missing."""
+    sources = {}
+    for name, contract in contracts.CONTRACTS.items():
+        path = settings.table_path(build, name)
+        if path.exists():
+            sources[name] = "read_parquet('" + contracts.parquet_source(path).replace("'", "''") + "')"
+        else:
+            columns = ", ".join(f'NULL::{_SQL_TYPES[str(t)]} AS "{c}"' for c, t in contract.columns)
+            sources[name] = f"(SELECT {columns} WHERE false)"
+    return sources
+
+
+_SQL_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "double": "DOUBLE", "bool": "BOOLEAN"}
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, sources: dict[str, str], sql: str, params=()) -> pd.DataFrame:
+    """``sql`` with its ``{table}`` names replaced by ``sources``, as a frame of the contracts'
+    nullable pandas types. A cursor per call: one connection serves every session's thread."""
+    cursor = con.cursor()
+    try:
+        table = cursor.sql(sql.format(**sources), params=list(params)).to_arrow_table()
+    finally:
+        cursor.close()
+    return table.to_pandas(types_mapper=contracts._pandas_type)
+
+
+def runner(build: Path):
+    """``run(sql, params)`` over one build directory, uncached (tests, benchmarks)."""
+    con, sources = duckdb.connect(), table_sources(Path(build))
+    return lambda sql, params=(): run_sql(con, sources, sql, params)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _query(sql: str, params: tuple, build: str, build_id: str) -> pd.DataFrame:
+    return run_sql(_engine(), table_sources(Path(build)), sql, params)
+
+
+def query(sql: str, params=()) -> pd.DataFrame:
+    """An engine query on the current build (an empty frame when there is none), cached per build."""
     current = current_build()
-    path = None if current is None else settings.table_path(current[0], "contexts")
+    build = settings.current_build_dir(out_dir()) if current is None else current[0]
+    build_id = "" if current is None else str(current[1]["build_id"])
+    return _query(sql, tuple(params), str(build), build_id)
+
+
+def count_rows(name: str) -> int:
+    """Rows of a table of the current build (from the Parquet footers: nothing is loaded)."""
+    return int(query(f'SELECT count(*) AS n FROM {{{name}}}')["n"].iloc[0])
+
+
+def read_whole(name: str) -> pd.DataFrame:
+    """A table of the current build, whole and uncached: for a download, then let go."""
+    current = current_build()
+    path = None if current is None else settings.table_path(current[0], name)
     if path is None or not path.exists():
-        return contracts.empty_frame("contexts")
-    return _contexts_for(str(path), str(current[1]["build_id"]), term)
+        return contracts.empty_frame(name)
+    return contracts.read_table(name, path)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -102,16 +161,7 @@ def load_sentences(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.merge(found, on=["doc_id", "sentence_id"], how="left")
 
 
-def load_context_terms() -> pd.DataFrame:
-    """The terms the contexts table can answer for (one column read, not the sentences)."""
-    current = current_build()
-    path = None if current is None else settings.table_path(current[0], "contexts")
-    if path is None or not path.exists():
-        return pd.DataFrame({"term": pd.Series(dtype="string")})
-    return _context_terms(str(path), str(current[1]["build_id"]))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _corrected_indicators(path: str, build_id: str, corrections_file: str, corrections_mtime: float) -> tuple[pd.DataFrame, list[str]]:
     indicators = contracts.read_table("indicators", Path(path))
     documents_path = settings.table_path(Path(path).parent, "documents")
@@ -147,7 +197,7 @@ def _load_corrected() -> tuple[pd.DataFrame, list[str]]:
         return load_table("indicators"), [f"更正文件无法应用：{exc}"]
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _paired(build_id: str, corrections_mtime: float, _indicators: pd.DataFrame, _not_paired: frozenset) -> pd.DataFrame:
     pairable = _indicators[~_indicators["doc_id"].isin(_not_paired)]
     return contracts.conform(pairing.pair_targets_outcomes(pairable, load_table("documents")), "targets_vs_outcomes")
@@ -159,15 +209,54 @@ def load_conflicts() -> list:
     return conflicts.find_conflicts(load_table("documents"), corrections.chosen_documents(load_corrections()))
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _corrections_digest(path: str, mtime: float) -> str:
+    return corrections.file_digest(Path(path))
+
+
 def load_targets_vs_outcomes() -> pd.DataFrame:
-    """Targets against outcomes, re-paired from the corrected indicators so a correction
-    made in the app changes the verdict at once (the build pairs the same way)."""
+    """Targets against outcomes: the build's table while the corrections are those the build
+    applied (its manifest's ``corrections_sha256``), else re-paired from the corrected indicators,
+    so a correction made in the app changes the verdict at once (the build pairs the same way;
+    pairing 10,000 reports in the app takes half a minute)."""
     manifest = load_manifest()
     if manifest is None:
         return contracts.empty_frame("targets_vs_outcomes")
     corr = corrections_path()
     mtime = corr.stat().st_mtime if corr.exists() else 0.0
+    built_with = manifest.get("corrections_sha256")
+    if built_with and built_with == _corrections_digest(str(corr), mtime):
+        return load_table("targets_vs_outcomes")
     return _paired(str(manifest["build_id"]), mtime, load_indicators(), frozenset(conflicts.not_used(load_conflicts())))
+
+
+def _facts_key() -> tuple[str, float]:
+    """What the corrected indicators depend on: the build and the corrections file's mtime."""
+    manifest = load_manifest()
+    corr = corrections_path()
+    return ("" if manifest is None else str(manifest["build_id"]), corr.stat().st_mtime if corr.exists() else 0.0)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _filter_options(key: tuple[str, float]) -> dict:
+    documents, indicators = load_table("documents"), load_indicators()
+    return {"counties": queries.county_options(documents, indicators), "first_county": queries.default_county(documents, indicators),
+            "years": queries.year_options(documents, indicators), "indicators": queries.indicator_options(indicators)}
+
+
+def filter_options() -> dict:
+    """The sidebar's choices (counties, years, indicators, the first county), once per build and
+    corrections: every page's run needs them, and they read all the facts."""
+    return _filter_options(_facts_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _default_year(key: tuple[str, float], county: str | None, indicator: str | None) -> int | None:
+    return queries.default_year(load_indicators(), county, indicator)
+
+
+def default_year(county: str | None, indicator: str | None) -> int | None:
+    return _default_year(_facts_key(), county, indicator)
 
 
 def load_corrections() -> pd.DataFrame:
@@ -222,4 +311,5 @@ def render_cloud(frequencies: tuple[tuple[str, float], ...], size: str, theme: s
 
 def clear_caches() -> None:
     _read_table.clear()
+    _query.clear()
     _corrected_indicators.clear()

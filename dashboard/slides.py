@@ -13,14 +13,17 @@ import streamlit as st
 
 from dashboard import charts, components, data, queries
 from dashboard import cockpit_view as view
+from dashboard.queries import engine
+from pipeline import contracts
 
 
-def load_tables() -> dict:
+def load_tables(county: str | None) -> dict:
+    """What the cockpit and the deck read; of the slogans (a big table) only the county's rows."""
     return {
         "documents": data.load_table("documents"),
         "indicators": data.load_indicators(),
         "tvo": data.load_targets_vs_outcomes(),
-        "slogans": data.load_table("slogans"),
+        "slogans": engine.slogan_rows(data.query, county=county, policy=False) if county else contracts.empty_frame("slogans"),
     }
 
 

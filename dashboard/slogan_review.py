@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, components, data
+from dashboard.queries import engine
 from pipeline.slogans import KINDS, append_correction
 
 KIND_LABELS = {
@@ -31,9 +32,21 @@ def phrases_for_review(slogans: pd.DataFrame) -> pd.DataFrame:
     return view.sort_values(["文档数", "次数", "短语"], ascending=[False, False, True])[REVIEW_COLUMNS].reset_index(drop=True)
 
 
+def review_view(kinds: pd.DataFrame) -> pd.DataFrame:
+    """``phrases_for_review`` from the engine's sums per phrase (``queries.engine.phrase_kinds``):
+    the slogans table is not loaded whole for it."""
+    if kinds.empty:
+        return pd.DataFrame(columns=REVIEW_COLUMNS)
+    view = pd.DataFrame({
+        "短语": kinds["slogan"], "归类": kinds["kind"].map(lambda k: KIND_LABELS.get(k, k), na_action="ignore"),
+        "归类依据": kinds["kind_basis"], "文档数": kinds["documents"], "次数": kinds["count"], "引号内次数": kinds["quoted_count"],
+    })
+    return view[REVIEW_COLUMNS].reset_index(drop=True)
+
+
 def render(admin: bool) -> None:
     st.subheader("提法归类")
-    view = phrases_for_review(data.load_table("slogans"))
+    view = review_view(engine.phrase_kinds(data.query))
     if view.empty:
         st.caption("还没有提法。构建之后，这里列出每个引号内短语的归类（提法、规划期、荣誉称号、项目、品牌、其他）和依据。")
         return

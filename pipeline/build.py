@@ -69,6 +69,8 @@ class BuildSummary:
     rejections: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # same county, year and kind, different documents
+    # corrections.file_digest of the corrections applied (None: they could not be read or applied).
+    corrections_sha256: str | None = None
 
     def as_manifest(self, tables: dict[str, str], parts: dict | None = None) -> dict:
         return {
@@ -86,6 +88,7 @@ class BuildSummary:
             "tables": tables,
             "warnings": self.warnings,
             "conflicts": self.conflicts,
+            "corrections_sha256": self.corrections_sha256,
         }
 
 
@@ -417,11 +420,14 @@ def _facts_frame(results: list[DocResult]) -> pd.DataFrame:
 
 def _reviewed_corrections(summary: BuildSummary) -> pd.DataFrame | None:
     path = settings.reference_file("corrections.csv")
+    # Taken before reading: a file changed meanwhile shows as a different digest, never the same.
+    summary.corrections_sha256 = corrections.file_digest(path)
     if not path.exists():
         return None
     try:
         return corrections.load_corrections(path)
     except (corrections.CorrectionError, ValueError, OSError) as exc:
+        summary.corrections_sha256 = None
         summary.warnings.append(f"更正文件无法读取，未应用任何更正：{exc}")
         return None
 
@@ -433,6 +439,7 @@ def _apply_corrections(indicators: pd.DataFrame, documents: pd.DataFrame, review
     try:
         corrected, problems = corrections.apply_corrections(indicators, reviewed, documents)
     except Exception as exc:  # noqa: BLE001 - a bad correction must not stop the build
+        summary.corrections_sha256 = None
         summary.warnings.append(f"更正未能应用，本次按原始提取结果构建：{describe(exc)}")
         return indicators
     summary.warnings.extend(problems)

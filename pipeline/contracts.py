@@ -337,6 +337,8 @@ def _derive(name: str, path: Path, frame: pd.DataFrame) -> pd.DataFrame:
 
 _PANDAS_TYPES = {
     pa.string(): pd.StringDtype(),
+    pa.large_string(): pd.StringDtype(),
+    pa.string_view(): pd.StringDtype(),
     pa.int64(): pd.Int64Dtype(),
     pa.float64(): pd.Float64Dtype(),
     pa.bool_(): pd.BooleanDtype(),

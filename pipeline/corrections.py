@@ -29,6 +29,7 @@ the same frame, so the app may apply them on top of tables a build already corre
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import logging
 import os
@@ -67,6 +68,16 @@ class CorrectionError(ValueError):
 
 def empty_corrections() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="string") for c in COLUMNS})
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of the corrections file's bytes (``"absent"`` when there is none): the build records
+    the digest of the corrections it applied, so the app can tell whether the pairs it reads
+    from the build are still current (``dashboard.data.load_targets_vs_outcomes``)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return "absent"
 
 
 def load_corrections(path: Path) -> pd.DataFrame:

@@ -44,7 +44,8 @@ corrections_panel.render(indicators, documents, sel)  # the record, correct or h
 st.subheader("下载表格")
 names = [n for n in contracts.CONTRACTS if n not in ("texts", "term_idf")]  # term_idf: what tfidf is read with
 name = st.selectbox("表格", names, key="data_table", format_func=lambda n: queries.TABLE_LABELS.get(n, n), placeholder="请选择")
-frame = indicators if name == "indicators" else data.load_table(name)
-export = queries.export_frame(name, frame, documents)
-st.caption(f"共 {len(export)} 行；每行都带来源文件列，数值经过人工更正的在“更正”列注明。")
-components.download_buttons(name, export, key=f"dl_{name}")
+rows = len(indicators) if name == "indicators" else data.count_rows(name)
+st.caption(f"共 {rows} 行；每行都带来源文件列，数值经过人工更正的在“更正”列注明。")
+# The table is read, whole, only when a download button is pressed.
+components.download_buttons(name, lambda: queries.export_frame(name, indicators if name == "indicators" else data.read_whole(name), documents),
+                            key=f"dl_{name}")

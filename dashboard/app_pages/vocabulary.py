@@ -3,18 +3,17 @@
 import streamlit as st
 
 from dashboard import charts, components, data, queries
+from dashboard.queries import engine
 from dashboard.safe_text import md
 
 sel = components.selection()
 components.page_header("政策热词", "提法（如“六稳”“放管服”）和关键词：词云与高频词、两县或两年的差异、历年变化、原文语境。")
 manifest = components.require_build()
 
-keywords = data.load_table("keywords")
-all_quoted = data.load_table("slogans")
+# keywords and slogans grow with the corpus: the engine sums them (queries.engine), nothing loads them whole.
 # Plan periods (“十四五”), honours and project names stay searchable below, not in clouds or trends.
-slogans = queries.policy_slogans(all_quoted)
 documents = data.load_table("documents")
-if keywords.empty and slogans.empty:
+if not engine.has_terms(data.query):
     components.empty_state("还没有提取到提法或关键词。")
     st.stop()
 
@@ -25,7 +24,6 @@ c1, c2, c3 = st.columns([1, 1.4, 1])
 source = c1.radio("词语来源", list(SOURCES), key="voc_source", horizontal=True, format_func=SOURCES.get)
 scope = c2.radio("范围", list(SCOPES), key="voc_scope", horizontal=True, format_func=SCOPES.get)
 top = c3.number_input("显示前 N 个", min_value=5, max_value=50, value=20, step=5, key="voc_top")
-table, column = (slogans, "slogan") if source == "slogans" else (keywords, "term")
 
 doc_id = None
 if scope == "document":
@@ -33,8 +31,7 @@ if scope == "document":
     if docs:
         doc_id = st.selectbox("文档", list(docs), key="voc_doc", format_func=docs.get, placeholder="请选择")
 county, year = sel["county"], sel["year"]
-freq = queries.term_frequencies(table, column, top=top, by_documents=source == "slogans",
-                                **queries.scope_filter(scope, county, year, doc_id))
+freq = engine.term_frequencies(data.query, source, top=top, **queries.scope_filter(scope, county, year, doc_id))
 where = {"corpus": "全部文档", "county": f"{county or '所选县'}（全部年份）", "county_year": f"{county or '所选县'} {year}年报告", "document": "所选文档"}[scope]
 build_id = str(manifest["build_id"])
 
@@ -49,12 +46,14 @@ def show_bar() -> None:
 
 def show_trend() -> None:
     trend_county = county if scope in ("county", "county_year") else None
-    options = queries.top_slogans(slogans, trend_county, top=30)
+    options = engine.top_slogans(data.query, trend_county, top=30)
     if st.session_state.get("voc_trend_pick") is None or not set(st.session_state["voc_trend_pick"]) <= set(options):
         st.session_state["voc_trend_pick"] = options[:3]
     if not sel["present"]:
         st.multiselect("选择最多 3 个提法", options, key="voc_trend_pick", max_selections=3, placeholder="请选择")
-    trend = queries.slogan_rate_trend(slogans, documents, st.session_state["voc_trend_pick"], trend_county)
+    picked = st.session_state["voc_trend_pick"]
+    rows = engine.slogan_rows(data.query, county=trend_county, slogans=list(picked)[:3])
+    trend = queries.slogan_rate_trend(rows, documents, picked, trend_county)
     scope_name = f"{trend_county}" if trend_county else "全部县"
     components.plot(charts.slogan_trend(trend, present=sel["present"], theme=sel["theme"], title=f"提法的年度变化 · {scope_name}（每份报告出现次数）"),
                     key="voc_trend", name=charts.export_name(trend_county, "提法年度变化"), frame=trend)
@@ -86,7 +85,8 @@ else:
 
 st.subheader("两县或两年对比")
 mode = st.radio("对比方式", ["county", "year"], key="voc_cmp_mode", horizontal=True, format_func=lambda m: "两个县" if m == "county" else "两个年份")
-values = sorted(table["county"].dropna().unique()) if mode == "county" else sorted(int(y) for y in table["report_year"].dropna().unique())
+field = "county" if mode == "county" else "report_year"
+values = engine.comparison_values(data.query, source, field)
 if len(values) < 2:
     components.empty_state("需要至少两个" + ("县" if mode == "county" else "年份") + "的文档才能对比。")
 else:
@@ -95,10 +95,9 @@ else:
     start_a, start_b = queries.comparison_pair(values, county if mode == "county" else year)
     a = a_col.selectbox("甲", values, index=start_a, key=f"voc_a_{mode}", format_func=fmt, placeholder="请选择")
     b = b_col.selectbox("乙", values, index=start_b, key=f"voc_b_{mode}", format_func=fmt, placeholder="请选择")
-    field = "county" if mode == "county" else "report_year"
-    rows_a = table[table[field] == a].rename(columns={column: "term"})
-    rows_b = table[table[field] == b].rename(columns={column: "term"})
-    reports_a, reports_b = rows_a["doc_id"].nunique(), rows_b["doc_id"].nunique()
+    # Each side summed by term in the engine: (term, count) is all the comparison reads.
+    rows_a, reports_a = engine.side_terms(data.query, source, field, a)
+    rows_b, reports_b = engine.side_terms(data.query, source, field, b)
     compare = data.compare_function()
     terms = None
     if compare is not None:
@@ -119,12 +118,12 @@ st.subheader("提法的年度变化")
 show_trend()
 
 st.subheader("词语语境")
-terms_available = queries.term_options(data.load_context_terms(), keywords, all_quoted)
+terms_available = engine.term_options(data.query)
 if not terms_available:
     components.empty_state("还没有语境索引。")
 else:
     term = st.selectbox("选择一个词语，查看它出现的句子", terms_available, key="voc_term", placeholder="请选择")
-    rows = queries.kwic_in_scope(queries.kwic(data.load_contexts_for(term), documents, term, limit=None), documents, scope, county, year, doc_id)
-    st.caption(md(f"“{term}”在{where}中出现在 {len(rows)} 个句子中（按页面上方的“范围”筛选）。"))
+    rows, total = engine.kwic(data.query, term, scope, county, year, doc_id, limit=KWIC_SHOWN)
+    st.caption(md(f"“{term}”在{where}中出现在 {total} 个句子中（按页面上方的“范围”筛选）。"))
     # Only the sentences shown are read (the contexts rows point to them).
-    components.kwic_list(queries.kwic_rows(data.load_sentences(rows.head(KWIC_SHOWN)), term), max_rows=KWIC_SHOWN, total=len(rows))
+    components.kwic_list(queries.kwic_rows(data.load_sentences(rows), term), max_rows=KWIC_SHOWN, total=total)

@@ -55,8 +55,12 @@ def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
     return buffer.getvalue()
 
 
-def download_buttons(name: str, frame: pd.DataFrame, key: str) -> None:
+def download_buttons(name: str, frame, key: str) -> None:
+    """CSV and Excel of a whole table. ``frame`` may be a function giving it: then the table is
+    read and the file made only when a button is pressed (an .xlsx of 10,000 documents takes
+    half a minute, and a page must not pay that to be drawn)."""
     label = queries.TABLE_LABELS.get(name, name)
+    made = frame if callable(frame) else (lambda: frame)
     c1, c2 = st.columns(2)
-    c1.download_button(f"下载 {label}（CSV）", csv_bytes(frame), file_name=f"{label}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
-    c2.download_button(f"下载 {label}（Excel）", excel_bytes(frame, label), file_name=f"{label}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", on_click="ignore")
+    c1.download_button(f"下载 {label}（CSV）", lambda: csv_bytes(made()), file_name=f"{label}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
+    c2.download_button(f"下载 {label}（Excel）", lambda: excel_bytes(made(), label), file_name=f"{label}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", on_click="ignore")

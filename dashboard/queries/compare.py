@@ -12,15 +12,15 @@ from dashboard.queries.labels import CORRECTED_LABELS, MISSING, format_number, f
 
 def ranking(indicators: pd.DataFrame, indicator: str, measure: str, year: int, kind: str = "actual") -> pd.DataFrame:
     """One row per county for an indicator/measure/year, best first, masked and undisclosed last."""
-    rows = comparable(indicators)
-    rows = rows[
-        (rows["indicator"] == indicator)
-        & (rows["measure"] == measure)
-        & (rows["kind"] == kind)
-        & (rows["period"] == year)
-        & (rows["scope"] == "annual")
+    # The narrow filters first: each filter copies the rows it keeps, and most rows go here.
+    rows = indicators[
+        (indicators["indicator"] == indicator)
+        & (indicators["measure"] == measure)
+        & (indicators["kind"] == kind)
+        & (indicators["period"] == year)
+        & (indicators["scope"] == "annual")
     ]
-    rows = _pick_one(rows)
+    rows = _pick_one(comparable(rows))
     if rows.empty:
         return rows.assign(display=pd.Series(dtype="string"))
     rows = rows.assign(display=[format_value(v, u, m, qualifier=q) for v, u, m, q in zip(rows["value"], rows["unit"], rows["masked"], rows["qualifier"])])
@@ -165,8 +165,9 @@ def sort_multi(values: pd.DataFrame, display: pd.DataFrame, by: str | None, sour
 
 def multi_indicator(indicators: pd.DataFrame, year: int, measure: str, kind: str = "actual") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Counties × indicators: numeric values (for sorting) and a same-shaped frame of display text."""
-    rows = comparable(indicators)
-    rows = rows[(rows["measure"] == measure) & (rows["kind"] == kind) & (rows["period"] == year) & (rows["scope"] == "annual")]
+    rows = indicators[(indicators["measure"] == measure) & (indicators["kind"] == kind) & (indicators["period"] == year)
+                      & (indicators["scope"] == "annual")]
+    rows = comparable(rows)
     if rows.empty:
         return pd.DataFrame(), pd.DataFrame()
     picked = rows.groupby("indicator", group_keys=False)[rows.columns].apply(_pick_one)

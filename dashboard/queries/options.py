@@ -35,7 +35,7 @@ def county_options(documents: pd.DataFrame, indicators: pd.DataFrame) -> list[st
 
 def default_county(documents: pd.DataFrame, indicators: pd.DataFrame) -> str | None:
     """The named county with the most facts: the richest first view."""
-    rows = comparable(indicators)
+    rows = comparable(indicators[["county"]])  # the one column counted: no copy of the sentences
     if rows.empty:
         options = county_options(documents, indicators)
         return options[0] if options else None
@@ -55,8 +55,9 @@ def year_options(documents: pd.DataFrame, indicators: pd.DataFrame) -> list[int]
 def default_year(indicators: pd.DataFrame, county: str | None = None, indicator: str | None = None) -> int | None:
     """A sensible first year: where the first county reports the first indicator, with the
     most other counties reporting it too, latest first; else the year richest in outcomes."""
-    rows = comparable(indicators)
-    rows = rows[(rows["kind"] == "actual") & rows["value"].notna() & rows["period"].notna() & (rows["scope"] == "annual")]
+    rows = indicators[(indicators["kind"] == "actual") & indicators["value"].notna() & indicators["period"].notna()
+                      & (indicators["scope"] == "annual")]
+    rows = comparable(rows)
     if rows.empty:
         return None
     if county and indicator:
