@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline import contracts
-from pipeline.build import _indicators_one_by_one, _indicators_table
+from pipeline.doc_tables import indicators_one_by_one, indicators_table
 from pipeline.documents import process_file, scan_raw_dir
 
 
@@ -23,8 +23,8 @@ def test_one_frame_for_every_document_equals_one_frame_each(sample_raw_dir, tmp_
         result.facts = [{**f, "county": None, "province": None} if i % 2 else f for i, f in enumerate(result.facts)]
     shared = results[3]  # one figure given to two counties (甲县、乙县均增长5%): one row each
     shared.facts = shared.facts + [{**shared.facts[0], "county": "另一县"}]
-    together = _indicators_table(results)
-    one_by_one = _indicators_one_by_one([r for r in results if r.facts])
+    together = indicators_table(results)
+    one_by_one = indicators_one_by_one([r for r in results if r.facts])
     assert len(together) > 100
     assert together["fact_id"].str.endswith(":另一县").sum() == 1
     pd.testing.assert_frame_equal(together, one_by_one)
@@ -36,7 +36,7 @@ def test_a_document_whose_facts_break_the_contract_is_left_out_alone(sample_raw_
     results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok"]
     bad = results[2]
     bad.facts = [{**bad.facts[0], "value": "六点五"}] + bad.facts[1:]
-    table = _indicators_table(results)
+    table = indicators_table(results)
     assert bad.doc_id not in set(table["doc_id"]) and any("数值未能入表" in w for w in bad.warnings)
     assert set(table["doc_id"]) == {r.doc_id for r in results if r.facts and r is not bad}
     contracts.conform(table, "indicators")

@@ -1,0 +1,107 @@
+"""The per-document results as checked table rows: each document's row typed against the
+documents contract, and every document's facts as one indicators frame (checked at once;
+only when that fails, one document at a time, so a bad document is left out with a note).
+
+Split from ``build`` so the build module keeps to the order of the steps.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from pipeline import contracts
+from pipeline.documents import DocResult
+from pipeline.isolation import describe
+
+
+_PYTHON_TYPES = {pa.string(): (str,), pa.int64(): (int,), pa.float64(): (int, float), pa.bool_(): (bool,)}
+
+
+def typed_document_row(result: DocResult) -> dict:
+    """The document's row, each field checked against the contract: a value of the wrong
+    type (an identification bug) is dropped with a note instead of failing the table."""
+    row = result.document_row()
+    for column, dtype in contracts.DOCUMENTS.columns:
+        value = row[column]
+        if value is None or column == "warning":
+            continue
+        value = value.item() if hasattr(value, "item") else value  # numpy scalars
+        fits = isinstance(value, _PYTHON_TYPES[dtype]) and not (dtype != pa.bool_() and isinstance(value, bool))
+        if fits and isinstance(value, float) and value != value:
+            fits = False  # NaN where a number was expected: unknown
+        if not fits:
+            result.warnings.append(f"字段 {column} 的值无法识别，已置空")
+            value = None
+        row[column] = value
+    row["warning"] = "；".join(result.warnings) or None
+    return row
+
+
+def indicators_table(accepted: list[DocResult]) -> pd.DataFrame:
+    """Every document's facts, in the order of the documents. One frame checked at once;
+    only if that fails is each document checked alone, so a bad one is left out with a note."""
+    with_facts = [r for r in accepted if r.facts]
+    if not with_facts:
+        return contracts.empty_frame("indicators")
+    try:
+        table = contracts.conform(facts_frame(with_facts), "indicators")
+    except Exception:  # noqa: BLE001 - find the documents it fails on
+        return indicators_one_by_one(with_facts)
+    # conform sorted by fact_id, which starts with the doc_id: put the documents back in order.
+    position = {r.doc_id: i for i, r in enumerate(with_facts)}
+    order = table["doc_id"].map(position).to_numpy()
+    return table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+
+
+def indicators_one_by_one(with_facts: list[DocResult]) -> pd.DataFrame:
+    frames = []
+    for result in with_facts:
+        try:
+            frames.append(contracts.conform(result.facts_frame(), "indicators"))
+        except Exception as exc:  # noqa: BLE001 - one document's facts, never the whole table
+            result.warnings.append(f"数值未能入表，本文档的数值未计入：{describe(exc)}")
+    if not frames:
+        return contracts.empty_frame("indicators")
+    return pd.concat(frames, ignore_index=True)
+
+
+def fact_ids(doc_ids: np.ndarray, frame: pd.DataFrame, has_county: np.ndarray) -> list[str]:
+    """``documents._fact_ids`` of every document at once: doc_id:value_start:indicator:measure,
+    and where a document gives one figure to several counties, the county's name after it
+    (for documents whose facts carry a county at all)."""
+    ids = pd.Series([f"{doc_id}:{start}:{indicator}:{measure}"
+                     for doc_id, start, indicator, measure in zip(doc_ids, frame["value_start"], frame["indicator"],
+                                                                  frame["measure"])],
+                    index=frame.index, dtype=object)
+    shared = ids.duplicated(keep=False).to_numpy() & has_county  # the doc_id keeps documents apart
+    if shared.any():
+        ids[shared] = ids[shared] + ":" + frame.loc[shared, "county"].fillna("").astype(str)
+    return list(ids)
+
+
+def facts_frame(results: list[DocResult]) -> pd.DataFrame:
+    """``DocResult.facts_frame`` of every document, built as one frame (the same rows)."""
+    records = [fact for r in results for fact in r.facts]
+    frame = pd.DataFrame(records)
+    lengths = [len(r.facts) for r in results]
+
+    def per_row(values: list) -> np.ndarray:
+        return np.repeat(np.array(values, dtype=object), lengths)
+
+    doc_ids = per_row([r.doc_id for r in results])
+    has_county = np.repeat([any("county" in fact for fact in r.facts) for r in results], lengths)
+    frame.insert(0, "fact_id", fact_ids(doc_ids, frame, has_county))
+    frame.insert(1, "doc_id", doc_ids)
+    frame.insert(2, "source_file", per_row([r.source_file for r in results]))
+    own = {col: frame.pop(col) if col in frame else None for col in ("county", "city", "province")}
+    for position, col in ((3, "county"), (4, "province")):
+        value = pd.Series(per_row([None if r.identity.get("county_source") == "several" else r.identity.get(col)
+                                   for r in results]), index=frame.index, dtype=object)
+        frame.insert(position, col, own[col].where(own[col].notna(), value) if own[col] is not None else value)
+    frame.insert(5, "report_year", per_row([r.identity.get("report_year") for r in results]))
+    if "basis" not in frame:
+        frame["basis"] = None
+    frame["corrected"] = None
+    return frame
