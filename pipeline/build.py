@@ -152,12 +152,14 @@ def _process_all(
     cache = settings.cache_dir(out_dir)
     cache.mkdir(parents=True, exist_ok=True)
     # Cached files are read here; only the others go to worker processes.
-    found = {} if force else {path: cached_result(path, raw_dir, cache) for path in files}
+    strings: dict[str, str] = {}  # the words of every held partial, each once
+    found = {} if force else {path: _held(cached_result(path, raw_dir, cache), strings) for path in files}
     jobs = [(path, raw_dir, cache, force) for path in files if found.get(path) is None]
     done = 0
 
     def report(result: DocResult) -> None:
         nonlocal done
+        result.hold(strings)  # every result is kept until the corpus step: compactly
         done += 1
         if progress:
             progress(done, len(files), result.source_file)
@@ -178,6 +180,10 @@ def _process_all(
             processed[job[0]] = result = _process_job(job)
             report(result)
     return [found.get(path) or processed[path] for path in files]
+
+
+def _held(result: DocResult | None, strings: dict[str, str]) -> DocResult | None:
+    return result.hold(strings) if result is not None else None
 
 
 def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
@@ -370,9 +376,9 @@ def _vocabulary_corpus(accepted: list[DocResult], cache: Path | None, workers: i
     """The reports' vocabulary partials (decoded once), their cache keys and boundary files."""
     corpus = vocabulary.Corpus(store=cache, workers=workers)
     for result in accepted:
-        if result.vocab is None:
+        if result.partial is None and result.vocab is None:
             continue  # made without the per-document stage (a test): the vocabulary segments it
-        corpus.partials[result.doc_id] = vocabulary.DocPartial.from_json(result.vocab)
+        corpus.partials[result.doc_id] = result.partial or vocabulary.DocPartial.from_json(result.vocab)
         result.vocab = None  # decoded: the encoded form is not needed twice
         if cache is not None and result.cache_key:
             corpus.keys[result.doc_id] = result.cache_key

@@ -39,14 +39,21 @@ def typed_document_row(result: DocResult) -> dict:
     return row
 
 
+# Documents whose facts are unpacked and framed at once: the records of 10,000 reports as
+# dicts would take several GB; a batch's records are dropped once its frame is made.
+FRAME_BATCH = 500
+
+
 def indicators_table(accepted: list[DocResult]) -> pd.DataFrame:
     """Every document's facts, in the order of the documents. One frame checked at once;
     only if that fails is each document checked alone, so a bad one is left out with a note."""
-    with_facts = [r for r in accepted if r.facts]
+    with_facts = [r for r in accepted if r.packed_facts is not None or r.facts]
     if not with_facts:
         return contracts.empty_frame("indicators")
     try:
-        table = contracts.conform(facts_frame(with_facts), "indicators")
+        batches = [facts_frame(with_facts[i:i + FRAME_BATCH]) for i in range(0, len(with_facts), FRAME_BATCH)]
+        table = contracts.conform(pd.concat(batches, ignore_index=True) if len(batches) > 1 else batches[0],
+                                  "indicators")
     except Exception:  # noqa: BLE001 - find the documents it fails on
         return indicators_one_by_one(with_facts)
     # conform sorted by fact_id, which starts with the doc_id: put the documents back in order.
@@ -83,15 +90,15 @@ def fact_ids(doc_ids: np.ndarray, frame: pd.DataFrame, has_county: np.ndarray) -
 
 def facts_frame(results: list[DocResult]) -> pd.DataFrame:
     """``DocResult.facts_frame`` of every document, built as one frame (the same rows)."""
-    records = [fact for r in results for fact in r.facts]
-    frame = pd.DataFrame(records)
-    lengths = [len(r.facts) for r in results]
+    facts = [r.fact_records() for r in results]
+    frame = pd.DataFrame([fact for records in facts for fact in records])
+    lengths = [len(records) for records in facts]
 
     def per_row(values: list) -> np.ndarray:
         return np.repeat(np.array(values, dtype=object), lengths)
 
     doc_ids = per_row([r.doc_id for r in results])
-    has_county = np.repeat([any("county" in fact for fact in r.facts) for r in results], lengths)
+    has_county = np.repeat([any("county" in fact for fact in records) for records in facts], lengths)
     frame.insert(0, "fact_id", fact_ids(doc_ids, frame, has_county))
     frame.insert(1, "doc_id", doc_ids)
     frame.insert(2, "source_file", per_row([r.source_file for r in results]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import marshal
 import os
 import traceback
 from dataclasses import dataclass, field
@@ -44,6 +45,29 @@ class DocResult:
     warnings: list[str] = field(default_factory=list)  # per-document notes; the file was still used
     from_cache: bool = False
     cache_key: str = ""
+    partial: object = None  # the decoded vocabulary partial, once ``hold`` has replaced ``vocab`` with it
+    packed_facts: bytes | None = None  # ``facts`` packed by ``hold``; ``fact_records`` unpacks them
+
+    def hold(self, strings: dict[str, str]) -> "DocResult":
+        """The compact form the build keeps until its corpus step: the vocabulary partial
+        decoded (its words shared through ``strings`` with the other reports') and the facts
+        packed into one bytes object. Held as parsed JSON, 10,000 results were millions of
+        Python objects and several GB; packed they are a few objects each."""
+        if self.vocab is not None:
+            from pipeline.partials import DocPartial
+
+            self.partial = DocPartial.from_json(self.vocab, strings)
+            self.vocab = None
+        if self.facts:
+            try:
+                self.packed_facts, self.facts = marshal.dumps(self.facts), None
+            except ValueError:  # a value marshal cannot pack (never from the cache's JSON): keep it as it is
+                pass
+        return self
+
+    def fact_records(self) -> list[dict] | None:
+        """The facts, unpacked if ``hold`` packed them (a new list each call)."""
+        return marshal.loads(self.packed_facts) if self.packed_facts is not None else self.facts
 
     @property
     def doc_id(self) -> str:
@@ -72,7 +96,7 @@ class DocResult:
         }
 
     def facts_frame(self) -> pd.DataFrame:
-        frame = pd.DataFrame(self.facts)
+        frame = pd.DataFrame(self.fact_records())
         ident = self.identity
         frame.insert(0, "fact_id", _fact_ids(self.doc_id, frame))
         frame.insert(1, "doc_id", self.doc_id)

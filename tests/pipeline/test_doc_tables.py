@@ -40,3 +40,36 @@ def test_a_document_whose_facts_break_the_contract_is_left_out_alone(sample_raw_
     assert bad.doc_id not in set(table["doc_id"]) and any("数值未能入表" in w for w in bad.warnings)
     assert set(table["doc_id"]) == {r.doc_id for r in results if r.facts and r is not bad}
     contracts.conform(table, "indicators")
+
+
+def test_held_results_give_the_same_indicators_in_any_batch_size(sample_raw_dir, tmp_path, monkeypatch):
+    from pipeline import doc_tables
+
+    results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok"]
+    expected = indicators_table(results)
+    strings: dict[str, str] = {}
+    for result in results:
+        facts = result.facts
+        result.hold(strings)
+        assert result.facts is None and result.fact_records() == facts  # packed, unpacked the same
+    monkeypatch.setattr(doc_tables, "FRAME_BATCH", 3)  # several batches, one document's facts never split
+    pd.testing.assert_frame_equal(indicators_table(results), expected)
+
+
+def test_held_partials_share_each_word_once(sample_raw_dir, tmp_path):
+    results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok"][:4]
+    vocab = [r.vocab for r in results]
+    strings: dict[str, str] = {}
+    for result in results:
+        result.hold(strings)
+    assert all(r.vocab is None for r in results)
+    from pipeline.partials import DocPartial
+
+    for result, data in zip(results, vocab):
+        plain = DocPartial.from_json(data)
+        assert result.partial.terms == plain.terms and result.partial.quoted == plain.quoted
+        assert (result.partial.counts == plain.counts).all() and (result.partial.sentences == plain.sentences).all()
+    common = set(results[0].partial.terms) & set(results[1].partial.terms)
+    assert common
+    first = {t: t for t in results[0].partial.terms}
+    assert all(first[t] is next(u for u in results[1].partial.terms if u == t) for t in list(common)[:50])
