@@ -394,9 +394,9 @@ def _vocabulary_meta(documents: pd.DataFrame) -> pd.DataFrame:
 def _vocabulary_tables(meta: pd.DataFrame, accepted: list[DocResult], corpus: vocabulary.Corpus) -> dict:
     if not accepted:
         return {name: contracts.empty_frame(name) for name in ("keywords", "slogans", "contexts", "sentences", "term_idf")}
-    texts = pd.DataFrame({"doc_id": [r.doc_id for r in accepted], "text": [r.text for r in accepted]},
-                         dtype="string")
-    return vocabulary.build_vocabulary_tables(texts.merge(meta, on="doc_id", how="left"), corpus)
+    place = {row.doc_id: (row.county, row.report_year) for row in meta.itertuples(index=False)}
+    docs = [vocabulary.document(r.doc_id, *place.get(r.doc_id, (None, None)), r.text) for r in accepted]
+    return vocabulary.vocabulary_tables_of(sorted(docs, key=lambda d: d["doc_id"]), corpus)
 
 
 # --- writing ---------------------------------------------------------------------------

@@ -26,6 +26,7 @@ when a new one is written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -39,13 +40,17 @@ from typing import Callable
 
 from pipeline import settings
 from pipeline.partials import DocPartial, read_boundaries
-from pipeline.segment import sentence_at, split_sentences, token_boundaries, segment_document
+from pipeline.segment import token_boundaries, segment_document
 from pipeline.slogans import Occurrence, build_lexicon, find_slogans, load_slogan_reference
 from pipeline.slogans.find import find_phrases, phrase_index
 from pipeline.slogans.lexicon import Lexicon, unquoted_candidates
 from pipeline.slogans.reference import CORRECTIONS_FILE, SLOGANS_FILE
 
 log = logging.getLogger(__name__)
+
+# The shape of a stored result; a change makes the stores of the old shape unused (this
+# module is not in the per-document code fingerprint the store names also carry).
+STORE_FORMAT = 3  # 2: contexts are (slogan, start, end), without the sentence; 3: results pickled one by one
 
 # Below this many reports to (re)compute, a process pool costs more than it saves.
 POOL_MIN_JOBS = 16
@@ -86,7 +91,7 @@ def learn(docs: list[dict], corpus: Corpus, reference=None) -> Lexicon:
                         context=(candidates, phrase_index(candidates)))
     mentions: dict[str, int] = defaultdict(int)
     for doc in docs:
-        for phrase in found[doc["doc_id"]]:
+        for phrase in unpack(found[doc["doc_id"]]):
             mentions[phrase] += 1
     return build_lexicon(phrases, reference, contexts, documents, mentions)
 
@@ -100,9 +105,10 @@ def _mentions_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[
 # --- 3: the slogans of every report ------------------------------------------------------
 
 
-def find_all(docs: list[dict], corpus: Corpus, lexicon: Lexicon) -> dict[str, dict]:
-    """Per doc_id: {"rows": slogan rows without county and year, "contexts": [(slogan, start,
-    end, sentence)]}, from the store where the lexicon is unchanged."""
+def find_all(docs: list[dict], corpus: Corpus, lexicon: Lexicon) -> dict[str, bytes]:
+    """Per doc_id, packed (``unpack``): {"rows": slogan rows without county and year, each
+    with the offsets of its first occurrence, "contexts": [(slogan, start, end)]}, from the
+    store where the lexicon is unchanged."""
     reference_files = [settings.reference_file(name) for name in (SLOGANS_FILE, CORRECTIONS_FILE)]
     version = _digest(["slogans", [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else None
                                    for p in reference_files]])
@@ -147,24 +153,20 @@ def _slogans_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[d
     if boundaries is None:  # no cached boundaries: segment again (same tokens)
         boundaries = token_boundaries(segment_document(text))
     occurrences = find_slogans(text, lexicon, boundaries)
-    sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
-    contexts = []
-    for occ in occurrences:
-        sentence = sentence_at(sentences, starts, occ.start)
-        contexts.append((occ.slogan, occ.start, occ.end, sentence.text if sentence else occ.slogan))
-    rows = _slogan_rows(text, occurrences, lexicon, sentences, starts)
+    # Where each occurrence is; its sentence comes from the report's partial when a contexts
+    # row is made (``corpus_terms.context_frame``), so the store does not keep the text twice.
+    contexts = [(occ.slogan, occ.start, occ.end) for occ in occurrences]
+    rows = _slogan_rows(occurrences, lexicon)
     return {"rows": rows, "contexts": contexts}, lexicon.consulted
 
 
-def _slogan_rows(text: str, occurrences: list[Occurrence], lexicon: Lexicon, sentences, starts) -> list[dict]:
+def _slogan_rows(occurrences: list[Occurrence], lexicon: Lexicon) -> list[dict]:
     by_slogan: dict[str, list[Occurrence]] = defaultdict(list)
     for occ in occurrences:
         by_slogan[occ.slogan].append(occ)
     rows = []
     for slogan, occs in by_slogan.items():
         first = min(occs, key=lambda o: o.start)
-        sentence = sentence_at(sentences, starts, first.start)
         kind, basis = lexicon.kind_of(slogan)
         rows.append({
             "slogan": slogan,
@@ -173,7 +175,8 @@ def _slogan_rows(text: str, occurrences: list[Occurrence], lexicon: Lexicon, sen
             "kind_basis": basis,
             "count": len(occs),
             "quoted_count": sum(o.quoted for o in occs),
-            "first_sentence": sentence.text if sentence else text[first.start:first.end],
+            # Its sentence is read from the text when the row is made (``first_sentence``).
+            "first": (first.start, first.end),
         })
     return rows
 
@@ -192,7 +195,7 @@ def _cached_map(corpus: Corpus, kind: str, version: str, phrases: frozenset, doc
     asked about has the same kind, reason and family. So a data drop that changes the
     lexicon recomputes the reports its change can reach, not every report."""
     global _CONTEXT
-    path = corpus.store / f"{kind}-{version}.pickle" if corpus.store is not None else None
+    path = corpus.store / f"{kind}-{version}-{STORE_FORMAT}.pickle" if corpus.store is not None else None
     stored = _load(path)
     sets, results = stored.get("sets", {}), stored.get("results", {})
     current = _digest(sorted(phrases))
@@ -210,7 +213,7 @@ def _cached_map(corpus: Corpus, kind: str, version: str, phrases: frozenset, doc
     try:
         jobs = [(d["doc_id"], d["text"], corpus.boundary_files.get(d["doc_id"]), corpus.boundaries.get(d["doc_id"]))
                 for d in todo]
-        for doc, (result, asked) in zip(todo, _run(job, jobs, corpus.workers)):
+        for doc, (result, asked) in zip(todo, _run(functools.partial(_packed, job), jobs, corpus.workers)):
             out[doc["doc_id"]], notes[doc["doc_id"]] = result, asked
     finally:
         _CONTEXT = None
@@ -239,9 +242,21 @@ def _still_holds(entry, text: str, phrases: frozenset, current: str, sets: dict,
             before = sets[made_with]
             if any(phrase in text for phrase in phrases.symmetric_difference(before)):
                 return False
-        return consulted is None or all(consulted(phrase) == was for phrase, was in (asked or {}).items())
-    except (KeyError, TypeError, ValueError):
+        return consulted is None or all(consulted(phrase) == was for phrase, was in (unpack(asked) or {}).items())
+    except (KeyError, TypeError, ValueError, EOFError, pickle.UnpicklingError):
         return False  # a damaged store only means: compute again
+
+
+def _packed(job: Callable, args) -> tuple[bytes, bytes]:
+    """A job's result and what it asked, each pickled where it was computed: a store holds
+    10,000 reports' results, which as bytes are a few objects each instead of thousands."""
+    result, asked = job(args)
+    return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), pickle.dumps(asked, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(blob: bytes):
+    """A result of ``find_all`` or of the mentions store, as the job returned it."""
+    return pickle.loads(blob)
 
 
 def _run(job: Callable, jobs: list, workers: int) -> list:

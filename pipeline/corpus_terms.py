@@ -181,6 +181,16 @@ def sentence_frame(docs: list[dict], partials: list[DocPartial]) -> pd.DataFrame
     return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
 
 
+def first_sentence(text: str, partial: DocPartial, start: int, end: int) -> str:
+    """The sentence holding a slogan's first occurrence at ``start:end`` (the occurrence
+    itself where it is in no sentence), as ``segment.sentence_at`` finds it."""
+    i = int(sentence_of_offsets(partial.sentences, [start])[0])
+    if i < 0:
+        return text[start:end]
+    s, e = partial.sentences[i].tolist()
+    return text[s:e]
+
+
 def sentence_of_offsets(sentences: np.ndarray, offsets) -> np.ndarray:
     """Index of the sentence (rows of start, end) holding each offset, -1 for none
     (``segment.sentence_at``'s rule)."""

@@ -20,7 +20,6 @@ import one module:
 from __future__ import annotations
 
 import hashlib
-import pickle
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,8 +39,9 @@ from pipeline.keywords import (  # noqa: F401 (API)
     tfidf_scores,
     write_term_candidates,
 )
-from pipeline.corpus_slogans import Corpus, find_all, learn
-from pipeline.corpus_terms import TermIndex, TermStats, context_frame, keyword_frame, sentence_frame, with_sentences  # noqa: F401
+from pipeline.corpus_slogans import Corpus, find_all, learn, unpack
+from pipeline.corpus_terms import (  # noqa: F401
+    TermIndex, TermStats, context_frame, first_sentence, keyword_frame, sentence_frame, with_sentences)
 from pipeline.partials import CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, boundaries_of, document_partial  # noqa: F401
 from pipeline.segment import segment_arrays
 
@@ -56,7 +56,13 @@ def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -
     (lexicon, slogans, IDF, the terms contexts cover) is done here, each part's rows only
     when the part is written, and only if its inputs changed since the last build.
     """
-    docs = _documents(texts)
+    return vocabulary_tables_of(_documents(texts), corpus)
+
+
+def vocabulary_tables_of(docs: list[dict], corpus: Corpus | None = None) -> dict:
+    """``build_vocabulary_tables`` of ``docs`` ({doc_id, county, report_year, text}, sorted by
+    doc_id): the build's entry, which passes its texts as they are instead of copying them
+    into a frame and out again."""
     corpus = corpus or Corpus()
     for d in docs:
         if d["doc_id"] not in corpus.partials:
@@ -69,17 +75,16 @@ def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -
     lexicon = learn(docs, corpus)
     found = find_all(docs, corpus, lexicon)
 
-    slogan_contexts = {doc_id: result["contexts"] for doc_id, result in found.items()}
-    index = TermIndex.of(partials, extra={c[0] for found_in in slogan_contexts.values() for c in found_in})
+    index = TermIndex.of(partials, extra={c[0] for blob in found.values() for c in unpack(blob)["contexts"]})
     stats = TermStats.of(partials, index)
     chosen = stats.chosen(len(index.terms))
     term_idf = conform(stats.idf_frame(index), "term_idf")
     if corpus.part_length is None:  # a stand-alone call: plain frames, keywords with their tfidf
-        parts = _VocabularyParts(docs, partials, index, chosen, slogan_contexts, found, corpus)
+        parts = _VocabularyParts(docs, partials, index, chosen, found, corpus)
         tables = {name: parts.table(name, 1).frame() for name in ("slogans", "contexts", "sentences")}
         return {"keywords": conform(keyword_frame(docs, partials, index, stats), "keywords"), **tables,
                 "term_idf": term_idf}
-    parts = _VocabularyParts(docs, partials, index, chosen, slogan_contexts, found, corpus)
+    parts = _VocabularyParts(docs, partials, index, chosen, found, corpus)
     tables = {name: parts.table(name, corpus.part_length) for name in ("keywords", "slogans", "contexts", "sentences")}
     return {**tables, "term_idf": term_idf}
 
@@ -96,8 +101,7 @@ class _VocabularyParts:
     partials: list[DocPartial]
     index: TermIndex
     chosen: np.ndarray
-    slogan_contexts: dict
-    found: dict
+    found: dict[str, bytes]  # per doc_id, its slogans packed (``corpus_slogans.find_all``)
     corpus: Corpus
 
     def table(self, name: str, length: int) -> partitions.PartitionedTable:
@@ -128,7 +132,7 @@ class _VocabularyParts:
         return partitions.inputs_digest(name, reports, found, sorted(self.index.terms[t] for t in covered))
 
     def _found_digest(self, doc_id: str) -> str:
-        return hashlib.sha256(pickle.dumps(self.found[doc_id], protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+        return hashlib.sha256(self.found[doc_id]).hexdigest()
 
     def _rows(self, name: str, rows: list[int]) -> pd.DataFrame:
         docs = [self.docs[i] for i in rows]
@@ -138,11 +142,14 @@ class _VocabularyParts:
         if name == "keywords":
             index = TermIndex(self.index.terms, [self.index.doc_terms[i] for i in rows])
             return conform(keyword_frame(docs, partials, index), "keywords")
+        found = {d["doc_id"]: unpack(self.found[d["doc_id"]]) for d in docs}
         if name == "contexts":
             index = TermIndex(self.index.terms, [self.index.doc_terms[i] for i in rows])
-            return conform(context_frame(docs, partials, index, self.chosen, self.slogan_contexts), "contexts")
-        records = [{"doc_id": d["doc_id"], "county": d["county"], "report_year": d["report_year"], **row}
-                   for d in docs for row in self.found[d["doc_id"]]["rows"]]
+            slogan_contexts = {doc_id: result["contexts"] for doc_id, result in found.items()}
+            return conform(context_frame(docs, partials, index, self.chosen, slogan_contexts), "contexts")
+        records = [{"doc_id": d["doc_id"], "county": d["county"], "report_year": d["report_year"], **row,
+                    "first_sentence": first_sentence(d["text"], partial, *row["first"])}
+                   for d, partial in zip(docs, partials) for row in found[d["doc_id"]]["rows"]]
         return conform(_frame(records, _SLOGAN_COLUMNS), "slogans")
 
 
@@ -151,13 +158,16 @@ def _documents(texts: pd.DataFrame) -> list[dict]:
     missing = [c for c in required if c not in texts.columns]
     if missing:
         raise ValueError(f"texts is missing columns {missing}")
-    docs = []
-    for row in texts[required].itertuples(index=False):
-        county = None if pd.isna(row.county) else str(row.county)
-        year = None if pd.isna(row.report_year) else int(row.report_year)
-        text = "" if pd.isna(row.text) else str(row.text)
-        docs.append({"doc_id": str(row.doc_id), "county": county, "report_year": year, "text": text})
+    docs = [document(row.doc_id, row.county, row.report_year, row.text)
+            for row in texts[required].itertuples(index=False)]
     return sorted(docs, key=lambda d: d["doc_id"])
+
+
+def document(doc_id, county, report_year, text) -> dict:
+    """One report as the vocabulary reads it (a missing county, year or text: None, None, "")."""
+    return {"doc_id": str(doc_id), "county": None if pd.isna(county) else str(county),
+            "report_year": None if pd.isna(report_year) else int(report_year),
+            "text": "" if text is None or pd.isna(text) else str(text)}
 
 
 def _frame(records: list[dict], columns: list[str]) -> pd.DataFrame:

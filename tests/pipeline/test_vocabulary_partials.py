@@ -136,8 +136,9 @@ def test_a_stored_result_is_reused_while_what_it_depended_on_holds(tmp_path, mon
 
     def run(phrases):
         ran.clear()
-        return corpus_slogans._cached_map(corpus, "test", "v1", frozenset(phrases), docs, job,
-                                          context=frozenset(phrases), consulted=lambda p: listing.get(p))
+        out = corpus_slogans._cached_map(corpus, "test", "v1", frozenset(phrases), docs, job,
+                                         context=frozenset(phrases), consulted=lambda p: listing.get(p))
+        return {doc_id: corpus_slogans.unpack(blob) for doc_id, blob in out.items()}  # packed where computed
 
     assert run({"乡村振兴"}) == {"d0": ["乡村振兴"], "d1": [], "d2": []} and ran == ["d0", "d1", "d2"]
     assert run({"乡村振兴"}) and ran == []
@@ -146,3 +147,20 @@ def test_a_stored_result_is_reused_while_what_it_depended_on_holds(tmp_path, mon
     listing["乡村振兴"] = "plan_period"  # what every report asked about changed
     run({"营商环境"})
     assert ran == ["d0", "d1", "d2"]
+
+
+def test_first_sentence_from_the_partial_is_the_sentence_segment_finds():
+    """Slogan rows keep the offsets of their first occurrence; the sentence is read back from
+    the partial's sentence offsets, as ``segment.sentence_at`` would find it, at every offset."""
+    from pipeline.corpus_terms import first_sentence
+    from pipeline.partials import DocPartial, document_partial
+    from pipeline.segment import sentence_at, split_sentences
+
+    text = "  一、总体要求\n\n我们推进“乡村振兴”。  今年成效明显！\n\n 三是 共同富裕  "
+    partial = DocPartial.from_json(document_partial(text, *segment_arrays(text)))
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    for offset in range(len(text)):
+        found = sentence_at(sentences, starts, offset)
+        expected = found.text if found else text[offset:offset + 2]
+        assert first_sentence(text, partial, offset, offset + 2) == expected
