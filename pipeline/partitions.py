@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,15 +120,6 @@ def corpus_code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def rows_digest(frame: pd.DataFrame, name: str) -> str:
-    """A digest of a part's rows, independent of how the frame was made."""
-    table = pa.Table.from_pandas(frame, schema=contracts.CONTRACTS[name].schema, preserve_index=False)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table.replace_schema_metadata(None))
-    return "rows:" + hashlib.sha256(sink.getvalue().to_pybytes()).hexdigest()[:24]
-
-
 class PartWriter:
     """Writes the parts of a build's tables into its staging directory, linking unchanged
     parts from the previous build; records each part's inputs and file digest for the
@@ -139,6 +131,7 @@ class PartWriter:
         self.previous = previous or {}
         self.written: dict[str, dict[str, dict]] = {}
         self.linked = 0
+        self._counting = threading.Lock()  # parts are linked from writer threads too
 
     def write(self, table: PartitionedTable) -> str:
         """Write every part of ``table``; return the table's digest (over its parts' bytes).
@@ -175,10 +168,23 @@ class PartWriter:
         frame = part.make()
         if not len(frame):
             return None
-        inputs = part.inputs or rows_digest(frame, name)
-        if part.inputs is None and before and before.get("inputs") == inputs and self._link(name, part.part):
-            return before
-        return pool.submit(self._write_frame, name, folder, part.part, frame, inputs)
+        if part.inputs is None:  # compared by its bytes: written, and the previous file kept if they match
+            return pool.submit(self._write_or_link, name, folder, part.part, frame, before)
+        return pool.submit(self._write_frame, name, folder, part.part, frame, part.inputs)
+
+    def _write_or_link(self, name: str, folder: Path, part: str, frame: pd.DataFrame, before: dict | None) -> dict:
+        """A part without an inputs digest: its Parquet bytes are its digest (the writer is
+        deterministic; a digest of an in-memory serialisation was not: it differed for the
+        same rows taken from differently built frames, so no such part was ever linked)."""
+        record = self._write_frame(name, folder, part, frame, None)
+        record["inputs"] = "rows:" + record["sha256"][:24]
+        if before and before.get("sha256") == record["sha256"]:
+            target = folder / part_file(part)
+            target.unlink()
+            if self._link(name, part):  # the previous build's file: one inode for both builds
+                return before
+            write_conformed(frame, name, target)
+        return record
 
     def _link(self, name: str, part: str) -> bool:
         if self.previous_dir is None:
@@ -194,7 +200,8 @@ class PartWriter:
                 shutil.copyfile(source, target)
             except OSError:
                 return False
-        self.linked += 1
+        with self._counting:
+            self.linked += 1
         return True
 
     @property
