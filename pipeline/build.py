@@ -152,14 +152,13 @@ def _process_all(
     cache = settings.cache_dir(out_dir)
     cache.mkdir(parents=True, exist_ok=True)
     # Cached files are read here; only the others go to worker processes.
-    strings: dict[str, str] = {}  # the words of every held partial, each once
-    found = {} if force else {path: _held(cached_result(path, raw_dir, cache), strings) for path in files}
+    found = {} if force else {path: _held(cached_result(path, raw_dir, cache)) for path in files}
     jobs = [(path, raw_dir, cache, force) for path in files if found.get(path) is None]
     done = 0
 
     def report(result: DocResult) -> None:
         nonlocal done
-        result.hold(strings)  # every result is kept until the corpus step: compactly
+        result.hold()  # every result is kept until the corpus step: compactly
         done += 1
         if progress:
             progress(done, len(files), result.source_file)
@@ -182,13 +181,13 @@ def _process_all(
     return [found.get(path) or processed[path] for path in files]
 
 
-def _held(result: DocResult | None, strings: dict[str, str]) -> DocResult | None:
-    return result.hold(strings) if result is not None else None
+def _held(result: DocResult | None) -> DocResult | None:
+    return result.hold() if result is not None else None
 
 
 def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
     path, raw_dir, cache, force = job
-    return process_file(path, raw_dir, cache, force)
+    return process_file(path, raw_dir, cache, force).hold()  # compact on the pipe too
 
 
 # --- tables --------------------------------------------------------------------------
@@ -442,7 +441,7 @@ def _build_id(digests: dict[str, str]) -> str:
 
 def _prune_cache(out_dir: Path, results: list[DocResult]) -> None:
     keep = {r.cache_key for r in results}
-    for pattern in ("*.json", "*.bounds"):
+    for pattern in ("*.result", "*.json", "*.bounds"):  # *.json: results cached before they were pickled
         for path in settings.cache_dir(out_dir).glob(pattern):
             if path.stem not in keep:
                 path.unlink(missing_ok=True)

@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from pipeline import settings
 from pipeline.partials import DocPartial, read_boundaries
 from pipeline.segment import token_boundaries, segment_document
@@ -50,7 +52,9 @@ log = logging.getLogger(__name__)
 
 # The shape of a stored result; a change makes the stores of the old shape unused (this
 # module is not in the per-document code fingerprint the store names also carry).
-STORE_FORMAT = 3  # 2: contexts are (slogan, start, end), without the sentence; 3: results pickled one by one
+# 2: contexts are (slogan, start, end), without the sentence; 3: results pickled one by one;
+# 4: rows and occurrences pickled apart, the occurrences as arrays
+STORE_FORMAT = 4
 
 # Below this many reports to (re)compute, a process pool costs more than it saves.
 POOL_MIN_JOBS = 16
@@ -93,7 +97,7 @@ def learn(docs: list[dict], corpus: Corpus, reference=None) -> Lexicon:
     for doc in docs:
         for phrase in unpack(found[doc["doc_id"]]):
             mentions[phrase] += 1
-    return build_lexicon(phrases, reference, contexts, documents, mentions)
+    return build_lexicon(phrases, reference, contexts, documents, mentions, classified=draft)
 
 
 def _mentions_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[list[str], None]:
@@ -106,9 +110,9 @@ def _mentions_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[
 
 
 def find_all(docs: list[dict], corpus: Corpus, lexicon: Lexicon) -> dict[str, bytes]:
-    """Per doc_id, packed (``unpack``): {"rows": slogan rows without county and year, each
-    with the offsets of its first occurrence, "contexts": [(slogan, start, end)]}, from the
-    store where the lexicon is unchanged."""
+    """Per doc_id, packed: its slogan rows without county and year, each with the offsets of
+    its first occurrence (``slogan_rows``), and its occurrences (``slogan_occurrences``), from
+    the store where the lexicon is unchanged."""
     reference_files = [settings.reference_file(name) for name in (SLOGANS_FILE, CORRECTIONS_FILE)]
     version = _digest(["slogans", [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else None
                                    for p in reference_files]])
@@ -155,9 +159,20 @@ def _slogans_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[d
     occurrences = find_slogans(text, lexicon, boundaries)
     # Where each occurrence is; its sentence comes from the report's partial when a contexts
     # row is made (``corpus_terms.context_frame``), so the store does not keep the text twice.
-    contexts = [(occ.slogan, occ.start, occ.end) for occ in occurrences]
-    rows = _slogan_rows(occurrences, lexicon)
-    return {"rows": rows, "contexts": contexts}, lexicon.consulted
+    contexts = ([occ.slogan for occ in occurrences], np.array([occ.start for occ in occurrences], dtype=np.int64),
+                np.array([occ.end for occ in occurrences], dtype=np.int64))
+    # Pickled apart: a contexts part reads the occurrences of its reports, never their rows.
+    return {"rows": _pickled(_slogan_rows(occurrences, lexicon)), "contexts": _pickled(contexts)}, lexicon.consulted
+
+
+def slogan_rows(found: bytes) -> list[dict]:
+    """The slogan rows of one report's packed result (``find_all``)."""
+    return unpack(unpack(found)["rows"])
+
+
+def slogan_occurrences(found: bytes) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(slogans, starts, ends) of every slogan occurrence of one report's packed result."""
+    return unpack(unpack(found)["contexts"])
 
 
 def _slogan_rows(occurrences: list[Occurrence], lexicon: Lexicon) -> list[dict]:
@@ -251,7 +266,11 @@ def _packed(job: Callable, args) -> tuple[bytes, bytes]:
     """A job's result and what it asked, each pickled where it was computed: a store holds
     10,000 reports' results, which as bytes are a few objects each instead of thousands."""
     result, asked = job(args)
-    return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), pickle.dumps(asked, protocol=pickle.HIGHEST_PROTOCOL)
+    return _pickled(result), _pickled(asked)
+
+
+def _pickled(value) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def unpack(blob: bytes):

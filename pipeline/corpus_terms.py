@@ -12,7 +12,7 @@ stored counts computes (tests hold them equal): one formula, ``pipeline.tfidf``.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -34,6 +34,8 @@ class TermIndex:
 
     terms: list[str]
     doc_terms: list[np.ndarray]  # per doc (in the order of ``docs``): its term ids
+    _ids: dict | None = field(default=None, repr=False, compare=False)
+    _lengths: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, partials: list[DocPartial], extra: set[str] = frozenset()) -> "TermIndex":
@@ -45,6 +47,24 @@ class TermIndex:
 
     def id_of(self, term: str) -> int:
         return bisect.bisect_left(self.terms, term)
+
+    def ids_of(self, terms) -> list[int]:
+        """``id_of`` of each (all in the index), through a dict made once per index."""
+        if self._ids is None:
+            self._ids = {term: i for i, term in enumerate(self.terms)}
+        return [self._ids[t] for t in terms]
+
+    def of_rows(self, rows: list[int]) -> "TermIndex":
+        """The same terms, for the reports at ``rows`` (one part of a table), sharing the
+        lookups so that each part does not make them again."""
+        self.ids_of(())
+        return TermIndex(self.terms, [self.doc_terms[i] for i in rows], self._ids, self.lengths())
+
+    def lengths(self) -> np.ndarray:
+        """Per term id, its length in characters (made once per index)."""
+        if self._lengths is None:
+            self._lengths = np.fromiter(map(len, self.terms), dtype=np.int64, count=len(self.terms))
+        return self._lengths
 
 
 @dataclass
@@ -118,19 +138,18 @@ def _top_terms(term_ids, counts, scores, lengths, n_terms: int) -> np.ndarray:
 
 
 def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex, chosen: np.ndarray,
-                  slogan_contexts: dict[str, list[tuple]]) -> pd.DataFrame:
+                  slogan_contexts: dict[str, tuple]) -> pd.DataFrame:
     """The contexts table, sorted by (doc, term, start): each report's slogan occurrences and
     the occurrences of its chosen terms (at most ``CONTEXT_MAX_PER_DOC_TERM`` each, from the
     partial); where both give a row for the same place, the slogan's is kept. A row points to
     its sentence (``sentence_frame``), never copies it. Every slogan must be in ``index``."""
     doc_of, term_of, starts, ends, sentence_of = [], [], [], [], []
     for d, (doc, partial, ids) in enumerate(zip(docs, partials, index.doc_terms)):
-        canonical = _canonical_sentences(doc["text"], partial.sentences)
-        found = slogan_contexts.get(doc["doc_id"], ())
-        if found:
-            slogans, slogan_starts, slogan_ends = zip(*(c[:3] for c in found))
-            doc_of.append(np.full(len(found), d))
-            term_of.append([index.id_of(t) for t in slogans])
+        canonical = partial.canonical.astype(np.int64)
+        slogans, slogan_starts, slogan_ends = slogan_contexts.get(doc["doc_id"], ((), (), ()))
+        if len(slogans):
+            doc_of.append(np.full(len(slogans), d))
+            term_of.append(index.ids_of(slogans))
             starts.append(slogan_starts)
             ends.append(slogan_ends)
             sentence_of.append(_sentence_ids(canonical, sentence_of_offsets(partial.sentences, slogan_starts)))
@@ -139,7 +158,7 @@ def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex
         keep = chosen[ids[partial.ctx_term]]
         local = partial.ctx_term[keep]
         ctx_start = partial.ctx_start[keep].astype(np.int64)
-        lengths = np.array([len(t) for t in partial.terms], dtype=np.int64)[local]
+        lengths = index.lengths()[ids[local]]
         doc_of.append(np.full(len(local), d))
         term_of.append(ids[local])
         starts.append(ctx_start)
@@ -166,7 +185,7 @@ def sentence_frame(docs: list[dict], partials: list[DocPartial]) -> pd.DataFrame
     report once. It depends on each report alone, so a data drop adds rows, changes none."""
     doc_of, ids, texts = [], [], []
     for d, (doc, partial) in enumerate(zip(docs, partials)):
-        canonical = _canonical_sentences(doc["text"], partial.sentences)
+        canonical = partial.canonical.astype(np.int64)
         distinct = np.flatnonzero(canonical == np.arange(len(canonical)))
         text = doc["text"]
         doc_of.append(np.full(len(distinct), d))
@@ -202,13 +221,6 @@ def sentence_of_offsets(sentences: np.ndarray, offsets) -> np.ndarray:
     i = np.searchsorted(starts, offsets, side="right") - 1
     inside = (i >= 0) & (offsets < ends[np.maximum(i, 0)])
     return np.where(inside, i, -1)
-
-
-def _canonical_sentences(text: str, sentences: np.ndarray) -> np.ndarray:
-    """Per sentence index, the first index with the same text (a repeated sentence is one row)."""
-    first: dict[str, int] = {}
-    return np.fromiter((first.setdefault(text[s:e], i) for i, (s, e) in enumerate(sentences.tolist())),
-                       dtype=np.int64, count=len(sentences))
 
 
 def _sentence_ids(canonical: np.ndarray, sentence: np.ndarray) -> np.ndarray:

@@ -11,7 +11,8 @@ never a re-segmentation:
 * ``ctx_term`` / ``ctx_start`` / ``ctx_sentence``: the first ``CONTEXT_MAX_PER_DOC_TERM``
   occurrences of every counted term (index into ``terms``), their offsets and sentences;
   the corpus stage keeps those of the terms that are some report's top keywords;
-* ``sentences``: sentence offsets (the sentence text is ``text[start:end]``);
+* ``sentences``: sentence offsets (the sentence text is ``text[start:end]``) and ``canonical``:
+  per sentence, the first one with the same text (the row of the sentences table it is);
 * ``quoted`` / ``seen``: the quotes and their surrounding words, and the phrases the report
   quotes (with adjacent runs), which the slogan lexicon is learned from.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import sys
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -54,25 +56,32 @@ class DocPartial:
     ctx_start: np.ndarray
     ctx_sentence: np.ndarray
     sentences: np.ndarray  # shape (n, 2): start, end
+    canonical: np.ndarray  # per sentence, the first sentence of the report with the same text
     quoted: list[tuple[str, str, str]]  # (phrase, words before, words after) in text order
     seen: list[str]
 
     @classmethod
-    def from_json(cls, data: dict, strings: dict[str, str] | None = None) -> "DocPartial":
-        """``strings``: a pool shared by many partials, so each word is one object in memory
-        however many reports hold it (the build keeps every report's partial until its corpus
-        step: 10,000 reports hold about seven million words, and far fewer distinct ones)."""
-        shared = (lambda s: s) if strings is None else (lambda s: strings.setdefault(s, s))
+    def from_json(cls, data: dict) -> "DocPartial":
         return cls(
-            terms=list(map(shared, data["terms"])),
+            terms=data["terms"],
             counts=_decode(data["counts"]),
             ctx_term=_decode(data["ctx_term"]),
             ctx_start=_decode(data["ctx_start"]),
             ctx_sentence=_decode(data["ctx_sentence"]),
             sentences=_decode(data["sentences"]).reshape(-1, 2),
-            quoted=[tuple(map(shared, q)) for q in data["quoted"]],
-            seen=list(map(shared, data["seen"])),
+            canonical=_decode(data["canonical"]),
+            quoted=[tuple(q) for q in data["quoted"]],
+            seen=data["seen"],
         )
+
+    def intern_words(self) -> None:
+        """Make each word one object however many partials hold it (``sys.intern``): the build
+        keeps every report's partial until its corpus step, 10,000 reports about seven
+        million words, of which far fewer are distinct."""
+        self.terms = list(map(sys.intern, self.terms))
+        # The words around a quote are the report's own: only the phrase recurs.
+        self.quoted = [(sys.intern(phrase), before, after) for phrase, before, after in self.quoted]
+        self.seen = list(map(sys.intern, self.seen))
 
 
 def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:
@@ -99,9 +108,17 @@ def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:
         "ctx_start": _encode(ctx_start),
         "ctx_sentence": _encode(_sentence_of(sentences, ctx_start)),
         "sentences": _encode([x for s in sentences for x in (s.start, s.end)]),
+        "canonical": _encode(canonical_sentences(sentences)),
         "quoted": [[occ.slogan, *occ.context(text)] for occ in quoted],
         "seen": sorted(seen),
     }
+
+
+def canonical_sentences(sentences: list[Sentence]) -> list[int]:
+    """Per sentence, the index of the first with the same text: a sentence repeated in a
+    report is one row of the sentences table, and every context points to that row."""
+    first: dict[str, int] = {}
+    return [first.setdefault(s.text, i) for i, s in enumerate(sentences)]
 
 
 def _sentence_of(sentences: list[Sentence], offsets: np.ndarray) -> np.ndarray:

@@ -39,7 +39,7 @@ from pipeline.keywords import (  # noqa: F401 (API)
     tfidf_scores,
     write_term_candidates,
 )
-from pipeline.corpus_slogans import Corpus, find_all, learn, unpack
+from pipeline.corpus_slogans import Corpus, find_all, learn, slogan_occurrences, slogan_rows
 from pipeline.corpus_terms import (  # noqa: F401
     TermIndex, TermStats, context_frame, first_sentence, keyword_frame, sentence_frame, with_sentences)
 from pipeline.partials import CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, boundaries_of, document_partial  # noqa: F401
@@ -75,7 +75,7 @@ def vocabulary_tables_of(docs: list[dict], corpus: Corpus | None = None) -> dict
     lexicon = learn(docs, corpus)
     found = find_all(docs, corpus, lexicon)
 
-    index = TermIndex.of(partials, extra={c[0] for blob in found.values() for c in unpack(blob)["contexts"]})
+    index = TermIndex.of(partials, extra={s for blob in found.values() for s in slogan_occurrences(blob)[0]})
     stats = TermStats.of(partials, index)
     chosen = stats.chosen(len(index.terms))
     term_idf = conform(stats.idf_frame(index), "term_idf")
@@ -140,16 +140,15 @@ class _VocabularyParts:
         if name == "sentences":
             return conform(sentence_frame(docs, partials), "sentences")
         if name == "keywords":
-            index = TermIndex(self.index.terms, [self.index.doc_terms[i] for i in rows])
+            index = self.index.of_rows(rows)
             return conform(keyword_frame(docs, partials, index), "keywords")
-        found = {d["doc_id"]: unpack(self.found[d["doc_id"]]) for d in docs}
         if name == "contexts":
-            index = TermIndex(self.index.terms, [self.index.doc_terms[i] for i in rows])
-            slogan_contexts = {doc_id: result["contexts"] for doc_id, result in found.items()}
+            index = self.index.of_rows(rows)
+            slogan_contexts = {d["doc_id"]: slogan_occurrences(self.found[d["doc_id"]]) for d in docs}
             return conform(context_frame(docs, partials, index, self.chosen, slogan_contexts), "contexts")
         records = [{"doc_id": d["doc_id"], "county": d["county"], "report_year": d["report_year"], **row,
                     "first_sentence": first_sentence(d["text"], partial, *row["first"])}
-                   for d, partial in zip(docs, partials) for row in found[d["doc_id"]]["rows"]]
+                   for d, partial in zip(docs, partials) for row in slogan_rows(self.found[d["doc_id"]])]
         return conform(_frame(records, _SLOGAN_COLUMNS), "slogans")
 
 

@@ -54,6 +54,10 @@ class Lexicon:
     def family_of(self, phrase: str) -> str:
         return self.families.get(phrase) or family_key(phrase) or phrase
 
+    def classified_copy(self) -> "Lexicon":
+        """Its kinds, reasons and families (not which phrases count unquoted), to extend."""
+        return Lexicon(dict(self.kinds), dict(self.bases), dict(self.families), reference=self.reference)
+
 
 def build_lexicon(
     quoted_phrases: Iterable[str],
@@ -61,15 +65,28 @@ def build_lexicon(
     contexts: Mapping[str, list[Context]] | None = None,
     documents: Mapping[str, int] | None = None,
     mentions: Mapping[str, int] | None = None,
+    classified: Lexicon | None = None,
 ) -> Lexicon:
     """Kinds, reasons and families from the reference and the build's own quotes.
 
     ``contexts``: the words around each quoted occurrence, per phrase; ``documents``: how many
     documents quote each phrase (None: as if every phrase were quoted widely); ``mentions``: how
-    many documents use it at all, quoted or not (None: as many as quote it).
+    many documents use it at all, quoted or not (None: as many as quote it). ``classified``: a
+    lexicon built from these very phrases, reference and contexts (the draft that decided
+    which mentions to count), whose classification is reused instead of made again.
     """
     reference = reference or load_slogan_reference()
-    contexts = contexts or {}
+    lexicon = classified.classified_copy() if classified is not None else _classify(quoted_phrases, reference, contexts or {})
+    known = {p for p, kind in lexicon.kinds.items() if kind == "slogan" and fold_phrase(p) in reference.known}
+    learned = set(unquoted_candidates(lexicon, documents)) - known
+    if documents is not None and mentions is not None:
+        learned = {p for p in learned if documents.get(p, 0) >= UNQUOTED_MIN_QUOTED_SHARE * max(mentions.get(p, 0), 1)}
+    lexicon.unquoted = frozenset(known | learned)
+    lexicon.unquoted_index = phrase_index(lexicon.unquoted)
+    return lexicon
+
+
+def _classify(quoted_phrases: Iterable[str], reference: SloganReference, contexts: Mapping[str, list[Context]]) -> Lexicon:
     lexicon = Lexicon(reference=reference)
     for phrase, (_kind, family) in reference.known.items():
         # classify_with_basis: a reviewer's correction still wins over the known row.
@@ -79,12 +96,6 @@ def build_lexicon(
         kind, basis = classify_with_basis(phrase, reference, contexts.get(phrase, ()))
         lexicon.kinds[phrase], lexicon.bases[phrase] = kind, basis
     _merge_families(lexicon, reference)
-    known = {p for p, kind in lexicon.kinds.items() if kind == "slogan" and fold_phrase(p) in reference.known}
-    learned = set(unquoted_candidates(lexicon, documents)) - known
-    if documents is not None and mentions is not None:
-        learned = {p for p in learned if documents.get(p, 0) >= UNQUOTED_MIN_QUOTED_SHARE * max(mentions.get(p, 0), 1)}
-    lexicon.unquoted = frozenset(known | learned)
-    lexicon.unquoted_index = phrase_index(lexicon.unquoted)
     return lexicon
 
 
@@ -174,7 +185,7 @@ def learn_lexicon(texts: Iterable[str], reference: SloganReference | None = None
     for text in texts:
         for phrase in {o.slogan for o in find_phrases(text, candidates, None, index)}:
             mentions[phrase] += 1
-    return build_lexicon(phrases, reference, contexts, documents, mentions)
+    return build_lexicon(phrases, reference, contexts, documents, mentions, classified=draft)
 
 
 def find_slogans(text: str, lexicon: Lexicon, boundaries: frozenset[int] | None = None) -> list[Occurrence]:

@@ -47,10 +47,9 @@ def test_held_results_give_the_same_indicators_in_any_batch_size(sample_raw_dir,
 
     results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok"]
     expected = indicators_table(results)
-    strings: dict[str, str] = {}
     for result in results:
         facts = result.facts
-        result.hold(strings)
+        result.hold()
         assert result.facts is None and result.fact_records() == facts  # packed, unpacked the same
     monkeypatch.setattr(doc_tables, "FRAME_BATCH", 3)  # several batches, one document's facts never split
     pd.testing.assert_frame_equal(indicators_table(results), expected)
@@ -59,9 +58,8 @@ def test_held_results_give_the_same_indicators_in_any_batch_size(sample_raw_dir,
 def test_held_partials_share_each_word_once(sample_raw_dir, tmp_path):
     results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok"][:4]
     vocab = [r.vocab for r in results]
-    strings: dict[str, str] = {}
     for result in results:
-        result.hold(strings)
+        result.hold()
     assert all(r.vocab is None for r in results)
     from pipeline.partials import DocPartial
 

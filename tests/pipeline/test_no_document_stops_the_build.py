@@ -114,14 +114,14 @@ def test_facts_that_break_the_contract_are_noted_on_their_document_only():
 
 
 def test_vocabulary_failing_on_one_document_leaves_it_out_with_a_note(monkeypatch):
-    original = vocabulary.build_vocabulary_tables
+    original = vocabulary.vocabulary_tables_of  # what the build calls
 
-    def fragile(texts, tokens=None):
-        if texts["text"].str.contains("毒").any():
+    def fragile(docs, corpus=None):
+        if any("毒" in d["text"] for d in docs):
             raise RuntimeError("tokenizer choked")
-        return original(texts, tokens)
+        return original(docs, corpus)
 
-    monkeypatch.setattr(vocabulary, "build_vocabulary_tables", fragile)
+    monkeypatch.setattr(vocabulary, "vocabulary_tables_of", fragile)
     docs = [_result(f"{i:x}" * 64, f"r{i}.txt", {"county": "示例县", "report_year": 2020 + i},
                     text=f"乡村振兴和营商环境建设取得新进展，全县上下共同努力，第{i}份。" * 3) for i in range(5)]
     docs[3].text = docs[3].text + "毒"
