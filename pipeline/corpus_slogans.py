@@ -45,6 +45,7 @@ from pipeline.partials import DocPartial, read_boundaries
 from pipeline.segment import token_boundaries, segment_document
 from pipeline.slogans import Occurrence, build_lexicon, find_slogans, load_slogan_reference
 from pipeline.slogans.find import find_phrases, phrase_index
+from pipeline.slogans.classify import classify_with_basis
 from pipeline.slogans.lexicon import Lexicon, unquoted_candidates
 from pipeline.slogans.reference import CORRECTIONS_FILE, SLOGANS_FILE
 
@@ -77,7 +78,9 @@ class Corpus:
 
 
 def learn(docs: list[dict], corpus: Corpus, reference=None) -> Lexicon:
-    """``slogans.learn_lexicon`` over ``docs`` (sorted by doc_id), from the partials."""
+    """``slogans.learn_lexicon`` over ``docs`` (sorted by doc_id), from the partials; each
+    phrase's kind is kept in the store with the contexts it was decided on (``_StoredKinds``)."""
+    kinds = _StoredKinds(corpus.store if reference is None else None)  # a given reference is not the files'
     reference = reference or load_slogan_reference()
     contexts: dict[str, list[tuple[str, str]]] = defaultdict(list)
     documents: dict[str, int] = defaultdict(int)
@@ -89,7 +92,8 @@ def learn(docs: list[dict], corpus: Corpus, reference=None) -> Lexicon:
         for phrase in partial.seen:
             documents[phrase] += 1
         phrases += partial.seen
-    draft = build_lexicon(phrases, reference, contexts, documents)
+    draft = build_lexicon(phrases, reference, contexts, documents, classify=kinds)
+    kinds.save()
     candidates = frozenset(unquoted_candidates(draft, documents))
     found = _cached_map(corpus, "mentions", _digest("mentions"), candidates, docs, _mentions_job,
                         context=(candidates, phrase_index(candidates)))
@@ -98,6 +102,43 @@ def learn(docs: list[dict], corpus: Corpus, reference=None) -> Lexicon:
         for phrase in unpack(found[doc["doc_id"]]):
             mentions[phrase] += 1
     return build_lexicon(phrases, reference, contexts, documents, mentions, classified=draft)
+
+
+class _StoredKinds:
+    """``classify_with_basis`` with its answers kept between builds: a phrase's kind depends on
+    the phrase, the reference and the words around its quotes, so it is decided again only when
+    a report quoting it came, went or changed (a data drop reclassifies the phrases the new
+    report quotes, not the corpus' tens of thousands)."""
+
+    def __init__(self, store: Path | None):
+        self.path = None
+        if store is not None:
+            self.path = store / f"kinds-{_digest(['kinds', _reference_digests()])}-{STORE_FORMAT}.pickle"
+        self.before = _load_dict(self.path, "kinds")
+        self.now: dict[tuple[str, bytes], tuple[str, str]] = {}
+
+    def __call__(self, phrase: str, reference, contexts=()) -> tuple[str, str]:
+        contexts = list(contexts)
+        digest = hashlib.blake2b("\x1f".join(f"{b}\x1e{a}" for b, a in contexts).encode("utf-8", "surrogateescape"),
+                                 digest_size=16).digest()
+        # Keyed by the contexts too: a reference phrase is classified alone and, when quoted, again with its quotes.
+        answer = self.before.get((phrase, digest)) or classify_with_basis(phrase, reference, contexts)
+        self.now[(phrase, digest)] = answer
+        return answer
+
+    def save(self) -> None:
+        if self.path is None or self.now == self.before:
+            return
+        _save(self.path, {"kinds": self.now})
+        for old in self.path.parent.glob("kinds-*.pickle"):
+            if old != self.path:
+                old.unlink(missing_ok=True)
+
+
+def _reference_digests() -> list[str | None]:
+    """The slogan reference files' digests: a reviewed change makes the stores of the old unused."""
+    paths = [settings.reference_file(name) for name in (SLOGANS_FILE, CORRECTIONS_FILE)]
+    return [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else None for p in paths]
 
 
 def _mentions_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[list[str], None]:
@@ -113,9 +154,7 @@ def find_all(docs: list[dict], corpus: Corpus, lexicon: Lexicon) -> dict[str, by
     """Per doc_id, packed: its slogan rows without county and year, each with the offsets of
     its first occurrence (``slogan_rows``), and its occurrences (``slogan_occurrences``), from
     the store where the lexicon is unchanged."""
-    reference_files = [settings.reference_file(name) for name in (SLOGANS_FILE, CORRECTIONS_FILE)]
-    version = _digest(["slogans", [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else None
-                                   for p in reference_files]])
+    version = _digest(["slogans", _reference_digests()])
     listed = frozenset(lexicon.kinds) | frozenset(lexicon.families)  # before a job classifies a phrase on the fly
     return _cached_map(corpus, "slogans", version, lexicon.unquoted, docs, _slogans_job,
                        context=(lexicon, listed), consulted=lambda phrase: _listing(lexicon, listed, phrase))
@@ -216,10 +255,14 @@ def _cached_map(corpus: Corpus, kind: str, version: str, phrases: frozenset, doc
     current = _digest(sorted(phrases))
     sets_now = {current: phrases}
     out, notes, todo = {}, {}, []
+    entries = {d["doc_id"]: results.get(corpus.keys.get(d["doc_id"])) for d in docs}
+    asked = _asked_of(entries)
+    # What the lexicon says now of every phrase some stored result asked about, looked up once.
+    listing = {phrase: consulted(phrase) for phrase in set().union(*asked.values())} if consulted else None
     for doc in docs:
-        key = corpus.keys.get(doc["doc_id"])
-        entry = results.get(key) if key is not None else None
-        if entry is not None and _still_holds(entry, doc["text"], phrases, current, sets, consulted):
+        entry = entries[doc["doc_id"]]
+        if entry is not None and _still_holds(entry, asked.get(doc["doc_id"]), doc["text"], phrases, current, sets,
+                                              listing):
             out[doc["doc_id"]], notes[doc["doc_id"]] = entry[2], entry[1]
             sets_now.setdefault(entry[0], sets[entry[0]])
         else:
@@ -249,16 +292,31 @@ def _cached_map(corpus: Corpus, kind: str, version: str, phrases: frozenset, doc
     return out
 
 
-def _still_holds(entry, text: str, phrases: frozenset, current: str, sets: dict,
-                 consulted: Callable[[str], object] | None) -> bool:
+def _asked_of(entries: dict) -> dict[str, dict]:
+    """Per report with a stored result, what that result asked the lexicon (phrase -> listing)."""
+    asked = {}
+    for doc_id, entry in entries.items():
+        try:
+            if entry is not None:
+                asked[doc_id] = dict(unpack(entry[1]) or {})
+        except (TypeError, ValueError, IndexError, EOFError, pickle.UnpicklingError):
+            pass  # a damaged entry is computed again (``_still_holds``)
+    return asked
+
+
+def _still_holds(entry, asked: dict | None, text: str, phrases: frozenset, current: str, sets: dict,
+                 listing: dict | None) -> bool:
+    """``listing``: what the lexicon says now of each phrase ``asked`` holds (None: nothing was asked)."""
     try:
-        made_with, asked, _result = entry
+        made_with, _asked, _result = entry
         if made_with != current:
             before = sets[made_with]
             if any(phrase in text for phrase in phrases.symmetric_difference(before)):
                 return False
-        return consulted is None or all(consulted(phrase) == was for phrase, was in (unpack(asked) or {}).items())
-    except (KeyError, TypeError, ValueError, EOFError, pickle.UnpicklingError):
+        if listing is None:
+            return True
+        return asked is not None and asked.items() <= listing.items()  # the same listing for every phrase
+    except (KeyError, TypeError, ValueError):
         return False  # a damaged store only means: compute again
 
 
@@ -297,6 +355,18 @@ def _load(path: Path | None) -> dict:
             and isinstance(data.get("sets"), dict) else {}
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
         return {}  # a missing or damaged store only means: compute again
+
+
+def _load_dict(path: Path | None, name: str) -> dict:
+    """``data[name]`` of the pickle at ``path`` when it is a dict; else empty (recompute)."""
+    if path is None:
+        return {}
+    try:
+        with path.open("rb") as handle:
+            data = pickle.load(handle)
+        return data[name] if isinstance(data, dict) and isinstance(data.get(name), dict) else {}
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError, KeyError):
+        return {}
 
 
 def _save(path: Path, data: dict) -> None:

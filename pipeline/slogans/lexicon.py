@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from pipeline.slogans.classify import Context, _dictionary_words, classify_with_basis
 from pipeline.slogans.find import (
@@ -66,6 +66,7 @@ def build_lexicon(
     documents: Mapping[str, int] | None = None,
     mentions: Mapping[str, int] | None = None,
     classified: Lexicon | None = None,
+    classify: Callable[..., tuple[str, str]] = classify_with_basis,
 ) -> Lexicon:
     """Kinds, reasons and families from the reference and the build's own quotes.
 
@@ -73,10 +74,12 @@ def build_lexicon(
     documents quote each phrase (None: as if every phrase were quoted widely); ``mentions``: how
     many documents use it at all, quoted or not (None: as many as quote it). ``classified``: a
     lexicon built from these very phrases, reference and contexts (the draft that decided
-    which mentions to count), whose classification is reused instead of made again.
+    which mentions to count), whose classification is reused instead of made again;
+    ``classify``: ``classify_with_basis`` or a function giving the same answers (a store of them).
     """
     reference = reference or load_slogan_reference()
-    lexicon = classified.classified_copy() if classified is not None else _classify(quoted_phrases, reference, contexts or {})
+    lexicon = (classified.classified_copy() if classified is not None
+               else _classify(quoted_phrases, reference, contexts or {}, classify))
     known = {p for p, kind in lexicon.kinds.items() if kind == "slogan" and fold_phrase(p) in reference.known}
     learned = set(unquoted_candidates(lexicon, documents)) - known
     if documents is not None and mentions is not None:
@@ -86,14 +89,15 @@ def build_lexicon(
     return lexicon
 
 
-def _classify(quoted_phrases: Iterable[str], reference: SloganReference, contexts: Mapping[str, list[Context]]) -> Lexicon:
+def _classify(quoted_phrases: Iterable[str], reference: SloganReference, contexts: Mapping[str, list[Context]],
+              classify: Callable[..., tuple[str, str]]) -> Lexicon:
     lexicon = Lexicon(reference=reference)
     for phrase, (_kind, family) in reference.known.items():
         # classify_with_basis: a reviewer's correction still wins over the known row.
-        lexicon.kinds[phrase], lexicon.bases[phrase] = classify_with_basis(phrase, reference)
+        lexicon.kinds[phrase], lexicon.bases[phrase] = classify(phrase, reference)
         lexicon.families[phrase] = family
     for phrase in sorted(set(quoted_phrases)):
-        kind, basis = classify_with_basis(phrase, reference, contexts.get(phrase, ()))
+        kind, basis = classify(phrase, reference, contexts.get(phrase, ()))
         lexicon.kinds[phrase], lexicon.bases[phrase] = kind, basis
     _merge_families(lexicon, reference)
     return lexicon

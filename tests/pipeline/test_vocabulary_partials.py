@@ -164,3 +164,30 @@ def test_first_sentence_from_the_partial_is_the_sentence_segment_finds():
         found = sentence_at(sentences, starts, offset)
         expected = found.text if found else text[offset:offset + 2]
         assert first_sentence(text, partial, offset, offset + 2) == expected
+
+
+def test_stored_kinds_reclassify_only_the_phrases_whose_quotes_changed(sample_texts, tmp_path, monkeypatch):
+    """A data drop: the lexicon learned with the kinds store equals the one learned without
+    it, and only phrases the new report quotes (their contexts changed) are classified again."""
+    from pipeline import corpus_slogans
+
+    docs = _docs(sample_texts)
+    partials = dict(zip([d["doc_id"] for d in docs], _partials(docs)))
+    first, new = docs[:-1], docs[-1]
+    learn(first, Corpus(partials=partials, store=tmp_path))  # the built corpus
+    calls: list[str] = []
+    real = corpus_slogans.classify_with_basis
+
+    def counted(phrase, reference=None, contexts=()):
+        calls.append(phrase)
+        return real(phrase, reference, contexts)
+
+    monkeypatch.setattr(corpus_slogans, "classify_with_basis", counted)
+    stored = learn(docs, Corpus(partials=partials, store=tmp_path))
+    stored_calls = list(calls)
+    calls.clear()
+    fresh = learn(docs, Corpus(partials=partials))  # no store: every phrase classified
+    assert stored.kinds == fresh.kinds and stored.bases == fresh.bases and stored.unquoted == fresh.unquoted
+    quoted_by_new = {phrase for phrase, _before, _after in partials[new["doc_id"]].quoted} | set(partials[new["doc_id"]].seen)
+    assert stored_calls and set(stored_calls) <= quoted_by_new
+    assert len(stored_calls) < len(calls) / 5
