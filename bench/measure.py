@@ -14,6 +14,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,16 +44,18 @@ def run_measured(label: str, command: list[str], cwd: Path | None = None, env: d
                  interval: float = SAMPLE_INTERVAL) -> Run:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = psutil.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    peak_total = peak_single = 0
-    output = []
-    # Read output on a thread-free path: the commands print little, so a pipe never fills.
-    while process.poll() is None:
-        total, single = _tree_rss(process)
-        peak_total, peak_single = max(peak_total, total), max(peak_single, single)
-        time.sleep(interval)
-    wall = time.perf_counter() - started
-    output.append(process.stdout.read().decode("utf-8", errors="replace"))
+    # Output goes to a file, not a pipe: a build of 10,000 reports prints hundreds of conflict
+    # lines, and a pipe nobody reads until the end blocks the build on its last print.
+    with tempfile.TemporaryFile() as sink:
+        process = psutil.Popen(command, cwd=cwd, env=env, stdout=sink, stderr=subprocess.STDOUT)
+        peak_total = peak_single = 0
+        while process.poll() is None:
+            total, single = _tree_rss(process)
+            peak_total, peak_single = max(peak_total, total), max(peak_single, single)
+            time.sleep(interval)
+        wall = time.perf_counter() - started
+        sink.seek(0)
+        output = [sink.read().decode("utf-8", errors="replace")]
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     # ru_maxrss of children is the largest single descendant (kB on Linux): a floor for the samples.
