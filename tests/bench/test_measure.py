@@ -9,4 +9,3 @@ def test_a_command_printing_more_than_a_pipe_holds_still_finishes():
     # 64 KB fill a pipe; a 10,000-report build prints hundreds of conflict lines at its end.
     run = run_measured("loud", python_command("-c", "print('冲突' * 100_000)"), interval=0.01).check()
     assert run.output.strip() == "冲突" * 100_000
-    assert run.wall < 60
