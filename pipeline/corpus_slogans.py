@@ -87,7 +87,7 @@ def learn(docs: list[dict], corpus: Corpus, reference=None) -> Lexicon:
     phrases: list[str] = []
     for doc in docs:
         partial = corpus.partials[doc["doc_id"]]
-        for phrase, before, after in partial.quoted:
+        for phrase, before, after in partial.quotes():
             contexts[phrase].append((before, after))
         for phrase in partial.seen:
             documents[phrase] += 1

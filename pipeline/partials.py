@@ -57,7 +57,10 @@ class DocPartial:
     ctx_sentence: np.ndarray
     sentences: np.ndarray  # shape (n, 2): start, end
     canonical: np.ndarray  # per sentence, the first sentence of the report with the same text
-    quoted: list[tuple[str, str, str]]  # (phrase, words before, words after) in text order
+    # The quotes, (phrase, words before, words after) in text order, packed: all their strings
+    # joined and each one's length (``quotes``). As tuples they were a third of a held report.
+    quoted_text: str
+    quoted_lengths: np.ndarray
     seen: list[str]
 
     @classmethod
@@ -70,7 +73,7 @@ class DocPartial:
             ctx_sentence=_decode(data["ctx_sentence"]),
             sentences=_decode(data["sentences"]).reshape(-1, 2),
             canonical=_decode(data["canonical"]),
-            quoted=[tuple(q) for q in data["quoted"]],
+            **_packed_quotes(data["quoted"]),
             seen=data["seen"],
         )
 
@@ -79,9 +82,19 @@ class DocPartial:
         keeps every report's partial until its corpus step, 10,000 reports about seven
         million words, of which far fewer are distinct."""
         self.terms = list(map(sys.intern, self.terms))
-        # The words around a quote are the report's own: only the phrase recurs.
-        self.quoted = [(sys.intern(phrase), before, after) for phrase, before, after in self.quoted]
         self.seen = list(map(sys.intern, self.seen))
+
+    def quotes(self) -> list[tuple[str, str, str]]:
+        """(phrase, words before, words after) of every quote, in text order."""
+        ends = np.cumsum(self.quoted_lengths).tolist()
+        fields = [self.quoted_text[start:end] for start, end in zip([0] + ends[:-1], ends)]
+        return list(zip(fields[0::3], fields[1::3], fields[2::3]))
+
+
+def _packed_quotes(quoted: list) -> dict:
+    fields = [field for quote in quoted for field in quote]
+    return {"quoted_text": "".join(fields),
+            "quoted_lengths": np.fromiter(map(len, fields), dtype=_INT32, count=len(fields))}
 
 
 def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:

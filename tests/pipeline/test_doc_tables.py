@@ -65,7 +65,7 @@ def test_held_partials_share_each_word_once(sample_raw_dir, tmp_path):
 
     for result, data in zip(results, vocab):
         plain = DocPartial.from_json(data)
-        assert result.partial.terms == plain.terms and result.partial.quoted == plain.quoted
+        assert result.partial.terms == plain.terms and result.partial.quotes() == plain.quotes()
         assert (result.partial.counts == plain.counts).all() and (result.partial.sentences == plain.sentences).all()
     common = set(results[0].partial.terms) & set(results[1].partial.terms)
     assert common

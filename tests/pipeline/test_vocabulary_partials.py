@@ -188,6 +188,6 @@ def test_stored_kinds_reclassify_only_the_phrases_whose_quotes_changed(sample_te
     calls.clear()
     fresh = learn(docs, Corpus(partials=partials))  # no store: every phrase classified
     assert stored.kinds == fresh.kinds and stored.bases == fresh.bases and stored.unquoted == fresh.unquoted
-    quoted_by_new = {phrase for phrase, _before, _after in partials[new["doc_id"]].quoted} | set(partials[new["doc_id"]].seen)
+    quoted_by_new = {phrase for phrase, _before, _after in partials[new["doc_id"]].quotes()} | set(partials[new["doc_id"]].seen)
     assert stored_calls and set(stored_calls) <= quoted_by_new
     assert len(stored_calls) < len(calls) / 5
