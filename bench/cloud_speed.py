@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import clouds, fonts, settings
+from pipeline import clouds, contracts, fonts, settings
 
 TARGET_SECONDS = 0.5
 
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
-    keywords = pd.read_parquet(settings.table_path(args.out_dir, "keywords"))
+    keywords = contracts.read_table("keywords", settings.table_path(args.out_dir, "keywords"))
     freqs = selections(keywords, args.rounds)
     with tempfile.TemporaryDirectory() as cache:
         first = timed(lambda: clouds.render_cloud(freqs[0], "projector", "light", Path(cache)))
