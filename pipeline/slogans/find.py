@@ -12,6 +12,7 @@ Every function returns ``Occurrence``s whose offsets point into the text given.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -225,10 +226,13 @@ def find_phrases(
     """
     lengths_of = index if index is not None else phrase_index(phrases)
     found: list[Occurrence] = []
-    i, n = 0, len(text)
-    while i < n:
-        lengths = lengths_of.get(text[i])
-        if lengths is None or (boundaries is not None and i not in boundaries):
+    starts = _first_characters(frozenset(lengths_of))
+    i = 0
+    # Only where some phrase can start (one regex search to the next), not at every character.
+    while (match := starts.search(text, i)) is not None:
+        i = match.start()
+        lengths = lengths_of[text[i]]
+        if boundaries is not None and i not in boundaries:
             i += 1
             continue
         for length in lengths:
@@ -242,6 +246,14 @@ def find_phrases(
         else:
             i += 1
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _first_characters(characters: frozenset[str]) -> re.Pattern:
+    """A pattern matching any of ``characters`` (none: a pattern that never matches)."""
+    if not characters:
+        return re.compile(r"(?!)")
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(characters)) + "]")
 
 
 def adjacent_runs(text: str, occurrences: list[Occurrence]) -> list[str]:

@@ -186,3 +186,42 @@ def test_quoted_phrases_are_the_ones_a_scan_of_every_position_finds():
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert spans(find._quoted_matches(text)) == spans(find._QUOTED.finditer(text)), text
+
+
+def _find_phrases_at_every_character(text, phrases, boundaries=None):
+    """What ``find_phrases`` did before it jumped to the positions where a phrase can start."""
+    from pipeline.slogans.find import Occurrence, phrase_index
+
+    lengths_of, found, i = phrase_index(phrases), [], 0
+    while i < len(text):
+        lengths = lengths_of.get(text[i])
+        if lengths is None or (boundaries is not None and i not in boundaries):
+            i += 1
+            continue
+        for length in lengths:
+            candidate = text[i:i + length]
+            if candidate in phrases:
+                if length <= 2 and boundaries is not None and i + length not in boundaries:
+                    continue
+                found.append(Occurrence(candidate, i, i + length, False))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+def test_unquoted_phrases_are_the_ones_a_scan_of_every_character_finds():
+    import random
+
+    from pipeline.slogans.find import find_phrases
+
+    rng = random.Random(5)
+    phrases = frozenset({"乡村振兴", "乡村", "两山", "两山理念", "放管服", "[1]", "a-b", "^x", "\\d", "振兴乡村"})
+    alphabet = list("乡村振兴两山理念放管服区 [1]a-b^x\\d，。\u0000")
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        tokens = segment_document(text)
+        for boundaries in (None, token_boundaries(tokens)):
+            assert find_phrases(text, phrases, boundaries) == _find_phrases_at_every_character(text, phrases, boundaries), text
+    assert find_phrases("乡村振兴", frozenset()) == []
