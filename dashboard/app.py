@@ -71,6 +71,7 @@ components.global_filters(
     default_year=data.default_year(
         st.session_state.get("county") or first_county,
         st.session_state.get("indicator") or (indicator_names[0] if indicator_names else None),
+        ranking=slug == "compare",  # a ranking needs many counties' outcomes; the other pages the county's own reports
     ),
 )
 components.apply_theme()

@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import queries
+from dashboard.queries import view_rows
 from pipeline import conflicts, contracts, corrections, pairing, settings
 
 CORRECTIONS_FILE = "corrections.csv"
@@ -214,20 +215,70 @@ def _corrections_digest(path: str, mtime: float) -> str:
     return corrections.file_digest(Path(path))
 
 
-def load_targets_vs_outcomes() -> pd.DataFrame:
-    """Targets against outcomes: the build's table while the corrections are those the build
-    applied (its manifest's ``corrections_sha256``), else re-paired from the corrected indicators,
-    so a correction made in the app changes the verdict at once (the build pairs the same way;
-    pairing 10,000 reports in the app takes half a minute)."""
+def facts_current() -> bool:
+    """Whether the build's facts are the corrected facts: the corrections file is the one the build
+    applied (its manifest's ``corrections_sha256``). Then a view may ask the engine for its rows;
+    after a correction made in the app, only the corrected frame (``load_indicators``) is right."""
     manifest = load_manifest()
     if manifest is None:
-        return contracts.empty_frame("targets_vs_outcomes")
+        return False
     corr = corrections_path()
     mtime = corr.stat().st_mtime if corr.exists() else 0.0
     built_with = manifest.get("corrections_sha256")
-    if built_with and built_with == _corrections_digest(str(corr), mtime):
+    return bool(built_with) and built_with == _corrections_digest(str(corr), mtime)
+
+
+def load_targets_vs_outcomes() -> pd.DataFrame:
+    """Targets against outcomes: the build's table while the corrections are those the build
+    applied (``facts_current``), else re-paired from the corrected indicators, so a correction
+    made in the app changes the verdict at once (the build pairs the same way; pairing 10,000
+    reports in the app takes half a minute)."""
+    manifest = load_manifest()
+    if manifest is None:
+        return contracts.empty_frame("targets_vs_outcomes")
+    if facts_current():
         return load_table("targets_vs_outcomes")
+    corr = corrections_path()
+    mtime = corr.stat().st_mtime if corr.exists() else 0.0
     return _paired(str(manifest["build_id"]), mtime, load_indicators(), frozenset(conflicts.not_used(load_conflicts())))
+
+
+# --- One view's rows (the cockpit, a correction form): filtered in the engine -----------------
+# While the build's facts are current, these read only what the view shows; else they fall
+# back to the corrected frames, whole (what the pages read before), so a correction shows at once.
+
+
+def view_facts(county: str, year: int | None) -> pd.DataFrame:
+    """The facts the cockpit of ``county`` in ``year`` reads (``view_rows.view_facts``: no sentences)."""
+    return view_rows.view_facts(query, county, year) if facts_current() else load_indicators()
+
+
+def county_pairs(county: str) -> pd.DataFrame:
+    """The county's targets against outcomes."""
+    if facts_current():
+        return view_rows.county_pairs(query, county)
+    tvo = load_targets_vs_outcomes()
+    return tvo[tvo["county"] == county].reset_index(drop=True)
+
+
+def fact_sentences(fact_ids: list[str]) -> dict[str, str | None]:
+    """fact_id → source sentence, for the facts a page shows."""
+    if facts_current():
+        return view_rows.fact_sentences(query, fact_ids)
+    facts = load_indicators()
+    rows = facts[facts["fact_id"].isin(set(fact_ids))]
+    return {str(f): (None if pd.isna(s) else str(s)) for f, s in zip(rows["fact_id"], rows["sentence"])}
+
+
+def matching_facts(**equals) -> pd.DataFrame:
+    """``queries.where(load_indicators(), **equals)``, every column (sentences included)."""
+    if facts_current():
+        return view_rows.matching_facts(query, **equals)
+    return queries.where(load_indicators(), **equals)
+
+
+def count_facts() -> int:
+    return count_rows("indicators") if facts_current() else len(load_indicators())
 
 
 def _facts_key() -> tuple[str, float]:
@@ -239,24 +290,43 @@ def _facts_key() -> tuple[str, float]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _filter_options(key: tuple[str, float]) -> dict:
-    documents, indicators = load_table("documents"), load_indicators()
-    return {"counties": queries.county_options(documents, indicators), "first_county": queries.default_county(documents, indicators),
-            "years": queries.year_options(documents, indicators), "indicators": queries.indicator_options(indicators)}
+    documents = load_table("documents")
+    if not facts_current():
+        indicators = load_indicators()
+        return {"counties": queries.county_options(documents, indicators), "first_county": queries.default_county(documents, indicators),
+                "years": queries.year_options(documents, indicators), "indicators": queries.indicator_options(indicators)}
+    # Counted in the engine: the same answers from a few thousand rows of sums.
+    per_county = view_rows.fact_counts(query, "county")
+    counties = queries.county_names(documents, set(per_county.index))
+    named = per_county[[str(c).strip() != "" for c in per_county.index]]
+    return {"counties": counties, "first_county": queries.county_with_most(named, lambda: counties),
+            "years": queries.year_choices(documents, view_rows.fact_periods(query)),
+            "indicators": queries.indicator_order(view_rows.fact_counts(query, "indicator"))}
 
 
 def filter_options() -> dict:
     """The sidebar's choices (counties, years, indicators, the first county), once per build and
-    corrections: every page's run needs them, and they read all the facts."""
+    corrections: every page's run needs them."""
     return _filter_options(_facts_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _default_year(key: tuple[str, float], county: str | None, indicator: str | None) -> int | None:
-    return queries.default_year(load_indicators(), county, indicator)
+def _default_year(key: tuple[str, float], county: str | None, indicator: str | None, ranking: bool) -> int | None:
+    # The build's pairs choose the year (a correction since changes a verdict, not which years have one).
+    if county and not ranking:
+        found = queries.default_year(contracts.empty_frame("indicators"), county, indicator,
+                                     pairs=view_rows.county_pairs(query, county), documents=load_table("documents"))
+        if found is not None:
+            return found
+    if facts_current():
+        return queries.outcome_year(view_rows.outcome_groups(query), county, indicator)
+    return queries.outcome_year(queries.annual_outcomes(load_indicators()), county, indicator)
 
 
-def default_year(county: str | None, indicator: str | None) -> int | None:
-    return _default_year(_facts_key(), county, indicator)
+def default_year(county: str | None, indicator: str | None, ranking: bool = False) -> int | None:
+    """The year first shown: the one the county's cockpit shows the most for (``queries.default_year``),
+    or for a ranking (``ranking``) the year of outcomes the most counties report (``queries.outcome_year``)."""
+    return _default_year(_facts_key(), county, indicator, ranking)
 
 
 def load_corrections() -> pd.DataFrame:

@@ -102,3 +102,19 @@ def test_county_changes_without_leaving_the_deck(fixture_app):
     at.selectbox(key="_cp_present_county").select("利津县").run()
     assert_no_exception(at)
     assert at.session_state["county"] == "利津县" and at.session_state["present"] is True
+
+
+def test_the_first_view_shows_targets_not_only_outcomes(fixture_app):
+    """Opened without a year, the cockpit picks the latest year whose targets have a verdict
+    (queries.default_year): targets, outcomes and verdicts on the cards, not 暂无目标 everywhere."""
+    at = fixture_app("cockpit")
+    assert_no_exception(at)
+    blocks = html_blocks(at)
+    assert at.title[0].value == "县情驾驶舱 · 浚县 2022年"
+    assert "目标 7%左右" in blocks and "✘ 未达成" in blocks
+
+
+def test_a_ranking_opened_without_a_year_keeps_the_outcome_year(app_test):
+    at = app_test("compare")
+    assert_no_exception(at)
+    assert figures(at), "the ranking has outcomes to rank"

@@ -1,0 +1,98 @@
+"""One view's rows from the engine (``dashboard/queries/view_rows.py``) give what the pandas
+questions give on the whole tables: every cockpit of the sample build and of the fixture tables
+(tiles with their sentences, scorecard, slogans' source line, the deck and each slide), the
+sidebar's choices, the outcome year and the facts a correction form offers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import data, queries
+from dashboard.queries import view_rows
+from pipeline import contracts, settings
+
+
+@pytest.fixture(scope="module", params=["sample", "fixture"])
+def built(request, built_data_dir, fixture_data_dir):
+    out = (built_data_dir if request.param == "sample" else fixture_data_dir) / "processed"
+    build = settings.current_build_dir(out)
+    tables = {name: contracts.read_table(name, settings.table_path(build, name))
+              for name in ("documents", "indicators", "targets_vs_outcomes")}
+    return data.runner(build), tables
+
+
+def _views(t):
+    """Every named county with every year it has a fact or a report for, and a year it has none."""
+    counties = queries.county_options(t["documents"], t["indicators"])
+    years = queries.year_options(t["documents"], t["indicators"])
+    return [(c, y) for c in counties for y in [*years, min(years) - 1]]
+
+
+def _same_tiles(got: list[dict], want: list[dict]) -> None:
+    assert repr(got) == repr(want)
+
+
+def test_every_cockpit_is_the_same_from_the_views_rows(built):
+    run, t = built
+    manifest = {"built_at": "2026-12-02T06:00:00+00:00"}
+    checked = 0
+    for county, year in _views(t):
+        facts, pairs = view_rows.view_facts(run, county, year), view_rows.county_pairs(run, county)
+        assert "sentence" not in facts.columns and len(facts) < len(t["indicators"]) or len(t["indicators"]) < 50
+        want = queries.kpi_tiles(t["indicators"], t["targets_vs_outcomes"], t["documents"], county, year)
+        got = queries.kpi_tiles(facts, pairs, t["documents"], county, year)
+        assert all(tile["sentence"] is None for tile in got)
+        _same_tiles(queries.with_sentences(got, view_rows.fact_sentences(run, [x["fact_id"] for x in got])), want)
+        pd.testing.assert_frame_equal(queries.scorecard(pairs, t["documents"], county, year),
+                                      queries.scorecard(t["targets_vs_outcomes"], t["documents"], county, year))
+        assert (queries.source_line(facts, t["documents"], county, year, manifest)
+                == queries.source_line(t["indicators"], t["documents"], county, year, manifest))
+        whole = {"indicators": t["indicators"], "tvo": t["targets_vs_outcomes"], "documents": t["documents"]}
+        mine = {"indicators": facts, "tvo": pairs, "documents": t["documents"]}
+        deck = queries.deck_slides(t["indicators"], t["targets_vs_outcomes"], county, year)
+        assert queries.deck_slides(facts, pairs, county, year) == deck
+        for slide in deck:
+            assert (repr(queries.slide_content(mine, county, year, manifest, slide))
+                    == repr(queries.slide_content(whole, county, year, manifest, slide)))
+        checked += bool(want)
+    assert checked  # some cockpit had tiles
+
+
+def test_a_rankings_sentences_are_fetched_for_its_rows(built):
+    run, t = built
+    for county, year in _views(t)[:40]:
+        for indicator, measure in queries.HEADLINE_INDICATORS:
+            rank = queries.ranking(t["indicators"], indicator, measure, year)
+            found = view_rows.fact_sentences(run, list(rank["fact_id"]))
+            assert [found.get(f) for f in rank["fact_id"]] == [None if pd.isna(s) else s for s in rank["sentence"]]
+
+
+def test_the_sidebars_choices_from_sums(built):
+    run, t = built
+    documents, indicators = t["documents"], t["indicators"]
+    per_county = view_rows.fact_counts(run, "county")
+    counties = queries.county_names(documents, set(per_county.index))
+    assert counties == queries.county_options(documents, indicators)
+    named = per_county[[str(c).strip() != "" for c in per_county.index]]
+    assert queries.county_with_most(named, lambda: counties) == queries.default_county(documents, indicators)
+    assert queries.year_choices(documents, view_rows.fact_periods(run)) == queries.year_options(documents, indicators)
+    assert queries.indicator_order(view_rows.fact_counts(run, "indicator")) == queries.indicator_options(indicators)
+
+
+def test_the_outcome_year_from_sums(built):
+    run, t = built
+    groups = view_rows.outcome_groups(run)
+    outcomes = queries.annual_outcomes(t["indicators"])
+    for county in [None, *queries.county_options(t["documents"], t["indicators"])[:8], "没有这个县"]:
+        for indicator in [None, *queries.indicator_options(t["indicators"])[:4]]:
+            assert queries.outcome_year(groups, county, indicator) == queries.outcome_year(outcomes, county, indicator)
+
+
+def test_the_facts_a_correction_form_offers(built):
+    run, t = built
+    for county, year in _views(t)[:30]:
+        for indicator in [None, "地区生产总值"]:
+            want = queries.where(t["indicators"], county=county, period=year, indicator=indicator)
+            got = view_rows.matching_facts(run, county=county, period=year, indicator=indicator)
+            pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True))
