@@ -172,7 +172,10 @@ def _corrected_indicators(path: str, build_id: str, corrections_file: str, corre
 
 
 def load_indicators() -> pd.DataFrame:
-    return _load_corrected()[0]
+    """The facts with the reviewed corrections applied: the build's table itself while its
+    corrections are current (``facts_current``: applying them again changes no row), else
+    corrected here."""
+    return load_table("indicators") if facts_current() else _load_corrected()[0]
 
 
 def correction_problems() -> list[str]:
@@ -251,6 +254,20 @@ def load_targets_vs_outcomes() -> pd.DataFrame:
 def view_facts(county: str, year: int | None) -> pd.DataFrame:
     """The facts the cockpit of ``county`` in ``year`` reads (``view_rows.view_facts``: no sentences)."""
     return view_rows.view_facts(query, county, year) if facts_current() else load_indicators()
+
+
+def compare_facts(indicator: str | None, year: int | None) -> pd.DataFrame:
+    """The facts 县域对比 of ``indicator`` in ``year`` reads (``view_rows.compare_facts``: no sentences)."""
+    return view_rows.compare_facts(query, indicator, year) if facts_current() else load_indicators()
+
+
+def with_sentences(rows: pd.DataFrame, facts: pd.DataFrame, **equals) -> pd.DataFrame:
+    """``rows`` (shown facts) with their ``sentence``: as read when ``facts`` carry sentences, else
+    fetched for the facts matching ``equals`` (the filter that chose ``rows``)."""
+    if "sentence" in facts.columns or "fact_id" not in rows.columns:
+        return rows
+    found = view_rows.sentences_where(query, **equals)
+    return rows.assign(sentence=rows["fact_id"].map(found).astype("string"))
 
 
 def county_pairs(county: str) -> pd.DataFrame:

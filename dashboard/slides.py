@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components, data, queries
@@ -21,7 +20,7 @@ from pipeline import contracts
 def load_tables(county: str | None, year: int | None) -> dict:
     """What the cockpit and the deck of ``county`` in ``year`` read, filtered in the engine: the
     county's facts and pairs, the year's headline outcomes of every county (rankings), the county's
-    slogans; the facts without their sentences (``cockpit_tiles`` and ``shown_sentences`` fetch those shown)."""
+    slogans; the facts without their sentences (``cockpit_tiles`` and ``data.with_sentences`` fetch those shown)."""
     if not county:
         return {"documents": data.load_table("documents"), "indicators": contracts.empty_frame("indicators"),
                 "tvo": contracts.empty_frame("targets_vs_outcomes"), "slogans": contracts.empty_frame("slogans")}
@@ -38,15 +37,6 @@ def cockpit_tiles(t: dict, county: str, year: int | None) -> list[dict]:
     tiles = queries.kpi_tiles(t["indicators"], t["tvo"], t["documents"], county, year)
     missing = [tile["fact_id"] for tile in tiles if tile.get("sentence") is None and tile.get("fact_id")]
     return queries.with_sentences(tiles, data.fact_sentences(missing)) if missing else tiles
-
-
-def shown_sentences(rows: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
-    """Rows of facts (a ranking's bars) with their ``sentence``: fetched for these rows when the
-    ``facts`` they came from were read without sentences."""
-    if "sentence" in facts.columns or "fact_id" not in rows.columns:
-        return rows
-    found = data.fact_sentences(list(rows["fact_id"].dropna()))
-    return rows.assign(sentence=rows["fact_id"].map(found).astype("string"))
 
 
 def show_cockpit(t: dict, county: str, year: int | None, manifest: dict | None) -> None:
@@ -68,7 +58,8 @@ def show_cockpit(t: dict, county: str, year: int | None, manifest: dict | None) 
 def show_ranking(t: dict, county: str, year: int, indicator: str, measure: str, key: str, level: str = "city") -> None:
     sel = components.selection()
     group, peers = queries.peer_group(t["documents"], county, level)
-    rank = shown_sentences(queries.with_peers(queries.ranking(t["indicators"], indicator, measure, year), peers), t["indicators"])
+    rank = queries.with_peers(queries.ranking(t["indicators"], indicator, measure, year), peers)
+    rank = data.with_sentences(rank, t["indicators"], indicator=indicator, measure=measure, kind="actual", period=year, scope="annual")
     unit = next((u for u in rank["unit"].dropna()), "") if not rank.empty else ""
     name = queries.measure_name(indicator, measure)
     median = queries.median_value(rank)

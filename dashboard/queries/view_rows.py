@@ -41,6 +41,22 @@ def view_facts(run, county: str, year: int | None) -> pd.DataFrame:
     return run(sql, params)
 
 
+def compare_facts(run, indicator: str | None, year: int | None) -> pd.DataFrame:
+    """The facts 县域对比 reads, in the table's order, without sentences: the indicator's (its
+    measures, its ranking) and the year's (the many-indicator table)."""
+    sql = (f"SELECT {_columns(FACT_COLUMNS)} FROM {{indicators}} "
+           "WHERE indicator = ? OR period = ? ORDER BY fact_id")
+    return run(sql, [indicator, year])
+
+
+def sentences_where(run, **equals) -> dict[str, str | None]:
+    """fact_id → sentence of the facts whose columns equal ``equals`` (one ranking, one year's
+    table): the filter a view already applied, so no list of thousands of ids is sent."""
+    clauses = [f'"{column}" = ?' for column in equals]
+    found = run(f"SELECT fact_id, sentence FROM {{indicators}} WHERE {' AND '.join(clauses)}", list(equals.values()))
+    return {str(f): (None if pd.isna(s) else str(s)) for f, s in zip(found["fact_id"], found["sentence"])}
+
+
 def county_pairs(run, county: str) -> pd.DataFrame:
     """The county's targets against outcomes (every year), in the table's key order."""
     key = ", ".join(f'"{c}" NULLS FIRST' for c in contracts.CONTRACTS["targets_vs_outcomes"].key)

@@ -96,3 +96,49 @@ def test_the_facts_a_correction_form_offers(built):
             want = queries.where(t["indicators"], county=county, period=year, indicator=indicator)
             got = view_rows.matching_facts(run, county=county, period=year, indicator=indicator)
             pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True))
+
+
+def test_the_builds_facts_are_the_corrected_facts_while_its_corrections_are_current(built_data_dir, monkeypatch):
+    """What ``data.load_indicators`` relies on when ``facts_current``: applying the build's
+    corrections again to its table changes no row."""
+    from pipeline import corrections
+    from tests.dashboard.conftest import point_env_at
+
+    point_env_at(monkeypatch, built_data_dir)
+    assert data.facts_current()
+    build = settings.current_build_dir(built_data_dir / "processed")
+    table = contracts.read_table("indicators", settings.table_path(build, "indicators"))
+    documents = contracts.read_table("documents", settings.table_path(build, "documents"))
+    again, _ = corrections.apply_corrections(table, data.load_corrections(), documents=documents)
+    pd.testing.assert_frame_equal(again, table)
+
+
+def test_every_comparison_is_the_same_from_the_views_rows(built):
+    """县域对比: the measures, the ranking with its sentences, the peer table and the many-indicator
+    table with its sentence tooltips, for every indicator, year, measure and kind."""
+    run, t = built
+    indicators, documents = t["indicators"], t["documents"]
+    county = queries.default_county(documents, indicators)
+    group, peers = queries.peer_group(documents, county, "all")
+    for indicator in queries.indicator_options(indicators)[:6]:
+        for year in queries.year_options(documents, indicators):
+            facts = view_rows.compare_facts(run, indicator, year)
+            assert queries.measure_options(facts, indicator) == queries.measure_options(indicators, indicator)
+            for measure in queries.measure_options(indicators, indicator):
+                for kind in ("actual", "target"):
+                    want = queries.with_peers(queries.ranking(indicators, indicator, measure, year, kind), peers)
+                    got = queries.with_peers(queries.ranking(facts, indicator, measure, year, kind), peers)
+                    found = view_rows.sentences_where(run, indicator=indicator, measure=measure, kind=kind, period=year, scope="annual")
+                    got = got.assign(sentence=got["fact_id"].map(found).astype("string"))[list(want.columns)]
+                    # The same cells; the whole table's sentences turn object when peers without a value are added.
+                    pd.testing.assert_frame_equal(queries.peer_table(got, county, indicator), queries.peer_table(want, county, indicator),
+                                                  check_dtype=False)
+                    whole = queries.multi_indicator(indicators[indicators["county"].isin(peers)], year, measure, kind)
+                    mine = facts[facts["county"].isin(peers)]
+                    found = view_rows.sentences_where(run, measure=measure, kind=kind, period=year, scope="annual")
+                    mine = mine.assign(sentence=mine["fact_id"].map(found).astype("string"))
+                    part = queries.multi_indicator(mine, year, measure, kind)
+                    pd.testing.assert_frame_equal(part[0], whole[0])
+                    pd.testing.assert_frame_equal(part[1], whole[1])
+                    if not whole[1].empty:
+                        pd.testing.assert_frame_equal(part[1].attrs["sources"], whole[1].attrs["sources"])
