@@ -278,6 +278,20 @@ def county_pairs(county: str) -> pd.DataFrame:
     return tvo[tvo["county"] == county].reset_index(drop=True)
 
 
+def all_pairs() -> pd.DataFrame:
+    """Every county's targets against outcomes, for the hit rates (without sentences when read
+    from the build)."""
+    return view_rows.all_pairs(query) if facts_current() else load_targets_vs_outcomes()
+
+
+def corrected_facts() -> pd.DataFrame:
+    """The facts a correction changed or added."""
+    if facts_current():
+        return view_rows.corrected_facts(query)
+    facts = load_indicators()
+    return facts[facts["corrected"].notna()]
+
+
 def fact_sentences(fact_ids: list[str]) -> dict[str, str | None]:
     """fact_id → source sentence, for the facts a page shows."""
     if facts_current():

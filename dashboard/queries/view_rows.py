@@ -63,6 +63,20 @@ def county_pairs(run, county: str) -> pd.DataFrame:
     return run(f"SELECT * FROM {{targets_vs_outcomes}} WHERE county = ? ORDER BY {key}", [county])
 
 
+def all_pairs(run) -> pd.DataFrame:
+    """Every target against its outcome, in the table's key order, without the two sentences
+    (most of the table's bytes): what the hit rates of every county count."""
+    contract = contracts.CONTRACTS["targets_vs_outcomes"]
+    columns = [c for c in contract.stored_names if c not in ("target_sentence", "actual_sentence")]
+    key = ", ".join(f'"{c}" NULLS FIRST' for c in contract.key)
+    return run(f"SELECT {_columns(columns)} FROM {{targets_vs_outcomes}} ORDER BY {key}")
+
+
+def corrected_facts(run) -> pd.DataFrame:
+    """The facts a reviewed correction changed or added (a timeline shows their corrected values)."""
+    return run("SELECT * FROM {indicators} WHERE corrected IS NOT NULL ORDER BY fact_id")
+
+
 def fact_sentences(run, fact_ids: list[str]) -> dict[str, str | None]:
     """fact_id → its source sentence, for the facts a page shows (the report ids, the head of a
     fact id, let the engine skip the other reports' parts)."""

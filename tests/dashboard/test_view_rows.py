@@ -142,3 +142,21 @@ def test_every_comparison_is_the_same_from_the_views_rows(built):
                     pd.testing.assert_frame_equal(part[1], whole[1])
                     if not whole[1].empty:
                         pd.testing.assert_frame_equal(part[1].attrs["sources"], whole[1].attrs["sources"])
+
+
+def test_every_timeline_and_the_hit_rates_are_the_same_from_the_views_rows(built):
+    """目标与实绩: the county's pairs and the corrected facts give each timeline; the pairs without
+    their sentences give every county's hit rates."""
+    run, t = built
+    tvo, documents, indicators = t["targets_vs_outcomes"], t["documents"], t["indicators"]
+    corrected = view_rows.corrected_facts(run)
+    pd.testing.assert_frame_equal(corrected.reset_index(drop=True), indicators[indicators["corrected"].notna()].reset_index(drop=True))
+    for county in queries.county_options(documents, indicators):
+        pairs = view_rows.county_pairs(run, county)
+        assert queries.timeline_options(pairs, county) == queries.timeline_options(tvo, county)
+        for indicator, measure in queries.timeline_options(tvo, county):
+            pd.testing.assert_frame_equal(queries.timeline(pairs, documents, county, indicator, measure, corrected),
+                                          queries.timeline(tvo, documents, county, indicator, measure, indicators))
+    every = view_rows.all_pairs(run)
+    for indicator in [None, *queries.indicator_options(indicators)[:5]]:
+        pd.testing.assert_frame_equal(queries.hit_rates(every, indicator), queries.hit_rates(tvo, indicator))
