@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, data, queries
+from dashboard import components, data, queries, view_data
 from dashboard.safe_text import md
 
 
@@ -28,7 +28,7 @@ def render(documents: pd.DataFrame, sel: dict) -> None:
 
     with st.expander("更正或隐藏一个数值（按侧栏的县、年份、指标筛选）"):
         # Only the sidebar's county, year and indicator are read (in the engine), sentences included.
-        matched = data.matching_facts(county=sel["county"], indicator=sel["indicator"], period=sel["year"])
+        matched = view_data.matching_facts(county=sel["county"], indicator=sel["indicator"], period=sel["year"])
         facts = queries.facts_for_correction(matched, sel["county"], sel["year"], sel["indicator"])
         if facts.empty:
             st.caption("侧栏所选的县、年份、指标没有数值；换一个筛选条件试试。")

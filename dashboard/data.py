@@ -5,6 +5,7 @@ the next rerun without restarting the app, and a stale cache can never outlive i
 Each loader resolves the current build directory once (``current_build``) and reads the
 manifest and its table from there: a build finishing meanwhile switches the pointer, never
 the files under a reader (see pipeline/publish.py).
+What one view reads of the facts and pairs is asked through ``query`` by ``view_data.py``.
 Pipeline stages that land later (build, clouds, keyword comparison) are imported lazily;
 each accessor returns ``None`` when its module is missing so the page can say so.
 """
@@ -19,7 +20,6 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import queries
-from dashboard.queries import view_rows
 from pipeline import conflicts, contracts, corrections, pairing, settings
 
 CORRECTIONS_FILE = "corrections.csv"
@@ -244,120 +244,6 @@ def load_targets_vs_outcomes() -> pd.DataFrame:
     corr = corrections_path()
     mtime = corr.stat().st_mtime if corr.exists() else 0.0
     return _paired(str(manifest["build_id"]), mtime, load_indicators(), frozenset(conflicts.not_used(load_conflicts())))
-
-
-# --- One view's rows (the cockpit, a correction form): filtered in the engine -----------------
-# While the build's facts are current, these read only what the view shows; else they fall
-# back to the corrected frames, whole (what the pages read before), so a correction shows at once.
-
-
-def view_facts(county: str, year: int | None) -> pd.DataFrame:
-    """The facts the cockpit of ``county`` in ``year`` reads (``view_rows.view_facts``: no sentences)."""
-    return view_rows.view_facts(query, county, year) if facts_current() else load_indicators()
-
-
-def compare_facts(indicator: str | None, year: int | None) -> pd.DataFrame:
-    """The facts 县域对比 of ``indicator`` in ``year`` reads (``view_rows.compare_facts``: no sentences)."""
-    return view_rows.compare_facts(query, indicator, year) if facts_current() else load_indicators()
-
-
-def with_sentences(rows: pd.DataFrame, facts: pd.DataFrame, **equals) -> pd.DataFrame:
-    """``rows`` (shown facts) with their ``sentence``: as read when ``facts`` carry sentences, else
-    fetched for the facts matching ``equals`` (the filter that chose ``rows``)."""
-    if "sentence" in facts.columns or "fact_id" not in rows.columns:
-        return rows
-    found = view_rows.sentences_where(query, **equals)
-    return rows.assign(sentence=rows["fact_id"].map(found).astype("string"))
-
-
-def county_pairs(county: str) -> pd.DataFrame:
-    """The county's targets against outcomes."""
-    if facts_current():
-        return view_rows.county_pairs(query, county)
-    tvo = load_targets_vs_outcomes()
-    return tvo[tvo["county"] == county].reset_index(drop=True)
-
-
-def all_pairs() -> pd.DataFrame:
-    """Every county's targets against outcomes, for the hit rates (without sentences when read
-    from the build)."""
-    return view_rows.all_pairs(query) if facts_current() else load_targets_vs_outcomes()
-
-
-def corrected_facts() -> pd.DataFrame:
-    """The facts a correction changed or added."""
-    if facts_current():
-        return view_rows.corrected_facts(query)
-    facts = load_indicators()
-    return facts[facts["corrected"].notna()]
-
-
-def fact_sentences(fact_ids: list[str]) -> dict[str, str | None]:
-    """fact_id → source sentence, for the facts a page shows."""
-    if facts_current():
-        return view_rows.fact_sentences(query, fact_ids)
-    facts = load_indicators()
-    rows = facts[facts["fact_id"].isin(set(fact_ids))]
-    return {str(f): (None if pd.isna(s) else str(s)) for f, s in zip(rows["fact_id"], rows["sentence"])}
-
-
-def matching_facts(**equals) -> pd.DataFrame:
-    """``queries.where(load_indicators(), **equals)``, every column (sentences included)."""
-    if facts_current():
-        return view_rows.matching_facts(query, **equals)
-    return queries.where(load_indicators(), **equals)
-
-
-def count_facts() -> int:
-    return count_rows("indicators") if facts_current() else len(load_indicators())
-
-
-def _facts_key() -> tuple[str, float]:
-    """What the corrected indicators depend on: the build and the corrections file's mtime."""
-    manifest = load_manifest()
-    corr = corrections_path()
-    return ("" if manifest is None else str(manifest["build_id"]), corr.stat().st_mtime if corr.exists() else 0.0)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _filter_options(key: tuple[str, float]) -> dict:
-    documents = load_table("documents")
-    if not facts_current():
-        indicators = load_indicators()
-        return {"counties": queries.county_options(documents, indicators), "first_county": queries.default_county(documents, indicators),
-                "years": queries.year_options(documents, indicators), "indicators": queries.indicator_options(indicators)}
-    # Counted in the engine: the same answers from a few thousand rows of sums.
-    per_county = view_rows.fact_counts(query, "county")
-    counties = queries.county_names(documents, set(per_county.index))
-    named = per_county[[str(c).strip() != "" for c in per_county.index]]
-    return {"counties": counties, "first_county": queries.county_with_most(named, lambda: counties),
-            "years": queries.year_choices(documents, view_rows.fact_periods(query)),
-            "indicators": queries.indicator_order(view_rows.fact_counts(query, "indicator"))}
-
-
-def filter_options() -> dict:
-    """The sidebar's choices (counties, years, indicators, the first county), once per build and
-    corrections: every page's run needs them."""
-    return _filter_options(_facts_key())
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _default_year(key: tuple[str, float], county: str | None, indicator: str | None, ranking: bool) -> int | None:
-    # The build's pairs choose the year (a correction since changes a verdict, not which years have one).
-    if county and not ranking:
-        found = queries.default_year(contracts.empty_frame("indicators"), county, indicator,
-                                     pairs=view_rows.county_pairs(query, county), documents=load_table("documents"))
-        if found is not None:
-            return found
-    if facts_current():
-        return queries.outcome_year(view_rows.outcome_groups(query), county, indicator)
-    return queries.outcome_year(queries.annual_outcomes(load_indicators()), county, indicator)
-
-
-def default_year(county: str | None, indicator: str | None, ranking: bool = False) -> int | None:
-    """The year first shown: the one the county's cockpit shows the most for (``queries.default_year``),
-    or for a ranking (``ranking``) the year of outcomes the most counties report (``queries.outcome_year``)."""
-    return _default_year(_facts_key(), county, indicator, ranking)
 
 
 def load_corrections() -> pd.DataFrame:

@@ -11,7 +11,7 @@ import html
 
 import streamlit as st
 
-from dashboard import charts, components, data, queries
+from dashboard import charts, components, data, queries, view_data
 from dashboard import cockpit_view as view
 from dashboard.queries import engine
 from pipeline import contracts
@@ -20,14 +20,14 @@ from pipeline import contracts
 def load_tables(county: str | None, year: int | None) -> dict:
     """What the cockpit and the deck of ``county`` in ``year`` read, filtered in the engine: the
     county's facts and pairs, the year's headline outcomes of every county (rankings), the county's
-    slogans; the facts without their sentences (``cockpit_tiles`` and ``data.with_sentences`` fetch those shown)."""
+    slogans; the facts without their sentences (``cockpit_tiles`` and ``view_data.with_sentences`` fetch those shown)."""
     if not county:
         return {"documents": data.load_table("documents"), "indicators": contracts.empty_frame("indicators"),
                 "tvo": contracts.empty_frame("targets_vs_outcomes"), "slogans": contracts.empty_frame("slogans")}
     return {
         "documents": data.load_table("documents"),
-        "indicators": data.view_facts(county, year),
-        "tvo": data.county_pairs(county),
+        "indicators": view_data.view_facts(county, year),
+        "tvo": view_data.county_pairs(county),
         "slogans": engine.slogan_rows(data.query, county=county, policy=False),
     }
 
@@ -36,7 +36,7 @@ def cockpit_tiles(t: dict, county: str, year: int | None) -> list[dict]:
     """The headline tiles, each with the sentence its number was read from (fetched for these only)."""
     tiles = queries.kpi_tiles(t["indicators"], t["tvo"], t["documents"], county, year)
     missing = [tile["fact_id"] for tile in tiles if tile.get("sentence") is None and tile.get("fact_id")]
-    return queries.with_sentences(tiles, data.fact_sentences(missing)) if missing else tiles
+    return queries.with_sentences(tiles, view_data.fact_sentences(missing)) if missing else tiles
 
 
 def show_cockpit(t: dict, county: str, year: int | None, manifest: dict | None) -> None:
@@ -59,7 +59,7 @@ def show_ranking(t: dict, county: str, year: int, indicator: str, measure: str, 
     sel = components.selection()
     group, peers = queries.peer_group(t["documents"], county, level)
     rank = queries.with_peers(queries.ranking(t["indicators"], indicator, measure, year), peers)
-    rank = data.with_sentences(rank, t["indicators"], indicator=indicator, measure=measure, kind="actual", period=year, scope="annual")
+    rank = view_data.with_sentences(rank, t["indicators"], indicator=indicator, measure=measure, kind="actual", period=year, scope="annual")
     unit = next((u for u in rank["unit"].dropna()), "") if not rank.empty else ""
     name = queries.measure_name(indicator, measure)
     median = queries.median_value(rank)

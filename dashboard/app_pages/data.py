@@ -3,7 +3,7 @@ files with what to do, the document list, corrections, downloads."""
 
 import streamlit as st
 
-from dashboard import auth, components, conflicts, corrections_panel, data, doc_review, intake, queries, slogan_review
+from dashboard import auth, components, conflicts, corrections_panel, data, doc_review, intake, queries, slogan_review, view_data
 from dashboard.queries import listing
 from pipeline import contracts
 
@@ -25,7 +25,7 @@ if manifest is None:
 # --- Documents -----------------------------------------------------------------------------
 documents = data.load_table("documents")
 intake.rejected_section(documents)  # right under the button: what did not get in, and what to do
-components.corpus_overview(documents, data.count_facts())
+components.corpus_overview(documents, view_data.count_facts())
 st.subheader("文档清单")
 statuses = {"all": "全部", **queries.DOC_STATUS_LABELS}
 left, right = st.columns([2, 3])
@@ -51,7 +51,7 @@ corrections_panel.render(documents, sel)  # the record, correct or hide a value,
 st.subheader("下载表格")
 names = [n for n in contracts.CONTRACTS if n not in ("texts", "term_idf")]  # term_idf: what tfidf is read with
 name = st.selectbox("表格", names, key="data_table", format_func=lambda n: queries.TABLE_LABELS.get(n, n), placeholder="请选择")
-rows = data.count_facts() if name == "indicators" else data.count_rows(name)
+rows = view_data.count_facts() if name == "indicators" else data.count_rows(name)
 st.caption(f"共 {rows} 行（整张表，不受上面筛选和分页影响）；每行都带来源文件列，数值经过人工更正的在“更正”列注明。")
 # The table is read, whole, only when a download button is pressed.
 components.download_buttons(name, lambda: queries.export_frame(name, data.load_indicators() if name == "indicators" else data.read_whole(name), documents),
