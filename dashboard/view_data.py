@@ -45,10 +45,11 @@ def county_pairs(county: str) -> pd.DataFrame:
     return tvo[tvo["county"] == county].reset_index(drop=True)
 
 
-def all_pairs() -> pd.DataFrame:
-    """Every county's targets against outcomes, for the hit rates (without sentences when read
-    from the build)."""
-    return view_rows.all_pairs(data.query) if data.facts_current() else data.load_targets_vs_outcomes()
+def hit_rates(indicator: str | None = None) -> pd.DataFrame:
+    """``queries.hit_rates`` of every county (of one indicator or all), summed in the engine."""
+    if data.facts_current():
+        return queries.hit_table(view_rows.hit_counts(data.query, indicator).set_index("县"))
+    return queries.hit_rates(data.load_targets_vs_outcomes(), indicator=indicator)
 
 
 def corrected_facts() -> pd.DataFrame:

@@ -79,7 +79,7 @@ if pair is not None:
 
 st.subheader("各县目标命中率")
 scope = st.radio("范围", ["all", "current"], horizontal=True, key="tg_hit_scope", format_func=lambda s: "全部指标" if s == "all" else "当前指标")
-hits = queries.hit_rates(view_data.all_pairs(), indicator=pair.split("|", 1)[0] if (pair is not None and scope == "current") else None)
+hits = view_data.hit_rates(indicator=pair.split("|", 1)[0] if (pair is not None and scope == "current") else None)
 if hits.empty:
     components.empty_state("还没有可判定的目标：需要同一县连续两年的报告。")
 else:

@@ -63,13 +63,18 @@ def county_pairs(run, county: str) -> pd.DataFrame:
     return run(f"SELECT * FROM {{targets_vs_outcomes}} WHERE county = ? ORDER BY {key}", [county])
 
 
-def all_pairs(run) -> pd.DataFrame:
-    """Every target against its outcome, in the table's key order, without the two sentences
-    (most of the table's bytes): what the hit rates of every county count."""
-    contract = contracts.CONTRACTS["targets_vs_outcomes"]
-    columns = [c for c in contract.stored_names if c not in ("target_sentence", "actual_sentence")]
-    key = ", ".join(f'"{c}" NULLS FIRST' for c in contract.key)
-    return run(f"SELECT {_columns(columns)} FROM {{targets_vs_outcomes}} ORDER BY {key}")
+def hit_counts(run, indicator: str | None = None) -> pd.DataFrame:
+    """Per county (县, sorted): targets 达成, 未达成 and 待公布, counted in the engine as
+    ``queries.hit_rates`` counts them: an estimated and a final outcome of one target once, the
+    final one (the row without an outcome first, then the final, then the estimate)."""
+    clause, params = ("", []) if not indicator else (" AND indicator = ?", [indicator])
+    sql = ("WITH ranked AS (SELECT county, status, row_number() OVER (PARTITION BY county, indicator, measure, period "
+           "ORDER BY CASE WHEN actual_estimated IS NULL THEN 0 WHEN NOT actual_estimated THEN 1 ELSE 2 END, province NULLS FIRST) AS nth "
+           f"FROM {{targets_vs_outcomes}} WHERE county IS NOT NULL{clause}) "
+           "SELECT county AS \"县\", count(*) FILTER (WHERE status = 'met') AS \"达成\", "
+           "count(*) FILTER (WHERE status = 'missed') AS \"未达成\", count(*) FILTER (WHERE status = 'no_outcome_yet') AS \"待公布\" "
+           "FROM ranked WHERE nth = 1 GROUP BY county ORDER BY county")
+    return run(sql, params)
 
 
 def corrected_facts(run) -> pd.DataFrame:
