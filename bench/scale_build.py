@@ -61,7 +61,8 @@ def _expression(table: str, column: str) -> str:
 
 def clone_table(con, table: str, src: Path, dst: Path, times: int) -> int:
     contract = contracts.CONTRACTS[table]
-    columns = ", ".join(_expression(table, c) for c in contract.column_names)
+    # The stored columns only: a derived one (keywords' tfidf) is computed when read.
+    columns = ", ".join(_expression(table, c) for c in contract.stored_names)
     key = ", ".join(f'"{c}" NULLS FIRST' for c in contract.key)
     # A table of no report (term_idf) is copied once: replicating every report keeps its ratios.
     copies = times if any(table in columns for columns in (DOC_COLUMNS, PLACE_COLUMNS, FILE_COLUMNS)) else 1

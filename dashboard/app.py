@@ -17,7 +17,7 @@ if str(_ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import components, data, ui_language  # noqa: E402
+from dashboard import components, data, ui_language, view_data  # noqa: E402
 
 PAGES = (
     ("cockpit", "县情驾驶舱", ":material/dashboard:"),
@@ -60,7 +60,7 @@ if not st.session_state.get("_cp_page_checked"):
     if requested in pages and requested != slug:
         st.switch_page(pages[requested], query_params={k: st.query_params[k] for k in st.query_params})
 
-options = data.filter_options()  # cached per build and corrections: they read every fact
+options = view_data.filter_options()  # cached per build and corrections; counted in the engine
 indicator_names, first_county = options["indicators"], options["first_county"]
 components.page_links([(pages[s], t) for s, t, _ in PAGES])
 components.global_filters(
@@ -68,9 +68,10 @@ components.global_filters(
     first_county,
     options["years"],
     indicator_names,
-    default_year=data.default_year(
+    default_year=view_data.default_year(
         st.session_state.get("county") or first_county,
         st.session_state.get("indicator") or (indicator_names[0] if indicator_names else None),
+        ranking=slug == "compare",  # a ranking needs many counties' outcomes; the other pages the county's own reports
     ),
 )
 components.apply_theme()

@@ -11,14 +11,15 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, data, queries
+from dashboard import components, data, queries, view_data
 from dashboard.safe_text import md
 
 
-def render(indicators: pd.DataFrame, documents: pd.DataFrame, sel: dict) -> None:
+def render(documents: pd.DataFrame, sel: dict) -> None:
     st.subheader("更正记录")
     recorded = data.load_corrections()
-    for problem in data.correction_problems():
+    # Checking them applies every correction to every fact: only worth it when there are some.
+    for problem in (data.correction_problems() if not recorded.empty else []):
         st.warning(md(problem))
     if recorded.empty:
         st.caption("还没有更正。在“目标与实绩”页点击图中的点可更正或隐藏一个数值；在下面可补录报告里漏提取的数值。")
@@ -26,7 +27,9 @@ def render(indicators: pd.DataFrame, documents: pd.DataFrame, sel: dict) -> None
         components.table(queries.corrections_view(recorded), key="data_corrections")
 
     with st.expander("更正或隐藏一个数值（按侧栏的县、年份、指标筛选）"):
-        facts = queries.facts_for_correction(indicators, sel["county"], sel["year"], sel["indicator"])
+        # Only the sidebar's county, year and indicator are read (in the engine), sentences included.
+        matched = view_data.matching_facts(county=sel["county"], indicator=sel["indicator"], period=sel["year"])
+        facts = queries.facts_for_correction(matched, sel["county"], sel["year"], sel["indicator"])
         if facts.empty:
             st.caption("侧栏所选的县、年份、指标没有数值；换一个筛选条件试试。")
         else:
@@ -41,12 +44,15 @@ def render(indicators: pd.DataFrame, documents: pd.DataFrame, sel: dict) -> None
             components.correction_form(fact, key="data")
 
     with st.expander("补录一个漏提取的数值"):
-        docs = queries.document_options(documents)
+        # The sidebar county's documents (all of them when it has none): a list of 10,000 is no choice.
+        mine = documents[documents["county"] == sel["county"]] if sel["county"] else documents.iloc[0:0]
+        own = bool((mine["status"] == "ok").any())
+        docs = queries.document_options(mine if own else documents)
         if not docs:
             st.caption("没有已入库的文档。")
         else:
             with st.form("add_fact", clear_on_submit=True):
-                doc_id = st.selectbox("所属文档", list(docs), format_func=docs.get, placeholder="请选择")
+                doc_id = st.selectbox(f"所属文档（{sel['county']}的文档；换县请用侧栏）" if own else "所属文档", list(docs), format_func=docs.get, placeholder="请选择")
                 a, b, c = st.columns(3)
                 indicator = a.text_input("指标", placeholder="例如 地区生产总值")
                 measure = b.selectbox("口径", list(queries.MEASURE_LABELS), format_func=queries.MEASURE_LABELS.get, placeholder="请选择")

@@ -5,6 +5,7 @@ the next rerun without restarting the app, and a stale cache can never outlive i
 Each loader resolves the current build directory once (``current_build``) and reads the
 manifest and its table from there: a build finishing meanwhile switches the pointer, never
 the files under a reader (see pipeline/publish.py).
+What one view reads of the facts and pairs is asked through ``query`` by ``view_data.py``.
 Pipeline stages that land later (build, clouds, keyword comparison) are imported lazily;
 each accessor returns ``None`` when its module is missing so the page can say so.
 """
@@ -171,7 +172,10 @@ def _corrected_indicators(path: str, build_id: str, corrections_file: str, corre
 
 
 def load_indicators() -> pd.DataFrame:
-    return _load_corrected()[0]
+    """The facts with the reviewed corrections applied: the build's table itself while its
+    corrections are current (``facts_current``: applying them again changes no row), else
+    corrected here."""
+    return load_table("indicators") if facts_current() else _load_corrected()[0]
 
 
 def correction_problems() -> list[str]:
@@ -214,49 +218,32 @@ def _corrections_digest(path: str, mtime: float) -> str:
     return corrections.file_digest(Path(path))
 
 
-def load_targets_vs_outcomes() -> pd.DataFrame:
-    """Targets against outcomes: the build's table while the corrections are those the build
-    applied (its manifest's ``corrections_sha256``), else re-paired from the corrected indicators,
-    so a correction made in the app changes the verdict at once (the build pairs the same way;
-    pairing 10,000 reports in the app takes half a minute)."""
+def facts_current() -> bool:
+    """Whether the build's facts are the corrected facts: the corrections file is the one the build
+    applied (its manifest's ``corrections_sha256``). Then a view may ask the engine for its rows;
+    after a correction made in the app, only the corrected frame (``load_indicators``) is right."""
     manifest = load_manifest()
     if manifest is None:
-        return contracts.empty_frame("targets_vs_outcomes")
+        return False
     corr = corrections_path()
     mtime = corr.stat().st_mtime if corr.exists() else 0.0
     built_with = manifest.get("corrections_sha256")
-    if built_with and built_with == _corrections_digest(str(corr), mtime):
-        return load_table("targets_vs_outcomes")
-    return _paired(str(manifest["build_id"]), mtime, load_indicators(), frozenset(conflicts.not_used(load_conflicts())))
+    return bool(built_with) and built_with == _corrections_digest(str(corr), mtime)
 
 
-def _facts_key() -> tuple[str, float]:
-    """What the corrected indicators depend on: the build and the corrections file's mtime."""
+def load_targets_vs_outcomes() -> pd.DataFrame:
+    """Targets against outcomes: the build's table while the corrections are those the build
+    applied (``facts_current``), else re-paired from the corrected indicators, so a correction
+    made in the app changes the verdict at once (the build pairs the same way; pairing 10,000
+    reports in the app takes half a minute)."""
     manifest = load_manifest()
+    if manifest is None:
+        return contracts.empty_frame("targets_vs_outcomes")
+    if facts_current():
+        return load_table("targets_vs_outcomes")
     corr = corrections_path()
-    return ("" if manifest is None else str(manifest["build_id"]), corr.stat().st_mtime if corr.exists() else 0.0)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _filter_options(key: tuple[str, float]) -> dict:
-    documents, indicators = load_table("documents"), load_indicators()
-    return {"counties": queries.county_options(documents, indicators), "first_county": queries.default_county(documents, indicators),
-            "years": queries.year_options(documents, indicators), "indicators": queries.indicator_options(indicators)}
-
-
-def filter_options() -> dict:
-    """The sidebar's choices (counties, years, indicators, the first county), once per build and
-    corrections: every page's run needs them, and they read all the facts."""
-    return _filter_options(_facts_key())
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _default_year(key: tuple[str, float], county: str | None, indicator: str | None) -> int | None:
-    return queries.default_year(load_indicators(), county, indicator)
-
-
-def default_year(county: str | None, indicator: str | None) -> int | None:
-    return _default_year(_facts_key(), county, indicator)
+    mtime = corr.stat().st_mtime if corr.exists() else 0.0
+    return _paired(str(manifest["build_id"]), mtime, load_indicators(), frozenset(conflicts.not_used(load_conflicts())))
 
 
 def load_corrections() -> pd.DataFrame:

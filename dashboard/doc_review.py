@@ -12,7 +12,8 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, components
+from dashboard import auth, components, data
+from dashboard.queries import listing
 from pipeline import doc_kinds
 from pipeline.identify import review
 
@@ -25,19 +26,24 @@ def pending(documents: pd.DataFrame) -> pd.DataFrame:
     return ok[ok["county"].isna() | ok["report_year"].isna()].sort_values("source_file")
 
 
-def render(documents: pd.DataFrame, admin: bool) -> None:
-    """List documents lacking county or year; an unlocked admin may set them."""
-    todo = pending(documents)
-    st.subheader(f"待补充（{len(todo)}）")
-    if todo.empty:
+PENDING_PAGE = 20  # documents a page of the list (and of the form's choices)
+
+
+def render(admin: bool) -> None:
+    """List documents lacking county or year, a page at a time; an unlocked admin may set them."""
+    total = listing.document_count(data.query, pending=True)
+    st.subheader(f"待补充（{total}）")
+    if not total:
         st.caption("所有文档都已识别出县和年份。")
         return
     st.caption("这些文档没能从标题、会议行、正文、页面信息或文件名中认出县或年份。"
                "填写后写入 data/reference/document_reviews.csv，重新构建后生效，之后每次构建都会保留。")
+    offset, size = components.pager(total, "doc_review_page", PENDING_PAGE, unit="份")
+    todo = listing.document_page(data.query, pending=True, offset=offset, limit=size)
     components.table(_view(todo), key="doc_review_list")
-    labels = {row.doc_id: f"{row.source_file}（{row.title or '无标题'}）" for row in todo.itertuples()}
+    labels = {row.doc_id: f"{row.source_file}（{row.title if isinstance(row.title, str) and row.title else '无标题'}）" for row in todo.itertuples()}
     with st.form("doc_review", clear_on_submit=True):
-        doc_id = st.selectbox("文档", list(labels), format_func=labels.get, key="doc_review_doc", placeholder="请选择")
+        doc_id = st.selectbox("文档（上面这一页的）", list(labels), format_func=labels.get, key="doc_review_doc", placeholder="请选择")
         a, b, c = st.columns(3)
         county = a.text_input("县（区、市、旗）", placeholder="例如 霸州市")
         year = b.text_input("报告年份", placeholder="例如 2022")

@@ -11,24 +11,36 @@ import html
 
 import streamlit as st
 
-from dashboard import charts, components, data, queries
+from dashboard import charts, components, data, queries, view_data
 from dashboard import cockpit_view as view
 from dashboard.queries import engine
 from pipeline import contracts
 
 
-def load_tables(county: str | None) -> dict:
-    """What the cockpit and the deck read; of the slogans (a big table) only the county's rows."""
+def load_tables(county: str | None, year: int | None) -> dict:
+    """What the cockpit and the deck of ``county`` in ``year`` read, filtered in the engine: the
+    county's facts and pairs, the year's headline outcomes of every county (rankings), the county's
+    slogans; the facts without their sentences (``cockpit_tiles`` and ``view_data.with_sentences`` fetch those shown)."""
+    if not county:
+        return {"documents": data.load_table("documents"), "indicators": contracts.empty_frame("indicators"),
+                "tvo": contracts.empty_frame("targets_vs_outcomes"), "slogans": contracts.empty_frame("slogans")}
     return {
         "documents": data.load_table("documents"),
-        "indicators": data.load_indicators(),
-        "tvo": data.load_targets_vs_outcomes(),
-        "slogans": engine.slogan_rows(data.query, county=county, policy=False) if county else contracts.empty_frame("slogans"),
+        "indicators": view_data.view_facts(county, year),
+        "tvo": view_data.county_pairs(county),
+        "slogans": engine.slogan_rows(data.query, county=county, policy=False),
     }
 
 
-def show_cockpit(t: dict, county: str, year: int | None, manifest: dict | None) -> None:
+def cockpit_tiles(t: dict, county: str, year: int | None) -> list[dict]:
+    """The headline tiles, each with the sentence its number was read from (fetched for these only)."""
     tiles = queries.kpi_tiles(t["indicators"], t["tvo"], t["documents"], county, year)
+    missing = [tile["fact_id"] for tile in tiles if tile.get("sentence") is None and tile.get("fact_id")]
+    return queries.with_sentences(tiles, view_data.fact_sentences(missing)) if missing else tiles
+
+
+def show_cockpit(t: dict, county: str, year: int | None, manifest: dict | None) -> None:
+    tiles = cockpit_tiles(t, county, year)
     card = queries.scorecard(t["tvo"], t["documents"], county, year)
     view.show_message(queries.headline_sentence(tiles, county, year) or view.scorecard_message(card, county, year))
     if tiles:
@@ -47,6 +59,7 @@ def show_ranking(t: dict, county: str, year: int, indicator: str, measure: str, 
     sel = components.selection()
     group, peers = queries.peer_group(t["documents"], county, level)
     rank = queries.with_peers(queries.ranking(t["indicators"], indicator, measure, year), peers)
+    rank = view_data.with_sentences(rank, t["indicators"], indicator=indicator, measure=measure, kind="actual", period=year, scope="annual")
     unit = next((u for u in rank["unit"].dropna()), "") if not rank.empty else ""
     name = queries.measure_name(indicator, measure)
     median = queries.median_value(rank)

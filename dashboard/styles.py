@@ -111,6 +111,8 @@ td.cp-verdict { font-weight: 700; }
 .cp-chip.cp-new { border-color: #1B6E3A; color: #1B6E3A; font-weight: 600; }
 .cp-chip.cp-dropped { border-style: dashed; color: #3D3D3D; text-decoration: line-through; }
 .cp-source { font-size: 1rem; color: #3D3D3D; margin-top: .4rem; }
+/* A long list's count beside its page picker: as large as the page's text, full contrast. */
+.cp-count-line { font-size: 1.1rem; font-weight: 600; color: #1A1A1A; margin: 0 0 .45rem 0; }
 """
 
 
@@ -122,7 +124,7 @@ html { font-size: 22px !important; }
 DARK_TILES_CSS = """
 .cp-tile { background: #000; color: #fff; border-color: #BBBBBB; }
 .cp-tile-line, .cp-count, .cp-source, .cp-muted, .cp-kwic .cp-src, .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * { color: #DDDDDD !important; }
-.cp-message { color: #fff; }
+.cp-message, .cp-count-line { color: #fff; }
 .cp-tile.cp-met { border-left-color: #7CE38B; } .cp-met .cp-tile-verdict, tr.cp-met td.cp-verdict { color: #7CE38B !important; }
 .cp-tile.cp-missed { border-left-color: #FF8A80; } .cp-missed .cp-tile-verdict, tr.cp-missed td.cp-verdict { color: #FF8A80 !important; }
 .cp-tile.cp-pending { border-left-color: #FFD54F; } .cp-pending .cp-tile-verdict, tr.cp-pending td.cp-verdict { color: #FFD54F !important; }

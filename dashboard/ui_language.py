@@ -36,7 +36,10 @@ EXACT: dict[str, str] = {
     "Sidebar": "侧栏", "Collapse sidebar": "收起侧栏", "Expand sidebar": "展开侧栏", "Skip to main content": "跳到正文",
     "Link to heading": "链接到此标题", "Show password": "显示密码", "Hide password": "隐藏密码",
     "Decrement": "减少", "Increment": "增加", "Copy to clipboard": "复制", "Copied to clipboard": "已复制",
-    "Page not found": "找不到这个页面", "Running...": "正在运行…", "Stop": "停止", "Rerun": "重新运行",
+    "Page not found": "找不到这个页面",
+    "The page that you have requested does not seem to exist. Running the app's main page.":
+        "没有这个页面，已为您打开首页（县情驾驶舱）。",
+    "Running...": "正在运行…", "Stop": "停止", "Rerun": "重新运行",
     # The server is gone: say what is true for an offline app on this machine.
     "Connection error": "与看板服务的连接中断了",
     "Connecting": "正在连接看板服务", "Please wait...": "请稍候…",
@@ -56,6 +59,8 @@ PATTERNS: list[tuple[str, str]] = [
     (r"^(\d+) results? available\.$", r"共 $1 个结果"),
     (r"^File must be (.+) or smaller\.$", r"文件不能超过 $1"),
     (r"^(.+) files are not allowed\.$", r"不支持 $1 类型的文件"),
+    (r"^You have requested page /(.+), but no corresponding file was found in the app's pages/ directory\. Running the app's main page\.$",
+     r"没有“$1”这个页面，已为您打开首页（县情驾驶舱）。"),
     (r"^Cannot connect to Streamlit \(HTTP status: (\d+)\)\..*$", r"连不上看板服务（HTTP 状态 $1）：请管理员检查服务设置。"),
 ]
 

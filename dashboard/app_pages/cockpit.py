@@ -16,7 +16,7 @@ if not county:
     components.empty_state("语料里还没有可识别的县（只有匿名文档），因此没有驾驶舱。请到“数据”页查看入库情况。")
     st.stop()
 
-tables = slides.load_tables(county)
+tables = slides.load_tables(county, year)  # this view's rows only, filtered in the engine
 if sel["present"]:
     slides.show_deck(tables, county, year, manifest)
     st.stop()

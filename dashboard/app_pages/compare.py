@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from dashboard import charts, components, data, queries
+from dashboard import charts, components, data, queries, view_data
 from dashboard.safe_text import md
 
 sel = components.selection()
 components.page_header("县域对比", "选择指标、口径和年份：各县排名（虚线为中位数），所选县与其他县逐一比较，多指标对照。")
 components.require_build()
 
-indicators = data.load_indicators()
-documents = data.load_table("documents")
 indicator, year, focal = sel["indicator"], sel["year"], sel["county"]
+indicators = view_data.compare_facts(indicator, year)  # the indicator's and the year's facts, filtered in the engine
+documents = data.load_table("documents")
 if indicators.empty or indicator is None or year is None:
     components.empty_state("还没有提取到任何指标数值，暂时无法比较。")
     st.stop()
@@ -26,6 +26,7 @@ level = c3.radio("比较范围", list(queries.PEER_LEVELS), key="cmp_peers_level
 
 group, peers = queries.peer_group(documents, focal, level)
 rank = queries.with_peers(queries.ranking(indicators, indicator, measure, year, kind), peers)
+rank = view_data.with_sentences(rank, indicators, indicator=indicator, measure=measure, kind=kind, period=year, scope="annual")
 unit = next((u for u in rank["unit"].dropna()), "") if not rank.empty else ""
 name = queries.measure_name(indicator, measure)
 title = f"{year}年 {name}（{queries.KIND_LABELS[kind]}）· {group}"
@@ -38,7 +39,7 @@ def draw_ranking(key: str) -> None:
 
 
 if sel["present"]:
-    components.slide_nav(queries.indicator_options(indicators), "indicator")
+    components.slide_nav(view_data.filter_options()["indicators"], "indicator")
     draw_ranking("cmp_rank_present")
     st.stop()
 
@@ -56,7 +57,8 @@ else:
     components.table(queries.peer_table(rank, focal, indicator), key="cmp_peers")
 
 st.subheader(f"多指标对照（{year}年，{queries.label(queries.MEASURE_LABELS, measure)}，{queries.KIND_LABELS[kind]}，{group}）")
-values, display = queries.multi_indicator(indicators[indicators["county"].isin(peers)], year, measure, kind)
+peer_facts = view_data.with_sentences(indicators[indicators["county"].isin(peers)], indicators, measure=measure, kind=kind, period=year, scope="annual")
+values, display = queries.multi_indicator(peer_facts, year, measure, kind)
 if values.empty:
     components.empty_state("这一年没有可对照的指标。")
 else:

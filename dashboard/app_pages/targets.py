@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from dashboard import charts, components, data, queries
+from dashboard import charts, components, data, queries, view_data
 from dashboard.safe_text import md
 
 sel = components.selection()
 components.page_header("目标与实绩", "年度目标（含“左右”“以上”“以内”）与之后报告的实绩对照；点图中的点可查看来源并更正。")
 components.require_build()
 
-tvo = data.load_targets_vs_outcomes()
-documents = data.load_table("documents")
-indicators = data.load_indicators()
 county = sel["county"]
+# The county's pairs and the corrected facts (their values replace the paired ones), from the engine.
+tvo = view_data.county_pairs(county) if county else data.load_targets_vs_outcomes()
+documents = data.load_table("documents")
+indicators = view_data.corrected_facts()
 options = [f"{indicator}|{measure}" for indicator, measure in queries.timeline_options(tvo, county)]
 
 
@@ -62,7 +63,7 @@ if pair is not None:
     picked = [p.get("customdata") for p in points if p.get("customdata")]
     if picked:
         fact_id = picked[0][0] if isinstance(picked[0], list) else picked[0]
-        facts = indicators[indicators["fact_id"] == fact_id]
+        facts = view_data.matching_facts(fact_id=fact_id)  # the clicked fact, with its sentence
         if not facts.empty:
             fact = facts.iloc[0]
             components.provenance(
@@ -78,7 +79,7 @@ if pair is not None:
 
 st.subheader("各县目标命中率")
 scope = st.radio("范围", ["all", "current"], horizontal=True, key="tg_hit_scope", format_func=lambda s: "全部指标" if s == "all" else "当前指标")
-hits = queries.hit_rates(tvo, indicator=pair.split("|", 1)[0] if (pair is not None and scope == "current") else None)
+hits = view_data.hit_rates(indicator=pair.split("|", 1)[0] if (pair is not None and scope == "current") else None)
 if hits.empty:
     components.empty_state("还没有可判定的目标：需要同一县连续两年的报告。")
 else:

@@ -8,10 +8,15 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, queries
-from dashboard.components.tables import empty_state, html_table
+from dashboard.components.tables import empty_state, html_table, pager
+from dashboard.queries import listing
+
+COVERAGE_PAGE = 25  # counties a page of the coverage (a projector shows about that many rows)
+
 
 def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:
-    """The pipeline's counters and the county × year coverage (every year a column, 缺 where none)."""
+    """The pipeline's counters and the county × year coverage (every year a column, 缺 where none),
+    a page of counties at a time (at 10,000 reports there are thousands), filtered by name."""
     st.subheader("入库概况")
     counts = queries.document_counts(documents)
     c1, c2, c3, c4 = st.columns(4)
@@ -20,9 +25,12 @@ def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:
     c3.metric("重复文件", counts["duplicate"])
     c4.metric("提取的数值", n_facts)
     st.markdown("**文档覆盖：县 × 年份**（格子里是入库文档数；“缺”表示该县该年没有文档）")
-    coverage = queries.coverage_table(documents)
+    search = st.text_input("按县名筛选", key="data_cov_search", placeholder="输入县名的一部分，例如 浚县")
+    groups, counties = listing.coverage_counties(data.query, search)
+    offset, size = pager(len(counties), "data_cov_page", COVERAGE_PAGE, unit="个县")
+    coverage = listing.coverage_page(groups, counties[offset:offset + size])
     if coverage.empty:
-        empty_state("还没有入库的文档。")
+        empty_state(f"没有县名包含“{search.strip()}”的入库文档。" if search and search.strip() else "还没有入库的文档。")
     else:
         html_table(coverage)
 

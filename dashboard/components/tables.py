@@ -76,3 +76,26 @@ def build_caption(manifest: dict | None) -> str:
     seconds = manifest.get("seconds")
     took = f"，用时 {float(seconds):.1f} 秒" if isinstance(seconds, (int, float)) else ""
     return f"数据构建于 {when}{took}（构建编号 {str(manifest.get('build_id', ''))[:12]}）"
+
+
+def page_span(total: int, page: int, size: int) -> tuple[int, int]:
+    """The 1-based first and last row of page ``page`` (1-based) of ``total`` rows, ``size`` a page."""
+    if not total:
+        return 0, 0
+    page = min(max(page, 1), -(-total // size))  # past the last page: the last page
+    first = (page - 1) * size + 1
+    return first, min(first + size - 1, total)
+
+
+def pager(total: int, key: str, size: int, unit: str = "条") -> tuple[int, int]:
+    """A long list's page picker and its count, "共 N 条，显示第 a–b 条": the rows to show as
+    (offset, limit). A page beyond the list (filters narrowed it) falls back to the first."""
+    pages = max(1, -(-total // size))
+    if not isinstance(st.session_state.get(key), int) or not 1 <= st.session_state[key] <= pages:
+        st.session_state[key] = 1
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    page = left.number_input(f"页码（共 {pages} 页）", min_value=1, max_value=pages, step=1, key=key, disabled=pages == 1)
+    first, last = page_span(total, int(page), size)
+    right.html(f"<p class='cp-count-line'>共 {total} {unit}，显示第 {first}–{last} {unit}</p>" if total else
+               f"<p class='cp-count-line'>共 0 {unit}</p>")
+    return first - 1 if total else 0, size

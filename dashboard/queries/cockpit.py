@@ -170,7 +170,9 @@ def _tile(indicators, documents, county, indicator, measure, year, row, pair, st
         "tied": tied,
         "previous": prev_text,
         "source_kind": _source_kind(row, documents),
-        "sentence": None if row is None else row["sentence"],
+        # Read with the facts when they carry it; else fetched for the tiles shown (with_sentences).
+        "sentence": None if row is None else row.get("sentence"),
+        "fact_id": None if row is None else row["fact_id"],
         "source_file": None if row is None else row["source_file"],
     }
 
@@ -181,6 +183,12 @@ def _source_kind(row, documents: pd.DataFrame) -> str:
         return ""
     kinds = documents.loc[documents["doc_id"] == row["doc_id"], "doc_type"].dropna()
     return "" if kinds.empty else str(kinds.iloc[0])
+
+
+def with_sentences(tiles: list[dict], sentences: dict) -> list[dict]:
+    """The tiles with the source sentence of their number (``sentences``: fact_id → sentence),
+    for tiles built from facts read without their sentences."""
+    return [{**t, "sentence": sentences.get(t["fact_id"])} if t.get("sentence") is None and t.get("fact_id") else t for t in tiles]
 
 
 def tile_line(tile: dict) -> str:

@@ -61,6 +61,15 @@ def hit_rates(tvo: pd.DataFrame, indicator: str | None = None) -> pd.DataFrame:
             "待公布": rows["status"] == "no_outcome_yet",
         }
     ).groupby("县").sum()
+    return hit_table(table)
+
+
+def hit_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts per county (indexed by 县: 达成, 未达成, 待公布) with the 命中率, sorted by county;
+    from ``hit_rates`` or from the engine's sums (``view_rows.hit_counts``)."""
+    if table.empty:
+        return pd.DataFrame(columns=["县", "达成", "未达成", "待公布", "命中率"])
+    table = table.astype("int64")
     judged = table["达成"] + table["未达成"]
     table["命中率"] = [f"{a / j:.0%}" if j else MISSING for a, j in zip(table["达成"], judged)]
     return table.reset_index().sort_values("县").reset_index(drop=True)

@@ -19,3 +19,15 @@ def test_old_addresses_reach_a_page(browser, fixture_app_url, old):
     assert "Page not found" not in text and "县情驾驶舱" in page.locator("h1").first.inner_text()
     assert not english_on_screen(page)
     page.context.close()
+
+
+@pytest.mark.parametrize("address", ["/no-such-page", "/cockpit"])
+def test_the_page_not_found_dialog_speaks_chinese(browser, fixture_app_url, address):
+    """Streamlit's own dialog for an address it has no page for (its title and its body), and the
+    cockpit under its menu name (the default page lives at "/"), then the main page."""
+    page, _ = open_in_browser(browser, fixture_app_url + address)
+    text = page.inner_text("body")
+    assert "does not seem to exist" not in text and "no corresponding file" not in text and "main page" not in text
+    assert not english_on_screen(page)
+    assert "县情驾驶舱" in page.locator("h1").first.inner_text()
+    page.context.close()

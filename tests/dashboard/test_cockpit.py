@@ -102,3 +102,35 @@ def test_county_changes_without_leaving_the_deck(fixture_app):
     at.selectbox(key="_cp_present_county").select("利津县").run()
     assert_no_exception(at)
     assert at.session_state["county"] == "利津县" and at.session_state["present"] is True
+
+
+def test_the_first_view_shows_targets_not_only_outcomes(fixture_app):
+    """Opened without a year, the cockpit picks the latest year whose targets have a verdict
+    (queries.default_year): targets, outcomes and verdicts on the cards, not 暂无目标 everywhere."""
+    at = fixture_app("cockpit")
+    assert_no_exception(at)
+    blocks = html_blocks(at)
+    assert at.title[0].value == "县情驾驶舱 · 浚县 2022年"
+    assert "目标 7%左右" in blocks and "✘ 未达成" in blocks
+
+
+def test_a_ranking_opened_without_a_year_keeps_the_outcome_year(app_test):
+    at = app_test("compare")
+    assert_no_exception(at)
+    assert figures(at), "the ranking has outcomes to rank"
+
+
+def test_every_tile_carries_its_sentence_fetched_for_it(app_test, built_data_dir):
+    """The sample build's facts are read without sentences (the engine path); a tile's tooltip
+    still names the sentence and the file its number came from."""
+    import html
+
+    from pipeline import contracts, settings
+
+    build = settings.current_build_dir(built_data_dir / "processed")
+    facts = contracts.read_table("indicators", settings.table_path(build, "indicators"))
+    at = app_test("cockpit", county="浚县", year=2022)
+    assert_no_exception(at)
+    blocks = html_blocks(at)
+    gdp = facts[(facts["indicator"] == "地区生产总值") & (facts["measure"] == "growth") & (facts["period"] == 2022)].iloc[0]
+    assert html.escape(f"{gdp['sentence']}\n来源文件：{gdp['source_file']}", quote=True) in blocks

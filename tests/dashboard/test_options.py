@@ -31,3 +31,49 @@ def test_an_empty_report_year_names_the_years_the_county_has_reports_for():
     assert queries.report_years_hint(documents, "淇县") == "淇县有报告的年份：2024年（在左侧“年份”中选择）。"
     assert queries.report_years_hint(documents, "滑县") == "滑县还没有注明年份的报告。"
     assert queries.report_years_hint(documents, None) == ""
+
+
+def _pairs(rows):
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=["county", "period", "target_doc", "status"])
+
+
+def _documents(rows):
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=["county", "report_year"])
+    return frame.assign(status="ok", anonymised=False)
+
+
+def _outcomes(rows):
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=["county", "indicator", "period"])
+    return frame.assign(kind="actual", value=1.0, scope="annual")
+
+
+def test_the_first_year_is_the_latest_whose_targets_have_a_verdict():
+    pairs = _pairs([("浚县", 2020, "d20", "met"), ("浚县", 2021, "d21", "missed"), ("浚县", 2022, "d22", "no_outcome_yet"),
+                    ("浚县", 2023, None, "no_target"), ("滑县", 2024, "h24", "met")])
+    documents = _documents([("浚县", 2021), ("浚县", 2022)])
+    outcomes = _outcomes([("浚县", "地区生产总值", 2023)])
+    assert queries.default_year(outcomes, "浚县", "地区生产总值", pairs=pairs, documents=documents) == 2021
+
+
+def test_without_a_verdict_the_first_year_is_the_countys_latest_report():
+    """Its targets and slogans show (outcomes pending), never a year of outcomes alone: there
+    every card would say 暂无目标 and there would be no slogans."""
+    pairs = _pairs([("浚县", 2022, "d22", "no_outcome_yet")])
+    documents = _documents([("浚县", 2021), ("浚县;淇县", 2022), ("滑县", 2024)])
+    outcomes = _outcomes([("浚县", "地区生产总值", 2021), ("滑县", "地区生产总值", 2021)])
+    assert queries.default_year(outcomes, "浚县", "地区生产总值", pairs=pairs, documents=documents) == 2022
+    assert queries.default_year(outcomes, "淇县", "地区生产总值", pairs=pairs, documents=documents) == 2022
+
+
+def test_without_reports_the_first_year_is_the_outcome_year():
+    outcomes = _outcomes([("浚县", "地区生产总值", 2019), ("浚县", "地区生产总值", 2020), ("滑县", "地区生产总值", 2019)])
+    assert queries.default_year(outcomes, "浚县", "地区生产总值", pairs=_pairs([]), documents=_documents([])) == 2019
+    assert queries.default_year(outcomes, "浚县", "地区生产总值") == 2019  # the most counties report it
+    assert queries.outcome_year(outcomes, "滑县", "地区生产总值") == 2019
+    assert queries.default_year(outcomes) == 2019

@@ -21,6 +21,8 @@ def _js_replace(pattern: str, replacement: str, text: str) -> str:
     ("Help for 大字号", "大字号的说明"),
     ("3 options available.", "共 3 个选项"),
     ("File must be 50.0MB or smaller.", "文件不能超过 50.0MB"),
+    ("You have requested page /nosuch, but no corresponding file was found in the app's pages/ directory. Running the app's main page.",
+     "没有“nosuch”这个页面，已为您打开首页（县情驾驶舱）。"),
     ("Cannot connect to Streamlit (HTTP status: 403).  If you are trying to access …", "连不上看板服务（HTTP 状态 403）：请管理员检查服务设置。"),
 ])
 def test_patterns_say_it_in_chinese(shown, chinese):
