@@ -57,7 +57,9 @@ _NUMERAL = "零〇一二三四五六七八九十百千万亿两几多半双"
 _NUMBER_WORD = re.compile(
     rf"^第?[{_NUMERAL}]+[年月日个项家次批条所座户人元亩名位级类大点层期种件届轮倍成]?[以来后前中底初末]?$"
 )
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
+_SENTENCE_END = "。！？；!?;\n"
+# Text up to and including a run of end marks, or the rest of the text.
+_SENTENCE_CHUNK = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]+|[^{_SENTENCE_END}]+")
 
 
 class Token(NamedTuple):
@@ -280,24 +282,23 @@ def segment_words(text: str, tokenizer: jieba.Tokenizer | None = None) -> list[s
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets into ``text``; the end punctuation stays in the sentence."""
-    sentences = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        _append_sentence(sentences, text, start, end)
-        start = end
-    _append_sentence(sentences, text, start, len(text))
-    return sentences
+    return [Sentence(start, end, text[start:end]) for start, end in sentence_spans(text)]
 
 
-def _append_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    s = start + lead
-    out.append(Sentence(s, s + len(stripped), stripped))
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``split_sentences``' (start, end) offsets alone (no object or text per sentence).
+
+    A sentence is a run up to and including a run of end marks (or the text's end), with
+    the whitespace around it left out; a run of whitespace alone is no sentence."""
+    spans = []
+    append = spans.append
+    for match in _SENTENCE_CHUNK.finditer(text):
+        chunk = match.group()
+        stripped = chunk.strip()
+        if stripped:
+            start = match.start() + len(chunk) - len(chunk.lstrip())
+            append((start, start + len(stripped)))
+    return spans
 
 
 def sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from pipeline.corpus_slogans import Corpus, learn
@@ -146,3 +147,12 @@ def test_a_stored_result_is_reused_while_what_it_depended_on_holds(tmp_path, mon
     listing["乡村振兴"] = "plan_period"  # what every report asked about changed
     run({"营商环境"})
     assert ran == ["d0", "d1", "d2"]
+
+
+def test_boundaries_are_the_distinct_token_starts_and_ends(sample_texts):
+    for text in [*sample_texts["text"], "", "  ", "a  b\n\n乡村振兴"]:
+        words, starts = segment_arrays(text)
+        ends = [s + len(w) for w, s in zip(words, starts.tolist())]
+        got = boundaries_of(words, starts)
+        assert got.dtype == np.dtype("<i4")
+        assert got.tolist() == sorted(set(starts.tolist()) | set(ends))
