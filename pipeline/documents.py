@@ -303,6 +303,7 @@ def warm_up() -> None:
         segment.get_tokenizer()
     identify.admin_divisions()
     divisions.matcher()  # the county-name automaton
+    divisions.name_tables()  # and its pre-filter's tables
     normalise.chrome_patterns()
     normalise.traditional_share("乡村振兴")  # loads the OpenCC tables
     # The vocabulary partial's word lists and jieba's part-of-speech tags (~1 s, once per
