@@ -167,11 +167,11 @@ def segment_arrays(text: str, tokenizer: jieba.Tokenizer | None = None) -> tuple
     """``segment_document`` as its words and an array of their start offsets, without making a
     ``Token`` per word (that costs several times the C++ segmentation itself)."""
     fast = None if USE_HMM else _engine_of(tokenizer)
-    words = fast.lcut(text, HMM=False) if fast is not None else None
-    if words is None or sum(map(len, words)) != len(text):
+    words = fast.lcut(text, HMM=False) if fast is not None else []
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    if fast is None or int(lengths.sum()) != len(text):
         tokens = segment_document(text, tokenizer)
         return [t.word for t in tokens], np.array([t.start for t in tokens], dtype=np.int64)
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     starts = np.cumsum(lengths) - lengths
     blank = np.fromiter(map(str.isspace, words), dtype=bool, count=len(words))
     if blank.any():
