@@ -89,13 +89,28 @@ def _load_indexed(index: Path, cache_dir: Path):
     try:
         entry = json.loads(index.read_text(encoding="utf-8"))
         dictionary, total = cache_dir / entry["dict"], int(entry["total"])
-        trie = dictionary.with_suffix(".dat")
-        # The engine trusts a trie only when newer than its text; else it would rebuild it in place.
-        if not dictionary.is_file() or trie.stat().st_mtime <= dictionary.stat().st_mtime:
-            return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    trie = dictionary.with_suffix(".dat")
+    if not (dictionary.is_file() and _trie_usable(dictionary, trie)):
+        return None
     return _open_engine(dictionary, trie, total)
+
+
+def _trie_usable(dictionary: Path, trie: Path) -> bool:
+    """Whether ``trie`` can be loaded for ``dictionary``, re-dating the text when needed.
+
+    The engine trusts a trie only when it is newer than its text (else it rebuilds it, in
+    place). Both are named by the digest of the text, so a trie of that name was built from
+    that very text: a text touched after it (older checkouts mark both used in any order)
+    is dated back instead of rebuilding ~10 MB at every start."""
+    try:
+        built = trie.stat().st_mtime
+        if built <= dictionary.stat().st_mtime:
+            os.utime(dictionary, (built - 1, built - 1))
+        return True
+    except OSError:
+        return False
 
 
 def _open_engine(dictionary: Path, trie: Path, total: int):
@@ -138,7 +153,7 @@ def fast_engine(tokenizer):
     trie = path.with_suffix(".dat")  # its trie, kept beside (not in /tmp)
     if not path.is_file():
         _write_atomic(path, lines.encode("utf-8"))
-    if trie.is_file() and trie.stat().st_mtime > path.stat().st_mtime:
+    if _trie_usable(path, trie):
         fast = _open_engine(path, trie, tokenizer.total)
     else:
         fast = _build_trie(path, trie)

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import jieba
 import pytest
@@ -125,3 +126,28 @@ def test_a_new_process_segments_from_the_cache_without_building_jiebas_tokenizer
     words, tokenizers_built, jieba_imported = json.loads(out.stdout)
     assert words == [w for w, _s, _e in _reference_cut(tokenizer, text)]
     assert tokenizers_built == 0 and not jieba_imported
+
+
+def test_a_text_touched_after_its_trie_is_dated_back_not_rebuilt(tmp_path):
+    # Older checkouts mark the text and its trie used in any order; both are named by the
+    # text's digest, so the trie still belongs to it and is loaded as it is.
+    words = tmp_path / "userdict.txt"
+    words.write_text("数智赋能\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    built = []
+
+    def build():
+        built.append(_small_tokenizer(cache, "数智赋能"))
+        return built[-1]
+
+    first = segment_cache.cached_engine([words], cache, build)
+    dictionary = Path(first.dictionary)
+    trie = dictionary.with_suffix(".dat")
+    trie_bytes = trie.read_bytes()
+    stamp = trie.stat().st_mtime
+    os.utime(dictionary, (stamp + 5, stamp + 5))
+    again = segment_cache.cached_engine([words], cache, build)
+    assert len(built) == 1 and trie.read_bytes() == trie_bytes
+    assert trie.stat().st_mtime > dictionary.stat().st_mtime
+    assert again.lcut("推进数智赋能示范区建设", HMM=False) == first.lcut("推进数智赋能示范区建设", HMM=False)
