@@ -357,17 +357,13 @@ def get_dictionary_entries() -> dict[str, tuple[int, str]]:
     return load_dictionary_entries()
 
 
-@functools.lru_cache(maxsize=1)
-def get_dictionary_tags() -> dict[str, str]:
-    """Part-of-speech tag of every word of jieba's own dictionary."""
-    return {word: tag for word, (_freq, tag) in get_dictionary_entries().items()}
-
-
-def has_keyword_tag(word: str, user_words: frozenset[str], tags: dict[str, str]) -> bool:
+def has_keyword_tag(word: str, user_words: frozenset[str], entries: dict[str, tuple[int, str]]) -> bool:
+    """A word of the user dictionaries, unknown to jieba's (``get_dictionary_entries``), or
+    tagged there as a keyword may be (``KEYWORD_TAGS``)."""
     if word in user_words:
         return True
-    tag = tags.get(word)
-    return tag is None or tag in KEYWORD_TAGS
+    entry = entries.get(word)
+    return entry is None or entry[1] in KEYWORD_TAGS
 
 
 def token_boundaries(tokens: list[Token]) -> frozenset[int]:

@@ -181,3 +181,14 @@ def test_sentence_spans_follow_the_rule(text):
 def test_sentence_spans_follow_the_rule_on_every_corpus_text():
     for name, text in _corpus_texts():
         assert [(s.start, s.end, s.text) for s in split_sentences(text)] == _reference_sentences(text), name
+
+
+def test_keyword_tags_are_read_from_jiebas_entries():
+    from pipeline.segment import KEYWORD_TAGS, get_dictionary_entries, has_keyword_tag
+
+    entries = get_dictionary_entries()
+    assert has_keyword_tag("乡村", frozenset(), entries) and not has_keyword_tag("推进", frozenset(), entries)
+    assert has_keyword_tag("推进", frozenset({"推进"}), entries)  # a reviewed word always counts
+    assert has_keyword_tag("数智赋能示范", frozenset(), entries)  # unknown to jieba: no tag to refuse it
+    sample = list(entries.items())[::997]
+    assert all(has_keyword_tag(w, frozenset(), entries) == (tag in KEYWORD_TAGS) for w, (_f, tag) in sample)
