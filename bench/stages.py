@@ -3,7 +3,7 @@
     python -m bench.stages RAW_DIR [--limit N]
 
 Runs the per-document stages of ``pipeline.documents`` by hand on every file (read,
-normalise, identify, extract with attribution, segment, vocabulary partial), then the corpus stages of the build (documents and
+normalise, identify, extract with attribution, segment, vocabulary partial, token boundaries), then the corpus stages of the build (documents and
 indicator tables, pairing, vocabulary), timing each with the process clock (other jobs on a
 shared machine inflate wall time, not this). Vocabularies are loaded before the clock
 starts. A profiler (``python -m pyinstrument -m pipeline build ...``) shows the same
@@ -36,7 +36,7 @@ def per_document(paths: list[Path], raw: Path, clock: Clock) -> list[documents.D
     from pipeline.identify import identify_document
     from pipeline.ingest import read_document
     from pipeline.normalise import normalise_text
-    from pipeline.partials import document_partial
+    from pipeline.partials import boundaries_of, document_partial
     from pipeline.segment import segment_arrays
 
     results = []
@@ -50,6 +50,7 @@ def per_document(paths: list[Path], raw: Path, clock: Clock) -> list[documents.D
         facts = clock("extract", documents.extract_facts, text, identity)
         words, starts = clock("segment", segment_arrays, text)
         vocab = clock("vocabulary partial", document_partial, text, words, starts)
+        clock("token boundaries", boundaries_of, words, starts)  # cached beside the result for slogan finding
         results.append(documents.DocResult(
             source, sha, "ok", identity=documents._identity_dict(identity), text=text,
             facts=facts, vocab=vocab))

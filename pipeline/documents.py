@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 RAW_IGNORED = {"MANIFEST.tsv"}
 FINGERPRINT_MODULES = ("ingest.py", "codepoints.py", "normalise", "identify", "doc_kinds.py", "extract", "attribution.py",
-                       "segment.py", "documents.py", "keywords.py", "partials.py", "slogans")
+                       "segment.py", "segment_cache.py", "documents.py", "keywords.py", "partials.py", "slogans")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
                           "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt",
                           "division_changes.tsv")
@@ -328,9 +328,13 @@ def warm_up() -> None:
     import docx  # noqa: F401 - python-docx, imported by ingest.read_docx on the first .docx
 
     extract.load_vocabulary()
-    segment.get_tokenizer()
+    # The C++ engine, from its cache when the dictionaries are unchanged (jieba's own tokenizer
+    # is then never built: ~2 s); the tokenizer only where the package is missing.
+    if segment.get_engine() is None:
+        segment.get_tokenizer()
     identify.admin_divisions()
     divisions.matcher()  # the county-name automaton
+    divisions.name_tables()  # and its pre-filter's tables
     normalise.chrome_patterns()
     normalise.traditional_share("乡村振兴")  # loads the OpenCC tables
     # The vocabulary partial's word lists and jieba's part-of-speech tags (~1 s, once per

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.keywords import count_terms
-from pipeline.segment import Sentence, split_sentences
+from pipeline.segment import sentence_spans
 from pipeline.slogans import adjacent_runs, find_quoted
 
 # Contexts cover every slogan occurrence and every occurrence of a term that is among the
@@ -111,7 +111,7 @@ def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:
     first = np.searchsorted(grouped, grouped, side="left")
     taken = np.sort(order[np.arange(len(order)) - first < CONTEXT_MAX_PER_DOC_TERM])
     ctx_start = np.asarray(starts, dtype=np.int64)[taken]
-    sentences = split_sentences(text)
+    sentences = np.array(sentence_spans(text), dtype=np.int64).reshape(-1, 2)
     quoted = find_quoted(text)
     seen = {occ.slogan for occ in quoted} | set(adjacent_runs(text, quoted))
     return {
@@ -120,36 +120,44 @@ def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:
         "ctx_term": _encode(term_of[taken]),
         "ctx_start": _encode(ctx_start),
         "ctx_sentence": _encode(_sentence_of(sentences, ctx_start)),
-        "sentences": _encode([x for s in sentences for x in (s.start, s.end)]),
-        "canonical": _encode(canonical_sentences(sentences)),
+        "sentences": _encode(sentences.ravel()),
+        "canonical": _encode(canonical_sentences(text, sentences)),
         "quoted": [[occ.slogan, *occ.context(text)] for occ in quoted],
         "seen": sorted(seen),
     }
 
 
-def canonical_sentences(sentences: list[Sentence]) -> list[int]:
-    """Per sentence, the index of the first with the same text: a sentence repeated in a
-    report is one row of the sentences table, and every context points to that row."""
+def canonical_sentences(text: str, sentences: np.ndarray) -> list[int]:
+    """Per sentence (rows of start, end), the index of the first with the same text: a sentence
+    repeated in a report is one row of the sentences table, and every context points to that row."""
     first: dict[str, int] = {}
-    return [first.setdefault(s.text, i) for i, s in enumerate(sentences)]
+    return [first.setdefault(text[start:end], i) for i, (start, end) in enumerate(sentences.tolist())]
 
 
-def _sentence_of(sentences: list[Sentence], offsets: np.ndarray) -> np.ndarray:
-    """Index of the sentence holding each offset, -1 for none (``segment.sentence_at``)."""
-    if not sentences:
+def _sentence_of(sentences: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Index of the sentence (rows of start, end) holding each offset, -1 for none
+    (``segment.sentence_at``)."""
+    if not len(sentences):
         return np.full(len(offsets), -1)
-    starts = np.array([s.start for s in sentences], dtype=np.int64)
-    ends = np.array([max(s.end, s.start + 1) for s in sentences], dtype=np.int64)
+    starts = sentences[:, 0]
+    ends = np.maximum(sentences[:, 1], starts + 1)
     i = np.searchsorted(starts, offsets, side="right") - 1
     inside = (i >= 0) & (offsets < ends[np.maximum(i, 0)])
     return np.where(inside, i, -1)
 
 
 def boundaries_of(words: list[str], starts: np.ndarray) -> np.ndarray:
-    """Every token start and end, sorted (what ``find_slogans`` takes as boundaries)."""
+    """Every token start and end, sorted and distinct (what ``find_slogans`` takes as boundaries)."""
     starts = np.asarray(starts, dtype=np.int64)
     ends = starts + np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    return np.unique(np.concatenate([starts, ends])).astype(_INT32)
+    # Two sorted runs: a stable sort merges them, and a sorted array's duplicates are
+    # neighbours (np.unique hashes every value first: ~1 ms a report).
+    both = np.concatenate([starts, ends])
+    both.sort(kind="stable")
+    distinct = np.empty(len(both), dtype=bool)
+    distinct[:1] = True
+    np.not_equal(both[1:], both[:-1], out=distinct[1:])
+    return both[distinct].astype(_INT32)
 
 
 def write_boundaries(path: Path, boundaries: np.ndarray) -> None:

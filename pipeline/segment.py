@@ -9,30 +9,38 @@ TF-IDF, contexts, term discovery) reuses the tokens of one ``segment_document`` 
 jieba is the segmenter of record; its route is computed by ``jieba_fast_dat`` (the same
 algorithm in C++) loaded with exactly that tokenizer's dictionary and total, about eight
 times faster. A test holds the two equal token for token on the sample, gold and development
-corpora; without the package, the pure-Python route below gives the same tokens.
+corpora; without the package, the pure-Python route below gives the same tokens. The engine is
+cached for its dictionary files (``pipeline.segment_cache``): a process whose dictionaries a
+previous one already loaded segments without building, or importing, jieba's tokenizer.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import logging
-import marshal
 import math
-import os
 import re
-import time
 import weakref
 from itertools import accumulate, compress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import jieba
 import numpy as np
 
 from pipeline import settings
+from pipeline.segment_cache import (  # noqa: F401 - CACHE_UNUSED_SECONDS, _FAST_CACHE: the cache's knobs, read here
+    CACHE_UNUSED_SECONDS,
+    _FAST_CACHE,
+    cached_engine,
+    fast_engine as _fast_engine,
+    load_dictionary_entries,
+    prune_segmentation_cache,
+)
+
+if TYPE_CHECKING:
+    import jieba
 
 USERDICT_FILES = ("userdict.txt", "userdict_places.txt")
 STOPWORDS_FILE = "stopwords.txt"
@@ -49,7 +57,9 @@ _NUMERAL = "零〇一二三四五六七八九十百千万亿两几多半双"
 _NUMBER_WORD = re.compile(
     rf"^第?[{_NUMERAL}]+[年月日个项家次批条所座户人元亩名位级类大点层期种件届轮倍成]?[以来后前中底初末]?$"
 )
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
+_SENTENCE_END = "。！？；!?;\n"
+# Text up to and including a run of end marks, or the rest of the text.
+_SENTENCE_CHUNK = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]+|[^{_SENTENCE_END}]+")
 
 
 class Token(NamedTuple):
@@ -89,6 +99,8 @@ def _quiet_jieba() -> None:
 
 @functools.lru_cache(maxsize=4)
 def _build_tokenizer(reference_dir: Path, cache_dir: Path) -> jieba.Tokenizer:
+    import jieba
+
     _quiet_jieba()
     cache_dir.mkdir(parents=True, exist_ok=True)
     tokenizer = jieba.Tokenizer()
@@ -107,6 +119,20 @@ def get_tokenizer() -> jieba.Tokenizer:
     return _build_tokenizer(settings.reference_dir(), settings.jieba_cache_dir())
 
 
+def get_engine():
+    """The C++ engine loaded with ``get_tokenizer()``'s dictionary, from the cache when a
+    process loaded the same dictionary files before (then jieba's tokenizer is never built);
+    None when ``jieba_fast_dat`` is not installed."""
+    return _cached_engine(settings.reference_dir(), settings.jieba_cache_dir())
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_engine(reference_dir: Path, cache_dir: Path):
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    files = [reference_dir / name for name in USERDICT_FILES]
+    return cached_engine(files, cache_dir, lambda: _build_tokenizer(reference_dir, cache_dir))
+
+
 @functools.lru_cache(maxsize=4)
 def _load_stopwords(reference_dir: Path) -> frozenset[str]:
     return frozenset(read_reference_lines(STOPWORDS_FILE))
@@ -120,29 +146,32 @@ def segment_document(text: str, tokenizer: jieba.Tokenizer | None = None) -> lis
     """All tokens of ``text`` with their character offsets (whitespace dropped).
 
     The same segmentation as ``tokenizer.cut(text, HMM=False)`` (tests hold them equal), from
-    the C++ engine when it is installed, else from ``segment_document_python``.
+    the C++ engine when it is installed, else from ``segment_document_python``. Without a
+    ``tokenizer``: ``get_tokenizer()``'s segmentation, from ``get_engine()``.
     """
-    tokenizer = tokenizer or get_tokenizer()
     if USE_HMM:
-        return _tokens_of(list(tokenizer.cut(text, HMM=True)))
-    fast = _fast_engine(tokenizer)
+        return _tokens_of(list((tokenizer or get_tokenizer()).cut(text, HMM=True)))
+    fast = _engine_of(tokenizer)
     if fast is not None:
         words = fast.lcut(text, HMM=False)
         if sum(map(len, words)) == len(text):  # always, but offsets depend on it
             return _tokens_of(words)
-    return segment_document_python(text, tokenizer)
+    return segment_document_python(text, tokenizer or get_tokenizer())
+
+
+def _engine_of(tokenizer: jieba.Tokenizer | None):
+    return get_engine() if tokenizer is None else _fast_engine(tokenizer)
 
 
 def segment_arrays(text: str, tokenizer: jieba.Tokenizer | None = None) -> tuple[list[str], np.ndarray]:
     """``segment_document`` as its words and an array of their start offsets, without making a
     ``Token`` per word (that costs several times the C++ segmentation itself)."""
-    tokenizer = tokenizer or get_tokenizer()
-    fast = None if USE_HMM else _fast_engine(tokenizer)
-    words = fast.lcut(text, HMM=False) if fast is not None else None
-    if words is None or sum(map(len, words)) != len(text):
+    fast = None if USE_HMM else _engine_of(tokenizer)
+    words = fast.lcut(text, HMM=False) if fast is not None else []
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    if fast is None or int(lengths.sum()) != len(text):
         tokens = segment_document(text, tokenizer)
         return [t.word for t in tokens], np.array([t.start for t in tokens], dtype=np.int64)
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     starts = np.cumsum(lengths) - lengths
     blank = np.fromiter(map(str.isspace, words), dtype=bool, count=len(words))
     if blank.any():
@@ -161,19 +190,23 @@ def _tokens_of(words: list[str]) -> list[Token]:
 def segment_document_python(text: str, tokenizer: jieba.Tokenizer) -> list[Token]:
     """The pure-Python route: jieba's DAG and max-probability path without HMM, in one pass
     per block with precomputed log probabilities."""
+    import jieba
+
+    # jieba's own block and skip patterns (read, never changed).
+    re_han, re_skip = jieba.re_han_default, jieba.re_skip_default
     logp, fallback = _log_probabilities(tokenizer)
     tokens: list[Token] = []
     append = tokens.append
     pos = 0
-    for block in _RE_HAN.split(text):
+    for block in re_han.split(text):
         if not block:
             continue
-        if _RE_HAN.match(block):
+        if re_han.match(block):
             _cut_block(block, pos, logp, fallback, append)
         else:
             offset = pos
-            for piece in _RE_SKIP.split(block):
-                if piece and not _RE_SKIP.match(piece):
+            for piece in re_skip.split(block):
+                if piece and not re_skip.match(piece):
                     for i, ch in enumerate(piece):
                         append(Token(ch, offset + i, offset + i + 1))
                 offset += len(piece)
@@ -181,82 +214,8 @@ def segment_document_python(text: str, tokenizer: jieba.Tokenizer) -> list[Token
     return tokens
 
 
-# jieba's own block and skip patterns (read, never changed).
-_RE_HAN = jieba.re_han_default
-_RE_SKIP = jieba.re_skip_default
 _RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
 _LOGP_CACHE: "weakref.WeakKeyDictionary[jieba.Tokenizer, tuple]" = weakref.WeakKeyDictionary()
-_FAST_CACHE: "weakref.WeakKeyDictionary[jieba.Tokenizer, tuple]" = weakref.WeakKeyDictionary()
-
-
-def _fast_engine(tokenizer: jieba.Tokenizer):
-    """A ``jieba_fast_dat`` tokenizer holding exactly ``tokenizer``'s words, frequencies and
-    total (rebuilt when words are added), or None when the package is not installed."""
-    try:
-        import jieba_fast_dat
-    except ImportError:
-        return None
-    stamp = (tokenizer.total, len(tokenizer.FREQ))
-    cached = _FAST_CACHE.get(tokenizer)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    tokenizer.check_initialized()
-    logging.getLogger("jieba_fast_dat").setLevel(logging.WARNING)
-    lines = "".join(f"{w} {f}\n" for w, f in tokenizer.FREQ.items() if f)
-    digest = hashlib.sha256(lines.encode("utf-8")).hexdigest()[:16]
-    cache_dir = Path(tokenizer.tmp_dir or settings.jieba_cache_dir())
-    path = cache_dir / f"fast-{digest}.dict"
-    if not path.is_file():
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(lines, encoding="utf-8")
-        os.replace(tmp, path)
-    fast = jieba_fast_dat.Tokenizer(dictionary=str(path))
-    fast.tmp_dir = str(cache_dir)
-    trie = path.with_suffix(".dat")  # its trie, kept beside (not in /tmp)
-    if trie.is_file():
-        fast.cache_file = str(trie)
-        fast.initialize()
-    else:
-        # The engine writes its trie in place: build it under a private name and rename it,
-        # so a process starting meanwhile never reads half a file.
-        tmp = path.with_suffix(f".dat.tmp{os.getpid()}")
-        fast.cache_file = str(tmp)
-        fast.initialize()
-        try:
-            os.replace(tmp, trie)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-    fast.total = tokenizer.total  # jieba's total counts re-added words twice: use the same
-    _FAST_CACHE[tokenizer] = (stamp, fast)
-    prune_segmentation_cache(cache_dir, keep={path, trie, _dictionary_entries_cache()})
-    return fast
-
-
-# Another checkout or a build still running may use another dictionary: its files are kept
-# while they were used this recently (every process marks the files it loads as used).
-CACHE_UNUSED_SECONDS = 3600
-_CACHE_PATTERNS = ("fast-*.dict", "fast-*.dat", "fast-*.tmp*", "dict-entries-*.marshal", "dict-entries-*.tmp*")
-
-
-def prune_segmentation_cache(cache_dir: Path, keep: set[Path], now: float | None = None) -> list[Path]:
-    """Delete the engine and dictionary caches of other dictionaries (each ~15 MB; every
-    change of the user dictionaries leaves one behind) unused for ``CACHE_UNUSED_SECONDS``.
-    ``keep`` (the current dictionary's files) are marked used instead."""
-    now = time.time() if now is None else now
-    removed = []
-    for path in keep:
-        _mark_used(path)
-    for pattern in _CACHE_PATTERNS:
-        for path in cache_dir.glob(pattern):
-            if path in keep:
-                continue
-            try:
-                if now - path.stat().st_mtime > CACHE_UNUSED_SECONDS:
-                    path.unlink()
-                    removed.append(path)
-            except OSError:
-                pass  # gone already, or not ours to delete
-    return removed
 
 
 def _log_probabilities(tokenizer: jieba.Tokenizer) -> tuple[dict, float]:
@@ -323,24 +282,23 @@ def segment_words(text: str, tokenizer: jieba.Tokenizer | None = None) -> list[s
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets into ``text``; the end punctuation stays in the sentence."""
-    sentences = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        _append_sentence(sentences, text, start, end)
-        start = end
-    _append_sentence(sentences, text, start, len(text))
-    return sentences
+    return [Sentence(start, end, text[start:end]) for start, end in sentence_spans(text)]
 
 
-def _append_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    s = start + lead
-    out.append(Sentence(s, s + len(stripped), stripped))
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``split_sentences``' (start, end) offsets alone (no object or text per sentence).
+
+    A sentence is a run up to and including a run of end marks (or the text's end), with
+    the whitespace around it left out; a run of whitespace alone is no sentence."""
+    spans = []
+    append = spans.append
+    for match in _SENTENCE_CHUNK.finditer(text):
+        chunk = match.group()
+        stripped = chunk.strip()
+        if stripped:
+            start = match.start() + len(chunk) - len(chunk.lstrip())
+            append((start, start + len(stripped)))
+    return spans
 
 
 def sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
@@ -395,54 +353,17 @@ KEYWORD_TAGS = frozenset({"n", "nz", "ns", "nt", "nw", "vn", "an", "j", "l", "s"
 @functools.lru_cache(maxsize=1)
 def get_dictionary_entries() -> dict[str, tuple[int, str]]:
     """Frequency and part-of-speech tag of every word of jieba's own dictionary (read once
-    per process, from a marshal cache beside jieba's own: parsing the text takes ~0.8 s)."""
-    path = Path(jieba.__file__).parent / "dict.txt"
-    cache = _dictionary_entries_cache()
-    try:
-        entries = marshal.loads(cache.read_bytes())
-        _mark_used(cache)
-        return entries
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    entries: dict[str, tuple[int, str]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3:
-                entries[parts[0]] = (int(parts[1]), parts[2])
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_bytes(marshal.dumps(entries))
-        os.replace(tmp, cache)
-    except OSError:
-        pass  # a read-only cache directory only costs the parse next time
-    return entries
+    per process, from a marshal cache: ``segment_cache.load_dictionary_entries``)."""
+    return load_dictionary_entries()
 
 
-def _dictionary_entries_cache() -> Path:
-    stat = (Path(jieba.__file__).parent / "dict.txt").stat()
-    return settings.jieba_cache_dir() / f"dict-entries-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-
-
-def _mark_used(path: Path) -> None:
-    try:
-        os.utime(path)
-    except OSError:
-        pass
-
-
-@functools.lru_cache(maxsize=1)
-def get_dictionary_tags() -> dict[str, str]:
-    """Part-of-speech tag of every word of jieba's own dictionary."""
-    return {word: tag for word, (_freq, tag) in get_dictionary_entries().items()}
-
-
-def has_keyword_tag(word: str, user_words: frozenset[str], tags: dict[str, str]) -> bool:
+def has_keyword_tag(word: str, user_words: frozenset[str], entries: dict[str, tuple[int, str]]) -> bool:
+    """A word of the user dictionaries, unknown to jieba's (``get_dictionary_entries``), or
+    tagged there as a keyword may be (``KEYWORD_TAGS``)."""
     if word in user_words:
         return True
-    tag = tags.get(word)
-    return tag is None or tag in KEYWORD_TAGS
+    entry = entries.get(word)
+    return entry is None or entry[1] in KEYWORD_TAGS
 
 
 def token_boundaries(tokens: list[Token]) -> frozenset[int]:

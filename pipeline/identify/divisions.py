@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 import ahocorasick
+import numpy as np
 
 from pipeline import settings
 
@@ -256,7 +257,51 @@ def find_places(text: str) -> list[Mention]:
     """Leftmost-longest place names in ``text`` (no overlaps), in order."""
     if not text:
         return []
-    return [Mention(end + 1 - len(place.name), end + 1, place) for end, place in matcher().iter_long(text)]
+    automaton = matcher()
+    spans = _candidate_runs(text) if len(text) >= _PREFILTER_MIN_CHARS else [(0, len(text))]
+    return [Mention(end + 1 - len(place.name), end + 1, place)
+            for start, stop in spans for end, place in automaton.iter_long(text, start, stop)]
+
+
+# The automaton costs ~0.3 µs a character (its root has ~900 children, searched in turn), and
+# most of a report's characters are in no place name. Shorter texts are matched whole: the
+# pre-filter's arrays would cost more than they save.
+_PREFILTER_MIN_CHARS = 300
+_PAIR = 0x110000  # a pair of code points as one number: first * _PAIR + second
+
+
+def _candidate_runs(text: str) -> list[tuple[int, int]]:
+    """The maximal runs of characters that occur in place names and that hold the first two
+    characters of some name, each with the character that ends it, as (start, stop). Every
+    name has two characters or more and lies inside one such run; the automaton leaves its
+    state for the root at a character no name has (after reporting, from its failure link, a
+    name that ends just before it: hence that character goes with the run), so matching these
+    spans one by one finds what matching the whole text finds (a test holds the two equal)."""
+    alphabet, name_starts = name_tables()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    inside = alphabet[codes]
+    pairs = np.flatnonzero(inside[:-1] & inside[1:])
+    keys = codes[pairs].astype(np.int64) * _PAIR + codes[pairs + 1]
+    found = np.searchsorted(name_starts, keys)
+    hits = pairs[name_starts[np.minimum(found, len(name_starts) - 1)] == keys]
+    if not len(hits):
+        return []
+    # The characters outside every name, with the text's two ends as sentinels.
+    outside = np.concatenate(([-1], np.flatnonzero(~inside), [len(codes)]))
+    k = np.searchsorted(outside, hits)  # outside[k - 1] < hit < outside[k]
+    starts, stops = outside[k - 1] + 1, np.minimum(outside[k] + 1, len(codes))
+    first = np.flatnonzero(np.diff(starts, prepend=-1))  # hits are sorted: one run per new start
+    return list(zip(starts[first].tolist(), stops[first].tolist()))
+
+
+@functools.lru_cache(maxsize=1)
+def name_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Which code points occur in some place name, and the sorted first pairs of every name."""
+    names = list(places())
+    alphabet = np.zeros(_PAIR, dtype=bool)
+    alphabet[[ord(ch) for ch in set("".join(names))]] = True
+    name_starts = np.unique(np.array([ord(n[0]) * _PAIR + ord(n[1]) for n in names], dtype=np.int64))
+    return alphabet, name_starts
 
 
 def current_unit(name: str) -> County | None:

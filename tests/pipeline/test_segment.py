@@ -3,6 +3,8 @@ tokenizer is never touched, the cache stays out of the repository."""
 
 from __future__ import annotations
 
+import re
+
 import jieba
 import pytest
 
@@ -12,6 +14,7 @@ from pipeline.segment import (
     is_content_term,
     segment_document,
     segment_words,
+    sentence_spans,
     split_sentences,
 )
 
@@ -150,3 +153,42 @@ def test_cpp_engine_follows_added_words():
     after = [t.word for t in segment_document(text, tokenizer)]
     assert "数智赋能" not in before and "数智赋能" in after
     assert [tuple(t) for t in segment_document(text, tokenizer)] == _reference_cut(tokenizer, text)
+
+
+def _reference_sentences(text):
+    # The rule as first written: cut after every run of end marks, strip each piece.
+    out, start = [], 0
+    for match in re.finditer(r"[。！？；!?;\n]+", text):
+        out.append((start, match.end()))
+        start = match.end()
+    out.append((start, len(text)))
+    sentences = []
+    for a, b in out:
+        chunk = text[a:b]
+        if chunk.strip():
+            s = a + len(chunk) - len(chunk.lstrip())
+            sentences.append((s, s + len(chunk.strip()), chunk.strip()))
+    return sentences
+
+
+@pytest.mark.parametrize("text", ["", "  \n\u3000", "。", "无句号", "一。\n\n二！？  三；\u3000四", "a!b?c;d\n",
+                                  "  前有空格。后有空格  ", "。。。开头", "末尾\n"])
+def test_sentence_spans_follow_the_rule(text):
+    assert [(s.start, s.end, s.text) for s in split_sentences(text)] == _reference_sentences(text)
+    assert sentence_spans(text) == [(a, b) for a, b, _t in _reference_sentences(text)]
+
+
+def test_sentence_spans_follow_the_rule_on_every_corpus_text():
+    for name, text in _corpus_texts():
+        assert [(s.start, s.end, s.text) for s in split_sentences(text)] == _reference_sentences(text), name
+
+
+def test_keyword_tags_are_read_from_jiebas_entries():
+    from pipeline.segment import KEYWORD_TAGS, get_dictionary_entries, has_keyword_tag
+
+    entries = get_dictionary_entries()
+    assert has_keyword_tag("乡村", frozenset(), entries) and not has_keyword_tag("推进", frozenset(), entries)
+    assert has_keyword_tag("推进", frozenset({"推进"}), entries)  # a reviewed word always counts
+    assert has_keyword_tag("数智赋能示范", frozenset(), entries)  # unknown to jieba: no tag to refuse it
+    sample = list(entries.items())[::997]
+    assert all(has_keyword_tag(w, frozenset(), entries) == (tag in KEYWORD_TAGS) for w, (_f, tag) in sample)

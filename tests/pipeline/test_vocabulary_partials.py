@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from pipeline.corpus_slogans import Corpus, learn
@@ -191,3 +192,12 @@ def test_stored_kinds_reclassify_only_the_phrases_whose_quotes_changed(sample_te
     quoted_by_new = {phrase for phrase, _before, _after in partials[new["doc_id"]].quotes()} | set(partials[new["doc_id"]].seen)
     assert stored_calls and set(stored_calls) <= quoted_by_new
     assert len(stored_calls) < len(calls) / 5
+
+
+def test_boundaries_are_the_distinct_token_starts_and_ends(sample_texts):
+    for text in [*sample_texts["text"], "", "  ", "a  b\n\n乡村振兴"]:
+        words, starts = segment_arrays(text)
+        ends = [s + len(w) for w, s in zip(words, starts.tolist())]
+        got = boundaries_of(words, starts)
+        assert got.dtype == np.dtype("<i4")
+        assert got.tolist() == sorted(set(starts.tolist()) | set(ends))
