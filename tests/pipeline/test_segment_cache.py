@@ -76,7 +76,8 @@ def _small_tokenizer(cache_dir, *added):
     return tokenizer
 
 
-def test_the_engine_is_built_once_per_dictionary_then_read_from_the_cache(tmp_path):
+def _counted_small_dictionary(tmp_path):
+    """A one-word user dictionary, a cache directory, and an engine builder that counts its builds."""
     words = tmp_path / "userdict.txt"
     words.write_text("数智赋能\n", encoding="utf-8")
     cache = tmp_path / "cache"
@@ -86,6 +87,12 @@ def test_the_engine_is_built_once_per_dictionary_then_read_from_the_cache(tmp_pa
     def build():
         built.append(_small_tokenizer(cache, "数智赋能"))
         return built[-1]
+
+    return words, cache, built, build
+
+
+def test_the_engine_is_built_once_per_dictionary_then_read_from_the_cache(tmp_path):
+    words, cache, built, build = _counted_small_dictionary(tmp_path)
 
     text = "推进数智赋能示范区建设，2025年GDP增长6.5%。\n下一行 abc"
     first = segment_cache.cached_engine([words], cache, build)
@@ -131,15 +138,7 @@ def test_a_new_process_segments_from_the_cache_without_building_jiebas_tokenizer
 def test_a_text_touched_after_its_trie_is_dated_back_not_rebuilt(tmp_path):
     # Older checkouts mark the text and its trie used in any order; both are named by the
     # text's digest, so the trie still belongs to it and is loaded as it is.
-    words = tmp_path / "userdict.txt"
-    words.write_text("数智赋能\n", encoding="utf-8")
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    built = []
-
-    def build():
-        built.append(_small_tokenizer(cache, "数智赋能"))
-        return built[-1]
+    words, cache, built, build = _counted_small_dictionary(tmp_path)
 
     first = segment_cache.cached_engine([words], cache, build)
     dictionary = Path(first.dictionary)
