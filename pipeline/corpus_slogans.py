@@ -44,7 +44,7 @@ from pipeline import settings
 from pipeline.partials import DocPartial, read_boundaries
 from pipeline.segment import token_boundaries, segment_document
 from pipeline.slogans import Occurrence, build_lexicon, find_slogans, load_slogan_reference
-from pipeline.slogans.find import find_phrases, phrase_index
+from pipeline.slogans.find import find_phrases
 from pipeline.slogans.classify import classify_with_basis
 from pipeline.slogans.lexicon import Lexicon, unquoted_candidates
 from pipeline.slogans.reference import CORRECTIONS_FILE, SLOGANS_FILE
@@ -96,7 +96,7 @@ def learn(docs: list[dict], corpus: Corpus, reference=None) -> Lexicon:
     kinds.save()
     candidates = frozenset(unquoted_candidates(draft, documents))
     found = _cached_map(corpus, "mentions", _digest("mentions"), candidates, docs, _mentions_job,
-                        context=(candidates, phrase_index(candidates)))
+                        context=candidates)
     mentions: dict[str, int] = defaultdict(int)
     for doc in docs:
         for phrase in unpack(found[doc["doc_id"]]):
@@ -143,8 +143,7 @@ def _reference_digests() -> list[str | None]:
 
 def _mentions_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[list[str], None]:
     _doc_id, text, _bounds, _in_memory = job
-    candidates, index = _CONTEXT
-    return sorted({o.slogan for o in find_phrases(text, candidates, None, index)}), None
+    return sorted({o.slogan for o in find_phrases(text, _CONTEXT)}), None
 
 
 # --- 3: the slogans of every report ------------------------------------------------------
@@ -173,7 +172,7 @@ class _Consulting:
 
     def __init__(self, lexicon: Lexicon, listed: frozenset):
         self._lexicon, self._listed, self.consulted = lexicon, listed, {}
-        self.unquoted, self.unquoted_index = lexicon.unquoted, lexicon.unquoted_index
+        self.unquoted = lexicon.unquoted
 
     def _note(self, phrase: str) -> None:
         if phrase not in self.consulted:

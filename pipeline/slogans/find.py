@@ -16,6 +16,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from pipeline.slogans.phrases import CJK, FOOTNOTE, NUMERALS, normalise_phrase
 
 MAX_QUOTED_CHARS = 60  # after normalising: long 发展定位 statements of several clauses fit
@@ -199,61 +201,59 @@ def mask_spans(text: str, spans: list[tuple[int, int]], pad: int = 1) -> str:
     return "".join(pieces)
 
 
-def phrase_index(phrases: frozenset[str]) -> dict[str, tuple[int, ...]]:
-    """First character -> the lengths of the phrases starting with it, longest first."""
-    index: dict[str, set[int]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], set()).add(len(phrase))
-    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in index.items()}
-
-
-def merge_indexes(a: dict[str, tuple[int, ...]], b: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
-    out = dict(a)
-    for ch, lengths in b.items():
-        out[ch] = tuple(sorted(set(out.get(ch, ())) | set(lengths), reverse=True))
-    return out
-
-
 def find_phrases(
     text: str, phrases: frozenset[str], boundaries: frozenset[int] | None = None,
-    index: dict[str, tuple[int, ...]] | None = None,
+    also: frozenset[str] = frozenset(),
 ) -> list[Occurrence]:
-    """Greedy longest-first matches of ``phrases`` written without quotes.
+    """Greedy longest-first matches of ``phrases`` (and ``also``) written without quotes.
 
     With token ``boundaries``, a match must start where a token starts (and a two-character
-    one must also end on a token end: 两山 in 两山区 is not the slogan 两山). ``index``: the
-    phrases' ``phrase_index``, when the caller keeps one.
+    one must also end on a token end: 两山 in 两山区 is not the slogan 两山). ``also``: a
+    document's few phrases of its own, looked for apart so that the automaton of ``phrases``
+    (a lexicon's thousands, the same for every document) is built once per process.
     """
-    lengths_of = index if index is not None else phrase_index(phrases)
+    lengths_at = _lengths_at(text, phrases, also)
     found: list[Occurrence] = []
-    starts = _first_characters(frozenset(lengths_of))
-    i = 0
-    # Only where some phrase can start (one regex search to the next), not at every character.
-    while (match := starts.search(text, i)) is not None:
-        i = match.start()
-        lengths = lengths_of[text[i]]
-        if boundaries is not None and i not in boundaries:
-            i += 1
+    resume = 0
+    for start in sorted(lengths_at):
+        if start < resume or (boundaries is not None and start not in boundaries):
             continue
-        for length in lengths:
-            candidate = text[i:i + length]
-            if candidate in phrases:
-                if length <= 2 and boundaries is not None and i + length not in boundaries:
-                    continue
-                found.append(Occurrence(candidate, i, i + length, False))
-                i += length
-                break
-        else:
-            i += 1
+        for length in sorted(lengths_at[start], reverse=True):
+            end = start + length
+            if length <= 2 and boundaries is not None and end not in boundaries:
+                continue
+            found.append(Occurrence(text[start:end], start, end, False))
+            resume = end
+            break
     return found
 
 
-@functools.lru_cache(maxsize=64)
-def _first_characters(characters: frozenset[str]) -> re.Pattern:
-    """A pattern matching any of ``characters`` (none: a pattern that never matches)."""
-    if not characters:
-        return re.compile(r"(?!)")
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(characters)) + "]")
+def _lengths_at(text: str, phrases: frozenset[str], also: frozenset[str]) -> dict[int, set[int]]:
+    """Start offset -> the lengths of the phrases written there (overlaps included)."""
+    lengths_at: dict[int, set[int]] = {}
+    automaton = _automaton(phrases)
+    if automaton is not None:
+        for last, length in automaton.iter(text):
+            lengths_at.setdefault(last - length + 1, set()).add(length)
+    for phrase in also:
+        at = text.find(phrase)
+        while at >= 0:
+            lengths_at.setdefault(at, set()).add(len(phrase))
+            at = text.find(phrase, at + 1)
+    return lengths_at
+
+
+@functools.lru_cache(maxsize=16)
+def _automaton(phrases: frozenset[str]) -> ahocorasick.Automaton | None:
+    """One Aho-Corasick automaton of ``phrases`` (None: no phrase), each valued by its length."""
+    phrases = frozenset(p for p in phrases if p)
+    if not phrases:
+        return None
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        automaton.add_word(phrase, len(phrase))
+    automaton.make_automaton()
+    return automaton
 
 
 def adjacent_runs(text: str, occurrences: list[Occurrence]) -> list[str]:

@@ -26,8 +26,6 @@ from pipeline.slogans.find import (
     find_phrases,
     find_quoted,
     mask_spans,
-    merge_indexes,
-    phrase_index,
 )
 from pipeline.slogans.phrases import NUMERALS, SEPARATORS, family_key, fold_phrase, is_masked
 from pipeline.slogans.reference import SloganReference, load_slogan_reference
@@ -43,7 +41,6 @@ class Lexicon:
     families: dict[str, str] = field(default_factory=dict)
     unquoted: frozenset[str] = frozenset()  # counted without quotes in every document
     reference: SloganReference | None = None
-    unquoted_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def kind_of(self, phrase: str) -> tuple[str, str]:
         if phrase not in self.kinds:
@@ -85,7 +82,6 @@ def build_lexicon(
     if documents is not None and mentions is not None:
         learned = {p for p in learned if documents.get(p, 0) >= UNQUOTED_MIN_QUOTED_SHARE * max(mentions.get(p, 0), 1)}
     lexicon.unquoted = frozenset(known | learned)
-    lexicon.unquoted_index = phrase_index(lexicon.unquoted)
     return lexicon
 
 
@@ -184,10 +180,9 @@ def learn_lexicon(texts: Iterable[str], reference: SloganReference | None = None
         phrases += sorted(seen)
     draft = build_lexicon(phrases, reference, contexts, documents)
     candidates = frozenset(unquoted_candidates(draft, documents))
-    index = phrase_index(candidates)
     mentions: dict[str, int] = defaultdict(int)
     for text in texts:
-        for phrase in {o.slogan for o in find_phrases(text, candidates, None, index)}:
+        for phrase in {o.slogan for o in find_phrases(text, candidates)}:
             mentions[phrase] += 1
     return build_lexicon(phrases, reference, contexts, documents, mentions, classified=draft)
 
@@ -203,8 +198,7 @@ def find_slogans(text: str, lexicon: Lexicon, boundaries: frozenset[int] | None 
         o.slogan for o in quoted
         if lexicon.kind_of(o.slogan)[0] == "slogan" and _countable_unquoted(o.slogan)
     )
-    index = merge_indexes(lexicon.unquoted_index, phrase_index(own))
-    known = find_phrases(masked, lexicon.unquoted | own, boundaries, index)
+    known = find_phrases(masked, lexicon.unquoted, boundaries, also=own - lexicon.unquoted)
     masked = mask_spans(masked, [(o.start, o.end) for o in known])
     numbered = [
         o for o in find_numbered(masked, _dictionary_words(), boundaries)

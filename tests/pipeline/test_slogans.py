@@ -189,10 +189,15 @@ def test_quoted_phrases_are_the_ones_a_scan_of_every_position_finds():
 
 
 def _find_phrases_at_every_character(text, phrases, boundaries=None):
-    """What ``find_phrases`` did before it jumped to the positions where a phrase can start."""
-    from pipeline.slogans.find import Occurrence, phrase_index
+    """What ``find_phrases`` did before it matched with an automaton: at every character, the
+    longest phrase starting there."""
+    from pipeline.slogans.find import Occurrence
 
-    lengths_of, found, i = phrase_index(phrases), [], 0
+    lengths_of: dict[str, list[int]] = {}
+    for phrase in phrases:
+        lengths_of.setdefault(phrase[0], []).append(len(phrase))
+    lengths_of = {ch: sorted(set(ls), reverse=True) for ch, ls in lengths_of.items()}
+    found, i = [], 0
     while i < len(text):
         lengths = lengths_of.get(text[i])
         if lengths is None or (boundaries is not None and i not in boundaries):
@@ -200,7 +205,7 @@ def _find_phrases_at_every_character(text, phrases, boundaries=None):
             continue
         for length in lengths:
             candidate = text[i:i + length]
-            if candidate in phrases:
+            if len(candidate) == length and candidate in phrases:  # not cut short by the text's end
                 if length <= 2 and boundaries is not None and i + length not in boundaries:
                     continue
                 found.append(Occurrence(candidate, i, i + length, False))
@@ -219,9 +224,22 @@ def test_unquoted_phrases_are_the_ones_a_scan_of_every_character_finds():
     rng = random.Random(5)
     phrases = frozenset({"乡村振兴", "乡村", "两山", "两山理念", "放管服", "[1]", "a-b", "^x", "\\d", "振兴乡村"})
     alphabet = list("乡村振兴两山理念放管服区 [1]a-b^x\\d，。\u0000")
+    lexicon_part = frozenset({"乡村", "两山理念", "[1]", "\\d"})
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         tokens = segment_document(text)
         for boundaries in (None, token_boundaries(tokens)):
-            assert find_phrases(text, phrases, boundaries) == _find_phrases_at_every_character(text, phrases, boundaries), text
+            expected = _find_phrases_at_every_character(text, phrases, boundaries)
+            assert find_phrases(text, phrases, boundaries) == expected, text
+            # A document's own phrases looked for apart find what one set of all of them finds.
+            assert find_phrases(text, lexicon_part, boundaries, also=phrases - lexicon_part) == expected, text
+            assert find_phrases(text, frozenset(), boundaries, also=phrases) == expected, text
     assert find_phrases("乡村振兴", frozenset()) == []
+    assert find_phrases("乡村振兴", frozenset(), also=frozenset()) == []
+
+
+def test_a_phrase_at_the_end_of_the_text_ends_there():
+    """A longer phrase sharing its start, cut off by the text's end, is not what was found."""
+    from pipeline.slogans.find import Occurrence, find_phrases
+
+    assert find_phrases("推进乡村", frozenset({"乡村振兴", "乡村"})) == [Occurrence("乡村", 2, 4, False)]
