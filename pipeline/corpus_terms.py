@@ -203,11 +203,17 @@ def sentence_frame(docs: list[dict], partials: list[DocPartial]) -> pd.DataFrame
 def first_sentence(text: str, partial: DocPartial, start: int, end: int) -> str:
     """The sentence holding a slogan's first occurrence at ``start:end`` (the occurrence
     itself where it is in no sentence), as ``segment.sentence_at`` finds it."""
-    i = int(sentence_of_offsets(partial.sentences, [start])[0])
-    if i < 0:
-        return text[start:end]
-    s, e = partial.sentences[i].tolist()
-    return text[s:e]
+    return first_sentences(text, partial, [(start, end)])[0]
+
+
+def first_sentences(text: str, partial: DocPartial, spans: list[tuple[int, int]]) -> list[str]:
+    """``first_sentence`` of each (start, end) of one report, its sentences searched once."""
+    if not spans:
+        return []
+    found = sentence_of_offsets(partial.sentences, [start for start, _ in spans]).tolist()
+    bounds = partial.sentences.tolist() if len(partial.sentences) else []
+    return [text[start:end] if i < 0 else text[bounds[i][0]:bounds[i][1]]
+            for i, (start, end) in zip(found, spans)]
 
 
 def sentence_of_offsets(sentences: np.ndarray, offsets) -> np.ndarray:

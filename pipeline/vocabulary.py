@@ -41,7 +41,7 @@ from pipeline.keywords import (  # noqa: F401 (API)
 )
 from pipeline.corpus_slogans import Corpus, find_all, learn, slogan_occurrences, slogan_rows
 from pipeline.corpus_terms import (  # noqa: F401
-    TermIndex, TermStats, context_frame, first_sentence, keyword_frame, sentence_frame, with_sentences)
+    TermIndex, TermStats, context_frame, first_sentence, first_sentences, keyword_frame, sentence_frame, with_sentences)
 from pipeline.partials import CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, boundaries_of, document_partial  # noqa: F401
 from pipeline.segment import segment_arrays
 
@@ -146,9 +146,12 @@ class _VocabularyParts:
             index = self.index.of_rows(rows)
             slogan_contexts = {d["doc_id"]: slogan_occurrences(self.found[d["doc_id"]]) for d in docs}
             return conform(context_frame(docs, partials, index, self.chosen, slogan_contexts), "contexts")
-        records = [{"doc_id": d["doc_id"], "county": d["county"], "report_year": d["report_year"], **row,
-                    "first_sentence": first_sentence(d["text"], partial, *row["first"])}
-                   for d, partial in zip(docs, partials) for row in slogan_rows(self.found[d["doc_id"]])]
+        records = []
+        for d, partial in zip(docs, partials):
+            rows = slogan_rows(self.found[d["doc_id"]])
+            sentences = first_sentences(d["text"], partial, [row["first"] for row in rows])
+            records += [{"doc_id": d["doc_id"], "county": d["county"], "report_year": d["report_year"], **row,
+                         "first_sentence": sentence} for row, sentence in zip(rows, sentences)]
         return conform(_frame(records, _SLOGAN_COLUMNS), "slogans")
 
 

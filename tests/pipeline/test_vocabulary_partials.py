@@ -153,7 +153,7 @@ def test_a_stored_result_is_reused_while_what_it_depended_on_holds(tmp_path, mon
 def test_first_sentence_from_the_partial_is_the_sentence_segment_finds():
     """Slogan rows keep the offsets of their first occurrence; the sentence is read back from
     the partial's sentence offsets, as ``segment.sentence_at`` would find it, at every offset."""
-    from pipeline.corpus_terms import first_sentence
+    from pipeline.corpus_terms import first_sentence, first_sentences
     from pipeline.partials import DocPartial, document_partial
     from pipeline.segment import sentence_at, split_sentences
 
@@ -165,6 +165,10 @@ def test_first_sentence_from_the_partial_is_the_sentence_segment_finds():
         found = sentence_at(sentences, starts, offset)
         expected = found.text if found else text[offset:offset + 2]
         assert first_sentence(text, partial, offset, offset + 2) == expected
+    # All of a report's occurrences at once (how slogan rows are made): the same sentences.
+    spans = [(offset, offset + 2) for offset in range(len(text))]
+    assert first_sentences(text, partial, spans) == [first_sentence(text, partial, *span) for span in spans]
+    assert first_sentences(text, partial, []) == []
 
 
 def test_stored_kinds_reclassify_only_the_phrases_whose_quotes_changed(sample_texts, tmp_path, monkeypatch):
