@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.numerals import CN_NUMBER, chinese_number
+from pipeline.numerals import CN_NUMBER, chinese_number
 
 # --- value mentions ---------------------------------------------------------------
 

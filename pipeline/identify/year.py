@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from pipeline import doc_kinds
-from pipeline.extract.numerals import chinese_number
+from pipeline.numerals import chinese_number
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?:度)?")
 _MASKED_YEAR = re.compile(r"(?:19|20)?(?:[Xx×*＊]{2})\s*年|(?:19|20)[Xx×*]{2}")

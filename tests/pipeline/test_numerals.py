@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.numerals import chinese_number
+from pipeline.numerals import chinese_number
 from tests.pipeline.extract.helpers import PLAN, REVIEW, facts, one
 
 
