@@ -326,12 +326,21 @@ def top_terms_bar(freq: pd.DataFrame, *, present=False, theme="light", title=Non
     if "documents" in rows.columns:  # document-weighted slogans: how many reports, and how often
         labels = [f"{int(d)} 份报告 · {int(c)} 次" for d, c in zip(rows["documents"], rows["count"])]
         fig = go.Figure(go.Bar(x=rows["documents"], y=[esc(t) for t in rows["term"]], orientation="h", marker={"color": p["focal"]}, text=labels, textposition="outside", cliponaxis=False, hovertext=[f"{esc(t)}：{l}" for t, l in zip(rows["term"], labels)], hoverinfo="text"))
-        fig.update_xaxes(title="出现在几份报告中")
+        top = rows["documents"].max()
+        # A count of reports has no halves: few reports, a tick per report.
+        fig.update_xaxes(title="出现在几份报告中", range=[0, _room_for_labels(top, labels)], dtick=1 if top <= 8 else None)
     else:
         fig = go.Figure(go.Bar(x=rows["count"], y=[esc(t) for t in rows["term"]], orientation="h", marker={"color": p["focal"]}, text=rows["count"], textposition="outside", cliponaxis=False, hovertemplate="%{y}：%{x} 次<extra></extra>"))
-        fig.update_xaxes(title="出现次数")
+        fig.update_xaxes(title="出现次数", range=[0, _room_for_labels(rows["count"].max(), [str(c) for c in rows["count"]])])
     fig.update_yaxes(type="category", title=None)
     return style(fig, present=present, theme=theme, height=None if present else max(360, 60 + 30 * len(rows)), title=title)
+
+
+def _room_for_labels(top: float, labels: list[str]) -> float:
+    """The axis end that leaves the longest label written after the longest bar inside the
+    chart (outside labels past the axis are cut off by the figure's edge in a half-width column)."""
+    longest = max((len(label) for label in labels), default=0)
+    return float(top or 1) * (1 + 0.06 * longest + 0.05)
 
 
 def distinctive_bar(terms: pd.DataFrame, *, label_a: str, label_b: str, present=False, theme="light", title=None) -> go.Figure:

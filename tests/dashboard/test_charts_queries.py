@@ -164,6 +164,17 @@ def test_slogans_weigh_by_documents_so_one_report_repeating_a_slogan_does_not_do
     assert "5 份报告 · 5 次" in list(bar.data[0].text)
 
 
+def test_top_terms_leave_room_after_the_longest_bar_for_its_label():
+    """In a half-width column an outside label past the axis end is cut at the figure's edge
+    (1 份报 of 1 份报告 · 1 次): the axis runs on by the longest label's length."""
+    freq = pd.DataFrame({"term": ["三大战役", "四不一保"], "documents": [1, 1], "count": [1, 12], "weight": [1.0, 1.0]})
+    axis = charts.top_terms_bar(freq, title="t").layout.xaxis
+    assert axis.range[1] >= 1 * (1 + 0.06 * len("1 份报告 · 12 次"))
+    assert axis.dtick == 1  # no 0.5 份报告 tick
+    counts = pd.DataFrame({"term": ["乡村振兴", "共同富裕"], "count": [120, 3]})
+    assert charts.top_terms_bar(counts, title="t").layout.xaxis.range[1] > 120 * 1.15
+
+
 def test_a_label_on_the_plots_top_edge_gets_its_own_line_under_the_subtitle():
     import plotly.graph_objects as go
 
