@@ -216,6 +216,22 @@ def _band(target: float, measure: str) -> float:
     return abs(target) * settings.ABOUT_TOLERANCE_RELATIVE
 
 
+def _timeline_y_range(rows: pd.DataFrame, targets: pd.DataFrame, measure: str) -> list[float] | None:
+    """Every target (its 左右 band included) and outcome on the plot, with head room for the
+    target's label written above its mark (autoscaling fits the marks, not their labels, so the
+    highest target's label ran into the subtitle)."""
+    values = [float(v) for v in list(rows["actual_value"].dropna()) + list(targets["target_value"].dropna())]
+    bands = [_band(float(v), measure) for v, q in zip(targets["target_value"], targets["target_qualifier"])
+             if q == "about" and not pd.isna(v)]
+    if not values:
+        return None
+    low, high = min(values) - max(bands, default=0), max(values) + max(bands, default=0)
+    if measure == "level":  # amounts start at zero
+        low = min(low, 0.0)
+    span = (high - low) or abs(high) or 1.0
+    return [0.0 if measure == "level" and low == 0 else low - 0.08 * span, high + 0.22 * span]
+
+
 def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False, theme="light", title=None) -> go.Figure:
     """Targets (with their qualifier drawn) against reported outcomes, year by year.
 
@@ -291,14 +307,16 @@ def timeline(rows: pd.DataFrame, *, indicator: str, measure: str, present=False,
                     marker={"symbol": sym, "size": marker_size + (6 if symbol == "circle-open" else 0), "color": colour, "line": {"width": 3, "color": colour}},
                     # Direct labels: the outcome (and 预计) right of its mark; pending says so.
                     text=["待公布"] * len(group) if status == "no_outcome_yet" else [f"{esc(queries.format_value(v, u))}{'（预计）' if estimated else ''}" for v, u in zip(group["actual_value"], group["actual_unit"])],
-                    textposition="middle right", textfont={"size": size, "color": colour},
+                    # 待公布 sits on the target's line: written below it, not across it.
+                    textposition="bottom right" if status == "no_outcome_yet" else "middle right", textfont={"size": size, "color": colour},
                     customdata=group["actual_fact_id"] if status != "no_outcome_yet" else group["target_fact_id"],
                     hovertext=hover, hoverinfo="text",
                 )
             )
     years = sorted({int(y) for y in rows["period"].dropna()})
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[f"{y}年" for y in years], range=[min(years) - 0.7, max(years) + 0.7], title=None)
-    fig.update_yaxes(title=esc(f"{indicator}{queries.label(queries.MEASURE_LABELS, measure)}（{unit}）") if unit else None, rangemode="tozero" if measure == "level" else "normal")
+    fig.update_yaxes(title=esc(f"{indicator}{queries.label(queries.MEASURE_LABELS, measure)}（{unit}）") if unit else None,
+                     range=_timeline_y_range(rows, targets, measure))
     fig.update_layout(hovermode="closest", clickmode="event+select")
     fig = style(fig, present=present, theme=theme, title=title, height=800 if present else 520)
     fig.update_layout(legend={"yanchor": "top", "y": -0.1 if not present else -0.08, "x": 0})

@@ -131,6 +131,28 @@ def test_pending_marker_uses_pending_colour(tables):
     fig = charts.timeline(rows, indicator="城镇登记失业率", measure="rate")
     pending = next(t for t in fig.data if t.name == "◌ 待公布")
     assert pending.marker.color == charts.palette("light")["pending"]
+    assert pending.textposition == "bottom right"  # under the target's line, not across it
+
+
+def test_the_timeline_leaves_head_room_for_the_highest_targets_label(tables):
+    """A target's label is written above its mark; autoscaling fits marks, not labels, so the
+    highest target's 目标 8%以上 ran into the subtitle. Every mark and band is inside the range."""
+    for county, indicator, measure in (("浚县", "地区生产总值", "growth"), ("利津县", "城镇登记失业率", "rate")):
+        rows = queries.timeline(tables["targets_vs_outcomes"], tables["documents"], county, indicator, measure)
+        low, high = charts.timeline(rows, indicator=indicator, measure=measure).layout.yaxis.range
+        values = list(rows["actual_value"].dropna()) + list(rows["target_value"].dropna())
+        assert values and low < min(values) and high >= max(values) + 0.2 * (max(values) - min(values) or abs(max(values)))
+
+
+def test_an_amounts_timeline_starts_at_zero():
+    rows = pd.DataFrame({"period": [2022, 2023], "target_value": [120.0, None], "target_unit": ["亿元", None],
+                         "target_qualifier": ["at_least", None], "target_qualifier_text": ["以上", None],
+                         "target_sentence": ["s", None], "target_doc": ["d", None], "target_fact_id": ["f1", None],
+                         "actual_value": [125.0, 130.0], "actual_unit": ["亿元", "亿元"], "actual_estimated": [False, False],
+                         "actual_sentence": ["s", "s"], "actual_doc": ["d", "d"], "actual_fact_id": ["f2", "f3"],
+                         "status": ["met", "no_target"]})
+    low, high = charts.timeline(rows, indicator="地区生产总值", measure="level").layout.yaxis.range
+    assert low == 0 and high > 130
 
 
 def test_no_median_for_a_single_value(tables):
