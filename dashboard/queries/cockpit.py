@@ -71,6 +71,18 @@ def peer_group(documents: pd.DataFrame, county: str | None, level: str = "city")
     return "全部", everyone
 
 
+def peer_fallback_note(county: str | None, level: str, group: str) -> str | None:
+    """Why the comparison is wider than asked (同市 asked, 全部 given), or None when it is not:
+    a silent fallback reads as if the city's counties were ranked."""
+    from dashboard.queries.compare import PEER_LEVELS
+
+    asked = PEER_LEVELS.get(level)
+    if not county or level == "all" or group == asked:
+        return None
+    where = {"city": "所在的市", "province": "所在的省"}[level]
+    return f"{county}{where}只有它一个县入库，已改为与{'同省各县' if group == '同省' else '全部县'}比较。"
+
+
 # --- Headline tiles ---------------------------------------------------------------------------
 
 

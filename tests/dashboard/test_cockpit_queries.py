@@ -106,6 +106,17 @@ def test_peer_group_same_city_then_province_then_all():
     assert queries.peer_group(docs, "甲县", level="province")[0] == "同省"
 
 
+def test_a_wider_comparison_than_asked_says_why():
+    docs = _docs([("甲县", "一市", "某省"), ("乙县", "一市", "某省"), ("丙县", "二市", "某省"), ("丁县", "三市", "他省")])
+    notes = {(county, level): queries.peer_fallback_note(county, level, queries.peer_group(docs, county, level)[0])
+             for county in ("甲县", "丙县", "丁县") for level in ("city", "province", "all")}
+    assert notes[("甲县", "city")] is None and notes[("甲县", "province")] is None and notes[("甲县", "all")] is None
+    assert notes[("丙县", "city")] == "丙县所在的市只有它一个县入库，已改为与同省各县比较。"
+    assert notes[("丁县", "city")] == "丁县所在的市只有它一个县入库，已改为与全部县比较。"
+    assert notes[("丁县", "province")] == "丁县所在的省只有它一个县入库，已改为与全部县比较。"
+    assert queries.peer_fallback_note(None, "city", "全部") is None
+
+
 def test_an_article_covering_several_counties_counts_each_never_the_joined_names():
     docs = _docs([("东区;西区;南区", "某市", "某省"), ("北区", "某市", "某省")])
     assert queries.peer_group(docs, "西区") == ("同市", ["东区", "北区", "南区", "西区"])
