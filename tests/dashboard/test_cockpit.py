@@ -1,5 +1,7 @@
 """县情驾驶舱 page (the landing page) and the corpus overview that moved to 数据."""
 
+import pytest
+
 from tests.dashboard.conftest import assert_no_exception, figures, html_blocks, page_text
 
 
@@ -76,6 +78,28 @@ def test_empty_state_is_a_sentence(empty_app):
     at = empty_app("cockpit")
     assert_no_exception(at)
     assert "还没有数据" in page_text(at)
+
+
+def _emoji(text: str) -> list[str]:
+    """Characters past the Basic Multilingual Plane (📂, 📊…): only a colour-emoji font has them,
+    and the projector PC's fonts (Noto CJK, DejaVu) draw a box instead."""
+    return [c for c in text if ord(c) >= 0x10000]
+
+
+@pytest.mark.parametrize("page", ["cockpit", "compare", "targets", "vocabulary"])
+def test_empty_build_link_to_data_page_draws_every_glyph(empty_app, page):
+    at = empty_app(page)
+    assert_no_exception(at)
+    links = [link for link in at.get("page_link") if link.proto.page == "data"]
+    to_data = [link for link in links if "前往" in link.proto.label]
+    assert to_data, "the empty state links to 数据"
+    menu = {link.proto.label: link.proto.icon for link in at.get("page_link")}
+    assert to_data[0].proto.icon == menu["数据"] and to_data[0].proto.icon.startswith(":material/"), to_data[0].proto.icon
+    for link in at.get("page_link"):
+        assert link.proto.icon.startswith(":material/") or not _emoji(link.proto.icon), link.proto.icon
+        assert not _emoji(link.proto.label), link.proto.label
+    assert not _emoji(page_text(at))
+    assert all(not _emoji(alert.proto.icon) for alert in [*at.info, *at.warning])
 
 
 def test_presentation_deck_from_url_steps_through_slides(fixture_app):
