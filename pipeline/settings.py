@@ -157,6 +157,9 @@ MIN_TEXT_CHARS = 40
 
 # "About" targets (左右) count as met when the outcome is at most this many
 # percentage points (for rates) or this fraction (for levels) below the target.
+# Bars a 县域对比 ranking draws: the best counties (and the selected one); the table lists them all.
+RANKING_BARS = 20
+
 ABOUT_TOLERANCE_POINTS = 0.5
 ABOUT_TOLERANCE_RELATIVE = 0.05
 
