@@ -158,3 +158,18 @@ def test_every_tile_carries_its_sentence_fetched_for_it(app_test, built_data_dir
     blocks = html_blocks(at)
     gdp = facts[(facts["indicator"] == "地区生产总值") & (facts["measure"] == "growth") & (facts["period"] == 2022)].iloc[0]
     assert html.escape(f"{gdp['sentence']}\n来源文件：{gdp['source_file']}", quote=True) in blocks
+
+
+def test_a_year_without_targets_shows_the_countys_other_targets_and_why(app_test):
+    """浚县 in the sample build: its default year's report (2023) sets no target and its 2021
+    targets wait for the 2022 report, which is not in: the cockpit lists those targets with their
+    year and says why nothing can be compared yet, instead of a bare 没有可对照的年度目标."""
+    at = app_test("cockpit", county="浚县")
+    assert_no_exception(at)
+    year = at.sidebar.selectbox(key="year").value
+    blocks = html_blocks(at)
+    assert f"浚县{year}年的报告里没有提取到年度目标" in blocks
+    assert "浚县其他年份的目标" in blocks and "<th>年份</th>" in blocks
+    assert "<td>2021年</td>" in blocks and "◌ 待公布" in blocks
+    assert "实绩要看2022年的报告，这份报告尚未入库" in blocks, "the reason: the outcomes' report is missing"
+    assert "targets?county=" in blocks and "year=2021" in blocks, "each target links to its own year's timeline"
