@@ -32,7 +32,10 @@ unit = next((u for u in rank["unit"].dropna()), "") if not rank.empty else ""
 name = queries.measure_name(indicator, measure)
 title = f"{year}年 {name}（{queries.KIND_LABELS[kind]}）· {group}"
 message = queries.ranking_sentence(focal, year, indicator, measure, rank, queries.median_value(rank), unit, group)
-shown, left_out = queries.ranking_shown(rank, focal, settings.RANKING_BARS)  # thousands of bars are no chart
+bars = settings.RANKING_BARS_PRESENT if sel["present"] else settings.RANKING_BARS
+shown, left_out = queries.ranking_shown(rank, focal, bars)  # thousands of bars are no chart
+if left_out:
+    title += f"（前 {bars} 个县，共 {len(rank)} 个）"
 
 
 def draw_ranking(key: str) -> None:

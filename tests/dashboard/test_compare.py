@@ -156,3 +156,12 @@ def test_a_small_group_is_drawn_whole(fixture_app):
     assert_no_exception(at)
     assert "显示前" not in page_text(at)
     assert len(figures(at)[0]["data"][0]["y"]) == 2
+
+
+def test_the_projector_draws_fewer_bars_and_says_so_in_the_title(many_counties_dir, monkeypatch):
+    point_env_at(monkeypatch, many_counties_dir)
+    at = open_page("compare", county="浚县", year=2022, indicator="地区生产总值", measure="growth", peers="all", mode="present")
+    assert_no_exception(at)
+    fig = figures(at)[0]
+    assert len(fig["data"][0]["y"]) == settings.RANKING_BARS_PRESENT + 1, "the best and the selected county"
+    assert f"（前 {settings.RANKING_BARS_PRESENT} 个县，共 {MANY + 2} 个）" in fig["layout"]["title"]["text"]
