@@ -19,13 +19,7 @@ import streamlit as st  # noqa: E402
 
 from dashboard import components, data, ui_language, view_data  # noqa: E402
 
-PAGES = (
-    ("cockpit", "县情驾驶舱", ":material/dashboard:"),
-    ("compare", "县域对比", ":material/leaderboard:"),
-    ("targets", "目标与实绩", ":material/flag:"),
-    ("vocabulary", "政策热词", ":material/cloud:"),
-    ("data", "数据", ":material/folder_open:"),
-)
+PAGES = components.PAGES  # (slug, title, icon), kept in components/navigation.py
 
 st.set_page_config(page_title="县情看板", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
 ui_language.inject()  # Streamlit's own English (uploader, "No results", toolbars, connection dialog) in Chinese

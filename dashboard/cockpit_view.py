@@ -53,13 +53,15 @@ def timeline_link(county: str, year: int | None, indicator: str, measure: str) -
     return "targets?" + urlencode(query)
 
 
-def scorecard_html(card: pd.DataFrame, county: str, year: int | None) -> str:
-    head = "".join(f"<th>{c}</th>" for c in ("结果", "指标", "目标", "实绩", "实绩来源", "差距"))
+def scorecard_html(card: pd.DataFrame, county: str, year: int | None, with_year: bool = False) -> str:
+    """The scorecard table; ``with_year``: a 年份 column first and each row linked to its own year."""
+    head = "".join(f"<th>{c}</th>" for c in (("年份",) if with_year else ()) + ("结果", "指标", "目标", "实绩", "实绩来源", "差距"))
     rows = []
     for row in card.itertuples(index=False):
-        link = timeline_link(county, year, row.indicator, row.measure)
+        link = timeline_link(county, int(row.period) if with_year else year, row.indicator, row.measure)
         rows.append(
             f"<tr class='{STATUS_CLASS.get(row.status, 'cp-none')}'>"
+            + (f"<td>{_e(row.年份)}</td>" if with_year else "") +
             f"<td class='cp-verdict'>{_e(row.结果)}</td>"
             f"<td><a href='{_e(link)}' target='_self' title='打开该指标的历年目标与实绩'>{_e(row.指标)}</a></td>"
             f"<td>{_e(row.目标)}</td><td>{_e(row.实绩)}</td><td>{_e(row.实绩来源)}</td><td>{_e(row.差距)}</td></tr>"
@@ -68,7 +70,9 @@ def scorecard_html(card: pd.DataFrame, county: str, year: int | None) -> str:
     return f"<div class='cp-scorecard-wrap'><table class='cp-table cp-scorecard'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
 
 
-def scorecard_message(card: pd.DataFrame, county: str, year: int | None) -> str:
+def scorecard_message(card: pd.DataFrame, county: str, year: int | None, others: pd.DataFrame | None = None) -> str:
+    if card.empty and others is not None and not others.empty:
+        return f"{county}{year}年的报告里没有提取到年度目标；下方列出{county}其他年份的{len(others)}项目标。"
     if card.empty:
         return f"{county}{year}年的报告里没有可对照的年度目标。"
     n = queries.scorecard_counts(card)
@@ -104,10 +108,18 @@ def show_tiles(tiles: list[dict], year: int | None) -> None:
     st.html(tiles_html(tiles, year))
 
 
-def show_scorecard(card: pd.DataFrame, county: str, year: int | None) -> None:
+def show_scorecard(card: pd.DataFrame, county: str, year: int | None, others: pd.DataFrame | None = None) -> None:
+    """The year's scorecard; without targets that year, the county's targets of other years
+    (``others``: ``queries.other_targets``) and why there is nothing to compare yet."""
     st.html(f"<h3 class='cp-h'>{_e(county)}{year}年目标完成情况</h3>")
     if card.empty:
-        st.html(f"<p class='cp-muted'>{_e(scorecard_message(card, county, year))}目标来自当年的报告；实绩来自下一年的报告或统计公报。</p>")
+        if others is None or others.empty:
+            st.html(f"<p class='cp-muted'>{_e(scorecard_message(card, county, year))}目标来自当年的报告；实绩来自下一年的报告或统计公报。</p>")
+            return
+        st.html(f"<p class='cp-muted'>{_e(queries.no_comparison_reason(others, county, year))}</p>")
+        st.html(f"<h4 class='cp-h cp-h-sub'>{_e(county)}其他年份的目标</h4>")
+        st.html(scorecard_html(others, county, None, with_year=True))
+        st.html("<p class='cp-muted cp-legend'>✔ 达成 · ✘ 未达成 · ◌ 待公布（下一年的报告尚未入库）。点指标名查看历年目标与实绩。</p>")
         return
     st.html(scorecard_html(card, county, year))
     st.html("<p class='cp-muted cp-legend'>未达成在前；✔ 达成 · ✘ 未达成 · ◌ 待公布（下一年的报告尚未入库）。点指标名查看历年目标与实绩。</p>")

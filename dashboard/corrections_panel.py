@@ -15,7 +15,7 @@ from dashboard import components, data, queries, view_data
 from dashboard.safe_text import md
 
 
-def render(documents: pd.DataFrame, sel: dict) -> None:
+def render(sel: dict) -> None:
     st.subheader("更正记录")
     recorded = data.load_corrections()
     # Checking them applies every correction to every fact: only worth it when there are some.
@@ -44,15 +44,13 @@ def render(documents: pd.DataFrame, sel: dict) -> None:
             components.correction_form(fact, key="data")
 
     with st.expander("补录一个漏提取的数值"):
-        # The sidebar county's documents (all of them when it has none): a list of 10,000 is no choice.
-        mine = documents[documents["county"] == sel["county"]] if sel["county"] else documents.iloc[0:0]
-        own = bool((mine["status"] == "ok").any())
-        docs = queries.document_options(mine if own else documents)
-        if not docs:
-            st.caption("没有已入库的文档。")
+        # The sidebar county's documents first, any other by search (outside the form: a form
+        # reruns only when saved): a list of 10,000 is no choice.
+        doc_id = components.document_picker("add_fact_doc", "所属文档", sel["county"])
+        if doc_id is None:
+            st.caption("没有符合条件的已入库文档。")
         else:
             with st.form("add_fact", clear_on_submit=True):
-                doc_id = st.selectbox(f"所属文档（{sel['county']}的文档；换县请用侧栏）" if own else "所属文档", list(docs), format_func=docs.get, placeholder="请选择")
                 a, b, c = st.columns(3)
                 indicator = a.text_input("指标", placeholder="例如 地区生产总值")
                 measure = b.selectbox("口径", list(queries.MEASURE_LABELS), format_func=queries.MEASURE_LABELS.get, placeholder="请选择")

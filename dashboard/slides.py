@@ -42,14 +42,15 @@ def cockpit_tiles(t: dict, county: str, year: int | None) -> list[dict]:
 def show_cockpit(t: dict, county: str, year: int | None, manifest: dict | None) -> None:
     tiles = cockpit_tiles(t, county, year)
     card = queries.scorecard(t["tvo"], t["documents"], county, year)
-    view.show_message(queries.headline_sentence(tiles, county, year) or view.scorecard_message(card, county, year))
+    others = queries.other_targets(t["tvo"], t["documents"], county, year) if card.empty else None
+    view.show_message(queries.headline_sentence(tiles, county, year) or view.scorecard_message(card, county, year, others))
     if tiles:
         view.show_tiles(tiles, year)
     else:
         components.empty_state(f"{county}{year}年没有主要指标的目标或实绩（可能全部被遮盖，或报告里没有这些指标）。")
     left, right = st.columns([2.2, 1], gap="large")
     with left:
-        view.show_scorecard(card, county, year)
+        view.show_scorecard(card, county, year, others)
     with right:
         view.show_slogans(queries.slogan_changes(t["slogans"], county, year), county, year)
     view.show_source(queries.source_line(t["indicators"], t["documents"], county, year, manifest))

@@ -90,6 +90,7 @@ BASE_CSS = """
 .cp-slide-label { text-align: center; font-size: 20px; }
 .cp-message { font-size: 1.3rem; font-weight: 600; margin: 0 0 .4rem 0; color: #111; }
 .cp-h { font-size: 1.35rem; margin: .3rem 0 .4rem 0; }
+.cp-h-sub { font-size: 1.1rem; }
 .cp-tiles { font-size: 1rem; display: grid; grid-template-columns: repeat(3, 1fr); gap: .7rem; }
 .cp-tile { border: 2px solid #767676; border-left-width: 10px; border-radius: .4rem; padding: .45rem .8rem; background: #fff; color: #111; }
 .cp-tile-label { font-size: 1.05em; font-weight: 600; }

@@ -28,6 +28,13 @@ def compare_facts(indicator: str | None, year: int | None) -> pd.DataFrame:
     return view_rows.compare_facts(data.query, indicator, year) if data.facts_current() else data.load_indicators()
 
 
+def ranking(indicator: str, measure: str, year: int, kind: str) -> pd.DataFrame:
+    """``queries.ranking`` of the (corrected) facts: one row per county, ranked in the engine."""
+    if data.facts_current():
+        return view_rows.ranking(data.query, indicator, measure, year, kind)
+    return queries.ranking(data.load_indicators(), indicator, measure, year, kind)
+
+
 def with_sentences(rows: pd.DataFrame, facts: pd.DataFrame, **equals) -> pd.DataFrame:
     """``rows`` (shown facts) with their ``sentence``: as read when ``facts`` carry sentences, else
     fetched for the facts matching ``equals`` (the filter that chose ``rows``)."""

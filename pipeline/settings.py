@@ -157,6 +157,11 @@ MIN_TEXT_CHARS = 40
 
 # "About" targets (左右) count as met when the outcome is at most this many
 # percentage points (for rates) or this fraction (for levels) below the target.
+# Bars a 县域对比 ranking draws: the best counties (and the selected one); the table lists them all.
+# On the projector fewer, so that every county's name and value stays readable from the back.
+RANKING_BARS = 20
+RANKING_BARS_PRESENT = 10
+
 ABOUT_TOLERANCE_POINTS = 0.5
 ABOUT_TOLERANCE_RELATIVE = 0.05
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import charts, components, data, queries, view_data
 from dashboard.safe_text import md
+from pipeline import settings
 
 sel = components.selection()
 components.page_header("县域对比", "选择指标、口径和年份：各县排名（虚线为中位数），所选县与其他县逐一比较，多指标对照。")
@@ -25,22 +26,28 @@ kind = c2.radio("类别", ["actual", "target"], key="cmp_kind", horizontal=True,
 level = c3.radio("比较范围", list(queries.PEER_LEVELS), key="cmp_peers_level", horizontal=True, format_func=queries.PEER_LEVELS.get)
 
 group, peers = queries.peer_group(documents, focal, level)
-rank = queries.with_peers(queries.ranking(indicators, indicator, measure, year, kind), peers)
+rank = queries.with_peers(view_data.ranking(indicator, measure, year, kind), peers)  # every peer, ranked in the engine
 rank = view_data.with_sentences(rank, indicators, indicator=indicator, measure=measure, kind=kind, period=year, scope="annual")
 unit = next((u for u in rank["unit"].dropna()), "") if not rank.empty else ""
 name = queries.measure_name(indicator, measure)
 title = f"{year}年 {name}（{queries.KIND_LABELS[kind]}）· {group}"
 message = queries.ranking_sentence(focal, year, indicator, measure, rank, queries.median_value(rank), unit, group)
+bars = settings.RANKING_BARS_PRESENT if sel["present"] else settings.RANKING_BARS
+shown, left_out = queries.ranking_shown(rank, focal, bars)  # thousands of bars are no chart
+if left_out:
+    title += f"（前 {bars} 个县，共 {len(rank)} 个）"
 
 
 def draw_ranking(key: str) -> None:
-    fig = charts.ranking_bar(rank, focal=focal, median=queries.median_value(rank), indicator=indicator, unit=unit, present=sel["present"], theme=sel["theme"], title=title)
+    fig = charts.ranking_bar(shown, focal=focal, median=queries.median_value(rank), indicator=indicator, unit=unit, present=sel["present"], theme=sel["theme"], title=title)
     components.plot(fig, key=key, message=message, name=charts.export_name(focal, year, name, "县域排名"), frame=queries.rank_frame(rank, indicator))
 
 
 if sel["present"]:
     components.slide_nav(view_data.filter_options()["indicators"], "indicator")
     draw_ranking("cmp_rank_present")
+    if left_out:
+        st.caption(left_out)
     st.stop()
 
 if rank["value"].notna().sum() == 0:
@@ -49,6 +56,8 @@ else:
     if int(rank["value"].notna().sum()) < 2:
         st.caption("目前只有一个县（或没有县）公布了具体数值，排名和中位数需要至少两个县。")
     draw_ranking("cmp_rank")
+    if left_out:
+        st.caption(left_out + "全部县见下方“逐一比较”表格。")
     st.caption("深色为所选县，灰色为其他县；“已遮盖”表示原文数字被 X 或 * 替换，“未披露”表示报告提到了指标但没有数值，“无数据”表示没有这项数据，三者都不按 0 计算；带 * 的数值经过人工更正。")
 
     st.subheader(f"{md(focal or '所选县')}与其他县逐一比较")

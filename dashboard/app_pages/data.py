@@ -45,7 +45,7 @@ doc_review.render(admin)
 slogan_review.render(admin)  # 提法归类: kinds of quoted phrases, and their corrections
 
 # --- Corrections ---------------------------------------------------------------------------
-corrections_panel.render(documents, sel)  # the record, correct or hide a value, add a missing one
+corrections_panel.render(sel)  # the record, correct or hide a value, add a missing one
 
 # --- Downloads -----------------------------------------------------------------------------
 st.subheader("下载表格")

@@ -25,12 +25,9 @@ source = c1.radio("词语来源", list(SOURCES), key="voc_source", horizontal=Tr
 scope = c2.radio("范围", list(SCOPES), key="voc_scope", horizontal=True, format_func=SCOPES.get)
 top = c3.number_input("显示前 N 个", min_value=5, max_value=50, value=20, step=5, key="voc_top")
 
-doc_id = None
-if scope == "document":
-    docs = queries.document_options(documents)
-    if docs:
-        doc_id = st.selectbox("文档", list(docs), key="voc_doc", format_func=docs.get, placeholder="请选择")
 county, year = sel["county"], sel["year"]
+# The sidebar's county and year first, any document by search: never a list of every document.
+doc_id = components.document_picker("voc_doc", "文档", county, year) if scope == "document" else None
 freq = engine.term_frequencies(data.query, source, top=top, **queries.scope_filter(scope, county, year, doc_id))
 where = {"corpus": "全部文档", "county": f"{county or '所选县'}（全部年份）", "county_year": f"{county or '所选县'} {year}年报告", "document": "所选文档"}[scope]
 build_id = str(manifest["build_id"])

@@ -10,8 +10,37 @@ import streamlit as st
 from dashboard import data, queries
 from dashboard.components.tables import empty_state, html_table, pager
 from dashboard.queries import listing
+from dashboard.safe_text import md
 
 COVERAGE_PAGE = 25  # counties a page of the coverage (a projector shows about that many rows)
+PICKER_SHOWN = 50  # documents a document picker lists; typing narrows the rest
+
+
+def document_picker(key: str, label: str, county: str | None = None, year: int | None = None) -> str | None:
+    """Choose one accepted document of the whole corpus without listing it: the county's (and the
+    year's) documents first; typing part of a file name, county or title searches them all. The
+    engine filters, counts and cuts (``listing``): at 10,000 reports a select of every document is
+    no choice. Returns the chosen doc_id (None when nothing matches)."""
+    search = st.text_input("搜索文档：文件名、县或标题", key=f"{key}_search", placeholder="例如 浚县 或 2023")
+    typed = search.strip() if search else ""
+    if typed:
+        wanted, scope = {"search": typed}, f"包含“{typed}”的文档"
+    else:
+        wanted = {"county": county, "year": year}
+        scope = f"{county or ''}{f'{year}年' if year is not None else ''}的文档" if (county or year is not None) else "全部文档"
+    total = listing.document_count(data.query, status="ok", **wanted)
+    if not total and not typed and (county or year is not None):
+        wanted, scope = {}, f"{county or '所选县'}{f'{year}年' if year is not None else ''}没有已入库的文档；全部文档"
+        total = listing.document_count(data.query, status="ok")
+    docs = queries.document_options(listing.document_page(data.query, status="ok", **wanted, limit=PICKER_SHOWN))
+    more = f"，列出前 {PICKER_SHOWN} 篇，输入更多文字可缩小范围" if total > PICKER_SHOWN else ""
+    st.caption(md(f"{scope}：共 {total} 篇{more}。" + ("" if typed else "输入文字可搜索其他县、其他年份的文档。")))
+    if not docs:
+        return None
+    # One widget per list: the browser keeps showing a keyed select's old choice when only its
+    # options change, so each search (or county and year) gets a select of its own.
+    scope_key = f"{key}:{'|'.join(f'{k}={v}' for k, v in sorted(wanted.items()))}"
+    return st.selectbox(label, list(docs), key=scope_key, format_func=docs.get, placeholder="请选择")
 
 
 def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:

@@ -4,6 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+# The app's pages: (slug, menu title, icon). Icons are Material Symbols, which Streamlit ships
+# with its own font; an emoji would need a colour-emoji font the projector PC may lack (a box).
+PAGES = (
+    ("cockpit", "县情驾驶舱", ":material/dashboard:"),
+    ("compare", "县域对比", ":material/leaderboard:"),
+    ("targets", "目标与实绩", ":material/flag:"),
+    ("vocabulary", "政策热词", ":material/cloud:"),
+    ("data", "数据", ":material/folder_open:"),
+)
+
+
+def page_icon(slug: str) -> str:
+    return next(icon for s, _, icon in PAGES if s == slug)
+
+
 def share_panel(page_path: str) -> None:
     """复制链接 and a QR code of the current view (made locally with segno; nothing fetched)."""
     from dashboard import share

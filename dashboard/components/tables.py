@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, queries
+from dashboard.components.navigation import page_icon
 from dashboard.components.state import selection
 from dashboard.safe_text import md
 
@@ -55,7 +56,7 @@ def empty_state(message: str) -> None:
 def no_data() -> None:
     empty_state("还没有数据：尚未构建任何表格。请到“数据”页上传政府工作报告并点击“重新构建”，或在命令行运行构建后刷新本页。")
     try:
-        st.page_link(DATA_PAGE, label="前往“数据”页", icon="📂")
+        st.page_link(DATA_PAGE, label="前往“数据”页", icon=page_icon("data"))  # the menu's icon: every glyph in Streamlit's own fonts
     except Exception:  # noqa: BLE001 - the link is a convenience; AppTest runs pages alone
         pass
 

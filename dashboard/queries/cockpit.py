@@ -264,6 +264,36 @@ def scorecard(tvo: pd.DataFrame, documents: pd.DataFrame, county: str | None, ye
     return out.sort_values(["_o", "指标"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
 
 
+def other_targets(tvo: pd.DataFrame, documents: pd.DataFrame, county: str | None, year: int | None) -> pd.DataFrame:
+    """The county's targets of the other years (a ``scorecard`` of each, with 年份 first), latest
+    year first: what the cockpit shows when the year's own report sets none."""
+    if not county or tvo.empty:
+        return pd.DataFrame(columns=["年份", *scorecard(tvo.iloc[0:0], documents, None, None).columns])
+    mine = tvo[(tvo["county"] == county) & tvo["target_doc"].notna() & tvo["period"].notna()]
+    years = sorted({int(y) for y in mine["period"]} - ({int(year)} if year is not None else set()), reverse=True)
+    cards = [scorecard(mine, documents, county, y).assign(period=y) for y in years]
+    if not cards:
+        return pd.DataFrame(columns=["年份", *scorecard(tvo.iloc[0:0], documents, None, None).columns, "period"])
+    out = pd.concat(cards, ignore_index=True)
+    out.insert(0, "年份", [f"{y}年" for y in out["period"]])
+    return out
+
+
+def no_comparison_reason(others: pd.DataFrame, county: str, year: int | None) -> str:
+    """Why the county's year has no target to compare, in plain words, from ``other_targets``."""
+    here = f"{county}{year}年的报告里没有提取到年度目标" if year is not None else f"{county}没有所选年份"
+    if others.empty:
+        return f"{here}，其他年份的报告里也没有，因此还没有可对照的目标。"
+    judged = sorted({int(y) for y, s in zip(others["period"], others["status"]) if s in ("met", "missed")})
+    if judged:
+        return f"{here}；{'、'.join(f'{y}年' for y in judged)}的目标已可对照，可在侧栏换年份查看。"
+    years = sorted({int(y) for y in others["period"]})
+    waiting = "、".join(f"{y + 1}年" for y in years)
+    reports = "这份报告" if len(years) == 1 else "这些报告"
+    return (f"{here}。{county}的目标来自{'、'.join(f'{y}年' for y in years)}的报告（共{len(others)}项），"
+            f"它们的实绩要看{waiting}的报告，{reports}尚未入库，所以都还“待公布”，暂时无法对照。")
+
+
 def scorecard_counts(card: pd.DataFrame) -> dict[str, int]:
     counts = card["status"].value_counts() if not card.empty else pd.Series(dtype=int)
     return {s: int(counts.get(s, 0)) for s in VERDICT_ORDER}

@@ -22,11 +22,34 @@ def ranking(indicators: pd.DataFrame, indicator: str, measure: str, year: int, k
     ]
     rows = _pick_one(comparable(rows))
     if rows.empty:
-        return rows.assign(display=pd.Series(dtype="string"))
-    rows = rows.assign(display=[format_value(v, u, m, qualifier=q) for v, u, m, q in zip(rows["value"], rows["unit"], rows["masked"], rows["qualifier"])])
+        return with_display(rows)
     ascending = not higher_is_better(indicator)
     rows = rows.sort_values(["value", "county"], ascending=[ascending, True], na_position="last", kind="mergesort")
-    return rows.reset_index(drop=True)
+    return with_display(rows.reset_index(drop=True))
+
+
+def with_display(rows: pd.DataFrame) -> pd.DataFrame:
+    """The ranked facts with their ``display`` text (value, unit, qualifier; masks and gaps named)."""
+    if rows.empty:
+        return rows.assign(display=pd.Series(dtype="string"))
+    return rows.assign(display=[format_value(v, u, m, qualifier=q) for v, u, m, q in zip(rows["value"], rows["unit"], rows["masked"], rows["qualifier"])])
+
+
+def ranking_shown(rank: pd.DataFrame, focal: str | None, top: int) -> tuple[pd.DataFrame, str]:
+    """The bars a ranking chart draws and the note saying what was left out: the first ``top``
+    counties (a chart of every county is unreadable at thousands), and the focal county below
+    them, at its place, when it ranks lower. The note is empty when every county is drawn."""
+    if len(rank) <= top:
+        return rank, ""
+    shown = rank.head(top)
+    mine = rank[rank["county"] == focal] if focal else rank.head(0)
+    if not mine.empty and focal not in set(shown["county"]):
+        shown = pd.concat([shown, mine])
+    valued = int(rank["value"].notna().sum())
+    note = f"显示前 {top} 个县，共 {len(rank)} 个（{valued} 个有数值）"
+    if len(shown) > top:
+        note += f"；所选县{focal}排在后面，单独列在最下"
+    return shown, note + "。"
 
 
 NO_DATA = "无数据"

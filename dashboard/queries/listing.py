@@ -24,11 +24,18 @@ def _contains(columns: tuple[str, ...], text: str) -> tuple[str, list]:
     return "(" + " OR ".join(f"strpos(coalesce(\"{c}\", ''), ?) > 0" for c in columns) + ")", [text] * len(columns)
 
 
-def _documents_where(status: str | None, search: str | None, pending: bool = False) -> tuple[str, list]:
+def _documents_where(status: str | None, search: str | None, pending: bool = False, county: str | None = None,
+                     year: int | None = None) -> tuple[str, list]:
     clauses, params = [], []
     if status:
         clauses.append("status = ?")
         params.append(status)
+    if county:  # the county's own, named documents (an anonymised template names none)
+        clauses.append("county = ? AND NOT coalesce(anonymised, false)")
+        params.append(county)
+    if year is not None:
+        clauses.append("report_year = ?")
+        params.append(int(year))
     if pending:  # accepted, but the county or the year is unknown (待补充)
         clauses.append("status = 'ok' AND (county IS NULL OR report_year IS NULL)")
     if search and search.strip():
@@ -38,18 +45,20 @@ def _documents_where(status: str | None, search: str | None, pending: bool = Fal
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def document_count(run, *, status: str | None = None, search: str | None = None, pending: bool = False) -> int:
+def document_count(run, *, status: str | None = None, search: str | None = None, pending: bool = False,
+                   county: str | None = None, year: int | None = None) -> int:
     """How many documents the filters keep (those of ``document_page``)."""
-    where, params = _documents_where(status, search, pending)
+    where, params = _documents_where(status, search, pending, county, year)
     return int(run(f"SELECT count(*) AS n FROM {{documents}}{where}", params)["n"].iloc[0])
 
 
 def document_page(run, *, status: str | None = None, search: str | None = None, pending: bool = False,
-                  offset: int = 0, limit: int = 50) -> pd.DataFrame:
+                  county: str | None = None, year: int | None = None, offset: int = 0, limit: int = 50) -> pd.DataFrame:
     """One page of the documents, by source file (the table's order): ``status`` ok | rejected |
     duplicate (None: all), ``search`` in the file name, county or title, ``pending``: only the
-    accepted documents lacking a county or a year (待补充)."""
-    where, params = _documents_where(status, search, pending)
+    accepted documents lacking a county or a year (待补充), ``county`` / ``year``: one county's
+    (named) documents, of one report year."""
+    where, params = _documents_where(status, search, pending, county, year)
     columns = ", ".join(f'"{c}"' for c in DOCUMENT_COLUMNS)
     return run(f"SELECT {columns} FROM {{documents}}{where} ORDER BY source_file LIMIT {int(limit)} OFFSET {int(offset)}", params)
 

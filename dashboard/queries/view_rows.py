@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.queries.labels import HEADLINE_INDICATORS
+from dashboard.queries.compare import with_display
+from dashboard.queries.labels import HEADLINE_INDICATORS, higher_is_better
 from pipeline import contracts
 
 # Every stored column but the sentence: the one a view reads for the numbers it shows only.
@@ -47,6 +48,20 @@ def compare_facts(run, indicator: str | None, year: int | None) -> pd.DataFrame:
     sql = (f"SELECT {_columns(FACT_COLUMNS)} FROM {{indicators}} "
            "WHERE indicator = ? OR period = ? ORDER BY fact_id")
     return run(sql, [indicator, year])
+
+
+def ranking(run, indicator: str, measure: str, year: int, kind: str = "actual") -> pd.DataFrame:
+    """``queries.ranking`` of the whole table, picked and ordered in the engine: one fact per named
+    county (final before estimate, values before masks, later reports first), best first, those
+    without a value last, ties by county; no sentences. A ranking of every county (thousands at
+    10,000 reports) is this query's rows, never a pandas pass over the year's facts."""
+    order = "DESC" if higher_is_better(indicator) else "ASC"
+    sql = (f"WITH picked AS (SELECT {_columns(FACT_COLUMNS)}, row_number() OVER (PARTITION BY county ORDER BY "
+           "coalesce(estimated, false), value IS NULL, coalesce(report_year, 0) DESC, fact_id) AS nth FROM {indicators} "
+           "WHERE indicator = ? AND measure = ? AND kind = ? AND period = ? AND scope = 'annual' "
+           "AND county IS NOT NULL AND trim(county) <> '') "
+           f"SELECT {_columns(FACT_COLUMNS)} FROM picked WHERE nth = 1 ORDER BY value {order} NULLS LAST, county")
+    return with_display(run(sql, [indicator, measure, kind, year]))
 
 
 def sentences_where(run, **equals) -> dict[str, str | None]:

@@ -317,6 +317,11 @@ def html_blocks(at) -> str:
     return "\n".join(e.proto.body for e in at.get("html"))
 
 
+def document_select(at, key: str):
+    """The select of a ``components.document_picker`` (its key is ``key`` and the list's filters)."""
+    return next(s for s in at.selectbox if str(s.key or "").startswith(f"{key}:"))
+
+
 def assert_no_exception(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
 

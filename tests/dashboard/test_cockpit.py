@@ -1,5 +1,7 @@
 """县情驾驶舱 page (the landing page) and the corpus overview that moved to 数据."""
 
+import pytest
+
 from tests.dashboard.conftest import assert_no_exception, figures, html_blocks, page_text
 
 
@@ -78,6 +80,28 @@ def test_empty_state_is_a_sentence(empty_app):
     assert "还没有数据" in page_text(at)
 
 
+def _emoji(text: str) -> list[str]:
+    """Characters past the Basic Multilingual Plane (📂, 📊…): only a colour-emoji font has them,
+    and the projector PC's fonts (Noto CJK, DejaVu) draw a box instead."""
+    return [c for c in text if ord(c) >= 0x10000]
+
+
+@pytest.mark.parametrize("page", ["cockpit", "compare", "targets", "vocabulary"])
+def test_empty_build_link_to_data_page_draws_every_glyph(empty_app, page):
+    at = empty_app(page)
+    assert_no_exception(at)
+    links = [link for link in at.get("page_link") if link.proto.page == "data"]
+    to_data = [link for link in links if "前往" in link.proto.label]
+    assert to_data, "the empty state links to 数据"
+    menu = {link.proto.label: link.proto.icon for link in at.get("page_link")}
+    assert to_data[0].proto.icon == menu["数据"] and to_data[0].proto.icon.startswith(":material/"), to_data[0].proto.icon
+    for link in at.get("page_link"):
+        assert link.proto.icon.startswith(":material/") or not _emoji(link.proto.icon), link.proto.icon
+        assert not _emoji(link.proto.label), link.proto.label
+    assert not _emoji(page_text(at))
+    assert all(not _emoji(alert.proto.icon) for alert in [*at.info, *at.warning])
+
+
 def test_presentation_deck_from_url_steps_through_slides(fixture_app):
     at = fixture_app("cockpit", county="浚县", year=2022, mode="present", theme="dark")
     assert_no_exception(at)
@@ -134,3 +158,18 @@ def test_every_tile_carries_its_sentence_fetched_for_it(app_test, built_data_dir
     blocks = html_blocks(at)
     gdp = facts[(facts["indicator"] == "地区生产总值") & (facts["measure"] == "growth") & (facts["period"] == 2022)].iloc[0]
     assert html.escape(f"{gdp['sentence']}\n来源文件：{gdp['source_file']}", quote=True) in blocks
+
+
+def test_a_year_without_targets_shows_the_countys_other_targets_and_why(app_test):
+    """浚县 in the sample build: its default year's report (2023) sets no target and its 2021
+    targets wait for the 2022 report, which is not in: the cockpit lists those targets with their
+    year and says why nothing can be compared yet, instead of a bare 没有可对照的年度目标."""
+    at = app_test("cockpit", county="浚县")
+    assert_no_exception(at)
+    year = at.sidebar.selectbox(key="year").value
+    blocks = html_blocks(at)
+    assert f"浚县{year}年的报告里没有提取到年度目标" in blocks
+    assert "浚县其他年份的目标" in blocks and "<th>年份</th>" in blocks
+    assert "<td>2021年</td>" in blocks and "◌ 待公布" in blocks
+    assert "实绩要看2022年的报告，这份报告尚未入库" in blocks, "the reason: the outcomes' report is missing"
+    assert "targets?county=" in blocks and "year=2021" in blocks, "each target links to its own year's timeline"

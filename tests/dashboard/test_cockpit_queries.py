@@ -237,3 +237,16 @@ def test_source_line_never_shows_a_section_heading_as_a_document(tables):
     assert "二、" not in line and "主要目标" not in line
     kind = documents.loc[mine, "doc_type"].iloc[0]
     assert f"浚县2022年{kind}" in line
+
+
+def test_other_targets_and_the_reason_there_is_nothing_to_compare(tables):
+    tvo, documents = tables["targets_vs_outcomes"], tables["documents"]
+    others = queries.other_targets(tvo, documents, "浚县", 2024)
+    assert list(others["年份"].unique()) == ["2022年", "2021年"], "latest year first, only years with targets"
+    reason = queries.no_comparison_reason(others, "浚县", 2024)
+    assert reason.startswith("浚县2024年的报告里没有提取到年度目标；") and "2021年、2022年的目标已可对照" in reason
+    waiting = queries.other_targets(tvo, documents, "利津县", 2023)
+    assert set(waiting["status"]) == {"no_outcome_yet"} and list(waiting["年份"].unique()) == ["2020年"]
+    assert "实绩要看2021年的报告，这份报告尚未入库" in queries.no_comparison_reason(waiting, "利津县", 2023)
+    none = queries.other_targets(tvo.iloc[0:0], documents, "浚县", 2024)
+    assert none.empty and "其他年份的报告里也没有" in queries.no_comparison_reason(none, "浚县", 2024)

@@ -1,6 +1,11 @@
 """县域对比 page."""
 
-from tests.dashboard.conftest import assert_no_exception, figures, html_blocks, page_text
+import pandas as pd
+import pytest
+
+from pipeline import settings
+from tests.conftest import point_env_at
+from tests.dashboard.conftest import _doc, _fact, assert_no_exception, figures, fixture_tables, html_blocks, open_page, page_text, write_tables
 
 
 def test_compare_ranks_counties(app_test):
@@ -105,3 +110,58 @@ def test_no_values_for_year_is_a_sentence(fixture_app):
 def test_multi_table_cells_carry_their_source(fixture_app):
     at = fixture_app("compare", county="浚县", year=2022, indicator="地区生产总值")
     assert "来源文件：samples/xunxian_2023.txt" in html_blocks(at)
+
+
+# --- Many counties: the chart draws the best few, the table lists them all ------------------------
+
+MANY = 30  # invented counties, more than settings.RANKING_BARS
+
+
+@pytest.fixture(scope="module")
+def many_counties_dir(tmp_path_factory):
+    """The fixture tables and 30 invented counties (测试县01…), each with a 2022 GDP growth of
+    1 %…30 %: 浚县 (4.2 %) ranks 27th of 32, below the bars drawn."""
+    t = fixture_tables()
+    docs, facts = [t["documents"]], [t["indicators"]]
+    for i in range(1, MANY + 1):
+        doc_id, county = f"{i:016x}", f"测试县{i:02d}"
+        docs.append(pd.DataFrame([_doc(doc_id, f"invented/{county}.txt", county, "测试市", "测试省", 2023, "政府工作报告", f"{county}2023年政府工作报告（测试虚构）")]))
+        fact = _fact(doc_id, county, "测试省", 2023, "地区生产总值", "growth", "actual", 2022, float(i), "%", "【测试虚构】地区生产总值增长。", n=1)
+        facts.append(pd.DataFrame([{**fact, "source_file": f"invented/{county}.txt"}]))
+    t["documents"], t["indicators"] = pd.concat(docs, ignore_index=True), pd.concat(facts, ignore_index=True)
+    root = tmp_path_factory.mktemp("many") / "data"
+    (root / "raw").mkdir(parents=True)
+    write_tables(root / "processed", t, "many", seconds=1.0)
+    return root
+
+
+def test_all_counties_ranking_draws_the_best_few_and_says_so(many_counties_dir, monkeypatch):
+    point_env_at(monkeypatch, many_counties_dir)
+    at = open_page("compare", county="浚县", year=2022, indicator="地区生产总值", measure="growth", kind="actual", peers="all")
+    assert_no_exception(at)
+    bars = figures(at)[0]["data"][0]
+    drawn = list(reversed(bars["y"]))  # plotly lists the bottom bar first
+    assert drawn[:settings.RANKING_BARS] == [f"测试县{i:02d}" for i in range(MANY, MANY - settings.RANKING_BARS, -1)]
+    assert drawn[settings.RANKING_BARS:] == ["浚县"], "the selected county is drawn below the best, at its place"
+    total = MANY + 2  # and 利津县
+    assert f"显示前 {settings.RANKING_BARS} 个县，共 {total} 个（{total} 个有数值）" in page_text(at)
+    assert "所选县浚县排在后面" in page_text(at) and "全部县见下方" in page_text(at)
+    table = at.dataframe[0].value  # the peer table (the many-indicator table is HTML)
+    assert len(table) == total and "浚县" in set(table["县"]), "the table lists every county"
+    assert f"全部{total}县中第27" in figures(at)[0]["layout"]["title"]["subtitle"]["text"], "the chart's sentence ranks 浚县 among all 32"
+
+
+def test_a_small_group_is_drawn_whole(fixture_app):
+    at = fixture_app("compare", county="浚县", year=2022, indicator="地区生产总值", peers="all")
+    assert_no_exception(at)
+    assert "显示前" not in page_text(at)
+    assert len(figures(at)[0]["data"][0]["y"]) == 2
+
+
+def test_the_projector_draws_fewer_bars_and_says_so_in_the_title(many_counties_dir, monkeypatch):
+    point_env_at(monkeypatch, many_counties_dir)
+    at = open_page("compare", county="浚县", year=2022, indicator="地区生产总值", measure="growth", peers="all", mode="present")
+    assert_no_exception(at)
+    fig = figures(at)[0]
+    assert len(fig["data"][0]["y"]) == settings.RANKING_BARS_PRESENT + 1, "the best and the selected county"
+    assert f"（前 {settings.RANKING_BARS_PRESENT} 个县，共 {MANY + 2} 个）" in fig["layout"]["title"]["text"]

@@ -7,7 +7,7 @@ import pytest
 
 from dashboard import queries
 from pipeline import contracts, corrections, settings
-from tests.dashboard.conftest import assert_no_exception, html_blocks, own_reference, page_text, unlock
+from tests.dashboard.conftest import JUN22, document_select, assert_no_exception, html_blocks, own_reference, page_text, unlock
 
 
 def test_data_page_lists_documents(app_test):
@@ -65,6 +65,25 @@ def test_add_correction_from_the_app(fixture_app, fixture_data_dir, tmp_path, mo
     # The corrected fact is applied at once and marked as added.
     at = fixture_app("data")
     assert "补录" in set(at.dataframe[-1].value["操作"])
+
+
+def test_add_correction_to_any_document_found_by_search(fixture_app, tmp_path, monkeypatch):
+    """补录: the sidebar county's documents first; typing finds another county's document, without
+    changing the sidebar (the list is filtered in the engine, never all documents)."""
+    reference = own_reference(tmp_path, monkeypatch, headers={"corrections.csv": corrections.COLUMNS})
+    at = unlock(fixture_app("data", county="利津县", year=2020))
+    picker = document_select(at, "add_fact_doc")
+    assert {o.split(" ")[0] for o in picker.options} == {"利津县"}
+    at.text_input(key="add_fact_doc_search").input("浚县2022").run()
+    picker = document_select(at, "add_fact_doc")
+    assert picker.value == JUN22 and len(picker.options) == 1 and at.sidebar.selectbox(key="county").value == "利津县"
+    inputs = {t.label: t for t in at.text_input}
+    inputs["指标"].input("粮食产量")
+    inputs["数值"].input("30.5")
+    at.button(key="FormSubmitter:add_fact-保存补录").click().run()
+    assert_no_exception(at)
+    saved = corrections.load_corrections(reference / "corrections.csv")
+    assert list(saved["doc_id"]) == [JUN22]
 
 
 def test_rebuild_needs_the_build_module(fixture_app):

@@ -70,3 +70,16 @@ def test_a_page_of_the_coverage_is_those_rows_of_the_whole_table(built):
 ])
 def test_the_count_line_names_the_rows_shown(total, page, size, span):
     assert page_span(total, page, size) == span
+
+
+def test_one_countys_documents_of_one_year_are_that_slice_of_the_whole_list(built):
+    """What a document picker lists before anything is typed (``components.document_picker``)."""
+    run, documents = built
+    ok = documents[documents["status"] == "ok"]
+    named = ok[ok["county"].notna() & ~ok["anonymised"].fillna(False).astype(bool)]
+    county = named["county"].iloc[0]
+    for year in [None, *sorted({int(y) for y in named["report_year"].dropna()}), 1990]:
+        want = named[(named["county"] == county) & ((named["report_year"] == year) if year is not None else True)]
+        assert listing.document_count(run, status="ok", county=county, year=year) == len(want)
+        got = listing.document_page(run, status="ok", county=county, year=year, limit=len(want) + 1)
+        assert list(got["doc_id"]) == list(want.sort_values("source_file", kind="mergesort")["doc_id"])

@@ -1,6 +1,6 @@
 """政策热词 page."""
 
-from tests.dashboard.conftest import JUN21, LIJ20, assert_no_exception, figures, page_text, point_env_at
+from tests.dashboard.conftest import JUN21, LIJ20, LIJ23, document_select, assert_no_exception, figures, page_text, point_env_at
 
 
 # 浚县's 2023 report (samples/xunxian_2023.txt): the app's default year is the latest year of
@@ -155,3 +155,23 @@ def test_kwic_reads_only_the_sentences_it_shows(fixture_data_dir, monkeypatch):
     assert list(shown.columns) == ["县", "年份", "句子", "来源文件", "html"]
     no_sentence = queries.kwic_rows(rows.assign(sentence=pd.NA).iloc[[0]], "放管服")
     assert no_sentence["句子"].tolist() == ["放管服"]
+
+
+def test_document_scope_lists_the_selected_countys_year_and_searches_the_rest(fixture_app):
+    """At 10,000 reports a select of every document is no choice: the picker lists the sidebar's
+    county and year, and typing finds any other document (filtered in the engine)."""
+    at = fixture_app("vocabulary", county="浚县", year=2021)
+    at.radio(key="voc_scope").set_value("document").run()
+    assert_no_exception(at)
+    picker = document_select(at, "voc_doc")
+    assert list(picker.options) == ["浚县 2021 浚县2021年政府工作报告"]
+    assert "浚县2021年的文档：共 1 篇" in page_text(at)
+    at.text_input(key="voc_doc_search").input("利津").run()
+    assert_no_exception(at)
+    picker = document_select(at, "voc_doc")
+    assert {o.split(" ")[0] for o in picker.options} == {"利津县"} and len(picker.options) == 2
+    assert "包含“利津”的文档：共 2 篇" in page_text(at)
+    assert document_select(at, "voc_doc").value == LIJ20 and "双招双引" in str(figures(at)), "the terms are the found document's"
+    document_select(at, "voc_doc").set_value(LIJ23).run()
+    assert document_select(at, "voc_doc").value == LIJ23
+    assert_no_exception(at)
