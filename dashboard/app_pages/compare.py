@@ -26,6 +26,8 @@ kind = c2.radio("类别", ["actual", "target"], key="cmp_kind", horizontal=True,
 level = c3.radio("比较范围", list(queries.PEER_LEVELS), key="cmp_peers_level", horizontal=True, format_func=queries.PEER_LEVELS.get)
 
 group, peers = queries.peer_group(documents, focal, level)
+if note := queries.peer_fallback_note(focal, level, group):
+    st.caption(note)
 rank = queries.with_peers(view_data.ranking(indicator, measure, year, kind), peers)  # every peer, ranked in the engine
 rank = view_data.with_sentences(rank, indicators, indicator=indicator, measure=measure, kind=kind, period=year, scope="annual")
 unit = next((u for u in rank["unit"].dropna()), "") if not rank.empty else ""
@@ -33,9 +35,9 @@ name = queries.measure_name(indicator, measure)
 title = f"{year}年 {name}（{queries.KIND_LABELS[kind]}）· {group}"
 message = queries.ranking_sentence(focal, year, indicator, measure, rank, queries.median_value(rank), unit, group)
 bars = settings.RANKING_BARS_PRESENT if sel["present"] else settings.RANKING_BARS
-shown, left_out = queries.ranking_shown(rank, focal, bars)  # thousands of bars are no chart
-if left_out:
-    title += f"（前 {bars} 个县，共 {len(rank)} 个）"
+shown, left_out, drawable = queries.ranking_shown(rank, focal, bars)  # thousands of bars are no chart
+if drawable > bars:
+    title += f"（前 {bars} 个县，共 {drawable} 个）"
 
 
 def draw_ranking(key: str) -> None:

@@ -35,21 +35,26 @@ def with_display(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(display=[format_value(v, u, m, qualifier=q) for v, u, m, q in zip(rows["value"], rows["unit"], rows["masked"], rows["qualifier"])])
 
 
-def ranking_shown(rank: pd.DataFrame, focal: str | None, top: int) -> tuple[pd.DataFrame, str]:
-    """The bars a ranking chart draws and the note saying what was left out: the first ``top``
-    counties (a chart of every county is unreadable at thousands), and the focal county below
-    them, at its place, when it ranks lower. The note is empty when every county is drawn."""
-    if len(rank) <= top:
-        return rank, ""
-    shown = rank.head(top)
+def ranking_shown(rank: pd.DataFrame, focal: str | None, top: int) -> tuple[pd.DataFrame, str, int]:
+    """The bars a ranking chart draws, the note saying what was left out, and how many
+    counties could be drawn: the first ``top`` of the counties with something to show (a chart
+    of every county is unreadable at thousands; 无数据 rows stay in the table, 已遮盖 and 未披露
+    are drawn, since they say something), and the focal county below them, at its place, when
+    it ranks lower. The note is empty when every county is drawn."""
+    drawable = rank[rank["display"] != NO_DATA] if "display" in rank.columns else rank
     mine = rank[rank["county"] == focal] if focal else rank.head(0)
+    absent = len(rank) - len(drawable) - int(not mine.empty and focal not in set(drawable["county"]))
+    shown = drawable.head(top)
     if not mine.empty and focal not in set(shown["county"]):
         shown = pd.concat([shown, mine])
-    valued = int(rank["value"].notna().sum())
-    note = f"显示前 {top} 个县，共 {len(rank)} 个（{valued} 个有数值）"
-    if len(shown) > top:
-        note += f"；所选县{focal}排在后面，单独列在最下"
-    return shown, note + "。"
+    notes = []
+    if len(drawable) > top:
+        notes.append(f"显示前 {top} 个县，共 {len(drawable)} 个（{int(rank['value'].notna().sum())} 个有数值）")
+        if focal not in set(drawable.head(top)["county"]) and not mine.empty:
+            notes.append(f"所选县{focal}排在后面，单独列在最下")
+    if absent > 0:
+        notes.append(f"另有 {absent} 个县没有这项数据，未画出")
+    return shown, "；".join(notes) + ("。" if notes else ""), len(drawable)
 
 
 NO_DATA = "无数据"

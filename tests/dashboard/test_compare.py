@@ -165,3 +165,22 @@ def test_the_projector_draws_fewer_bars_and_says_so_in_the_title(many_counties_d
     fig = figures(at)[0]
     assert len(fig["data"][0]["y"]) == settings.RANKING_BARS_PRESENT + 1, "the best and the selected county"
     assert f"（前 {settings.RANKING_BARS_PRESENT} 个县，共 {MANY + 2} 个）" in fig["layout"]["title"]["text"]
+
+
+def test_counties_without_the_number_are_left_to_the_table_and_counted():
+    """无数据 is not a bar (the chart of 14 counties with numbers had 6 empty rows under
+    "前 20 个县，共 50 个"); 已遮盖 is drawn, it says something; the selected county always is."""
+    from dashboard import queries
+
+    rank = pd.DataFrame({"county": ["甲县", "乙县", "丙县", "丁县", "戊县"],
+                         "value": [9.0, 7.0, None, None, None],
+                         "display": ["9%", "7%", "已遮盖", "无数据", "无数据"]})
+    shown, note, drawable = queries.ranking_shown(rank, "乙县", 20)
+    assert list(shown["county"]) == ["甲县", "乙县", "丙县"] and drawable == 3
+    assert note == "另有 2 个县没有这项数据，未画出。"
+    shown, note, _ = queries.ranking_shown(rank, "戊县", 20)
+    assert list(shown["county"]) == ["甲县", "乙县", "丙县", "戊县"] and note == "另有 1 个县没有这项数据，未画出。"
+    shown, note, drawable = queries.ranking_shown(rank, "丙县", 2)
+    assert list(shown["county"]) == ["甲县", "乙县", "丙县"] and drawable == 3
+    assert note == "显示前 2 个县，共 3 个（2 个有数值）；所选县丙县排在后面，单独列在最下；另有 2 个县没有这项数据，未画出。"
+    assert queries.ranking_shown(rank.head(2), "甲县", 20)[1] == ""
