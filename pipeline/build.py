@@ -18,13 +18,12 @@ One build runs at a time per output directory (an OS-released lock; a second bui
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
-import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,7 +35,7 @@ from pipeline import conflicts, contracts, corrections, doc_tables, partitions, 
 from pipeline.documents import DocResult, boundaries_path, cached_result, process_file, scan_raw_dir, warm_up
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
-from pipeline.workers import die_with_parent
+from pipeline.workers import BuildPool
 
 log = logging.getLogger(__name__)
 
@@ -119,11 +118,13 @@ def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progr
     started = time.perf_counter()
     _enter(progress, "read")
     files = scan_raw_dir(raw_dir)
-    results = _process_all(files, raw_dir, out_dir, workers, force, progress)
     summary = BuildSummary()
-    _enter(progress, "extract")
-    tables = plan_tables(results, summary, settings.cache_dir(out_dir), workers,
-                         on_stage=lambda stage: _enter(progress, stage))
+    # One pool for the per-file and the corpus stages (``workers.BuildPool``), closed before writing.
+    with BuildPool(workers, before_fork=warm_up) as pool:
+        results = _process_all(files, raw_dir, out_dir, workers, force, progress, pool)
+        _enter(progress, "extract")
+        tables = plan_tables(results, summary, settings.cache_dir(out_dir), workers,
+                             on_stage=lambda stage: _enter(progress, stage), pool=pool)
     if summary.ok == 0:
         # Replacing good tables with empty ones would lose data: keep the last build.
         raise BuildError(_nothing_usable(raw_dir, files, summary))
@@ -147,7 +148,8 @@ def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progr
 
 
 def _process_all(
-    files: list[Path], raw_dir: Path, out_dir: Path, workers: int, force: bool, progress: Progress | None
+    files: list[Path], raw_dir: Path, out_dir: Path, workers: int, force: bool, progress: Progress | None,
+    pool: BuildPool | None = None,
 ) -> list[DocResult]:
     cache = settings.cache_dir(out_dir)
     cache.mkdir(parents=True, exist_ok=True)
@@ -168,10 +170,9 @@ def _process_all(
             report(result)
     processed = {}
     if workers > 1 and len(jobs) > 1:
-        warm_up()  # forked workers inherit the loaded modules instead of each loading them
-        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            for job, result in zip(jobs, pool.map(_process_job, jobs, chunksize=4)):
+        # Forked workers inherit the loaded modules (``warm_up``) instead of each loading them.
+        with BuildPool(workers, before_fork=warm_up) if pool is None else _kept(pool) as used:
+            for job, result in zip(jobs, used.map(_process_job, jobs, chunksize=4)):
                 processed[job[0]] = result
                 report(result)
     else:
@@ -179,6 +180,12 @@ def _process_all(
             processed[job[0]] = result = _process_job(job)
             report(result)
     return [found.get(path) or processed[path] for path in files]
+
+
+@contextlib.contextmanager
+def _kept(pool: BuildPool):
+    """A pool someone else shuts down, in a ``with`` like one of our own."""
+    yield pool
 
 
 def _held(result: DocResult | None) -> DocResult | None:
@@ -205,14 +212,15 @@ def assemble_tables(results: list[DocResult], summary: BuildSummary, cache: Path
 
 def plan_tables(results: list[DocResult], summary: BuildSummary, cache: Path | None = None,
                 workers: int = 1,
-                on_stage: Callable[[str], None] | None = None) -> dict[str, object]:
+                on_stage: Callable[[str], None] | None = None, pool: BuildPool | None = None) -> dict[str, object]:
     """Documents, texts, indicators, pairs and vocabulary from the per-file results: small
     tables as frames, the tables keyed by report as ``partitions.PartitionedTable`` (whose
     parts are made when written, one at a time, and only when their inputs changed).
 
     ``cache``: the per-document cache directory, where the vocabulary keeps its corpus-level
     results between builds (None: nothing kept); ``workers``: processes for the reports whose
-    slogans must be found again.
+    slogans must be found again; ``pool``: the build's processes to find them in (None: a pool
+    of ``workers`` is forked for it).
 
     A document that breaks a corpus stage (its facts do not fit the contract, pairing or
     the vocabulary fail on it) is left out of that stage only, with a note on its row.
@@ -236,7 +244,7 @@ def plan_tables(results: list[DocResult], summary: BuildSummary, cache: Path | N
     tables["targets_vs_outcomes"] = _stage(
         "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
         list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
-    corpus = _vocabulary_corpus(accepted, cache, workers)
+    corpus = _vocabulary_corpus(accepted, cache, workers, pool)
     corpus.part_length = length
     vocabulary_names = ("keywords", "slogans", "contexts", "sentences", "term_idf")
     if on_stage:
@@ -371,9 +379,10 @@ def _conflicts(documents: pd.DataFrame, reviewed: pd.DataFrame | None,
     return conflicts.annotate(documents, found), conflicts.not_used(found)
 
 
-def _vocabulary_corpus(accepted: list[DocResult], cache: Path | None, workers: int) -> vocabulary.Corpus:
+def _vocabulary_corpus(accepted: list[DocResult], cache: Path | None, workers: int,
+                       pool: BuildPool | None = None) -> vocabulary.Corpus:
     """The reports' vocabulary partials (decoded once), their cache keys and boundary files."""
-    corpus = vocabulary.Corpus(store=cache, workers=workers)
+    corpus = vocabulary.Corpus(store=cache, workers=workers, pool=pool)
     for result in accepted:
         if result.partial is None and result.vocab is None:
             continue  # made without the per-document stage (a test): the vocabulary segments it

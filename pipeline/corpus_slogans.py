@@ -26,17 +26,20 @@ when a new one is written.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import logging
 import os
 import pickle
+import tempfile
+import uuid
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -71,6 +74,7 @@ class Corpus:
     boundary_files: dict[str, Path] = field(default_factory=dict)
     store: Path | None = None  # None: nothing cached (a stand-alone call)
     workers: int = 1
+    pool: object = None  # the build's ``workers.BuildPool`` (None: a pool is forked when one is worth it)
     part_length: int | None = None  # set by the build: tables come back as parts (pipeline.partitions)
 
 
@@ -236,7 +240,8 @@ def _slogan_rows(occurrences: list[Occurrence], lexicon: Lexicon) -> list[dict]:
 
 # --- the stores ---------------------------------------------------------------------------
 
-_CONTEXT = None  # what the jobs of the running map read (set before the pool forks)
+_CONTEXT = None  # what the jobs of the running map read (set before the pool forks, or read from a file)
+_CONTEXT_FILE = None  # in a worker of the build's pool: the file ``_CONTEXT`` was read from
 
 
 def _cached_map(corpus: Corpus, kind: str, version: str, phrases: frozenset, docs: list[dict], job: Callable,
@@ -270,7 +275,7 @@ def _cached_map(corpus: Corpus, kind: str, version: str, phrases: frozenset, doc
     try:
         jobs = [(d["doc_id"], d["text"], corpus.boundary_files.get(d["doc_id"]), corpus.boundaries.get(d["doc_id"]))
                 for d in todo]
-        for doc, (result, asked) in zip(todo, _run(functools.partial(_packed, job), jobs, corpus.workers)):
+        for doc, (result, asked) in zip(todo, _run(job, jobs, corpus)):
             out[doc["doc_id"]], notes[doc["doc_id"]] = result, asked
     finally:
         _CONTEXT = None
@@ -335,13 +340,43 @@ def unpack(blob: bytes):
     return pickle.loads(blob)
 
 
-def _run(job: Callable, jobs: list, workers: int) -> list:
-    if workers > 1 and len(jobs) >= POOL_MIN_JOBS:
-        from pipeline.workers import die_with_parent
+def _run(job: Callable, jobs: list, corpus: Corpus) -> list:
+    """``_packed(job, …)`` of every job: here; in the build's pool (``corpus.pool``, forked
+    before ``_CONTEXT`` was set: each worker reads it once from a file); or in a pool forked
+    now, which inherits it."""
+    if corpus.workers <= 1 or len(jobs) < POOL_MIN_JOBS:
+        return [_packed(job, j) for j in jobs]
+    if corpus.pool is not None:
+        with _context_file(corpus.store) as path:
+            return list(corpus.pool.map(functools.partial(_in_context, path, job), jobs, chunksize=8))
+    from pipeline.workers import die_with_parent
 
-        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-            return list(pool.map(job, jobs, chunksize=8))
-    return [job(j) for j in jobs]
+    with ProcessPoolExecutor(max_workers=corpus.workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+        return list(pool.map(functools.partial(_packed, job), jobs, chunksize=8))
+
+
+@contextlib.contextmanager
+def _context_file(store: Path | None) -> Iterator[str]:
+    """``_CONTEXT`` pickled to a file of its own (a new name each map), removed after the map."""
+    directory = Path(store) if store is not None else Path(tempfile.gettempdir())
+    path = directory / f"context-{os.getpid()}-{uuid.uuid4().hex}.tmp"  # publish.clean_stale removes *.tmp
+    try:
+        with path.open("wb") as handle:
+            pickle.dump(_CONTEXT, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        yield str(path)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _in_context(path: str, job: Callable, args) -> tuple[bytes, bytes]:
+    """``_packed(job, args)`` in a worker of the build's pool, with the map's ``_CONTEXT`` read
+    from ``path`` on the worker's first job of that map."""
+    global _CONTEXT, _CONTEXT_FILE
+    if _CONTEXT_FILE != path:
+        with open(path, "rb") as handle:
+            _CONTEXT = pickle.load(handle)
+        _CONTEXT_FILE = path
+    return _packed(job, args)
 
 
 def _load(path: Path | None) -> dict:

@@ -67,30 +67,50 @@ class TermIndex:
         return self._lengths
 
 
+# Reports whose (report, term) rows are scored at once: 10,000 reports' rows together were
+# 7 million, and their arrays and the temporaries of scoring and ranking them half a GB.
+STATS_BATCH = 500
+
+
 @dataclass
 class TermStats:
-    """Every (report, term) row of the corpus in each report's own order, with its score."""
+    """The corpus' document frequency and IDF per term; the (report, term) rows and their
+    scores are made a batch of reports at a time (a report's scores depend on its rows and the
+    IDF alone, so batches give the same bits as all rows at once)."""
 
-    term_ids: np.ndarray
-    counts: np.ndarray
-    lengths: np.ndarray  # rows per report
+    partials: list[DocPartial]
+    index: TermIndex
     document_frequency: np.ndarray  # per term id
     idf: np.ndarray  # per term id
-    scores: np.ndarray  # per row, unrounded
 
     @classmethod
     def of(cls, partials: list[DocPartial], index: TermIndex) -> "TermStats":
+        df = np.zeros(len(index.terms), dtype=np.int64)
+        for start in range(0, len(partials), STATS_BATCH):  # a term appears once in a report's partial
+            df += np.bincount(_flat(index.doc_terms[start:start + STATS_BATCH]), minlength=len(index.terms))
+        return cls(partials, index, df, tfidf.idf(df, len(partials)))
+
+    def rows(self, start: int = 0, stop: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(term ids, counts, rows per report, unrounded scores) of the reports ``start:stop``."""
+        partials = self.partials[start:stop]
         lengths = np.array([len(p.terms) for p in partials], dtype=np.int64)
-        term_ids = np.concatenate(index.doc_terms) if partials else np.zeros(0, dtype=np.int64)
+        term_ids = _flat(self.index.doc_terms[start:stop])
         counts = np.concatenate([p.counts for p in partials]).astype(np.int64) if partials else np.zeros(0, np.int64)
-        df = np.bincount(term_ids, minlength=len(index.terms))  # a term appears once in a report's partial
-        idf = tfidf.idf(df, len(partials))
         doc_of = np.repeat(np.arange(len(partials)), lengths)
-        return cls(term_ids, counts, lengths, df, idf, tfidf.scores(doc_of, counts, idf[term_ids]))
+        return term_ids, counts, lengths, tfidf.scores(doc_of, counts, self.idf[term_ids])
+
+    @property
+    def scores(self) -> np.ndarray:
+        """Every row's unrounded score, in each report's own order."""
+        return self.rows()[3]
 
     def chosen(self, n_terms: int) -> np.ndarray:
         """Per term id: among some report's ``CONTEXT_TOP_N`` best (the terms contexts cover)."""
-        return _top_terms(self.term_ids, self.counts, self.scores, self.lengths, n_terms)
+        chosen = np.zeros(n_terms, dtype=bool)
+        for start in range(0, len(self.partials), STATS_BATCH):
+            term_ids, counts, lengths, scores = self.rows(start, start + STATS_BATCH)
+            chosen |= _top_terms(term_ids, counts, scores, lengths, n_terms)
+        return chosen
 
     def idf_frame(self, index: TermIndex) -> pd.DataFrame:
         """The ``term_idf`` table: every term some report holds, in term order."""

@@ -74,6 +74,8 @@ def vocabulary_tables_of(docs: list[dict], corpus: Corpus | None = None) -> dict
     # Slogans: the corpus' own quotes (their words around, how many documents) extend the reference.
     lexicon = learn(docs, corpus)
     found = find_all(docs, corpus, lexicon)
+    if corpus.pool is not None:  # the build's workers have done their last job: free them before the arrays
+        corpus.pool.shutdown()
 
     index = TermIndex.of(partials, extra={s for blob in found.values() for s in slogan_occurrences(blob)[0]})
     stats = TermStats.of(partials, index)

@@ -16,6 +16,8 @@ import signal
 import sys
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterable
 
 PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL_SECONDS = 1.0
@@ -44,3 +46,37 @@ def _watch_parent(parent_pid: int) -> None:
         if os.getppid() != parent_pid:
             os._exit(1)
         time.sleep(WATCH_INTERVAL_SECONDS)
+
+
+class BuildPool:
+    """``workers`` processes, forked at the first ``map`` (after ``before_fork``, which loads
+    what every worker should inherit) and kept until ``shutdown``, so that each stage of a
+    build reuses them instead of forking its own pool from a grown build process."""
+
+    def __init__(self, workers: int, before_fork: Callable[[], None] | None = None):
+        self.workers = workers
+        self._before_fork = before_fork
+        self._executor: ProcessPoolExecutor | None = None
+
+    def map(self, fn: Callable, jobs: Iterable, chunksize: int = 1):
+        if self._executor is None:
+            if self._before_fork is not None:
+                self._before_fork()
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, initializer=die_with_parent,
+                                                 initargs=(os.getpid(),))
+        return self._executor.map(fn, jobs, chunksize=chunksize)
+
+    @property
+    def started(self) -> bool:
+        return self._executor is not None
+
+    def shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown()
+            self._executor = None
+
+    def __enter__(self) -> "BuildPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()

@@ -85,8 +85,16 @@ def test_damaged_corpus_stores_are_recomputed_not_trusted(sample_raw_dir, tmp_pa
 def test_parallel_corpus_stage_writes_the_same_tables(sample_raw_dir, tmp_path, monkeypatch):
     monkeypatch.setattr(corpus_slogans, "POOL_MIN_JOBS", 2)
     serial = _cold(sample_raw_dir, tmp_path / "serial")
+
+    def no_second_pool(*args, **kwargs):
+        raise AssertionError("the corpus stage forked a pool of its own")
+
+    # The slogan jobs run in the pool the per-file stage forked (workers.BuildPool), with
+    # their lexicon read from a context file that is gone afterwards.
+    monkeypatch.setattr(corpus_slogans, "ProcessPoolExecutor", no_second_pool)
     run_build(sample_raw_dir, tmp_path / "parallel", workers=2)
     assert table_bytes(tmp_path / "parallel") == serial
+    assert not list(settings.cache_dir(tmp_path / "parallel").glob("context-*"))
 
 
 def test_only_the_new_report_is_sent_to_the_per_file_stage(sample_raw_dir, tmp_path, monkeypatch):

@@ -8,7 +8,9 @@ from collections import Counter
 
 import numpy as np
 import pandas as pd
+import pytest
 
+from pipeline import corpus_terms
 from pipeline.corpus_slogans import Corpus, learn
 from pipeline.contracts import CONTRACTS
 from pipeline.corpus_terms import TermIndex, TermStats, keyword_frame, with_sentences
@@ -46,8 +48,11 @@ def test_lexicon_from_partials_equals_learn_lexicon(sample_texts):
     assert ours.kinds == theirs.kinds and ours.bases == theirs.bases and ours.families == theirs.families
 
 
-def test_tfidf_from_arrays_is_bit_identical_to_the_per_report_scores(sample_texts):
+@pytest.mark.parametrize("batch", [500, 2])  # all reports' rows at once; two reports at a time
+def test_tfidf_from_arrays_is_bit_identical_to_the_per_report_scores(sample_texts, batch, monkeypatch):
+    monkeypatch.setattr(corpus_terms, "STATS_BATCH", batch)
     docs = _docs(sample_texts)
+    assert len(docs) > 2 * batch or batch == 500
     partials = _partials(docs)
     index = TermIndex.of(partials)
     stats = TermStats.of(partials, index)
