@@ -27,7 +27,7 @@ level = c3.radio("比较范围", list(queries.PEER_LEVELS), key="cmp_peers_level
 
 group, peers = queries.peer_group(documents, focal, level)
 if note := queries.peer_fallback_note(focal, level, group):
-    st.caption(note)
+    st.caption(md(note))  # it names the county: escaped
 rank = queries.with_peers(view_data.ranking(indicator, measure, year, kind), peers)  # every peer, ranked in the engine
 rank = view_data.with_sentences(rank, indicators, indicator=indicator, measure=measure, kind=kind, period=year, scope="annual")
 unit = next((u for u in rank["unit"].dropna()), "") if not rank.empty else ""
@@ -49,7 +49,7 @@ if sel["present"]:
     components.slide_nav(view_data.filter_options()["indicators"], "indicator")
     draw_ranking("cmp_rank_present")
     if left_out:
-        st.caption(left_out)
+        st.caption(md(left_out))
     st.stop()
 
 if rank["value"].notna().sum() == 0:
@@ -59,7 +59,7 @@ else:
         st.caption("目前只有一个县（或没有县）公布了具体数值，排名和中位数需要至少两个县。")
     draw_ranking("cmp_rank")
     if left_out:
-        st.caption(left_out + "全部县见下方“逐一比较”表格。")
+        st.caption(md(left_out + "全部县见下方“逐一比较”表格。"))
     st.caption("深色为所选县，灰色为其他县；“已遮盖”表示原文数字被 X 或 * 替换，“未披露”表示报告提到了指标但没有数值，“无数据”表示没有这项数据，三者都不按 0 计算；带 * 的数值经过人工更正。")
 
     st.subheader(f"{md(focal or '所选县')}与其他县逐一比较")
