@@ -171,7 +171,7 @@ def _process_all(
     processed = {}
     if workers > 1 and len(jobs) > 1:
         # Forked workers inherit the loaded modules (``warm_up``) instead of each loading them.
-        with BuildPool(workers, before_fork=warm_up) if pool is None else _kept(pool) as used:
+        with BuildPool(workers, before_fork=warm_up) if pool is None else contextlib.nullcontext(pool) as used:
             for job, result in zip(jobs, used.map(_process_job, jobs, chunksize=4)):
                 processed[job[0]] = result
                 report(result)
@@ -180,12 +180,6 @@ def _process_all(
             processed[job[0]] = result = _process_job(job)
             report(result)
     return [found.get(path) or processed[path] for path in files]
-
-
-@contextlib.contextmanager
-def _kept(pool: BuildPool):
-    """A pool someone else shuts down, in a ``with`` like one of our own."""
-    yield pool
 
 
 def _held(result: DocResult | None) -> DocResult | None:

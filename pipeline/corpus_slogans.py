@@ -36,7 +36,6 @@ import pickle
 import tempfile
 import uuid
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -349,9 +348,9 @@ def _run(job: Callable, jobs: list, corpus: Corpus) -> list:
     if corpus.pool is not None:
         with _context_file(corpus.store) as path:
             return list(corpus.pool.map(functools.partial(_in_context, path, job), jobs, chunksize=8))
-    from pipeline.workers import die_with_parent
+    from pipeline.workers import BuildPool
 
-    with ProcessPoolExecutor(max_workers=corpus.workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+    with BuildPool(corpus.workers) as pool:
         return list(pool.map(functools.partial(_packed, job), jobs, chunksize=8))
 
 

@@ -92,11 +92,8 @@ class TermStats:
 
     def rows(self, start: int = 0, stop: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(term ids, counts, rows per report, unrounded scores) of the reports ``start:stop``."""
-        partials = self.partials[start:stop]
-        lengths = np.array([len(p.terms) for p in partials], dtype=np.int64)
-        term_ids = _flat(self.index.doc_terms[start:stop])
-        counts = np.concatenate([p.counts for p in partials]).astype(np.int64) if partials else np.zeros(0, np.int64)
-        doc_of = np.repeat(np.arange(len(partials)), lengths)
+        term_ids, counts, lengths = _report_rows(self.partials[start:stop], self.index.doc_terms[start:stop])
+        doc_of = np.repeat(np.arange(len(lengths)), lengths)
         return term_ids, counts, lengths, tfidf.scores(doc_of, counts, self.idf[term_ids])
 
     @property
@@ -126,9 +123,7 @@ def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex
                   stats: TermStats | None = None) -> pd.DataFrame:
     """The keywords rows of ``docs`` (sorted by doc and term); with ``stats`` (of these very
     reports) the ``tfidf`` a reader computes too, else the stored columns only."""
-    lengths = np.array([len(p.terms) for p in partials], dtype=np.int64)
-    term_ids = np.concatenate(index.doc_terms) if partials else np.zeros(0, dtype=np.int64)
-    counts = np.concatenate([p.counts for p in partials]).astype(np.int64) if partials else np.zeros(0, np.int64)
+    term_ids, counts, lengths = _report_rows(partials, index.doc_terms)
     doc_of = np.repeat(np.arange(len(docs)), lengths)
     order = np.lexsort((term_ids, doc_of))
     # Strings are taken from one array of each (encoded once), not made row by row.
@@ -142,6 +137,14 @@ def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex
     if stats is not None:
         columns["tfidf"] = pa.array(tfidf.rounded(stats.scores[order]), pa.float64())
     return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
+
+
+def _report_rows(partials: list[DocPartial], doc_terms: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The (report, term) rows of ``partials`` in each report's own order: term ids, counts,
+    and rows per report (``doc_terms``: the partials' term ids, as ``TermIndex.doc_terms``)."""
+    lengths = np.array([len(p.terms) for p in partials], dtype=np.int64)
+    counts = np.concatenate([p.counts for p in partials]).astype(np.int64) if partials else np.zeros(0, np.int64)
+    return _flat(doc_terms), counts, lengths
 
 
 def _top_terms(term_ids, counts, scores, lengths, n_terms: int) -> np.ndarray:

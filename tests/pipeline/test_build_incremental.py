@@ -91,7 +91,11 @@ def test_parallel_corpus_stage_writes_the_same_tables(sample_raw_dir, tmp_path, 
 
     # The slogan jobs run in the pool the per-file stage forked (workers.BuildPool), with
     # their lexicon read from a context file that is gone afterwards.
-    monkeypatch.setattr(corpus_slogans, "ProcessPoolExecutor", no_second_pool)
+    # (The corpus stage's own pool would be a ``workers.BuildPool`` made in ``corpus_slogans._run``;
+    # the build's pool was bound in ``pipeline.build`` at import.)
+    from pipeline import workers
+
+    monkeypatch.setattr(workers, "BuildPool", no_second_pool)
     run_build(sample_raw_dir, tmp_path / "parallel", workers=2)
     assert table_bytes(tmp_path / "parallel") == serial
     assert not list(settings.cache_dir(tmp_path / "parallel").glob("context-*"))
