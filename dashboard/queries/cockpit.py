@@ -267,11 +267,11 @@ def scorecard(tvo: pd.DataFrame, documents: pd.DataFrame, county: str | None, ye
 def other_targets(tvo: pd.DataFrame, documents: pd.DataFrame, county: str | None, year: int | None) -> pd.DataFrame:
     """The county's targets of the other years (a ``scorecard`` of each, with 年份 first), latest
     year first: what the cockpit shows when the year's own report sets none."""
-    if not county or tvo.empty:
-        return pd.DataFrame(columns=["年份", *scorecard(tvo.iloc[0:0], documents, None, None).columns])
-    mine = tvo[(tvo["county"] == county) & tvo["target_doc"].notna() & tvo["period"].notna()]
-    years = sorted({int(y) for y in mine["period"]} - ({int(year)} if year is not None else set()), reverse=True)
-    cards = [scorecard(mine, documents, county, y).assign(period=y) for y in years]
+    cards = []
+    if county and not tvo.empty:
+        mine = tvo[(tvo["county"] == county) & tvo["target_doc"].notna() & tvo["period"].notna()]
+        years = sorted({int(y) for y in mine["period"]} - ({int(year)} if year is not None else set()), reverse=True)
+        cards = [scorecard(mine, documents, county, y).assign(period=y) for y in years]
     if not cards:
         return pd.DataFrame(columns=["年份", *scorecard(tvo.iloc[0:0], documents, None, None).columns, "period"])
     out = pd.concat(cards, ignore_index=True)
