@@ -25,17 +25,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def any_of(table: dict[int, str | None]) -> re.Pattern[str]:
-    """A pattern that finds any character a translation table would change."""
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]")
+    """A pattern that finds the runs of characters a translation table would change."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]+")
 
 
 def translate_present(text: str, table: dict[int, str | None], present: re.Pattern[str]) -> str:
     """``text.translate(table)``, skipped when ``present`` (``any_of(table)``) finds nothing.
 
     str.translate looks every character of a non-ASCII text up in the table; a regex scan
-    is several times faster, and most texts hold none of the table's characters.
+    is several times faster, and most texts hold none of the table's characters. A text that
+    holds some has them in short runs (full-width digits, odd spaces), so only the runs are
+    translated: a character outside them is not in the table, which ``translate`` would keep.
     """
-    return text.translate(table) if present.search(text) else text
+    if present.search(text) is None:
+        return text
+    return present.sub(lambda run: run.group().translate(table), text)
 
 
 _INVISIBLE_ANY = any_of(_INVISIBLE)
