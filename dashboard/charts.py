@@ -104,7 +104,11 @@ def with_message(fig: go.Figure, sentence: str | None, source: str | None, *, th
         lines.append(f"<span style='color:{p['muted']}'>{esc(source)}</span>")
     if not lines:
         return fig
-    fig.update_layout(title={"text": fig.layout.title.text or " ", "x": 0.01, "xanchor": "left", "subtitle": {"text": "<br>".join(lines), "font": {"size": size, "color": p["fg"]}}})
+    # Pinned to the top: plotly centres an "auto" title in the top margin, which puts the
+    # subtitle's last line on the label reserved below it when the type is large (projector).
+    fig.update_layout(title={"text": fig.layout.title.text or " ", "x": 0.01, "xanchor": "left",
+                             "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 20},
+                             "subtitle": {"text": "<br>".join(lines), "font": {"size": size, "color": p["fg"]}}})
     # A label standing on the plot's top edge (the median's) needs a line of its own below the subtitle.
     # + half a line: the top tick label of the y axis stands half above the plot area.
     top = (size + 8) * 1.6 + size * 1.5 * (len(lines) + min(labels_above_plot(fig), 1)) + size * 0.6 + 40

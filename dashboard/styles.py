@@ -17,7 +17,8 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .stApp button p { font-size: 26px !important; }
 [data-testid="stMetricValue"] { font-size: 64px !important; }
 [data-testid="stMetricLabel"] p { font-size: 28px !important; }
-.stApp [data-testid="stCaptionContainer"] { font-size: 22px !important; }
+/* Its children too: the page rule sets them to 1rem, which read as small print on a wall. */
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * { font-size: 24px !important; }
 .cp-table { font-size: 26px; }
 .cp-slide-label { font-size: 30px !important; }
 .cp-tiles, .cp-panel, .cp-source, .cp-muted, .cp-kwic { font-size: 21px !important; }

@@ -93,3 +93,28 @@ def test_cockpit_fits_one_screen_when_presented(browser, fixture_app_url):
     assert_page_sound(page, requests, TITLES["cockpit"])
     assert page.evaluate(PAGE_HEIGHT_JS) <= 1080
     page.context.close()
+
+
+# The chart's heading (title, and the subtitle: message and source) and the labels standing on
+# the plot's top edge (the median's), as the browser drew them.
+CHART_HEADING_JS = """
+() => {
+  const box = e => { const r = e.getBoundingClientRect(); return {text: e.textContent.trim().slice(0, 30), top: r.top, bottom: r.bottom}; };
+  const plot = document.querySelector('.js-plotly-plot');
+  return {heading: [...plot.querySelectorAll('.g-gtitle text')].map(box),
+          labels: [...plot.querySelectorAll('.annotation-text')].map(box)};
+}
+"""
+
+
+@pytest.mark.parametrize("mode", ["", "&mode=present"])
+def test_median_label_stands_below_the_chart_heading(browser, fixture_app_url, mode):
+    """The median's label stood on the subtitle's source line on a slide (large type): plotly
+    centres a title in the top margin unless it is pinned to the top."""
+    page, _ = open_in_browser(browser, fixture_app_url + VIEWS["compare"] + mode)
+    drawn = page.evaluate(CHART_HEADING_JS)
+    median = [b for b in drawn["labels"] if b["text"].startswith("中位数")]
+    assert median and len(drawn["heading"]) == 2, drawn
+    heading_bottom = max(b["bottom"] for b in drawn["heading"])
+    assert median[0]["top"] >= heading_bottom, drawn
+    page.context.close()
