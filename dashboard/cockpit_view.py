@@ -111,12 +111,15 @@ def show_tiles(tiles: list[dict], year: int | None) -> None:
 def show_scorecard(card: pd.DataFrame, county: str, year: int | None, others: pd.DataFrame | None = None) -> None:
     """The year's scorecard; without targets that year, the county's targets of other years
     (``others``: ``queries.other_targets``) and why there is nothing to compare yet."""
-    st.html(f"<h3 class='cp-h'>{_e(county)}{year}年目标完成情况</h3>")
+    # With other years' targets under their own heading, a slide drops the empty year's heading.
+    omit = " cp-slide-omit" if card.empty and others is not None and not others.empty else ""
+    st.html(f"<h3 class='cp-h{omit}'>{_e(county)}{year}年目标完成情况</h3>")
     if card.empty:
         if others is None or others.empty:
             st.html(f"<p class='cp-muted'>{_e(scorecard_message(card, county, year))}目标来自当年的报告；实绩来自下一年的报告或统计公报。</p>")
             return
-        st.html(f"<p class='cp-muted'>{_e(queries.no_comparison_reason(others, county, year))}</p>")
+        # On a slide the headline above says it (no targets that year, the list below): not said twice.
+        st.html(f"<p class='cp-muted cp-slide-omit'>{_e(queries.no_comparison_reason(others, county, year))}</p>")
         st.html(f"<h4 class='cp-h cp-h-sub'>{_e(county)}其他年份的目标</h4>")
         st.html(scorecard_html(others, county, None, with_year=True))
         st.html("<p class='cp-muted cp-legend'>✔ 达成 · ✘ 未达成 · ◌ 待公布（下一年的报告尚未入库）。点指标名查看历年目标与实绩。</p>")

@@ -22,7 +22,10 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .cp-table { font-size: 26px; }
 .cp-slide-label { font-size: 30px !important; }
 .cp-tiles, .cp-panel, .cp-source, .cp-muted, .cp-kwic { font-size: 21px !important; }
-.cp-scorecard-wrap { max-height: 32vh; }
+/* The row under the tiles scrolls in its own boxes, so the slide stays one screen whatever the year holds. */
+.cp-scorecard-wrap { max-height: 24vh; }
+.cp-panel { max-height: 28vh; overflow-y: auto; }
+.cp-slide-omit { display: none; }
 .cp-legend { display: none; }  /* on a slide the symbols speak for themselves */
 .cp-panel ol, .cp-chip, .cp-panel h4 { font-size: 1em !important; }
 .cp-message { font-size: 28px !important; margin-bottom: 0 !important; }

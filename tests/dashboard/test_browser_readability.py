@@ -118,3 +118,13 @@ def test_median_label_stands_below_the_chart_heading(browser, fixture_app_url, m
     heading_bottom = max(b["bottom"] for b in drawn["heading"])
     assert median[0]["top"] >= heading_bottom, drawn
     page.context.close()
+
+
+@pytest.mark.parametrize("query", ["?mode=present", "?mode=present&county=浚县&year=2021"])
+def test_cockpit_slide_fits_one_screen_on_the_sample_build(browser, app_url, query):
+    """Real reports hold more than the fixture: 13 targets in a year, a long list of dropped
+    slogans, or a year without targets that lists the other years' (the sample's first view)."""
+    page, requests = open_in_browser(browser, app_url + "/" + query)
+    assert_page_sound(page, requests, TITLES["cockpit"])
+    assert page.evaluate(PAGE_HEIGHT_JS) <= 1080 + 16  # the block's bottom padding may reach past the fold
+    page.context.close()
