@@ -188,6 +188,7 @@ def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, 
             marker={"color": colours, "line": {"color": p["fg"], "width": [2 if c == focal else 0 for c in rows["county"]]}},
             text=[esc(d) + ("*" if not pd.isna(k) else "") for d, k in zip(rows["display"], rows["corrected"])],
             textposition="outside",
+            constraintext="none",  # plotly shrinks an outside label to the bar's thickness: unreadable on a slide
             cliponaxis=False,
             customdata=list(rows["fact_id"]),
             hovertext=hover,
@@ -208,7 +209,8 @@ def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, 
     span = (top - low) or 1
     fig.update_xaxes(range=[low - 0.05 * span if low < 0 else 0, top + 0.25 * span], title=esc(unit) or None)
     fig.update_yaxes(type="category", title=None)
-    height = None if present else max(300, 120 + 46 * len(rows))
+    # On a slide the choices and the slide buttons stand above it, a note below: 640 px keeps one screen.
+    height = 640 if present else max(300, 120 + 46 * len(rows))
     return style(fig, present=present, theme=theme, height=height, title=title)
 
 

@@ -82,7 +82,7 @@ def cloud(freq: pd.DataFrame, *, present: bool, theme: str, build_id: str) -> No
     if present:
         # A 16:9 projector cloud that fits under the title and the slide buttons.
         _, middle, _ = st.columns([1, 10, 1])
-        middle.image(png, width=1380)
+        middle.image(png, width=1240)  # 698 px high: the choices above it may take two lines
     else:
         st.image(png, width="stretch")
 
