@@ -64,7 +64,9 @@ def part_file(part: str) -> str:
 class Part:
     part: str
     inputs: str | None  # digest of what the rows are made from; None: compare the rows themselves
-    make: Callable[[], pd.DataFrame]  # the rows, conformed (sorted by key)
+    # The rows, conformed (sorted by key): a frame, or the Arrow table of the stored columns
+    # (a table made in key order skips pandas; ``frame`` and ``write_conformed`` take both).
+    make: Callable[[], pd.DataFrame | pa.Table]
 
 
 @dataclass
@@ -76,7 +78,7 @@ class PartitionedTable:
 
     def frame(self) -> pd.DataFrame:
         """The whole table in memory (tests, small corpora; the build streams instead)."""
-        frames = [f for f in (p.make() for p in self.parts) if len(f)]
+        frames = [as_frame(f) for f in (p.make() for p in self.parts) if len(f)]
         if not frames:
             return contracts.empty_frame(self.name)
         if len(frames) == 1:
@@ -217,9 +219,17 @@ class PartWriter:
         return {"inputs": inputs, "sha256": file_sha256(target)}
 
 
-def write_conformed(frame: pd.DataFrame, name: str, path: Path) -> None:
-    """``contracts.write_table`` without its ``conform``: the same bytes for a conformed frame."""
-    table = pa.Table.from_pandas(frame, schema=contracts.CONTRACTS[name].schema, preserve_index=False)
+def as_frame(rows: pd.DataFrame | pa.Table) -> pd.DataFrame:
+    """A part's rows as the frame ``contracts.conform`` returns."""
+    return rows.to_pandas(types_mapper=contracts._pandas_type) if isinstance(rows, pa.Table) else rows
+
+
+def write_conformed(frame: pd.DataFrame | pa.Table, name: str, path: Path) -> None:
+    """``contracts.write_table`` without its ``conform``: the same bytes for a conformed frame
+    or for the Arrow table of its stored columns."""
+    schema = contracts.CONTRACTS[name].schema
+    table = frame.cast(schema) if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, schema=schema,
+                                                                                          preserve_index=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(table.replace_schema_metadata(None), path, compression="zstd", write_statistics=True)
 
