@@ -41,7 +41,7 @@ PARTITIONED = ("texts", "indicators", "keywords", "slogans", "contexts", "senten
 # Reports per part aimed at: 16 parts up to 4,096 reports, 256 above (≈ 40 a part at 10,000).
 _SMALL_CORPUS = 4096
 WRITER_THREADS = 2  # the machine's cores: more would only queue
-_CORPUS_MODULES = ("build.py", "contracts.py", "corpus_terms.py", "corpus_slogans.py", "vocabulary.py",
+_CORPUS_MODULES = ("build.py", "doc_tables.py", "contracts.py", "corpus_terms.py", "corpus_slogans.py", "vocabulary.py",
                    "partitions.py", "tfidf.py", "corrections.py", "pairing.py", "conflicts.py")
 
 
@@ -89,16 +89,19 @@ class PartitionedTable:
         return whole.sort_values(key, na_position="first", kind="mergesort").reset_index(drop=True)
 
 
-def split_frame(name: str, frame: pd.DataFrame, n_reports: int, length: int | None = None) -> PartitionedTable:
+def split_frame(name: str, frame: pd.DataFrame, n_reports: int, length: int | None = None,
+                inputs: dict[str, str] | None = None) -> PartitionedTable:
     """A table already in memory (conformed: sorted by key), cut into its parts, each
-    compared with the previous build's by its rows."""
+    compared with the previous build's by its inputs digest (``inputs``, per part) where it
+    has one, else by its rows."""
+    inputs = inputs or {}
     frame = frame.reset_index(drop=True)
     length = length or prefix_length(n_reports)
     if not len(frame):
         return PartitionedTable(name, [])
     labels = [part_of(d, length) for d in frame["doc_id"].astype(str).tolist()]
     groups = pd.Series(range(len(frame))).groupby(labels, sort=True).indices
-    return PartitionedTable(name, [Part(p, None, lambda rows=rows: frame.take(rows).reset_index(drop=True))
+    return PartitionedTable(name, [Part(p, inputs.get(p), lambda rows=rows: frame.take(rows).reset_index(drop=True))
                                    for p, rows in sorted(groups.items())])
 
 
