@@ -240,3 +240,20 @@ def test_part_tables_are_what_conform_returns_and_write_the_same_bytes(sample_te
         partitions.write_conformed(table, name, tmp_path / f"{name}-arrow.parquet")
         contracts.write_table(frame, name, tmp_path / f"{name}-frame.parquet")
         assert (tmp_path / f"{name}-arrow.parquet").read_bytes() == (tmp_path / f"{name}-frame.parquet").read_bytes()
+
+
+def test_best_terms_found_among_the_top_scores_equal_a_full_ranking():
+    """``_top_terms`` ranks only the rows scoring at least their report's CONTEXT_TOP_N-th best:
+    the same terms as ranking every row by (score, count, term), ties and short reports included."""
+    rng = np.random.default_rng(7)
+    lengths = np.array([0, 3, CONTEXT_TOP_N, CONTEXT_TOP_N + 1, 400, 0, 120], dtype=np.int64)
+    n_terms = 500
+    term_ids = np.concatenate([rng.choice(n_terms, size=n, replace=False) for n in lengths]).astype(np.int64)
+    counts = rng.integers(1, 4, size=len(term_ids)).astype(np.int64)
+    scores = rng.choice([0.1, 0.2, 0.25, 0.3], size=len(term_ids))  # many ties, broken by count then term
+    doc_of = np.repeat(np.arange(len(lengths)), lengths)
+    order = np.lexsort((term_ids, -counts, -scores, doc_of))
+    rank = np.arange(len(order)) - np.concatenate([[0], np.cumsum(lengths)[:-1]])[doc_of[order]]
+    expected = np.zeros(n_terms, dtype=bool)
+    expected[term_ids[order[rank < CONTEXT_TOP_N]]] = True
+    assert (corpus_terms._top_terms(term_ids, counts, scores, lengths, n_terms) == expected).all()
