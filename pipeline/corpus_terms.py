@@ -320,10 +320,11 @@ def first_sentences(text: str, partial: DocPartial, spans: list[tuple[int, int]]
     """``first_sentence`` of each (start, end) of one report, its sentences searched once."""
     if not spans:
         return []
-    found = sentence_of_offsets(partial.sentences, [start for start, _ in spans]).tolist()
-    bounds = partial.sentences.tolist() if len(partial.sentences) else []
-    return [text[start:end] if i < 0 else text[bounds[i][0]:bounds[i][1]]
-            for i, (start, end) in zip(found, spans)]
+    found = sentence_of_offsets(partial.sentences, [start for start, _ in spans])
+    # Only the sentences asked for become Python ints (a report has hundreds).
+    bounds = partial.sentences.reshape(-1, 2)[np.maximum(found, 0)].tolist() if len(partial.sentences) else []
+    return [text[start:end] if i < 0 else text[bound[0]:bound[1]]
+            for i, bound, (start, end) in zip(found.tolist(), bounds or [None] * len(spans), spans)]
 
 
 def sentence_of_offsets(sentences: np.ndarray, offsets) -> np.ndarray:
