@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import tfidf
+from pipeline import contracts, tfidf
 from pipeline.partials import CONTEXT_TOP_N, DocPartial
 
 
@@ -119,10 +119,29 @@ class TermStats:
         }).to_pandas(types_mapper=_PANDAS_TYPES.get)
 
 
+def _frame(table: pa.Table) -> pd.DataFrame:
+    """An Arrow table as the frame ``contracts.conform`` returns (nullable pandas types)."""
+    return table.to_pandas(types_mapper=_PANDAS_TYPES.get)
+
+
 def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex,
                   stats: TermStats | None = None) -> pd.DataFrame:
     """The keywords rows of ``docs`` (sorted by doc and term); with ``stats`` (of these very
     reports) the ``tfidf`` a reader computes too, else the stored columns only."""
+    columns, order = _keyword_columns(docs, partials, index)
+    if stats is not None:
+        columns["tfidf"] = pa.array(tfidf.rounded(stats.scores[order]), pa.float64())
+    return _frame(pa.table(columns))
+
+
+def keyword_table(docs: list[dict], partials: list[DocPartial], index: TermIndex) -> pa.Table:
+    """``keyword_frame``'s stored columns as the Arrow table a part file holds: rows in key
+    order (doc, then term: a term's id is its rank) and each key once (a report's partial
+    counts a term once), so ``contracts.conform`` would return them unchanged (a test holds it)."""
+    return pa.table(_keyword_columns(docs, partials, index)[0], schema=contracts.CONTRACTS["keywords"].schema)
+
+
+def _keyword_columns(docs: list[dict], partials: list[DocPartial], index: TermIndex) -> tuple[dict, np.ndarray]:
     term_ids, counts, lengths = _report_rows(partials, index.doc_terms)
     doc_of = np.repeat(np.arange(len(docs)), lengths)
     order = np.lexsort((term_ids, doc_of))
@@ -134,9 +153,7 @@ def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex
         "term": pa.array(index.terms, pa.string()).take(term_ids[order]),
         "count": pa.array(counts[order], pa.int64()),
     }
-    if stats is not None:
-        columns["tfidf"] = pa.array(tfidf.rounded(stats.scores[order]), pa.float64())
-    return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return columns, order
 
 
 def _report_rows(partials: list[DocPartial], doc_terms: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -153,6 +170,16 @@ def _top_terms(term_ids, counts, scores, lengths, n_terms: int) -> np.ndarray:
     if not len(term_ids):
         return chosen
     doc_of = np.repeat(np.arange(len(lengths)), lengths)
+    # Only rows scoring at least their report's CONTEXT_TOP_N-th best score can be among its
+    # best: found with a sort on two keys, they are ranked on all four (a few per report,
+    # instead of every row of the batch sorted four times).
+    by_score = np.lexsort((-scores, doc_of))
+    first_of_doc = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    last = first_of_doc + np.minimum(lengths, CONTEXT_TOP_N) - 1
+    threshold = np.where(lengths > 0, scores[by_score[np.maximum(last, 0)]], np.inf)
+    keep = (scores >= threshold[doc_of]) | np.isnan(threshold[doc_of])  # a NaN (none seen) ranks as before
+    term_ids, counts, scores, doc_of = term_ids[keep], counts[keep], scores[keep], doc_of[keep]
+    lengths = np.bincount(doc_of, minlength=len(lengths))
     order = np.lexsort((term_ids, -counts, -scores, doc_of))  # ids are ranks: ties go by term
     first_of_doc = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     within = np.arange(len(order)) - first_of_doc[doc_of[order]]
@@ -166,29 +193,42 @@ def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex
     the occurrences of its chosen terms (at most ``CONTEXT_MAX_PER_DOC_TERM`` each, from the
     partial); where both give a row for the same place, the slogan's is kept. A row points to
     its sentence (``sentence_frame``), never copies it. Every slogan must be in ``index``."""
-    doc_of, term_of, starts, ends, sentence_of = [], [], [], [], []
-    for d, (doc, partial, ids) in enumerate(zip(docs, partials, index.doc_terms)):
-        canonical = partial.canonical.astype(np.int64)
-        slogans, slogan_starts, slogan_ends = slogan_contexts.get(doc["doc_id"], ((), (), ()))
+    return _frame(context_table(docs, partials, index, chosen, slogan_contexts))
+
+
+def context_table(docs: list[dict], partials: list[DocPartial], index: TermIndex, chosen: np.ndarray,
+                  slogan_contexts: dict[str, tuple]) -> pa.Table:
+    """``context_frame`` as the Arrow table a part file holds. Its rows are in key order and
+    each (doc, term, start) is kept once (below), so ``contracts.conform`` would return them
+    unchanged (a test holds it): a part of 60 reports' 70,000 rows is written without a trip
+    through pandas, whose string columns, duplicate check and sort took most of its time."""
+    sentences = _Sentences.of(partials)
+    # Every report's slogan occurrences, then (below) the context candidates of its chosen
+    # terms, each as flat arrays over the part's reports.
+    slogan_doc, slogan_term, slogan_start, slogan_end = [], [], [], []
+    for d, doc in enumerate(docs):
+        slogans, starts_d, ends_d = slogan_contexts.get(doc["doc_id"], ((), (), ()))
         if len(slogans):
-            doc_of.append(np.full(len(slogans), d))
-            term_of.append(index.ids_of(slogans))
-            starts.append(slogan_starts)
-            ends.append(slogan_ends)
-            sentence_of.append(_sentence_ids(canonical, sentence_of_offsets(partial.sentences, slogan_starts)))
-        if not len(partial.ctx_term):
-            continue
-        keep = chosen[ids[partial.ctx_term]]
-        local = partial.ctx_term[keep]
-        ctx_start = partial.ctx_start[keep].astype(np.int64)
-        lengths = index.lengths()[ids[local]]
-        doc_of.append(np.full(len(local), d))
-        term_of.append(ids[local])
-        starts.append(ctx_start)
-        ends.append(ctx_start + lengths)
-        sentence_of.append(_sentence_ids(canonical, partial.ctx_sentence[keep]))
-    doc_of, term_of, starts = _flat(doc_of), _flat(term_of), _flat(starts)
-    ends, sentence_of = _flat(ends), _flat(sentence_of)
+            slogan_doc.append(np.full(len(slogans), d))
+            slogan_term.append(index.ids_of(slogans))
+            slogan_start.append(starts_d)
+            slogan_end.append(ends_d)
+    slogan_doc, slogan_start = _flat(slogan_doc), _flat(slogan_start)
+    ctx_counts = np.array([len(p.ctx_term) for p in partials], dtype=np.int64)
+    ctx_doc = np.repeat(np.arange(len(partials)), ctx_counts)
+    term_offsets = np.concatenate([[0], np.cumsum([len(ids) for ids in index.doc_terms])[:-1]]).astype(np.int64)
+    ctx_term = _flat(index.doc_terms)[_flat([p.ctx_term for p in partials]) + term_offsets[ctx_doc]]
+    keep = chosen[ctx_term]
+    ctx_doc, ctx_term = ctx_doc[keep], ctx_term[keep]
+    ctx_start = _flat([p.ctx_start for p in partials])[keep]
+    ctx_sentence = _flat([p.ctx_sentence for p in partials])[keep]
+    # A slogan's row comes first: the stable sort below keeps it before a term's row of the same place.
+    doc_of = np.concatenate([slogan_doc, ctx_doc])
+    term_of = np.concatenate([_flat(slogan_term), ctx_term])
+    starts = np.concatenate([slogan_start, ctx_start])
+    ends = np.concatenate([_flat(slogan_end), ctx_start + index.lengths()[ctx_term]])
+    sentence_of = np.concatenate([sentences.ids(slogan_doc, sentences.holding(slogan_doc, slogan_start)),
+                                  sentences.ids(ctx_doc, ctx_sentence)])
     order = np.lexsort((starts, term_of, doc_of))  # stable: a slogan's row stays before a term's
     doc_of, term_of, starts, ends, sentence_of = (a[order] for a in (doc_of, term_of, starts, ends, sentence_of))
     first = np.ones(len(order), dtype=bool)
@@ -200,12 +240,59 @@ def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex
         "start": pa.array(starts[first], pa.int64()),
         "end": pa.array(ends[first], pa.int64()),
     }
-    return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return pa.table(columns, schema=contracts.CONTRACTS["contexts"].schema)
+
+
+@dataclass
+class _Sentences:
+    """The sentences of several reports as flat arrays, so a part's rows find their sentence
+    in a few array operations instead of a few per report."""
+
+    starts: np.ndarray  # every report's sentence starts, report after report
+    ends: np.ndarray  # and ends (at least start + 1, as ``segment.sentence_at`` reads them)
+    canonical: np.ndarray  # per sentence, the report's own index of its first twin
+    offsets: np.ndarray  # per report, where its sentences begin in the arrays above
+    counts: np.ndarray  # per report, how many sentences it has
+
+    @classmethod
+    def of(cls, partials: list[DocPartial]) -> "_Sentences":
+        counts = np.array([len(p.sentences) for p in partials], dtype=np.int64)
+        spans = [p.sentences.reshape(-1, 2) for p in partials]
+        starts = _flat([span[:, 0] for span in spans])
+        ends = np.maximum(_flat([span[:, 1] for span in spans]), starts + 1)
+        offsets = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        return cls(starts, ends, _flat([p.canonical for p in partials]), offsets, counts)
+
+    def holding(self, doc_of: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+        """``sentence_of_offsets`` of each (report, offset): the report's own sentence index, -1 for none."""
+        if not len(offsets):
+            return np.zeros(0, dtype=np.int64)
+        # Offsets and sentence starts keyed by report first: one search over every report's sentences.
+        width = np.int64(1) << 32
+        doc_of_sentence = np.repeat(np.arange(len(self.counts)), self.counts)
+        keys = doc_of_sentence * width + self.starts
+        i = np.searchsorted(keys, doc_of * width + offsets, side="right") - 1
+        safe = np.maximum(i, 0)
+        inside = (i >= 0) & (i >= self.offsets[doc_of]) & (offsets < self.ends[safe]) if len(keys) else i < -1
+        return np.where(inside, i - self.offsets[doc_of], -1)
+
+    def ids(self, doc_of: np.ndarray, sentence: np.ndarray) -> np.ndarray:
+        """The sentence_id (the report's first sentence of the same text) of each (report, sentence index); -1 stays -1."""
+        sentence = np.asarray(sentence, dtype=np.int64)
+        found = sentence >= 0
+        where = np.where(found, self.offsets[doc_of] + sentence, 0)
+        return np.where(found, self.canonical[where] if len(self.canonical) else -1, -1).astype(np.int64)
 
 
 def sentence_frame(docs: list[dict], partials: list[DocPartial]) -> pd.DataFrame:
     """The sentences table, sorted by (doc, sentence_id): every distinct sentence of every
     report once. It depends on each report alone, so a data drop adds rows, changes none."""
+    return _frame(sentence_table(docs, partials))
+
+
+def sentence_table(docs: list[dict], partials: list[DocPartial]) -> pa.Table:
+    """``sentence_frame`` as the Arrow table a part file holds (in key order, each key once:
+    a report's distinct sentences in ascending index)."""
     doc_of, ids, texts = [], [], []
     for d, (doc, partial) in enumerate(zip(docs, partials)):
         canonical = partial.canonical.astype(np.int64)
@@ -220,7 +307,7 @@ def sentence_frame(docs: list[dict], partials: list[DocPartial]) -> pd.DataFrame
         "sentence_id": pa.array(_flat(ids), pa.int64()),
         "sentence": pa.array(texts, pa.string()),
     }
-    return pa.table(columns).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return pa.table(columns, schema=contracts.CONTRACTS["sentences"].schema)
 
 
 def first_sentence(text: str, partial: DocPartial, start: int, end: int) -> str:
@@ -233,10 +320,11 @@ def first_sentences(text: str, partial: DocPartial, spans: list[tuple[int, int]]
     """``first_sentence`` of each (start, end) of one report, its sentences searched once."""
     if not spans:
         return []
-    found = sentence_of_offsets(partial.sentences, [start for start, _ in spans]).tolist()
-    bounds = partial.sentences.tolist() if len(partial.sentences) else []
-    return [text[start:end] if i < 0 else text[bounds[i][0]:bounds[i][1]]
-            for i, (start, end) in zip(found, spans)]
+    found = sentence_of_offsets(partial.sentences, [start for start, _ in spans])
+    # Only the sentences asked for become Python ints (a report has hundreds).
+    bounds = partial.sentences.reshape(-1, 2)[np.maximum(found, 0)].tolist() if len(partial.sentences) else []
+    return [text[start:end] if i < 0 else text[bound[0]:bound[1]]
+            for i, bound, (start, end) in zip(found.tolist(), bounds or [None] * len(spans), spans)]
 
 
 def sentence_of_offsets(sentences: np.ndarray, offsets) -> np.ndarray:

@@ -62,6 +62,25 @@ def indicators_table(accepted: list[DocResult]) -> pd.DataFrame:
     return table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
 
 
+def indicator_part_inputs(accepted: list[DocResult], length: int, corrections_digest: str | None,
+                          named: list[tuple]) -> dict[str, str]:
+    """Per part of the indicators table, a digest of what its rows are made from, so an
+    unchanged part is linked from the previous build instead of written again to be compared
+    (``partitions.PartWriter``): each report's cache key (its bytes, review and name as read,
+    and the code), the name it is listed under (``build`` renames a twin), and the corrections
+    applied with the documents rows they name (an added fact takes its document's place and
+    name, and a correction may name a rejected document). A fact's rows depend on its report
+    alone otherwise; a report without a cache key leaves its part to be compared by its rows."""
+    from pipeline import partitions
+
+    groups: dict[str, list] = {}
+    for result in sorted(accepted, key=lambda r: r.doc_id):
+        groups.setdefault(partitions.part_of(result.doc_id, length), []).append(
+            (result.doc_id, result.cache_key, result.source_file))
+    return {part: partitions.inputs_digest("indicators", corrections_digest, named, reports)
+            for part, reports in groups.items() if all(key for _, key, _ in reports)}
+
+
 def indicators_one_by_one(with_facts: list[DocResult]) -> pd.DataFrame:
     frames = []
     for result in with_facts:

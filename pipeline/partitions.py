@@ -41,7 +41,7 @@ PARTITIONED = ("texts", "indicators", "keywords", "slogans", "contexts", "senten
 # Reports per part aimed at: 16 parts up to 4,096 reports, 256 above (≈ 40 a part at 10,000).
 _SMALL_CORPUS = 4096
 WRITER_THREADS = 2  # the machine's cores: more would only queue
-_CORPUS_MODULES = ("build.py", "contracts.py", "corpus_terms.py", "corpus_slogans.py", "vocabulary.py",
+_CORPUS_MODULES = ("build.py", "doc_tables.py", "contracts.py", "corpus_terms.py", "corpus_slogans.py", "vocabulary.py",
                    "partitions.py", "tfidf.py", "corrections.py", "pairing.py", "conflicts.py")
 
 
@@ -64,7 +64,9 @@ def part_file(part: str) -> str:
 class Part:
     part: str
     inputs: str | None  # digest of what the rows are made from; None: compare the rows themselves
-    make: Callable[[], pd.DataFrame]  # the rows, conformed (sorted by key)
+    # The rows, conformed (sorted by key): a frame, or the Arrow table of the stored columns
+    # (a table made in key order skips pandas; ``frame`` and ``write_conformed`` take both).
+    make: Callable[[], pd.DataFrame | pa.Table]
 
 
 @dataclass
@@ -76,7 +78,7 @@ class PartitionedTable:
 
     def frame(self) -> pd.DataFrame:
         """The whole table in memory (tests, small corpora; the build streams instead)."""
-        frames = [f for f in (p.make() for p in self.parts) if len(f)]
+        frames = [as_frame(f) for f in (p.make() for p in self.parts) if len(f)]
         if not frames:
             return contracts.empty_frame(self.name)
         if len(frames) == 1:
@@ -87,16 +89,19 @@ class PartitionedTable:
         return whole.sort_values(key, na_position="first", kind="mergesort").reset_index(drop=True)
 
 
-def split_frame(name: str, frame: pd.DataFrame, n_reports: int, length: int | None = None) -> PartitionedTable:
+def split_frame(name: str, frame: pd.DataFrame, n_reports: int, length: int | None = None,
+                inputs: dict[str, str] | None = None) -> PartitionedTable:
     """A table already in memory (conformed: sorted by key), cut into its parts, each
-    compared with the previous build's by its rows."""
+    compared with the previous build's by its inputs digest (``inputs``, per part) where it
+    has one, else by its rows."""
+    inputs = inputs or {}
     frame = frame.reset_index(drop=True)
     length = length or prefix_length(n_reports)
     if not len(frame):
         return PartitionedTable(name, [])
     labels = [part_of(d, length) for d in frame["doc_id"].astype(str).tolist()]
     groups = pd.Series(range(len(frame))).groupby(labels, sort=True).indices
-    return PartitionedTable(name, [Part(p, None, lambda rows=rows: frame.take(rows).reset_index(drop=True))
+    return PartitionedTable(name, [Part(p, inputs.get(p), lambda rows=rows: frame.take(rows).reset_index(drop=True))
                                    for p, rows in sorted(groups.items())])
 
 
@@ -217,9 +222,17 @@ class PartWriter:
         return {"inputs": inputs, "sha256": file_sha256(target)}
 
 
-def write_conformed(frame: pd.DataFrame, name: str, path: Path) -> None:
-    """``contracts.write_table`` without its ``conform``: the same bytes for a conformed frame."""
-    table = pa.Table.from_pandas(frame, schema=contracts.CONTRACTS[name].schema, preserve_index=False)
+def as_frame(rows: pd.DataFrame | pa.Table) -> pd.DataFrame:
+    """A part's rows as the frame ``contracts.conform`` returns."""
+    return rows.to_pandas(types_mapper=contracts._pandas_type) if isinstance(rows, pa.Table) else rows
+
+
+def write_conformed(frame: pd.DataFrame | pa.Table, name: str, path: Path) -> None:
+    """``contracts.write_table`` without its ``conform``: the same bytes for a conformed frame
+    or for the Arrow table of its stored columns."""
+    schema = contracts.CONTRACTS[name].schema
+    table = frame.cast(schema) if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, schema=schema,
+                                                                                          preserve_index=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(table.replace_schema_metadata(None), path, compression="zstd", write_statistics=True)
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from pipeline import partitions
 
@@ -41,7 +42,8 @@ from pipeline.keywords import (  # noqa: F401 (API)
 )
 from pipeline.corpus_slogans import Corpus, find_all, learn, slogan_occurrences, slogan_rows
 from pipeline.corpus_terms import (  # noqa: F401
-    TermIndex, TermStats, context_frame, first_sentence, first_sentences, keyword_frame, sentence_frame, with_sentences)
+    TermIndex, TermStats, context_frame, context_table, first_sentence, first_sentences, keyword_frame, keyword_table,
+    sentence_frame, sentence_table, with_sentences)
 from pipeline.partials import CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, boundaries_of, document_partial  # noqa: F401
 from pipeline.segment import segment_arrays
 
@@ -136,18 +138,20 @@ class _VocabularyParts:
     def _found_digest(self, doc_id: str) -> str:
         return hashlib.sha256(self.found[doc_id]).hexdigest()
 
-    def _rows(self, name: str, rows: list[int]) -> pd.DataFrame:
+    def _rows(self, name: str, rows: list[int]) -> pd.DataFrame | pa.Table:
+        """A part's rows: sentences, keywords and contexts as the Arrow table the part file
+        holds (made in key order, each key once: what ``conform`` would return), slogans as a
+        conformed frame."""
         docs = [self.docs[i] for i in rows]
         partials = [self.partials[i] for i in rows]
         if name == "sentences":
-            return conform(sentence_frame(docs, partials), "sentences")
+            return sentence_table(docs, partials)
         if name == "keywords":
-            index = self.index.of_rows(rows)
-            return conform(keyword_frame(docs, partials, index), "keywords")
+            return keyword_table(docs, partials, self.index.of_rows(rows))
         if name == "contexts":
             index = self.index.of_rows(rows)
             slogan_contexts = {d["doc_id"]: slogan_occurrences(self.found[d["doc_id"]]) for d in docs}
-            return conform(context_frame(docs, partials, index, self.chosen, slogan_contexts), "contexts")
+            return context_table(docs, partials, index, self.chosen, slogan_contexts)
         records = []
         for d, partial in zip(docs, partials):
             rows = slogan_rows(self.found[d["doc_id"]])

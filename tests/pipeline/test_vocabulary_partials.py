@@ -210,3 +210,50 @@ def test_boundaries_are_the_distinct_token_starts_and_ends(sample_texts):
         got = boundaries_of(words, starts)
         assert got.dtype == np.dtype("<i4")
         assert got.tolist() == sorted(set(starts.tolist()) | set(ends))
+
+
+def test_part_tables_are_what_conform_returns_and_write_the_same_bytes(sample_texts, tmp_path):
+    """Keywords, contexts and sentences parts are made as Arrow tables in key order (no trip
+    through pandas): conformed, their frames are unchanged, and a part file holds the bytes
+    ``contracts.write_table`` writes for those rows."""
+    from pipeline import contracts, partitions
+    from pipeline.corpus_slogans import find_all, slogan_occurrences
+
+    # Reports without sentences or terms sit between the others (the flat arrays' offsets).
+    docs = sorted(_docs(sample_texts) + [{"doc_id": "a0", "county": None, "report_year": None, "text": "“两山”"},
+                                         {"doc_id": "a2", "county": "丙县", "report_year": 2020, "text": ""}],
+                  key=lambda d: d["doc_id"])
+    partials = _partials(docs)
+    corpus = Corpus(partials={d["doc_id"]: p for d, p in zip(docs, partials)})
+    found = find_all(docs, corpus, learn(docs, corpus))
+    slogan_contexts = {d["doc_id"]: slogan_occurrences(found[d["doc_id"]]) for d in docs}
+    index = TermIndex.of(partials, extra={s for blob in found.values() for s in slogan_occurrences(blob)[0]})
+    chosen = TermStats.of(partials, index).chosen(len(index.terms))
+    tables = {"keywords": corpus_terms.keyword_table(docs, partials, index),
+              "contexts": corpus_terms.context_table(docs, partials, index, chosen, slogan_contexts),
+              "sentences": corpus_terms.sentence_table(docs, partials)}
+    assert all(len(table) for table in tables.values())
+    assert any(len(slogan_contexts[d["doc_id"]][0]) for d in docs)
+    for name, table in tables.items():
+        frame = partitions.as_frame(table)
+        pd.testing.assert_frame_equal(contracts.conform(frame, name), frame)
+        partitions.write_conformed(table, name, tmp_path / f"{name}-arrow.parquet")
+        contracts.write_table(frame, name, tmp_path / f"{name}-frame.parquet")
+        assert (tmp_path / f"{name}-arrow.parquet").read_bytes() == (tmp_path / f"{name}-frame.parquet").read_bytes()
+
+
+def test_best_terms_found_among_the_top_scores_equal_a_full_ranking():
+    """``_top_terms`` ranks only the rows scoring at least their report's CONTEXT_TOP_N-th best:
+    the same terms as ranking every row by (score, count, term), ties and short reports included."""
+    rng = np.random.default_rng(7)
+    lengths = np.array([0, 3, CONTEXT_TOP_N, CONTEXT_TOP_N + 1, 400, 0, 120], dtype=np.int64)
+    n_terms = 500
+    term_ids = np.concatenate([rng.choice(n_terms, size=n, replace=False) for n in lengths]).astype(np.int64)
+    counts = rng.integers(1, 4, size=len(term_ids)).astype(np.int64)
+    scores = rng.choice([0.1, 0.2, 0.25, 0.3], size=len(term_ids))  # many ties, broken by count then term
+    doc_of = np.repeat(np.arange(len(lengths)), lengths)
+    order = np.lexsort((term_ids, -counts, -scores, doc_of))
+    rank = np.arange(len(order)) - np.concatenate([[0], np.cumsum(lengths)[:-1]])[doc_of[order]]
+    expected = np.zeros(n_terms, dtype=bool)
+    expected[term_ids[order[rank < CONTEXT_TOP_N]]] = True
+    assert (corpus_terms._top_terms(term_ids, counts, scores, lengths, n_terms) == expected).all()
