@@ -234,10 +234,10 @@ def plan_tables(results: list[DocResult], summary: BuildSummary, cache: Path | N
     tables = {"documents": documents, "texts": texts,
               "indicators": partitions.split_frame("indicators", contracts.conform(indicators, "indicators"),
                                                    len(accepted), length)}
-    pairable = indicators[~indicators["doc_id"].isin(not_paired)]
-    tables["targets_vs_outcomes"] = _stage(
-        "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
-        list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
+    tables["targets_vs_outcomes"] = _pairs(indicators, not_paired, documents, by_id, summary)
+    # From here the indicators' parts hold the one (key-sorted) copy of the facts: the frame in
+    # document order is not kept through the vocabulary stage, the build's peak.
+    del indicators
     corpus = _vocabulary_corpus(accepted, cache, workers, pool)
     corpus.part_length = length
     vocabulary_names = ("keywords", "slogans", "contexts", "sentences", "term_idf")
@@ -252,6 +252,14 @@ def plan_tables(results: list[DocResult], summary: BuildSummary, cache: Path | N
         if isinstance(tables[name], pd.DataFrame):
             tables[name] = partitions.split_frame(name, contracts.conform(tables[name], name), len(accepted), length)
     return tables
+
+
+def _pairs(indicators: pd.DataFrame, not_paired: set[str], documents: pd.DataFrame, by_id: dict[str, DocResult],
+           summary: BuildSummary) -> pd.DataFrame:
+    """Targets paired with outcomes, from the facts of the documents no conflict keeps out."""
+    pairable = indicators[~indicators["doc_id"].isin(not_paired)]
+    return _stage("目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
+                  list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
 
 
 def _texts_table(accepted: list[DocResult], length: int) -> partitions.PartitionedTable:
