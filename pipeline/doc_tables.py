@@ -27,16 +27,28 @@ def typed_document_row(result: DocResult) -> dict:
         value = row[column]
         if value is None or column == "warning":
             continue
-        value = value.item() if hasattr(value, "item") else value  # numpy scalars
-        fits = isinstance(value, _PYTHON_TYPES[dtype]) and not (dtype != pa.bool_() and isinstance(value, bool))
-        if fits and isinstance(value, float) and value != value:
-            fits = False  # NaN where a number was expected: unknown
-        if not fits:
+        value = _checked(value, dtype)
+        if value is None:
             result.warnings.append(f"字段 {column} 的值无法识别，已置空")
-            value = None
         row[column] = value
     row["warning"] = "；".join(result.warnings) or None
     return row
+
+
+def typed_place(result: DocResult) -> tuple[str | None, int | None]:
+    """The county and report year of the document's row (``typed_document_row``), without its notes."""
+    row = result.document_row()
+    types = dict(contracts.DOCUMENTS.columns)
+    return tuple(None if row[c] is None else _checked(row[c], types[c]) for c in ("county", "report_year"))
+
+
+def _checked(value, dtype: pa.DataType):
+    """``value`` as a plain Python value of the column's type, or None when it is not one."""
+    value = value.item() if hasattr(value, "item") else value  # numpy scalars
+    fits = isinstance(value, _PYTHON_TYPES[dtype]) and not (dtype != pa.bool_() and isinstance(value, bool))
+    if fits and isinstance(value, float) and value != value:
+        fits = False  # NaN where a number was expected: unknown
+    return value if fits else None
 
 
 # Documents whose facts are unpacked and framed at once: the records of 10,000 reports as

@@ -108,3 +108,20 @@ def test_null_report_year_target_is_paired_after_own_year_targets():
 def test_null_qualifier_unit_and_estimate_flag_do_not_crash():
     df = pairs(fact(qualifier=None, unit=None), outcome(9.0, unit=None, estimated=None))
     assert df.iloc[0].status == "met"
+
+
+def test_pairs_do_not_depend_on_the_order_of_the_facts(sample_raw_dir, tmp_path):
+    # The build pairs the facts sorted by key (the one copy it keeps), not in document order.
+    from pipeline.doc_tables import indicators_table
+    from pipeline.documents import process_file, scan_raw_dir
+
+    (tmp_path / "cache").mkdir()
+    results = [r for r in (process_file(p, sample_raw_dir, tmp_path / "cache") for p in scan_raw_dir(sample_raw_dir))
+               if r.status == "ok"]
+    facts = indicators_table(results)
+    expected = pair_targets_outcomes(facts)
+    assert len(expected) > 10
+    for seed in (1, 2):
+        shuffled = facts.sample(frac=1, random_state=seed)
+        pd.testing.assert_frame_equal(pair_targets_outcomes(shuffled), expected)
+    pd.testing.assert_frame_equal(pair_targets_outcomes(contracts.conform(facts, "indicators")), expected)
