@@ -5,11 +5,13 @@ The wiring is one explicit list (``STEPS`` below is the order things happen in):
 1. scan the raw directory;
 2. per file, in parallel: read → normalise → identify → extract indicators (cached on
    the file's content, so an unchanged file is never re-read);
-3. documents table (one row per file, duplicates and rejections with their reason);
-4. indicators, with the reviewed corrections applied;
-5. targets paired with outcomes;
-6. vocabulary tables (keywords, slogans, contexts and the sentences they point to); word clouds are drawn on demand from
-   them (``pipeline.clouds.render_cloud``, cached), not here;
+3. vocabulary tables (keywords, slogans, contexts and the sentences they point to), first
+   of the corpus steps: its slogan stage runs in the per-file stage's workers, and the build
+   holds the least beside them before the facts frame exists; word clouds are drawn on demand
+   from them (``pipeline.clouds.render_cloud``, cached), not here;
+4. documents table (one row per file, duplicates and rejections with their reason);
+5. indicators, with the reviewed corrections applied;
+6. targets paired with outcomes;
 7. write everything to a new build directory and switch the ``CURRENT`` pointer to it,
    last (``pipeline.publish``). Until that moment readers see the previous build, whole.
 
@@ -272,10 +274,10 @@ def _vocabulary_stage(accepted: list[DocResult], by_id: dict[str, DocResult], ca
 def _pairs(indicators: pd.DataFrame, not_paired: set[str], documents: pd.DataFrame, by_id: dict[str, DocResult],
            summary: BuildSummary) -> pd.DataFrame:
     """Targets paired with outcomes, from the facts of the documents no conflict keeps out
-    (the rows chosen in one step: each copy of the facts is ≈ 170 MB at 10,000 reports)."""
+    (chosen by a mask the pairing applies: each copy of the facts is ≈ 170 MB at 10,000 reports)."""
     def pair(ids: list[str]) -> pd.DataFrame:
         rows = indicators["doc_id"].isin(set(ids) - not_paired)
-        return pair_targets_outcomes(indicators if rows.all() else indicators[rows], documents)
+        return pair_targets_outcomes(indicators, documents, keep=None if rows.all() else rows)
 
     return _stage("目标与实绩配对", pair, list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
 

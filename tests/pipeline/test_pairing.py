@@ -125,3 +125,12 @@ def test_pairs_do_not_depend_on_the_order_of_the_facts(sample_raw_dir, tmp_path)
         shuffled = facts.sample(frac=1, random_state=seed)
         pd.testing.assert_frame_equal(pair_targets_outcomes(shuffled), expected)
     pd.testing.assert_frame_equal(pair_targets_outcomes(contracts.conform(facts, "indicators")), expected)
+
+
+def test_a_mask_pairs_the_facts_it_keeps():
+    both = [fact(value=8.0), outcome(8.4), fact(source_file="c.txt", indicator="一般公共预算收入", value=5.0),
+            outcome(5.5, indicator="一般公共预算收入", source_file="d.txt")]
+    indicators = contracts.conform(pd.DataFrame(both), "indicators")
+    keep = indicators["indicator"] == "地区生产总值"
+    pd.testing.assert_frame_equal(pair_targets_outcomes(indicators, keep=keep),
+                                  pair_targets_outcomes(indicators[keep].reset_index(drop=True)))
