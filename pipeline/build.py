@@ -5,11 +5,13 @@ The wiring is one explicit list (``STEPS`` below is the order things happen in):
 1. scan the raw directory;
 2. per file, in parallel: read → normalise → identify → extract indicators (cached on
    the file's content, so an unchanged file is never re-read);
-3. documents table (one row per file, duplicates and rejections with their reason);
-4. indicators, with the reviewed corrections applied;
-5. targets paired with outcomes;
-6. vocabulary tables (keywords, slogans, contexts and the sentences they point to); word clouds are drawn on demand from
-   them (``pipeline.clouds.render_cloud``, cached), not here;
+3. vocabulary tables (keywords, slogans, contexts and the sentences they point to), first
+   of the corpus steps: its slogan stage runs in the per-file stage's workers, and the build
+   holds the least beside them before the facts frame exists; word clouds are drawn on demand
+   from them (``pipeline.clouds.render_cloud``, cached), not here;
+4. documents table (one row per file, duplicates and rejections with their reason);
+5. indicators, with the reviewed corrections applied;
+6. targets paired with outcomes;
 7. write everything to a new build directory and switch the ``CURRENT`` pointer to it,
    last (``pipeline.publish``). Until that moment readers see the previous build, whole.
 
@@ -30,8 +32,9 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import pyarrow as pa
 
-from pipeline import conflicts, contracts, corrections, doc_tables, partitions, publish, settings, tfidf, vocabulary
+from pipeline import conflicts, contracts, corrections, doc_tables, memory, partitions, publish, settings, tfidf, vocabulary
 from pipeline.documents import DocResult, boundaries_path, cached_result, process_file, scan_raw_dir, warm_up
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
@@ -122,6 +125,7 @@ def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progr
     # One pool for the per-file and the corpus stages (``workers.BuildPool``), closed before writing.
     with BuildPool(workers, before_fork=warm_up) as pool:
         results = _process_all(files, raw_dir, out_dir, workers, force, progress, pool)
+        memory.give_back()  # what the results' trip from the workers left behind
         _enter(progress, "extract")
         tables = plan_tables(results, summary, settings.cache_dir(out_dir), workers,
                              on_stage=lambda stage: _enter(progress, stage), pool=pool)
@@ -224,37 +228,61 @@ def plan_tables(results: list[DocResult], summary: BuildSummary, cache: Path | N
     _mark_duplicates(results)
     accepted = [r for r in results if r.status == "ok"]
     length = partitions.prefix_length(len(accepted))
+    by_id = {r.doc_id: r for r in accepted}
+    # The vocabulary first: its slogan stage, every report's text and partial held with the
+    # lexicon and the slogans while the build's workers run, is the build's peak; the facts
+    # frame, the corrections and the pairs come after it, once the workers are gone. Its
+    # notes on documents are added after the pairing's, in the order of the stages' outputs.
+    if on_stage:
+        on_stage("vocabulary")
+    notes: list = []
+    vocabulary_tables = _vocabulary_stage(accepted, by_id, cache, workers, pool, length, summary, notes)
+    memory.give_back()
     indicators = doc_tables.indicators_table(accepted)
     documents = _documents_table(results, summary)
     reviewed = _reviewed_corrections(summary)
-    indicators = _apply_corrections(indicators, documents, reviewed, summary)
-    summary.facts = len(indicators)
+    # One copy of the facts from here on (each is ≈ 170 MB at 10,000 reports): sorted by key,
+    # as the parts are cut from it; pairing does not depend on the order of its rows.
+    facts = _apply_corrections(indicators, documents, reviewed, summary)
+    if facts is indicators:  # none applied: as the documents gave them
+        facts = contracts.conform(indicators, "indicators")
+    del indicators
+    summary.facts = len(facts)
     documents, not_paired = _conflicts(documents, reviewed, summary)
-    by_id = {r.doc_id: r for r in accepted}
-    texts = _texts_table(accepted, length)
     inputs = doc_tables.indicator_part_inputs(accepted, length, summary.corrections_sha256,
                                               _named_documents(documents, reviewed))
-    tables = {"documents": documents, "texts": texts,
-              "indicators": partitions.split_frame("indicators", contracts.conform(indicators, "indicators"),
-                                                   len(accepted), length, inputs)}
-    pairable = indicators[~indicators["doc_id"].isin(not_paired)]
-    tables["targets_vs_outcomes"] = _stage(
-        "目标与实绩配对", lambda ids: pair_targets_outcomes(pairable[pairable["doc_id"].isin(ids)], documents),
-        list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
-    corpus = _vocabulary_corpus(accepted, cache, workers, pool)
-    corpus.part_length = length
-    vocabulary_names = ("keywords", "slogans", "contexts", "sentences", "term_idf")
-    if on_stage:
-        on_stage("vocabulary")
-    meta = _vocabulary_meta(documents)
-    tables.update(_stage(
-        "词汇统计", lambda ids: _vocabulary_tables(meta, [by_id[i] for i in ids], corpus),
-        list(by_id), by_id, summary, empty=vocabulary_names))
+    tables = {"documents": documents, "texts": _texts_table(accepted, length),
+              "indicators": partitions.split_frame("indicators", facts, len(accepted), length, inputs)}
+    tables["targets_vs_outcomes"] = _pairs(facts, not_paired, documents, by_id, summary)
+    memory.give_back()
+    _add_notes(notes, by_id, summary)
+    tables.update(vocabulary_tables)
     tables["documents"] = _with_warnings(documents, results)  # the stages' notes land on the rows
     for name in partitions.PARTITIONED:  # a stage that gave up returned an empty frame
         if isinstance(tables[name], pd.DataFrame):
             tables[name] = partitions.split_frame(name, contracts.conform(tables[name], name), len(accepted), length)
     return tables
+
+
+def _vocabulary_stage(accepted: list[DocResult], by_id: dict[str, DocResult], cache: Path | None, workers: int,
+                      pool: BuildPool | None, length: int, summary: BuildSummary, notes: list) -> dict:
+    corpus = _vocabulary_corpus(accepted, cache, workers, pool)
+    corpus.part_length = length
+    place = {r.doc_id: doc_tables.typed_place(r) for r in accepted}
+    return _stage("词汇统计", lambda ids: _vocabulary_tables(place, [by_id[i] for i in ids], corpus),
+                  list(by_id), by_id, summary, empty=("keywords", "slogans", "contexts", "sentences", "term_idf"),
+                  later=notes)
+
+
+def _pairs(indicators: pd.DataFrame, not_paired: set[str], documents: pd.DataFrame, by_id: dict[str, DocResult],
+           summary: BuildSummary) -> pd.DataFrame:
+    """Targets paired with outcomes, from the facts of the documents no conflict keeps out
+    (chosen by a mask the pairing applies: each copy of the facts is ≈ 170 MB at 10,000 reports)."""
+    def pair(ids: list[str]) -> pd.DataFrame:
+        rows = indicators["doc_id"].isin(set(ids) - not_paired)
+        return pair_targets_outcomes(indicators, documents, keep=None if rows.all() else rows)
+
+    return _stage("目标与实绩配对", pair, list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
 
 
 def _texts_table(accepted: list[DocResult], length: int) -> partitions.PartitionedTable:
@@ -265,7 +293,8 @@ def _texts_table(accepted: list[DocResult], length: int) -> partitions.Partition
         groups.setdefault(partitions.part_of(result.doc_id, length), []).append(result)
 
     def rows(group: list[DocResult]) -> pd.DataFrame:
-        frame = pd.DataFrame({"doc_id": [r.doc_id for r in group], "text": [r.text for r in group]}, dtype="string")
+        frame = pd.DataFrame({"doc_id": pd.array([r.doc_id for r in group], dtype="string"),
+                              "text": _arrow_strings([r.text for r in group])})
         return contracts.conform(frame, "texts")
 
     def inputs(group: list[DocResult]) -> str | None:
@@ -276,17 +305,41 @@ def _texts_table(accepted: list[DocResult], length: int) -> partitions.Partition
                                                  for part, group in sorted(groups.items())])
 
 
+def _arrow_strings(texts: list[str]) -> pd.api.extensions.ExtensionArray:
+    """``pd.array(texts, dtype="string")`` from the texts' UTF-8 encoded here: Arrow reads a
+    ``str`` through ``PyUnicode_AsUTF8AndSize``, which keeps the UTF-8 form on the string for as
+    long as it lives, and the texts live until the build ends (≈ 300 MB at 10,000 reports)."""
+    encoded = pa.array([t.encode("utf-8") for t in texts], pa.binary())
+    return pd.arrays.ArrowStringArray(encoded.cast(pa.string()))
+
+
 def _stage(label: str, run: Callable[[list[str]], object], doc_ids: list[str], by_id: dict[str, DocResult],
-           summary: BuildSummary, empty: tuple[str, ...]):
+           summary: BuildSummary, empty: tuple[str, ...], later: list | None = None):
+    """``run`` over the documents, those it fails on left out with a note (``later``: the notes
+    are put there, for ``_add_notes``, instead of on the documents and the summary now)."""
     outcome = run_isolated(run, doc_ids)
-    for doc_id, reason in outcome.failed.items():
-        by_id[doc_id].warnings.append(f"{label}失败，本文档未计入：{reason}")
-        summary.warnings.append(f"{by_id[doc_id].source_file}：{label}失败，已跳过该文档（{reason}）")
+    notes = [(doc_id, f"{label}失败，本文档未计入：{reason}",
+              f"{by_id[doc_id].source_file}：{label}失败，已跳过该文档（{reason}）")
+             for doc_id, reason in outcome.failed.items()]
+    if outcome.result is None:
+        notes.append((None, None, f"{label}失败，相应表格为空：{outcome.stage_error}"))
+    if later is None:
+        _add_notes(notes, by_id, summary)
+    else:
+        later.extend(notes)
     if outcome.result is not None:
         return outcome.result
-    summary.warnings.append(f"{label}失败，相应表格为空：{outcome.stage_error}")
     frames = {name: contracts.empty_frame(name) for name in empty}
     return frames if len(empty) > 1 else frames[empty[0]]
+
+
+def _add_notes(notes: list[tuple[str | None, str | None, str]], by_id: dict[str, DocResult],
+               summary: BuildSummary) -> None:
+    """(doc_id, note on the document, line of the summary) of a stage's failures."""
+    for doc_id, note, line in notes:
+        if doc_id is not None:
+            by_id[doc_id].warnings.append(note)
+        summary.warnings.append(line)
 
 
 def _unique_source_names(results: list[DocResult]) -> None:
@@ -400,15 +453,9 @@ def _vocabulary_corpus(accepted: list[DocResult], cache: Path | None, workers: i
     return corpus
 
 
-def _vocabulary_meta(documents: pd.DataFrame) -> pd.DataFrame:
-    meta = documents.loc[documents["status"] == "ok", ["doc_id", "county", "report_year"]]
-    return meta.drop_duplicates("doc_id")
-
-
-def _vocabulary_tables(meta: pd.DataFrame, accepted: list[DocResult], corpus: vocabulary.Corpus) -> dict:
+def _vocabulary_tables(place: dict[str, tuple], accepted: list[DocResult], corpus: vocabulary.Corpus) -> dict:
     if not accepted:
         return {name: contracts.empty_frame(name) for name in ("keywords", "slogans", "contexts", "sentences", "term_idf")}
-    place = {row.doc_id: (row.county, row.report_year) for row in meta.itertuples(index=False)}
     docs = [vocabulary.document(r.doc_id, *place.get(r.doc_id, (None, None)), r.text) for r in accepted]
     return vocabulary.vocabulary_tables_of(sorted(docs, key=lambda d: d["doc_id"]), corpus)
 

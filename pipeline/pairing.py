@@ -37,16 +37,18 @@ UNIT_SCALE = {
 }
 
 
-def pair_targets_outcomes(indicators: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+def pair_targets_outcomes(indicators: pd.DataFrame, documents: pd.DataFrame | None = None,
+                          keep: pd.Series | None = None) -> pd.DataFrame:
     """Any field but the key may be null (a masked year, an unknown unit): such facts are
     paired or skipped, never allowed to stop the build. With ``documents``, each outcome
     comes from the best evidence (``doc_kinds.OUTCOME_EVIDENCE``: a 统计公报 before a
-    report) and its source's kind is kept as ``actual_doc_type``."""
+    report) and its source's kind is kept as ``actual_doc_type``. ``keep``: a mask of the facts
+    to pair (None: every one), taken with the pairing's own choice of facts, so that the facts
+    are copied once (≈ 170 MB at 10,000 reports)."""
     indicators = _with_doc_type(indicators, documents)
-    facts = indicators[
-        indicators["county"].notna() & indicators["indicator"].notna() & indicators["measure"].notna()
-        & indicators["period"].notna() & _is(indicators["scope"], "annual")
-    ]
+    usable = (indicators["county"].notna() & indicators["indicator"].notna() & indicators["measure"].notna()
+              & indicators["period"].notna() & _is(indicators["scope"], "annual"))
+    facts = indicators[usable if keep is None else usable & keep]
     key = ["county", "province", "indicator", "measure", "period"]
     targets = _pick_targets(facts[_is(facts["kind"], "target")], key)
     outcomes = _pick_outcomes(facts[_is(facts["kind"], "actual")], key)

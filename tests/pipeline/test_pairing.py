@@ -108,3 +108,29 @@ def test_null_report_year_target_is_paired_after_own_year_targets():
 def test_null_qualifier_unit_and_estimate_flag_do_not_crash():
     df = pairs(fact(qualifier=None, unit=None), outcome(9.0, unit=None, estimated=None))
     assert df.iloc[0].status == "met"
+
+
+def test_pairs_do_not_depend_on_the_order_of_the_facts(sample_raw_dir, tmp_path):
+    # The build pairs the facts sorted by key (the one copy it keeps), not in document order.
+    from pipeline.doc_tables import indicators_table
+    from pipeline.documents import process_file, scan_raw_dir
+
+    (tmp_path / "cache").mkdir()
+    results = [r for r in (process_file(p, sample_raw_dir, tmp_path / "cache") for p in scan_raw_dir(sample_raw_dir))
+               if r.status == "ok"]
+    facts = indicators_table(results)
+    expected = pair_targets_outcomes(facts)
+    assert len(expected) > 10
+    for seed in (1, 2):
+        shuffled = facts.sample(frac=1, random_state=seed)
+        pd.testing.assert_frame_equal(pair_targets_outcomes(shuffled), expected)
+    pd.testing.assert_frame_equal(pair_targets_outcomes(contracts.conform(facts, "indicators")), expected)
+
+
+def test_a_mask_pairs_the_facts_it_keeps():
+    both = [fact(value=8.0), outcome(8.4), fact(source_file="c.txt", indicator="一般公共预算收入", value=5.0),
+            outcome(5.5, indicator="一般公共预算收入", source_file="d.txt")]
+    indicators = contracts.conform(pd.DataFrame(both), "indicators")
+    keep = indicators["indicator"] == "地区生产总值"
+    pd.testing.assert_frame_equal(pair_targets_outcomes(indicators, keep=keep),
+                                  pair_targets_outcomes(indicators[keep].reset_index(drop=True)))
