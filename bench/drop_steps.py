@@ -29,13 +29,13 @@ _START = time.process_time()
 
 import psutil  # noqa: E402
 
-from pipeline import build, corpus_slogans, corpus_terms, doc_tables, documents, partitions, publish, vocabulary  # noqa: E402
+from pipeline import build, corpus_slogans, corpus_terms, doc_tables, documents, file_hashes, partitions, publish, vocabulary  # noqa: E402
 
 # (label, owner, attribute, depth): depth 1 rows are inside the depth 0 row above them.
 STEPS = [
     ("raw directory scanned", build, "scan_raw_dir", 0),
     ("cached per-document results read", build, "cached_result", 0),
-    ("file hashed", documents, "file_sha256", 1),
+    ("file's hash (remembered, or the file read)", file_hashes.FileHashes, "sha256", 1),
     ("cache entry unpickled", documents, "_load_cached", 1),
     ("new files processed", build, "_process_job", 0),
     ("source names, duplicates", build, "_unique_source_names", 0),

@@ -152,18 +152,21 @@ def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False
     return _process(path, raw_dir, cache_dir, force, only_cached=False)
 
 
-def cached_result(path: Path, raw_dir: Path, cache_dir: Path) -> DocResult | None:
+def cached_result(path: Path, raw_dir: Path, cache_dir: Path, hash_of=None, reviews: dict | None = None) -> DocResult | None:
     """The file's cached result, or None when it must be processed (``process_file``).
 
-    Cheap (a hash and a JSON read): the build looks every file up in its own process and
-    sends only the others to worker processes, so an unchanged file never crosses a pipe."""
-    return _process(path, raw_dir, cache_dir, False, only_cached=True)
+    Cheap (a hash and a pickle read): the build looks every file up in its own process and
+    sends only the others to worker processes, so an unchanged file never crosses a pipe.
+    ``hash_of``: the file's sha256 from elsewhere (``file_hashes.FileHashes.sha256``);
+    ``reviews``: ``load_reviews()``, read once by a caller looking up many files."""
+    return _process(path, raw_dir, cache_dir, False, only_cached=True, hash_of=hash_of, reviews=reviews)
 
 
-def _process(path: Path, raw_dir: Path, cache_dir: Path, force: bool, only_cached: bool) -> DocResult | None:
+def _process(path: Path, raw_dir: Path, cache_dir: Path, force: bool, only_cached: bool,
+             hash_of=None, reviews: dict | None = None) -> DocResult | None:
     source_file, name_warning = source_name(path, raw_dir)
     try:
-        sha = file_sha256(path)
+        sha = (hash_of or file_sha256)(path)
     except OSError as exc:
         if only_cached:
             return None
@@ -172,7 +175,7 @@ def _process(path: Path, raw_dir: Path, cache_dir: Path, force: bool, only_cache
     from pipeline.identify.review import load_reviews
 
     # The path is evidence too (a county in the folder name), and so is a person's review.
-    review = load_reviews().get(sha[:16])
+    review = (load_reviews() if reviews is None else reviews).get(sha[:16])
     extra = json.dumps([source_file, review], ensure_ascii=False, sort_keys=True)
     key = f"{sha}-{code_fingerprint()}-{hashlib.sha256(extra.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
     cached = None if force else _load_cached(cache_dir, key)

@@ -43,6 +43,12 @@ def cache_dir(out_dir: Path) -> Path:
     return out_dir / ".cache"
 
 
+def file_hashes_path(out_dir: Path) -> Path:
+    """The raw files' hashes by inode, size and times (pipeline/file_hashes.py); not a cache
+    entry, so pruning the cache leaves it."""
+    return cache_dir(out_dir) / "raw-files.hashes"
+
+
 # --- a build's files ------------------------------------------------------------------------
 # ``out_dir`` below is either a processed root (whose ``CURRENT`` pointer names its current
 # build, see pipeline/publish.py) or one build directory itself. A reader that must see one
