@@ -83,11 +83,20 @@ def _key(row) -> tuple:
     return (row["county"], province, row["indicator"], row["measure"], int(row["period"]))
 
 
+# What ``_row`` and ``judge`` read of a chosen fact: only these become Python dicts (all
+# 31 columns did, ≈ 0.2 s of a 1,000-report data drop).
+_PAIRED_COLUMNS = ["county", "province", "indicator", "measure", "period", "value", "unit", "qualifier",
+                   "qualifier_text", "source_file", "fact_id", "sentence", "estimated", "_doc_type"]
+
+
 def _first_rows(ranked: pd.DataFrame, subset: list[str]) -> list[dict]:
     """The first row (in ``ranked``'s order) of each ``subset`` value, as plain dicts: one
     vectorised ``drop_duplicates`` (null equal to null, as ``_key`` makes it) instead of a
     pandas Series per fact."""
-    return ranked.drop_duplicates(subset, keep="first").to_dict("records")
+    columns = _PAIRED_COLUMNS + [c for c in subset if c not in _PAIRED_COLUMNS]
+    first = ranked.drop_duplicates(subset, keep="first")
+    # Column lists zipped into dicts: ``to_dict("records")`` boxes each cell on its own (2 µs a cell).
+    return [dict(zip(columns, values)) for values in zip(*(first[c].tolist() for c in columns))]
 
 
 def _pick_targets(targets: pd.DataFrame, key: list[str]) -> dict[tuple, dict]:
