@@ -29,23 +29,23 @@ _START = time.process_time()
 
 import psutil  # noqa: E402
 
-from pipeline import build, corpus_slogans, corpus_terms, doc_tables, documents, file_hashes, partitions, publish, vocabulary  # noqa: E402
+from pipeline import build, corpus_slogans, corpus_terms, doc_tables, documents, file_hashes, file_stage, partitions, publish, vocabulary  # noqa: E402
 
 # (label, owner, attribute, depth): depth 1 rows are inside the depth 0 row above them.
 STEPS = [
     ("raw directory scanned", build, "scan_raw_dir", 0),
-    ("cached per-document results read", build, "cached_result", 0),
+    ("cached per-document results read", file_stage, "cached_result", 0),
     ("file's hash (remembered, or the file read)", file_hashes.FileHashes, "sha256", 1),
     ("cache entry unpickled", documents, "_load_cached", 1),
-    ("new files processed", build, "_process_job", 0),
-    ("source names, duplicates", build, "_unique_source_names", 0),
+    ("new files processed", file_stage, "process_job", 0),
+    ("source names, duplicates", doc_tables, "unique_source_names", 0),
     ("indicators frame", doc_tables, "indicators_table", 0),
     ("frames checked (conform, anywhere)", build.contracts, "conform", 0),
     ("frames cut into parts (split_frame)", partitions, "split_frame", 0),
     ("documents table", build, "_documents_table", 0),
     ("corrections applied", build, "_apply_corrections", 0),
     ("conflicts", build, "_conflicts", 0),
-    ("texts table planned", build, "_texts_table", 0),
+    ("texts table planned", doc_tables, "texts_table", 0),
     ("pairing", build, "pair_targets_outcomes", 0),
     ("partials decoded (corpus)", build, "_vocabulary_corpus", 0),
     ("vocabulary: documents listed and corpus-level work", build, "_vocabulary_tables", 0),
@@ -73,7 +73,7 @@ def instrument() -> dict[str, list[float]]:
     """Wrap every step in a timer; returns label -> [CPU seconds, calls, RSS MB after]."""
     spent: dict[str, list[float]] = defaultdict(lambda: [0.0, 0, 0.0])
     process = psutil.Process()
-    # Some names are imported by name (build.cached_result): each is wrapped where it is looked up.
+    # Some names are imported by name (file_stage.cached_result): each is wrapped where it is looked up.
     for label, owner, name, _depth in STEPS:
         original = owner.__dict__[name]
         is_class = isinstance(original, classmethod)

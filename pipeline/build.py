@@ -20,7 +20,6 @@ One build runs at a time per output directory (an OS-released lock; a second bui
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
@@ -32,19 +31,16 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
-import pyarrow as pa
 
-from pipeline import conflicts, contracts, corrections, doc_tables, memory, partitions, publish, settings, tfidf, vocabulary
-from pipeline.documents import DocResult, boundaries_path, cached_result, file_sha256, process_file, scan_raw_dir, warm_up
-from pipeline.file_hashes import FileHashes
-from pipeline.identify.review import load_reviews
+from pipeline import conflicts, contracts, corrections, doc_tables, file_stage, memory, partitions, publish, settings, tfidf, vocabulary
+from pipeline.documents import DocResult, boundaries_path, scan_raw_dir, warm_up
+from pipeline.file_stage import Progress
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
 from pipeline.workers import BuildPool
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]  # (files done, total, current file)
 STAGES = ("read", "extract", "vocabulary", "write")  # announced to a progress hook with a ``stage`` method
 
 
@@ -126,7 +122,7 @@ def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progr
     summary = BuildSummary()
     # One pool for the per-file and the corpus stages (``workers.BuildPool``), closed before writing.
     with BuildPool(workers, before_fork=warm_up) as pool:
-        results = _process_all(files, raw_dir, out_dir, workers, force, progress, pool)
+        results = file_stage.process_all(files, raw_dir, out_dir, workers, force, progress, pool)
         memory.give_back()  # what the results' trip from the workers left behind
         _enter(progress, "extract")
         tables = plan_tables(results, summary, settings.cache_dir(out_dir), workers,
@@ -151,60 +147,6 @@ def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progr
 
 
 # --- per file ----------------------------------------------------------------------
-
-
-def _cached_results(files: list[Path], raw_dir: Path, out_dir: Path) -> dict[Path, DocResult | None]:
-    hashes = FileHashes(settings.file_hashes_path(out_dir), file_sha256)
-    reviews = load_reviews()  # once: it is a CSV parse (0.2 s per 1,000 files when read for each)
-    cache = settings.cache_dir(out_dir)
-    found = {path: _held(cached_result(path, raw_dir, cache, hashes.sha256, reviews)) for path in files}
-    hashes.save()
-    return found
-
-
-def _process_all(
-    files: list[Path], raw_dir: Path, out_dir: Path, workers: int, force: bool, progress: Progress | None,
-    pool: BuildPool | None = None,
-) -> list[DocResult]:
-    cache = settings.cache_dir(out_dir)
-    cache.mkdir(parents=True, exist_ok=True)
-    # Cached files are read here; only the others go to worker processes.
-    found = {} if force else _cached_results(files, raw_dir, out_dir)
-    jobs = [(path, raw_dir, cache, force) for path in files if found.get(path) is None]
-    done = 0
-
-    def report(result: DocResult, held: bool = False) -> None:
-        nonlocal done
-        if not held:
-            result.hold()  # every result is kept until the corpus step: compactly
-        done += 1
-        if progress:
-            progress(done, len(files), result.source_file)
-
-    for result in found.values():
-        if result is not None:
-            report(result, held=True)  # held as it was read (interning its words twice cost 0.3 s per 1,000)
-    processed = {}
-    if workers > 1 and len(jobs) > 1:
-        # Forked workers inherit the loaded modules (``warm_up``) instead of each loading them.
-        with BuildPool(workers, before_fork=warm_up) if pool is None else contextlib.nullcontext(pool) as used:
-            for job, result in zip(jobs, used.map(_process_job, jobs, chunksize=4)):
-                processed[job[0]] = result
-                report(result)
-    else:
-        for job in jobs:
-            processed[job[0]] = result = _process_job(job)
-            report(result)
-    return [found.get(path) or processed[path] for path in files]
-
-
-def _held(result: DocResult | None) -> DocResult | None:
-    return result.hold() if result is not None else None
-
-
-def _process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
-    path, raw_dir, cache, force = job
-    return process_file(path, raw_dir, cache, force).hold()  # compact on the pipe too
 
 
 # --- tables --------------------------------------------------------------------------
@@ -235,8 +177,8 @@ def plan_tables(results: list[DocResult], summary: BuildSummary, cache: Path | N
     A document that breaks a corpus stage (its facts do not fit the contract, pairing or
     the vocabulary fail on it) is left out of that stage only, with a note on its row.
     """
-    _unique_source_names(results)
-    _mark_duplicates(results)
+    doc_tables.unique_source_names(results)
+    doc_tables.mark_duplicates(results)
     accepted = [r for r in results if r.status == "ok"]
     length = partitions.prefix_length(len(accepted))
     by_id = {r.doc_id: r for r in accepted}
@@ -262,7 +204,7 @@ def plan_tables(results: list[DocResult], summary: BuildSummary, cache: Path | N
     documents, not_paired = _conflicts(documents, reviewed, summary)
     inputs = doc_tables.indicator_part_inputs(accepted, length, summary.corrections_sha256,
                                               _named_documents(documents, reviewed))
-    tables = {"documents": documents, "texts": _texts_table(accepted, length),
+    tables = {"documents": documents, "texts": doc_tables.texts_table(accepted, length),
               "indicators": partitions.split_frame("indicators", facts, len(accepted), length, inputs)}
     tables["targets_vs_outcomes"] = _pairs(facts, not_paired, documents, by_id, summary)
     memory.give_back()
@@ -296,34 +238,6 @@ def _pairs(indicators: pd.DataFrame, not_paired: set[str], documents: pd.DataFra
     return _stage("目标与实绩配对", pair, list(by_id), by_id, summary, empty=("targets_vs_outcomes",))
 
 
-def _texts_table(accepted: list[DocResult], length: int) -> partitions.PartitionedTable:
-    """The texts, one part per batch of reports; a part is unchanged while its reports' cache
-    keys are (the key covers the bytes and the code that normalised them)."""
-    groups: dict[str, list[DocResult]] = {}
-    for result in sorted(accepted, key=lambda r: r.doc_id):
-        groups.setdefault(partitions.part_of(result.doc_id, length), []).append(result)
-
-    def rows(group: list[DocResult]) -> pd.DataFrame:
-        frame = pd.DataFrame({"doc_id": pd.array([r.doc_id for r in group], dtype="string"),
-                              "text": _arrow_strings([r.text for r in group])})
-        return contracts.conform(frame, "texts")
-
-    def inputs(group: list[DocResult]) -> str | None:
-        keys = [(r.doc_id, r.cache_key) for r in group]
-        return partitions.inputs_digest("texts", keys) if all(k for _, k in keys) else None
-
-    return partitions.PartitionedTable("texts", [partitions.Part(part, inputs(group), lambda g=group: rows(g))
-                                                 for part, group in sorted(groups.items())])
-
-
-def _arrow_strings(texts: list[str]) -> pd.api.extensions.ExtensionArray:
-    """``pd.array(texts, dtype="string")`` from the texts' UTF-8 encoded here: Arrow reads a
-    ``str`` through ``PyUnicode_AsUTF8AndSize``, which keeps the UTF-8 form on the string for as
-    long as it lives, and the texts live until the build ends (≈ 300 MB at 10,000 reports)."""
-    encoded = pa.array([t.encode("utf-8") for t in texts], pa.binary())
-    return pd.arrays.ArrowStringArray(encoded.cast(pa.string()))
-
-
 def _stage(label: str, run: Callable[[list[str]], object], doc_ids: list[str], by_id: dict[str, DocResult],
            summary: BuildSummary, empty: tuple[str, ...], later: list | None = None):
     """``run`` over the documents, those it fails on left out with a note (``later``: the notes
@@ -351,32 +265,6 @@ def _add_notes(notes: list[tuple[str | None, str | None, str]], by_id: dict[str,
         if doc_id is not None:
             by_id[doc_id].warnings.append(note)
         summary.warnings.append(line)
-
-
-def _unique_source_names(results: list[DocResult]) -> None:
-    """Two raw names can read alike (a GBK name re-read as text next to its UTF-8 twin)."""
-    seen: set[str] = set()
-    for result in sorted(results, key=lambda r: r.source_file):
-        name, n = result.source_file, 1
-        while name in seen:
-            n += 1
-            name = f"{result.source_file} ({n})"
-        if name != result.source_file:
-            result.warnings.append(f"与另一文件同名（原名 {result.source_file}），改称 {name}")
-            result.source_file = name
-        seen.add(name)
-
-
-def _mark_duplicates(results: list[DocResult]) -> None:
-    """Identical files: the first by path is kept, the others are marked and explained."""
-    first_by_sha: dict[str, str] = {}
-    for result in sorted(results, key=lambda r: r.source_file):
-        if result.status != "ok":
-            continue
-        original = first_by_sha.setdefault(result.sha256, result.source_file)
-        if original != result.source_file:
-            result.status = "duplicate"
-            result.error = f"与 {original} 内容相同，未重复计入"
 
 
 def _documents_table(results: list[DocResult], summary: BuildSummary) -> pd.DataFrame:

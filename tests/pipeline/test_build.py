@@ -159,15 +159,3 @@ def test_targets_are_paired_with_outcomes_reported_a_year_later(tmp_path):
     unemployment = pairs.loc[("城镇登记失业率", "rate", 2022)]
     assert (unemployment.target_qualifier, unemployment.status) == ("at_most", "met")
     assert pairs.loc[("城镇新增就业", "level", 2022)].gap == 250
-
-
-def test_texts_become_arrow_strings_without_growing():
-    import sys
-
-    from pipeline.build import _arrow_strings
-
-    texts = ["乡村振兴战略全面推进" * 2000, "ascii", ""]
-    sizes = [sys.getsizeof(t) for t in texts]
-    made = _arrow_strings(texts)
-    assert [sys.getsizeof(t) for t in texts] == sizes  # Arrow reading a str keeps its UTF-8 form on it
-    pd.testing.assert_extension_array_equal(made, pd.array(texts, dtype="string"))

@@ -102,7 +102,7 @@ def test_parallel_corpus_stage_writes_the_same_tables(sample_raw_dir, tmp_path, 
 
 
 def test_only_the_new_report_is_sent_to_the_per_file_stage(sample_raw_dir, tmp_path, monkeypatch):
-    from pipeline import build
+    from pipeline import file_stage
 
     files = scan_raw_dir(sample_raw_dir)
     parked = tmp_path / files[0].name
@@ -111,21 +111,21 @@ def test_only_the_new_report_is_sent_to_the_per_file_stage(sample_raw_dir, tmp_p
     run_build(sample_raw_dir, out, workers=1)
     shutil.move(parked, files[0])
     sent = []
-    original = build._process_job
-    monkeypatch.setattr(build, "_process_job", lambda job: sent.append(job[0]) or original(job))
+    original = file_stage.process_job
+    monkeypatch.setattr(file_stage, "process_job", lambda job: sent.append(job[0]) or original(job))
     run_build(sample_raw_dir, out, workers=2)
     assert sent == [files[0]]
 
 
 def test_a_rebuild_reads_no_unchanged_file_to_hash_it(sample_raw_dir, tmp_path, monkeypatch):
-    from pipeline import build, file_hashes
+    from pipeline import file_hashes, file_stage
     from pipeline.documents import file_sha256
 
     monkeypatch.setattr(file_hashes, "RACY_SECONDS", 0.0)  # the sample files were just copied
     out = tmp_path / "out"
     first = run_build(sample_raw_dir, out, workers=1)
     hashed: list = []
-    monkeypatch.setattr(build, "file_sha256", lambda path: hashed.append(path) or file_sha256(path))
+    monkeypatch.setattr(file_stage, "file_sha256", lambda path: hashed.append(path) or file_sha256(path))
     again = run_build(sample_raw_dir, out, workers=1)
     assert hashed == [] and again.unchanged == first.ok and again.build_id == first.build_id
     edited = scan_raw_dir(sample_raw_dir)[0]

@@ -71,3 +71,15 @@ def test_held_partials_share_each_word_once(sample_raw_dir, tmp_path):
     assert common
     first = {t: t for t in results[0].partial.terms}
     assert all(first[t] is next(u for u in results[1].partial.terms if u == t) for t in list(common)[:50])
+
+
+def test_texts_become_arrow_strings_without_growing():
+    import sys
+
+    from pipeline.doc_tables import arrow_strings
+
+    texts = ["乡村振兴战略全面推进" * 2000, "ascii", ""]
+    sizes = [sys.getsizeof(t) for t in texts]
+    made = arrow_strings(texts)
+    assert [sys.getsizeof(t) for t in texts] == sizes  # Arrow reading a str keeps its UTF-8 form on it
+    pd.testing.assert_extension_array_equal(made, pd.array(texts, dtype="string"))
