@@ -146,9 +146,6 @@ def _build_locked(raw_dir: Path, out_dir: Path, workers: int, force: bool, progr
     return summary
 
 
-# --- per file ----------------------------------------------------------------------
-
-
 # --- tables --------------------------------------------------------------------------
 
 
