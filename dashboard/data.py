@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 import streamlit as st
 
 from dashboard import queries
@@ -89,12 +90,23 @@ def table_sources(build: Path) -> dict[str, str]:
     sources = {}
     for name, contract in contracts.CONTRACTS.items():
         path = settings.table_path(build, name)
-        if path.exists():
-            sources[name] = "read_parquet('" + contracts.parquet_source(path).replace("'", "''") + "')"
-        else:
-            columns = ", ".join(f'NULL::{_SQL_TYPES[str(t)]} AS "{c}"' for c, t in contract.columns)
-            sources[name] = f"(SELECT {columns} WHERE false)"
+        if not path.exists():
+            sources[name] = f"(SELECT {_nulls(contract.columns)} WHERE false)"
+            continue
+        source = "read_parquet('" + contracts.parquet_source(path).replace("'", "''") + "')"
+        # A build made before a column was added still reads: the column is NULL (unknown).
+        missing = [(c, t) for c, t in contract.columns if c not in _stored_columns(path)]
+        sources[name] = f"(SELECT *, {_nulls(missing)} FROM {source})" if missing else source
     return sources
+
+
+def _nulls(columns) -> str:
+    return ", ".join(f'NULL::{_SQL_TYPES[str(t)]} AS "{c}"' for c, t in columns)
+
+
+def _stored_columns(path: Path) -> set[str]:
+    files = contracts.table_files(path)
+    return set(pq.read_schema(files[0]).names) if files else set()
 
 
 _SQL_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "double": "DOUBLE", "bool": "BOOLEAN"}

@@ -175,6 +175,9 @@ TERM_IDF = Contract(
         ("term", S),
         ("documents", I),  # reports holding the term
         ("idf", F),
+        # Among some report's CONTEXT_TOP_N best by TF-IDF: the terms 词语语境 offers (contexts
+        # hold every term's occurrences, so that a report's rows depend on the report alone).
+        ("ranked", B),
     ),
     key=("term",),
 )
@@ -199,7 +202,7 @@ SLOGANS = Contract(
 
 CONTEXTS = Contract(
     name="contexts",
-    description="Where each keyword and slogan occurs: the keyword-in-context index.",
+    description="Where each term and slogan occurs (a report's first occurrences of each, partials.CONTEXT_MAX_PER_DOC_TERM at most): the keyword-in-context index.",
     columns=(
         ("doc_id", S),
         ("term", S),

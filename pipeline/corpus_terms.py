@@ -23,7 +23,8 @@ from pipeline.partials import CONTEXT_TOP_N, DocPartial
 
 
 # Arrow columns to pandas' nullable types, as ``contracts.conform`` returns them.
-_PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype()}
+_PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
+                 pa.bool_(): pd.BooleanDtype()}
 
 
 @dataclass
@@ -102,20 +103,22 @@ class TermStats:
         return self.rows()[3]
 
     def chosen(self, n_terms: int) -> np.ndarray:
-        """Per term id: among some report's ``CONTEXT_TOP_N`` best (the terms contexts cover)."""
+        """Per term id: among some report's ``CONTEXT_TOP_N`` best (the terms 词语语境 offers: ``term_idf.ranked``)."""
         chosen = np.zeros(n_terms, dtype=bool)
         for start in range(0, len(self.partials), STATS_BATCH):
             term_ids, counts, lengths, scores = self.rows(start, start + STATS_BATCH)
             chosen |= _top_terms(term_ids, counts, scores, lengths, n_terms)
         return chosen
 
-    def idf_frame(self, index: TermIndex) -> pd.DataFrame:
-        """The ``term_idf`` table: every term some report holds, in term order."""
+    def idf_frame(self, index: TermIndex, chosen: np.ndarray) -> pd.DataFrame:
+        """The ``term_idf`` table: every term some report holds, in term order, and whether some
+        report ranks it among its best (``chosen``: the terms the app offers in 词语语境)."""
         used = np.flatnonzero(self.document_frequency > 0)
         return pa.table({
             "term": pa.array(index.terms, pa.string()).take(used),
             "documents": pa.array(self.document_frequency[used], pa.int64()),
             "idf": pa.array(self.idf[used], pa.float64()),
+            "ranked": pa.array(chosen[used], pa.bool_()),
         }).to_pandas(types_mapper=_PANDAS_TYPES.get)
 
 
@@ -187,24 +190,28 @@ def _top_terms(term_ids, counts, scores, lengths, n_terms: int) -> np.ndarray:
     return chosen
 
 
-def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex, chosen: np.ndarray,
+def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex,
                   slogan_contexts: dict[str, tuple]) -> pd.DataFrame:
     """The contexts table, sorted by (doc, term, start): each report's slogan occurrences and
-    the occurrences of its chosen terms (at most ``CONTEXT_MAX_PER_DOC_TERM`` each, from the
+    the occurrences of every term it holds (at most ``CONTEXT_MAX_PER_DOC_TERM`` each, from the
     partial); where both give a row for the same place, the slogan's is kept. A row points to
-    its sentence (``sentence_frame``), never copies it. Every slogan must be in ``index``."""
-    return _frame(context_table(docs, partials, index, chosen, slogan_contexts))
+    its sentence (``sentence_frame``), never copies it. Every slogan must be in ``index``.
+
+    A report's rows depend on the report alone: which terms the app offers (those some report
+    ranks among its ``CONTEXT_TOP_N`` best) is a column of ``term_idf``, so a report dropped in
+    re-makes its own part, not every part holding a term whose rank it moved."""
+    return _frame(context_table(docs, partials, index, slogan_contexts))
 
 
-def context_table(docs: list[dict], partials: list[DocPartial], index: TermIndex, chosen: np.ndarray,
+def context_table(docs: list[dict], partials: list[DocPartial], index: TermIndex,
                   slogan_contexts: dict[str, tuple]) -> pa.Table:
     """``context_frame`` as the Arrow table a part file holds. Its rows are in key order and
     each (doc, term, start) is kept once (below), so ``contracts.conform`` would return them
     unchanged (a test holds it): a part of 60 reports' 70,000 rows is written without a trip
     through pandas, whose string columns, duplicate check and sort took most of its time."""
     sentences = _Sentences.of(partials)
-    # Every report's slogan occurrences, then (below) the context candidates of its chosen
-    # terms, each as flat arrays over the part's reports.
+    # Every report's slogan occurrences, then (below) the context candidates of its terms,
+    # each as flat arrays over the part's reports.
     slogan_doc, slogan_term, slogan_start, slogan_end = [], [], [], []
     for d, doc in enumerate(docs):
         slogans, starts_d, ends_d = slogan_contexts.get(doc["doc_id"], ((), (), ()))
@@ -218,10 +225,8 @@ def context_table(docs: list[dict], partials: list[DocPartial], index: TermIndex
     ctx_doc = np.repeat(np.arange(len(partials)), ctx_counts)
     term_offsets = np.concatenate([[0], np.cumsum([len(ids) for ids in index.doc_terms])[:-1]]).astype(np.int64)
     ctx_term = _flat(index.doc_terms)[_flat([p.ctx_term for p in partials]) + term_offsets[ctx_doc]]
-    keep = chosen[ctx_term]
-    ctx_doc, ctx_term = ctx_doc[keep], ctx_term[keep]
-    ctx_start = _flat([p.ctx_start for p in partials])[keep]
-    ctx_sentence = _flat([p.ctx_sentence for p in partials])[keep]
+    ctx_start = _flat([p.ctx_start for p in partials])
+    ctx_sentence = _flat([p.ctx_sentence for p in partials])
     # A slogan's row comes first: the stable sort below keeps it before a term's row of the same place.
     doc_of = np.concatenate([slogan_doc, ctx_doc])
     term_of = np.concatenate([_flat(slogan_term), ctx_term])

@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -81,14 +80,13 @@ def vocabulary_tables_of(docs: list[dict], corpus: Corpus | None = None) -> dict
 
     index = TermIndex.of(partials, extra={s for blob in found.values() for s in slogan_occurrences(blob)[0]})
     stats = TermStats.of(partials, index)
-    chosen = stats.chosen(len(index.terms))
-    term_idf = conform(stats.idf_frame(index), "term_idf")
+    term_idf = conform(stats.idf_frame(index, stats.chosen(len(index.terms))), "term_idf")
     if corpus.part_length is None:  # a stand-alone call: plain frames, keywords with their tfidf
-        parts = _VocabularyParts(docs, partials, index, chosen, found, corpus)
+        parts = _VocabularyParts(docs, partials, index, found, corpus)
         tables = {name: parts.table(name, 1).frame() for name in ("slogans", "contexts", "sentences")}
         return {"keywords": conform(keyword_frame(docs, partials, index, stats), "keywords"), **tables,
                 "term_idf": term_idf}
-    parts = _VocabularyParts(docs, partials, index, chosen, found, corpus)
+    parts = _VocabularyParts(docs, partials, index, found, corpus)
     tables = {name: parts.table(name, corpus.part_length) for name in ("keywords", "slogans", "contexts", "sentences")}
     return {**tables, "term_idf": term_idf}
 
@@ -104,7 +102,6 @@ class _VocabularyParts:
     docs: list[dict]
     partials: list[DocPartial]
     index: TermIndex
-    chosen: np.ndarray
     found: dict[str, bytes]  # per doc_id, its slogans packed (``corpus_slogans.find_all``)
     corpus: Corpus
 
@@ -124,16 +121,9 @@ class _VocabularyParts:
                    for i, key in zip(rows, keys)]
         if name in ("sentences", "keywords"):  # keywords: counts, county and year (tfidf is not stored)
             return partitions.inputs_digest(name, reports)
-        # Slogans and contexts: the report's slogans as found (reused from the store or not).
+        # Slogans and contexts: also the report's slogans as found (reused from the store or not).
         found = [self._found_digest(self.docs[i]["doc_id"]) for i in rows]
-        if name == "slogans":
-            return partitions.inputs_digest(name, reports, found)
-        # contexts: also which of the part's terms some report of the corpus ranks among its best
-        covered = set()
-        for i in rows:
-            ids = self.index.doc_terms[i]
-            covered.update(ids[self.chosen[ids]].tolist())
-        return partitions.inputs_digest(name, reports, found, sorted(self.index.terms[t] for t in covered))
+        return partitions.inputs_digest(name, reports, found)
 
     def _found_digest(self, doc_id: str) -> str:
         return hashlib.sha256(self.found[doc_id]).hexdigest()
@@ -151,7 +141,7 @@ class _VocabularyParts:
         if name == "contexts":
             index = self.index.of_rows(rows)
             slogan_contexts = {d["doc_id"]: slogan_occurrences(self.found[d["doc_id"]]) for d in docs}
-            return context_table(docs, partials, index, self.chosen, slogan_contexts)
+            return context_table(docs, partials, index, slogan_contexts)
         records = []
         for d, partial in zip(docs, partials):
             rows = slogan_rows(self.found[d["doc_id"]])

@@ -101,11 +101,11 @@ def slogan_rows(run, *, county: str | None = None, slogans: list[str] | None = N
 
 
 def term_options(run) -> list[str]:
-    """``queries.term_options``: the terms the contexts index holds, the most counted first
-    (keyword and slogan mentions together), ties by name."""
+    """``queries.term_options``: the terms some report ranks among its best and every slogan,
+    the most counted first (keyword and slogan mentions together), ties by name."""
     sql = ('WITH weights AS (SELECT term, sum("count") AS w FROM {keywords} GROUP BY term '
            'UNION ALL SELECT slogan, sum("count") FROM {slogans} GROUP BY slogan), '
-           'terms AS (SELECT DISTINCT term FROM {contexts} WHERE term IS NOT NULL) '
+           'terms AS (SELECT term FROM {term_idf} WHERE ranked UNION SELECT slogan FROM {slogans} WHERE slogan IS NOT NULL) '
            'SELECT terms.term, coalesce(sum(weights.w), 0)::DOUBLE AS weight FROM terms LEFT JOIN weights USING (term) '
            'GROUP BY terms.term ORDER BY weight DESC, terms.term')
     return [str(t) for t in run(sql)["term"]]

@@ -107,13 +107,14 @@ def kwic_rows(rows: pd.DataFrame, term: str) -> pd.DataFrame:
     return out
 
 
-def term_options(contexts: pd.DataFrame, keywords: pd.DataFrame, slogans: pd.DataFrame) -> list[str]:
-    if contexts.empty:
-        return []
+def term_options(term_idf: pd.DataFrame, keywords: pd.DataFrame, slogans: pd.DataFrame) -> list[str]:
+    """The terms 词语语境 offers: those some report ranks among its best (``term_idf.ranked``)
+    and every slogan, the most counted first, ties by name."""
     weight = pd.concat(
         [keywords.groupby("term")["count"].sum(), slogans.groupby("slogan")["count"].sum()]
     ).groupby(level=0).sum()
-    terms = contexts["term"].dropna().unique().tolist()
+    ranked = term_idf.loc[term_idf["ranked"].fillna(False).astype(bool), "term"].dropna()
+    terms = set(ranked.tolist()) | set(slogans["slogan"].dropna().tolist())
     return sorted(terms, key=lambda t: (-float(weight.get(t, 0)), t))
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import contracts, settings
+from pipeline import contracts, settings, tfidf
 from tests.conftest import point_env_at, sample_data_root
 
 REPO = Path(__file__).resolve().parents[2]
@@ -192,9 +192,15 @@ def fixture_tables() -> dict[str, pd.DataFrame]:
     contexts = pd.DataFrame([dict(doc_id=d, term=t, sentence_id=i, start=s, end=e) for i, (d, t, _, s, e) in enumerate(located)])
     sentences = pd.DataFrame([dict(doc_id=d, sentence_id=i, sentence=text) for i, (d, _, text, _, _) in enumerate(located)])
     texts = pd.DataFrame([dict(doc_id=d["doc_id"], text=d["title"] or "") for d in docs if d["status"] == "ok"])
+    # The IDF a reader would compute from these counts (so tfidf is as without the table); of the
+    # keywords, only the one contexts hold is ranked, as in a build (a ranked term has contexts).
+    documents_of = keywords.groupby("term")["doc_id"].nunique()
+    term_idf = pd.DataFrame({"term": documents_of.index, "documents": documents_of.to_numpy(),
+                             "idf": tfidf.idf(documents_of.to_numpy(), keywords["doc_id"].nunique()),
+                             "ranked": [t in set(contexts["term"]) for t in documents_of.index]})
     return {
         "documents": pd.DataFrame(docs), "indicators": indicators, "targets_vs_outcomes": tvo, "texts": texts,
-        "keywords": keywords, "slogans": slogans, "contexts": contexts, "sentences": sentences,
+        "keywords": keywords, "slogans": slogans, "contexts": contexts, "sentences": sentences, "term_idf": term_idf,
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from dashboard import data, queries
@@ -18,7 +19,7 @@ from pipeline import contracts, keywords, settings
 
 
 def _tables(out):
-    return {name: contracts.read_table(name, settings.table_path(out, name)) for name in ("documents", "keywords", "slogans", "contexts")
+    return {name: contracts.read_table(name, settings.table_path(out, name)) for name in ("documents", "keywords", "slogans", "contexts", "term_idf")
             if settings.table_path(out, name).exists()}
 
 
@@ -88,15 +89,41 @@ def test_slogan_questions_match_pandas(built):
 
 def test_term_options_and_phrase_kinds_match_pandas(built):
     run, t = built
-    assert engine.term_options(run) == queries.term_options(t["contexts"], t["keywords"], t["slogans"])
+    assert engine.term_options(run) == queries.term_options(t["term_idf"], t["keywords"], t["slogans"])
     _same(review_view(engine.phrase_kinds(run)), phrases_for_review(t["slogans"]))
     assert engine.has_terms(run)
+
+
+def test_a_build_offers_the_ranked_terms_and_slogans_each_with_its_sentences(built_data_dir):
+    build = settings.current_build_dir(built_data_dir / "processed")
+    t = _tables(build)
+    options = set(engine.term_options(data.runner(build)))
+    ranked = set(t["term_idf"].loc[t["term_idf"]["ranked"], "term"])
+    assert options == ranked | set(t["slogans"]["slogan"]) and ranked
+    assert options <= set(t["contexts"]["term"])
+    # The contexts hold the other terms too (a report's rows depend on the report alone).
+    assert set(t["keywords"]["term"]) <= set(t["contexts"]["term"])
 
 
 def test_missing_tables_read_as_empty(tmp_path):
     run = data.runner(tmp_path)
     assert engine.term_frequencies(run, "keywords").empty and not engine.has_terms(run)
     assert engine.term_options(run) == [] and engine.top_slogans(run) == []
+
+
+def test_a_build_made_before_a_column_was_added_still_reads(built_data_dir, tmp_path):
+    """An older build's term_idf has no ``ranked``: the engine reads it as unknown (NULL), so
+    词语语境 offers the slogans alone instead of failing."""
+    build = settings.current_build_dir(built_data_dir / "processed")
+    copy = tmp_path / "build"
+    shutil.copytree(build, copy)
+    path = settings.table_path(copy, "term_idf")
+    older = pq.read_table(path).drop_columns(["ranked"])
+    pq.write_table(older, path)
+    run = data.runner(copy)
+    slogans = set(contracts.read_table("slogans", settings.table_path(copy, "slogans"))["slogan"])
+    assert set(engine.term_options(run)) == slogans and slogans
+    assert run("SELECT count(*) AS n FROM {term_idf} WHERE ranked IS NULL")["n"].iloc[0] == len(older)
 
 
 def test_a_table_written_as_a_directory_of_parts(built_data_dir, tmp_path):

@@ -69,20 +69,25 @@ def test_tfidf_from_arrays_is_bit_identical_to_the_per_report_scores(sample_text
 
 
 def test_contexts_equal_a_scan_of_every_token(sample_texts):
+    """Every term's first occurrences in each report (slogans besides), whatever its rank; the
+    terms some report ranks among its best are marked in term_idf."""
     docs = _docs(sample_texts)
     tables = build_vocabulary_tables(pd.DataFrame(docs))
     keywords, contexts = tables["keywords"], with_sentences(tables["contexts"], tables["sentences"])
     top = set(keywords.sort_values(["doc_id", "tfidf", "count", "term"], ascending=[True, False, False, True])
               .groupby("doc_id").head(CONTEXT_TOP_N)["term"])
+    term_idf = tables["term_idf"]
+    assert set(term_idf.loc[term_idf["ranked"], "term"]) == top and not term_idf["ranked"].all()
     slogans = contexts.merge(tables["slogans"][["doc_id", "slogan"]], left_on=["doc_id", "term"],
                              right_on=["doc_id", "slogan"])
+    counted = keywords.groupby("doc_id")["term"].agg(set)  # the terms a report's keywords count
     expected = set()
     for doc in docs:
         sentences = split_sentences(doc["text"])
         starts = [s.start for s in sentences]
         taken = Counter()
         for token in segment_document(doc["text"]):
-            if token.word in top and taken[token.word] < CONTEXT_MAX_PER_DOC_TERM:
+            if token.word in counted[doc["doc_id"]] and taken[token.word] < CONTEXT_MAX_PER_DOC_TERM:
                 taken[token.word] += 1
                 sentence = sentence_at(sentences, starts, token.start)
                 expected.add((doc["doc_id"], token.word, token.start, token.end,
@@ -228,9 +233,8 @@ def test_part_tables_are_what_conform_returns_and_write_the_same_bytes(sample_te
     found = find_all(docs, corpus, learn(docs, corpus))
     slogan_contexts = {d["doc_id"]: slogan_occurrences(found[d["doc_id"]]) for d in docs}
     index = TermIndex.of(partials, extra={s for blob in found.values() for s in slogan_occurrences(blob)[0]})
-    chosen = TermStats.of(partials, index).chosen(len(index.terms))
     tables = {"keywords": corpus_terms.keyword_table(docs, partials, index),
-              "contexts": corpus_terms.context_table(docs, partials, index, chosen, slogan_contexts),
+              "contexts": corpus_terms.context_table(docs, partials, index, slogan_contexts),
               "sentences": corpus_terms.sentence_table(docs, partials)}
     assert all(len(table) for table in tables.values())
     assert any(len(slogan_contexts[d["doc_id"]][0]) for d in docs)
