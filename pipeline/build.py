@@ -188,7 +188,7 @@ def plan_tables(results: list[DocResult], summary: BuildSummary, cache: Path | N
     notes: list = []
     vocabulary_tables = _vocabulary_stage(accepted, by_id, cache, workers, pool, length, summary, notes)
     memory.give_back()
-    indicators = doc_tables.indicators_table(accepted)
+    indicators = doc_tables.indicators_table(accepted, length, cache)
     documents = _documents_table(results, summary)
     reviewed = _reviewed_corrections(summary)
     # One copy of the facts from here on (each is ≈ 170 MB at 10,000 reports): sorted by key,

@@ -8,9 +8,13 @@ Split from ``build`` so the build module keeps to the order of the steps.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from pyarrow import feather
 
 from pipeline import contracts, partitions
 from pipeline.documents import DocResult
@@ -58,22 +62,98 @@ def _checked(value, dtype: pa.DataType):
 FRAME_BATCH = 500
 
 
-def indicators_table(accepted: list[DocResult]) -> pd.DataFrame:
-    """Every document's facts, in the order of the documents. Checked a batch of documents at
-    a time (and for keys repeated across batches); only if that fails is each document checked
-    alone, so a bad one is left out with a note."""
-    with_facts = [r for r in accepted if r.packed_facts is not None or r.facts]
+def indicators_table(accepted: list[DocResult], length: int = 1, store: Path | None = None) -> pd.DataFrame:
+    """Every document's facts, part by part (``partitions.part_of``; in a part, by doc_id). Checked a batch of documents at a time
+    (and for keys repeated across batches); only if that fails is each document checked
+    alone, so a bad document is left out with a note.
+
+    ``store`` (the build's cache directory): each part's checked rows (the part of
+    ``partitions.part_of(doc_id, length)``, as the indicators table is cut) are kept there
+    under a digest of its reports' cache keys and names, so a data drop frames the facts of
+    its own part only. Corrections are applied after, to the whole frame."""
+    with_facts = sorted((r for r in accepted if r.packed_facts is not None or r.facts),
+                        key=lambda r: (partitions.part_of(r.doc_id, length), r.doc_id))
     if not with_facts:
         return contracts.empty_frame("indicators")
+    frames = _PartFrames(store)
     try:
-        batches = [_typed_batch(with_facts[i:i + FRAME_BATCH]) for i in range(0, len(with_facts), FRAME_BATCH)]
-        table = pd.concat(batches, ignore_index=True) if len(batches) > 1 else batches[0]
+        parts = _parts_of(with_facts, length)
+        made = {part: frames.get(key) for part, (key, _) in parts.items()}
+        missing = [part for part, frame in made.items() if frame is None]
+        for batch in _whole_parts(missing, parts):
+            typed = _typed_batch([r for part in batch for r in parts[part][1]])
+            for part in batch:
+                made[part] = typed[typed["doc_id"].isin({r.doc_id for r in parts[part][1]})].reset_index(drop=True)
+                frames.put(parts[part][0], made[part])
+        table = pd.concat([made[part] for part in sorted(made)], ignore_index=True)
         repeated = table["fact_id"].duplicated()  # a batch is checked alone: two batches may share a key
         if repeated.any():
             raise contracts.ContractError(f"indicators: duplicate keys, e.g. {table.loc[repeated, 'fact_id'].iloc[0]}")
     except Exception:  # noqa: BLE001 - find the documents it fails on
         return indicators_one_by_one(with_facts)
+    frames.keep_only(key for key, _ in parts.values())
     return table
+
+
+def _parts_of(results: list[DocResult], length: int) -> dict[str, tuple[str | None, list[DocResult]]]:
+    """Per part, the digest its rows are stored under (None: a report without a cache key) and its reports."""
+    groups: dict[str, list[DocResult]] = {}
+    for result in results:
+        groups.setdefault(partitions.part_of(result.doc_id, length), []).append(result)
+    return {part: (_frame_key(group), group) for part, group in groups.items()}
+
+
+def _frame_key(results: list[DocResult]) -> str | None:
+    if not all(r.cache_key for r in results):
+        return None
+    return partitions.inputs_digest("indicator-frames", [(r.doc_id, r.cache_key, r.source_file) for r in results])
+
+
+def _whole_parts(parts: list[str], reports: dict[str, tuple]) -> list[list[str]]:
+    """Parts gathered into batches of about ``FRAME_BATCH`` reports (a part is never split)."""
+    batches, batch, size = [], [], 0
+    for part in sorted(parts):
+        batch.append(part)
+        size += len(reports[part][1])
+        if size >= FRAME_BATCH:
+            batches.append(batch)
+            batch, size = [], 0
+    return batches + [batch] if batch else batches
+
+
+class _PartFrames:
+    """Checked indicators rows per part, as Arrow IPC files named by their inputs' digest
+    (written whole, then renamed: a file is either complete or absent; one that does not
+    read is made again)."""
+
+    def __init__(self, store: Path | None):
+        self.dir = Path(store) / "indicator-frames" if store is not None else None
+
+    def get(self, key: str | None) -> pd.DataFrame | None:
+        if self.dir is None or key is None:
+            return None
+        try:
+            return feather.read_table(self.dir / f"{key}.arrow", memory_map=False).to_pandas(
+                types_mapper=contracts._pandas_type)
+        except Exception:  # noqa: BLE001 - missing or damaged: made again
+            return None
+
+    def put(self, key: str | None, frame: pd.DataFrame) -> None:
+        if self.dir is None or key is None:
+            return
+        self.dir.mkdir(parents=True, exist_ok=True)
+        temporary = self.dir / f"{key}.arrow.tmp"
+        feather.write_feather(pa.Table.from_pandas(frame, preserve_index=False), temporary, compression="uncompressed")
+        os.replace(temporary, self.dir / f"{key}.arrow")
+
+    def keep_only(self, keys) -> None:
+        """Remove the rows of parts no report set of this build has (a cache the size of one build)."""
+        if self.dir is None or not self.dir.is_dir():
+            return
+        keep = {f"{key}.arrow" for key in keys if key}
+        for path in self.dir.iterdir():
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
 
 
 def _typed_batch(results: list[DocResult]) -> pd.DataFrame:

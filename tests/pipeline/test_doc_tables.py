@@ -27,7 +27,7 @@ def test_one_frame_for_every_document_equals_one_frame_each(sample_raw_dir, tmp_
     one_by_one = indicators_one_by_one([r for r in results if r.facts])
     assert len(together) > 100
     assert together["fact_id"].str.endswith(":另一县").sum() == 1
-    pd.testing.assert_frame_equal(together, one_by_one)
+    pd.testing.assert_frame_equal(contracts.conform(together, "indicators"), contracts.conform(one_by_one, "indicators"))
     assert together[together["doc_id"] == several.doc_id]["county"].isna().sum() == len(several.facts) // 2
     assert (together[together["doc_id"] == unattributed.doc_id]["county"] == unattributed.identity["county"]).all()
 
@@ -53,6 +53,55 @@ def test_held_results_give_the_same_indicators_in_any_batch_size(sample_raw_dir,
         assert result.facts is None and result.fact_records() == facts  # packed, unpacked the same
     monkeypatch.setattr(doc_tables, "FRAME_BATCH", 3)  # several batches, one document's facts never split
     pd.testing.assert_frame_equal(indicators_table(results), expected)
+
+
+def _counting_frames(monkeypatch) -> list[int]:
+    """How many reports each call of ``facts_frame`` frames (it is what a stored part saves)."""
+    from pipeline import doc_tables
+
+    framed, original = [], doc_tables.facts_frame
+    monkeypatch.setattr(doc_tables, "facts_frame", lambda results: framed.append(len(results)) or original(results))
+    return framed
+
+
+def test_stored_parts_give_the_same_rows_and_a_new_report_frames_its_part_alone(sample_raw_dir, tmp_path, monkeypatch):
+    from pipeline import partitions
+
+    results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok" and r.facts]
+    assert all(r.cache_key for r in results)
+    added, before = results[0], results[1:]
+    store = tmp_path / "store"
+    cold = indicators_table(before)
+    framed = _counting_frames(monkeypatch)
+    first = indicators_table(before, 1, store)
+    pd.testing.assert_frame_equal(first, cold)
+    assert sum(framed) == len(before) and len(list((store / "indicator-frames").iterdir())) > 1
+    framed.clear()
+    pd.testing.assert_frame_equal(indicators_table(before, 1, store), cold)  # every part read back
+    assert framed == []
+    # A report dropped in: its part is framed again, the others are read; the rows equal a cold frame.
+    with_added = indicators_table(results, 1, store)
+    part = partitions.part_of(added.doc_id, 1)
+    assert framed == [sum(partitions.part_of(r.doc_id, 1) == part for r in results)]
+    pd.testing.assert_frame_equal(with_added, indicators_table(results))
+    # The part as it was before the drop is gone: the store holds one build's parts.
+    assert len(list((store / "indicator-frames").iterdir())) == len({partitions.part_of(r.doc_id, 1) for r in results})
+
+
+def test_a_damaged_or_renamed_stored_part_is_framed_again(sample_raw_dir, tmp_path, monkeypatch):
+    results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok" and r.facts]
+    store = tmp_path / "store"
+    cold = indicators_table(results, 1, store)
+    stored = sorted((store / "indicator-frames").iterdir())
+    stored[0].write_bytes(stored[0].read_bytes()[:100])  # cut short
+    framed = _counting_frames(monkeypatch)
+    pd.testing.assert_frame_equal(indicators_table(results, 1, store), cold)
+    assert len(framed) == 1 and 0 < framed[0] < len(results)
+    # A report listed under another name (build renames a twin): its part's rows are framed again.
+    framed.clear()
+    results[-1].source_file = results[-1].source_file + " (2)"
+    renamed = indicators_table(results, 1, store)
+    assert len(framed) == 1 and set(renamed.loc[renamed["doc_id"] == results[-1].doc_id, "source_file"]) == {results[-1].source_file}
 
 
 def test_held_partials_share_each_word_once(sample_raw_dir, tmp_path):
