@@ -28,7 +28,7 @@ import pyarrow as pa
 from pipeline import partitions
 
 from pipeline.clouds import cloud_frequencies, render_cloud, render_clouds  # noqa: F401 (API)
-from pipeline.contracts import conform
+from pipeline.contracts import CONTRACTS, conform
 from pipeline.fonts import FontNotFoundError, resolve_font  # noqa: F401 (API)
 from pipeline.keywords import (  # noqa: F401 (API)
     compare_terms,
@@ -91,10 +91,6 @@ def vocabulary_tables_of(docs: list[dict], corpus: Corpus | None = None) -> dict
     return {**tables, "term_idf": term_idf}
 
 
-_SLOGAN_COLUMNS = ["doc_id", "county", "report_year", "slogan", "family", "kind", "kind_basis", "count",
-                   "quoted_count", "first_sentence"]
-
-
 @dataclass
 class _VocabularyParts:
     """Makes the rows of one part of a vocabulary table from the corpus-level results."""
@@ -142,13 +138,22 @@ class _VocabularyParts:
             index = self.index.of_rows(rows)
             slogan_contexts = {d["doc_id"]: slogan_occurrences(self.found[d["doc_id"]]) for d in docs}
             return context_table(docs, partials, index, slogan_contexts)
-        records = []
-        for d, partial in zip(docs, partials):
-            rows = slogan_rows(self.found[d["doc_id"]])
-            sentences = first_sentences(d["text"], partial, [row["first"] for row in rows])
-            records += [{"doc_id": d["doc_id"], "county": d["county"], "report_year": d["report_year"], **row,
-                         "first_sentence": sentence} for row, sentence in zip(rows, sentences)]
-        return conform(_frame(records, _SLOGAN_COLUMNS), "slogans")
+        return slogan_table(docs, partials, self.found)
+
+
+def slogan_table(docs: list[dict], partials: list[DocPartial], found: dict[str, bytes]) -> pa.Table:
+    """The slogans rows of ``docs`` (sorted by doc_id) as the Arrow table a part file holds, in
+    key order (a report's slogans are distinct): what ``contracts.conform`` would return (a
+    test holds it), made without a frame of dicts."""
+    columns: dict[str, list] = {name: [] for name in CONTRACTS["slogans"].column_names}
+    for d, partial in zip(docs, partials):
+        rows = sorted(slogan_rows(found[d["doc_id"]]), key=lambda row: row["slogan"])
+        for name in ("doc_id", "county", "report_year"):
+            columns[name] += [d[name]] * len(rows)
+        for name in ("slogan", "family", "kind", "kind_basis", "count", "quoted_count"):
+            columns[name] += [row[name] for row in rows]
+        columns["first_sentence"] += first_sentences(d["text"], partial, [row["first"] for row in rows])
+    return pa.table(columns, schema=CONTRACTS["slogans"].schema)
 
 
 def _documents(texts: pd.DataFrame) -> list[dict]:
@@ -166,13 +171,6 @@ def document(doc_id, county, report_year, text) -> dict:
     return {"doc_id": str(doc_id), "county": None if pd.isna(county) else str(county),
             "report_year": None if pd.isna(report_year) else int(report_year),
             "text": "" if text is None or pd.isna(text) else str(text)}
-
-
-def _frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=columns)
-    if "report_year" in frame.columns:
-        frame["report_year"] = frame["report_year"].astype("Int64")
-    return frame
 
 
 def main(argv: list[str] | None = None) -> None:

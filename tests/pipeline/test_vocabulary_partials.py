@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline import corpus_terms
+from pipeline import corpus_terms, vocabulary
 from pipeline.corpus_slogans import Corpus, learn
 from pipeline.contracts import CONTRACTS
 from pipeline.corpus_terms import TermIndex, TermStats, keyword_frame, with_sentences
@@ -218,7 +218,7 @@ def test_boundaries_are_the_distinct_token_starts_and_ends(sample_texts):
 
 
 def test_part_tables_are_what_conform_returns_and_write_the_same_bytes(sample_texts, tmp_path):
-    """Keywords, contexts and sentences parts are made as Arrow tables in key order (no trip
+    """Keywords, slogans, contexts and sentences parts are made as Arrow tables in key order (no trip
     through pandas): conformed, their frames are unchanged, and a part file holds the bytes
     ``contracts.write_table`` writes for those rows."""
     from pipeline import contracts, partitions
@@ -235,7 +235,8 @@ def test_part_tables_are_what_conform_returns_and_write_the_same_bytes(sample_te
     index = TermIndex.of(partials, extra={s for blob in found.values() for s in slogan_occurrences(blob)[0]})
     tables = {"keywords": corpus_terms.keyword_table(docs, partials, index),
               "contexts": corpus_terms.context_table(docs, partials, index, slogan_contexts),
-              "sentences": corpus_terms.sentence_table(docs, partials)}
+              "sentences": corpus_terms.sentence_table(docs, partials),
+              "slogans": vocabulary.slogan_table(docs, partials, found)}
     assert all(len(table) for table in tables.values())
     assert any(len(slogan_contexts[d["doc_id"]][0]) for d in docs)
     for name, table in tables.items():
