@@ -95,7 +95,8 @@ def table_sources(build: Path) -> dict[str, str]:
             continue
         source = "read_parquet('" + contracts.parquet_source(path).replace("'", "''") + "')"
         # A build made before a column was added still reads: the column is NULL (unknown).
-        missing = [(c, t) for c, t in contract.columns if c not in _stored_columns(path)]
+        stored = _stored_columns(path)
+        missing = [(c, t) for c, t in contract.columns if c not in stored]
         sources[name] = f"(SELECT *, {_nulls(missing)} FROM {source})" if missing else source
     return sources
 
@@ -131,7 +132,14 @@ def runner(build: Path):
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _query(sql: str, params: tuple, build: str, build_id: str) -> pd.DataFrame:
-    return run_sql(_engine(), table_sources(Path(build)), sql, params)
+    return run_sql(_engine(), _build_sources(build, build_id), sql, params)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _build_sources(build: str, build_id: str) -> dict[str, str]:
+    """``table_sources`` once per build: a published build directory never changes (a new
+    build is a new directory), and reading its tables' schemas per query cost seconds a page."""
+    return table_sources(Path(build))
 
 
 def query(sql: str, params=()) -> pd.DataFrame:

@@ -126,6 +126,18 @@ def test_a_build_made_before_a_column_was_added_still_reads(built_data_dir, tmp_
     assert run("SELECT count(*) AS n FROM {term_idf} WHERE ranked IS NULL")["n"].iloc[0] == len(older)
 
 
+def test_each_table_schema_is_read_once_per_build(built_data_dir, monkeypatch):
+    """The columns a build stores are read once per table (the app then keeps them per build),
+    not once per column and query: at 10,000 reports in parts that cost seconds a page."""
+    build = settings.current_build_dir(built_data_dir / "processed")
+    calls = []
+    real = data.pq.read_schema
+    monkeypatch.setattr(data.pq, "read_schema", lambda path: calls.append(path) or real(path))
+    data.table_sources(build)
+    stored = [n for n in contracts.CONTRACTS if settings.table_path(build, n).exists()]
+    assert len(calls) == len(stored) > 5
+
+
 def test_a_table_written_as_a_directory_of_parts(built_data_dir, tmp_path):
     """Big tables may be written as directories of Parquet parts: the engine reads them as one."""
     build = settings.current_build_dir(built_data_dir / "processed")
