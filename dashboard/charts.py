@@ -188,6 +188,8 @@ def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, 
             marker={"color": colours, "line": {"color": p["fg"], "width": [2 if c == focal else 0 for c in rows["county"]]}},
             text=[esc(d) + ("*" if not pd.isna(k) else "") for d, k in zip(rows["display"], rows["corrected"])],
             textposition="outside",
+            # A halo of the background: a label at the median line stays readable over its dashes.
+            textfont={"shadow": ", ".join(f"{dx}px {dy}px 2px {p['bg']}" for dx in (-1, 1) for dy in (-1, 1))},
             constraintext="none",  # plotly shrinks an outside label to the bar's thickness: unreadable on a slide
             cliponaxis=False,
             customdata=list(rows["fact_id"]),
@@ -201,7 +203,8 @@ def ranking_bar(rank: pd.DataFrame, *, focal: str | None, median: float | None, 
         if display in (queries.MASKED, queries.UNDISCLOSED, queries.NO_DATA):
             fig.add_annotation(x=0, y=esc(county), text=display, showarrow=False, xanchor="left", font={"color": p["muted"]})
     if median is not None:
-        fig.add_vline(x=median, line={"color": p["median"], "width": 3, "dash": "dash"})
+        # Under the bars and their labels: the line shows between the bars, never through a figure.
+        fig.add_vline(x=median, line={"color": p["median"], "width": 3, "dash": "dash"}, layer="below")
         fig.add_annotation(x=median, y=1.0, yref="paper", yanchor="bottom", text=f"中位数 {queries.format_number(median)}{esc(unit)}", showarrow=False, font={"color": p["median"]})
     finite = [v for v, h in zip(values, has_value) if h]
     top = max(finite + [median or 0, 0]) if finite else 1

@@ -121,6 +121,14 @@ def test_county_with_only_masked_values(tables):
     assert queries.headline(only_masked, "利津县", 2022)[0]["value"] == "已遮盖"
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_median_line_runs_under_the_bars_and_never_through_a_label(tables, theme):
+    fig = _all_figures(tables, False, theme)[0]
+    line = next(shape for shape in fig.layout.shapes if shape.line.dash == "dash")
+    assert line.layer == "below"
+    assert charts.palette(theme)["bg"] in fig.data[0].textfont.shadow  # a halo of the page's background
+
+
 def test_qualifier_words_follow_the_value():
     assert queries.format_value(3.5, "%", qualifier="at_most") == "3.5%以内"
     assert queries.format_value(None, "%", True, qualifier="at_most") == "已遮盖"
