@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 RAW_IGNORED = {"MANIFEST.tsv"}
 # Every pipeline module a per-document run imports (a test holds the list to that), so that
 # changing any of them makes the cached results of the old code unused.
-FINGERPRINT_MODULES = ("__init__.py", "settings.py", "contracts.py", "corrections.py", "ingest.py", "codepoints.py",
+FINGERPRINT_MODULES = ("__init__.py", "settings.py", "contracts.py", "corrections.py", "ingest", "codepoints.py",
                        "normalise", "identify", "doc_kinds.py", "extract", "attribution.py", "numerals.py",
                        "segment.py", "segment_cache.py", "documents.py", "keywords.py", "partials.py", "slogans")
 FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
