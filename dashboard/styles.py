@@ -27,6 +27,9 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .cp-panel { max-height: 28vh; overflow-y: auto; }
 .cp-slide-omit { display: none; }
 .cp-legend { display: none; }  /* on a slide the symbols speak for themselves */
+/* And their element boxes: an empty box still takes the column's gap, a hole above the next heading. */
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > .cp-slide-omit),
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > .cp-legend) { display: none; }
 .cp-panel ol, .cp-chip, .cp-panel h4 { font-size: 1em !important; }
 .cp-message { font-size: 28px !important; margin-bottom: 0 !important; }
 .cp-h { font-size: 30px !important; margin: 0 !important; }

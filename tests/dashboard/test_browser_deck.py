@@ -73,3 +73,24 @@ def test_deck_prints_one_slide_per_page(browser, fixture_app_url):
     assert pages >= titles.count(), (pages, titles.count())
     assert all(u.startswith(fixture_app_url) or u.startswith(("data:", "blob:", "about:")) for u in requests)
     page.context.close()
+
+
+# Each omitted element's box, as the browser laid it out.
+OMITTED_BOXES_JS = """
+() => [...document.querySelectorAll('.cp-slide-omit, .cp-legend')].map(e => {
+  const box = e.closest('[data-testid="stElementContainer"]');
+  return {text: e.textContent.trim().slice(0, 20), display: getComputedStyle(box).display};
+})
+"""
+
+
+def test_what_a_slide_omits_leaves_no_gap(browser, fixture_app_url):
+    """A year without targets shows the county's other years' targets: on a slide their heading
+    follows the tiles without the empty year's heading, and its element box is gone too (an
+    empty box still took the column's gap, a hole above the heading)."""
+    page, requests = open_in_browser(browser, fixture_app_url + "/?page=cockpit&county=浚县&year=2023&mode=present")
+    omitted = page.evaluate(OMITTED_BOXES_JS)
+    assert any("目标完成情况" in box["text"] for box in omitted), omitted
+    assert all(box["display"] == "none" for box in omitted), omitted
+    assert page.get_by_text("浚县其他年份的目标").first.is_visible()
+    page.context.close()
