@@ -1,5 +1,6 @@
 """数据: upload reports and rebuild (one button, progress by stage), counts and coverage, rejected
-files with what to do, the document list, corrections, downloads."""
+files with what to do, the document list, corrections, downloads. Presented, one slide: the
+counts and a few counties' coverage a page."""
 
 import streamlit as st
 
@@ -11,6 +12,15 @@ DOCUMENTS_PAGE = 50  # documents a page of the list
 
 sel = components.selection()
 components.page_header("数据", "上传报告文件、重新构建、查看文档状态、更正数值、下载表格。")
+if sel["present"]:
+    # A slide says what the corpus holds; uploading, reviewing and correcting are desk work.
+    manifest = data.load_manifest()
+    if manifest is None:
+        components.no_data()
+        st.stop()
+    components.corpus_overview(data.load_table("documents"), view_data.count_facts(), page_size=components.COVERAGE_SLIDE)
+    st.caption(components.build_caption(manifest))
+    st.stop()
 admin = auth.login_panel()  # uploading, rebuilding and corrections need the admin password
 
 # --- Upload and rebuild: one button ------------------------------------------------------

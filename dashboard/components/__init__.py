@@ -14,4 +14,4 @@ from dashboard.components.presentation import apply_theme, AUTO_CHOICES, page_he
 from dashboard.components.output import plot, source_stamp, csv_bytes, csv_download, excel_bytes, download_buttons  # noqa: F401
 from dashboard.components.tables import DATA_PAGE, html_table, table, empty_state, no_data, require_build, build_caption, pager, page_span  # noqa: F401
 from dashboard.components.provenance import provenance, correction_form, save_correction  # noqa: F401
-from dashboard.components.corpus import corpus_overview, cloud, document_picker, kwic_list  # noqa: F401
+from dashboard.components.corpus import COVERAGE_SLIDE, corpus_overview, cloud, document_picker, kwic_list  # noqa: F401

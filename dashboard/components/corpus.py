@@ -12,7 +12,8 @@ from dashboard.components.tables import empty_state, html_table, pager
 from dashboard.queries import listing
 from dashboard.safe_text import md
 
-COVERAGE_PAGE = 25  # counties a page of the coverage (a projector shows about that many rows)
+COVERAGE_PAGE = 25  # counties a page of the coverage on the page
+COVERAGE_SLIDE = 6  # and on a slide, in its large type under the counters: one screen
 PICKER_SHOWN = 50  # documents a document picker lists; typing narrows the rest
 
 
@@ -43,9 +44,9 @@ def document_picker(key: str, label: str, county: str | None = None, year: int |
     return st.selectbox(label, list(docs), key=scope_key, format_func=docs.get, placeholder="请选择")
 
 
-def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:
+def corpus_overview(documents: pd.DataFrame, n_facts: int, page_size: int = COVERAGE_PAGE) -> None:
     """The pipeline's counters and the county × year coverage (every year a column, 缺 where none),
-    a page of counties at a time (at 10,000 reports there are thousands), filtered by name."""
+    ``page_size`` counties at a time (at 10,000 reports there are thousands), filtered by name."""
     st.subheader("入库概况")
     counts = queries.document_counts(documents)
     c1, c2, c3, c4 = st.columns(4)
@@ -56,7 +57,7 @@ def corpus_overview(documents: pd.DataFrame, n_facts: int) -> None:
     st.markdown("**文档覆盖：县 × 年份**（格子里是入库文档数；“缺”表示该县该年没有文档）")
     search = st.text_input("按县名筛选", key="data_cov_search", placeholder="输入县名的一部分，例如 浚县")
     groups, counties = listing.coverage_counties(data.query, search)
-    offset, size = pager(len(counties), "data_cov_page", COVERAGE_PAGE, unit="个县")
+    offset, size = pager(len(counties), "data_cov_page", page_size, unit="个县")
     coverage = listing.coverage_page(groups, counties[offset:offset + size])
     if coverage.empty:
         empty_state(f"没有县名包含“{search.strip()}”的入库文档。" if search and search.strip() else "还没有入库的文档。")

@@ -135,7 +135,7 @@ def test_median_label_stands_below_the_chart_heading(browser, fixture_app_url, m
 
 @pytest.mark.parametrize("view, query", [("cockpit", "/?mode=present"), ("cockpit", "/?mode=present&county=浚县&year=2021"),
                                          ("compare", "/compare?mode=present"), ("vocabulary", "/vocabulary?mode=present"),
-                                         ("targets", "/targets?mode=present")])
+                                         ("targets", "/targets?mode=present"), ("data", "/data?mode=present")])
 def test_slide_fits_one_screen_on_the_sample_build(browser, app_url, view, query):
     """Real reports hold more than the fixture: 13 targets in a year, a long list of dropped
     slogans, a year without targets that lists the other years' (the sample's first view), a

@@ -18,6 +18,20 @@ def test_data_page_lists_documents(app_test):
     assert "已入库" in set(docs["状态"])
 
 
+def test_presented_the_data_page_is_a_slide_of_what_the_corpus_holds(app_test):
+    """On a projector: the counters and a few counties' coverage, paged; nothing to operate
+    (uploads, the document list, reviews, corrections and downloads are desk work)."""
+    at = app_test("data", mode="present")
+    assert_no_exception(at)
+    text = page_text(at)
+    assert "入库概况" in text and "文档覆盖" in text
+    assert {m.label for m in at.metric} >= {"已入库文档", "提取的数值"}
+    assert not at.file_uploader and not at.dataframe
+    assert {b.key for b in at.button} == {"_cp_theme_btn", "_cp_exit_btn"}  # the slide's own: theme, leave
+    for desk in ("上传报告", "文档清单", "下载表格", "更正"):
+        assert desk not in text, desk
+
+
 def test_status_filter_changes_list(fixture_app):
     at = fixture_app("data")
     assert len(at.dataframe[0].value) == 10
