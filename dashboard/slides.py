@@ -48,11 +48,16 @@ def show_cockpit(t: dict, county: str, year: int | None, manifest: dict | None) 
         view.show_tiles(tiles, year)
     else:
         components.empty_state(f"{county}{year}年没有主要指标的目标或实绩（可能全部被遮盖，或报告里没有这些指标）。")
-    left, right = st.columns([2.2, 1], gap="large")
-    with left:
-        view.show_scorecard(card, county, year, others)
-    with right:
-        view.show_slogans(queries.slogan_changes(t["slogans"], county, year), county, year)
+    slogans = queries.slogan_changes(t["slogans"], county, year)
+    if card.empty and (others is None or others.empty) and components.selection()["present"]:
+        # No target in any year: the headline says so, and the slide gives the row to the slogans.
+        view.show_slogans(slogans, county, year)
+    else:
+        left, right = st.columns([2.2, 1], gap="large")
+        with left:
+            view.show_scorecard(card, county, year, others)
+        with right:
+            view.show_slogans(slogans, county, year)
     view.show_source(queries.source_line(t["indicators"], t["documents"], county, year, manifest))
 
 

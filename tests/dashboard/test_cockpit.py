@@ -173,3 +173,25 @@ def test_a_year_without_targets_shows_the_countys_other_targets_and_why(app_test
     assert "<td>2021年</td>" in blocks and "◌ 待公布" in blocks
     assert "实绩要看2022年的报告，这份报告尚未入库" in blocks, "the reason: the outcomes' report is missing"
     assert "targets?county=" in blocks and "year=2021" in blocks, "each target links to its own year's timeline"
+
+
+def test_a_slide_without_any_target_says_so_once_and_gives_the_row_to_the_slogans(tmp_path_factory, monkeypatch):
+    """利津县 with its targets taken out: the headline says there is no target to compare; on a
+    slide the scorecard's heading and its line saying it again are left out, on the page they stay."""
+    from tests.conftest import point_env_at, sample_data_root
+    from tests.dashboard.conftest import fixture_tables, open_page, write_tables
+
+    tables = fixture_tables()
+    facts = tables["indicators"]
+    tables["indicators"] = facts[~((facts["county"] == "利津县") & (facts["kind"] == "target"))]
+    tables["targets_vs_outcomes"] = tables["targets_vs_outcomes"].query("county != '利津县'")
+    root = sample_data_root(tmp_path_factory, "no-targets")
+    write_tables(root / "processed", tables, "no-targets")
+    point_env_at(monkeypatch, root)
+    said = "利津县2023年的报告里没有可对照的年度目标"
+    slide = open_page("cockpit", county="利津县", year=2023, mode="present")
+    assert_no_exception(slide)
+    assert html_blocks(slide).count(said) == 1 and "目标完成情况" not in html_blocks(slide)
+    assert "cp-panel" in html_blocks(slide)  # the slogans panel (利津县 2023 has none: it says so)
+    page = open_page("cockpit", county="利津县", year=2023)
+    assert "利津县2023年目标完成情况" in html_blocks(page)
