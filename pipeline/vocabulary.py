@@ -27,7 +27,6 @@ import pyarrow as pa
 
 from pipeline import partitions
 
-from pipeline.clouds import cloud_frequencies, render_cloud, render_clouds  # noqa: F401 (API)
 from pipeline.contracts import CONTRACTS, conform
 from pipeline.fonts import FontNotFoundError, resolve_font  # noqa: F401 (API)
 from pipeline.keywords import (  # noqa: F401 (API)
@@ -45,6 +44,19 @@ from pipeline.corpus_terms import (  # noqa: F401
     sentence_frame, sentence_table, with_sentences)
 from pipeline.partials import CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, boundaries_of, document_partial  # noqa: F401
 from pipeline.segment import segment_arrays
+
+
+# The cloud functions of the API, imported when first asked for: pipeline.clouds brings
+# wordcloud and matplotlib (≈ 0.12 s), which no build process uses (clouds are drawn in the app).
+_CLOUD_API = ("cloud_frequencies", "render_cloud", "render_clouds")
+
+
+def __getattr__(name: str):
+    if name in _CLOUD_API:
+        from pipeline import clouds
+
+        return getattr(clouds, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def build_vocabulary_tables(texts: pd.DataFrame, corpus: Corpus | None = None) -> dict:

@@ -28,3 +28,20 @@ def test_documents_filter_restricts_clouds(built_tables, tmp_path):
     paths = render_clouds(built_tables["keywords"], built_tables["slogans"], tmp_path, documents=documents)
     names = {p.name for p in paths}
     assert any("利津县" in n for n in names) and not any("浚县" in n for n in names)
+
+
+def test_a_build_process_never_imports_the_cloud_renderer():
+    """Clouds are drawn in the app: a build's processes (its imports and the workers' warm-up)
+    leave wordcloud and matplotlib unimported, while ``pipeline.vocabulary.render_clouds`` still
+    resolves for the callers of the API."""
+    import subprocess
+    import sys
+
+    script = ("import sys, pipeline.__main__, pipeline.build\n"
+              "from pipeline.documents import warm_up\n"
+              "warm_up()\n"
+              "print(sorted(m for m in ('wordcloud', 'matplotlib') if m in sys.modules))\n"
+              "from pipeline import vocabulary\n"
+              "print(vocabulary.render_clouds.__module__)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "[]" and out[1] == "pipeline.clouds"
