@@ -382,27 +382,28 @@ def _in_context(path: str, job: Callable, args) -> tuple[bytes, bytes]:
 
 
 def _load(path: Path | None) -> dict:
-    if path is None:
-        return {}
-    try:
-        with path.open("rb") as handle:
-            data = pickle.load(handle)
-        return data if isinstance(data, dict) and isinstance(data.get("results"), dict) \
-            and isinstance(data.get("sets"), dict) else {}
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
-        return {}  # a missing or damaged store only means: compute again
+    """A results store (``results`` and ``sets``, both dicts) at ``path``; else empty (recompute)."""
+    data = _unpickled(path)
+    return data if isinstance(data, dict) and isinstance(data.get("results"), dict) \
+        and isinstance(data.get("sets"), dict) else {}
 
 
 def _load_dict(path: Path | None, name: str) -> dict:
     """``data[name]`` of the pickle at ``path`` when it is a dict; else empty (recompute)."""
+    data = _unpickled(path)
+    return data[name] if isinstance(data, dict) and isinstance(data.get(name), dict) else {}
+
+
+def _unpickled(path: Path | None):
+    """The pickle at ``path``; None when there is none or it does not read: a missing or damaged
+    store only means compute again."""
     if path is None:
-        return {}
+        return None
     try:
         with path.open("rb") as handle:
-            data = pickle.load(handle)
-        return data[name] if isinstance(data, dict) and isinstance(data.get(name), dict) else {}
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError, KeyError):
-        return {}
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError, KeyError, ImportError):
+        return None
 
 
 def _save(path: Path, data: dict) -> None:
