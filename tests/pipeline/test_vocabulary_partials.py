@@ -262,3 +262,15 @@ def test_best_terms_found_among_the_top_scores_equal_a_full_ranking():
     expected = np.zeros(n_terms, dtype=bool)
     expected[term_ids[order[rank < CONTEXT_TOP_N]]] = True
     assert (corpus_terms._top_terms(term_ids, counts, scores, lengths, n_terms) == expected).all()
+
+
+def test_a_store_that_does_not_unpickle_reads_as_missing(tmp_path):
+    """Cut short, not a pickle, or naming a module that is gone (an older checkout's): the slogan
+    stores read as empty, so the build computes again instead of failing."""
+    from pipeline import corpus_slogans
+
+    for i, data in enumerate([b"\x80\x05\x95", b"not a pickle", b"cnonexistent_module_of_an_old_checkout\nThing\n."]):
+        path = tmp_path / f"store-{i}.pickle"
+        path.write_bytes(data)
+        assert corpus_slogans._load(path) == {} and corpus_slogans._load_dict(path, "kinds") == {}
+    assert corpus_slogans._load(None) == {} and corpus_slogans._load_dict(tmp_path / "absent.pickle", "kinds") == {}
