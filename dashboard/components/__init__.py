@@ -5,7 +5,7 @@
 Excel downloads) · ``tables`` (projector-readable tables, empty states, build caption) ·
 ``provenance`` (where a number came from, corrections) · ``corpus`` (coverage, word cloud,
 keyword in context). Their CSS lives in ``styles.py``; logic lives in ``queries/`` and
-``charts.py``, so pages stay "read filters, query, draw".
+``charts``, so pages stay "read filters, query, draw".
 """
 
 from dashboard.components.state import GLOBAL_KEYS, PAGE_CONTROLS, init_from_url, write_url, selection, global_filters, unknown_link_notice, show_notices  # noqa: F401
