@@ -141,10 +141,13 @@ class _PartFrames:
     def put(self, key: str | None, frame: pd.DataFrame) -> None:
         if self.dir is None or key is None:
             return
-        self.dir.mkdir(parents=True, exist_ok=True)
         temporary = self.dir / f"{key}.arrow.tmp"
-        feather.write_feather(pa.Table.from_pandas(frame, preserve_index=False), temporary, compression="uncompressed")
-        os.replace(temporary, self.dir / f"{key}.arrow")
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            feather.write_feather(pa.Table.from_pandas(frame, preserve_index=False), temporary, compression="uncompressed")
+            os.replace(temporary, self.dir / f"{key}.arrow")
+        except OSError:  # a full or read-only disk: the store only saves time, the rows are made
+            temporary.unlink(missing_ok=True)
 
     def keep_only(self, keys) -> None:
         """Remove the rows of parts no report set of this build has (a cache the size of one build)."""

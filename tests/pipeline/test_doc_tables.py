@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from pipeline import contracts
 from pipeline.doc_tables import indicators_one_by_one, indicators_table
@@ -102,6 +103,23 @@ def test_a_damaged_or_renamed_stored_part_is_framed_again(sample_raw_dir, tmp_pa
     results[-1].source_file = results[-1].source_file + " (2)"
     renamed = indicators_table(results, 1, store)
     assert len(framed) == 1 and set(renamed.loc[renamed["doc_id"] == results[-1].doc_id, "source_file"]) == {results[-1].source_file}
+
+
+def test_a_store_that_cannot_be_written_only_costs_time(sample_raw_dir, tmp_path, monkeypatch):
+    """A full or read-only disk under the cache: the rows are made as without a store, and the
+    documents are not sent down the slow one-by-one path."""
+    from pipeline import doc_tables
+
+    results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok" and r.facts]
+    cold = indicators_table(results)
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(doc_tables.feather, "write_feather", full_disk)
+    monkeypatch.setattr(doc_tables, "indicators_one_by_one", lambda *a: pytest.fail("fell back to one by one"))
+    pd.testing.assert_frame_equal(indicators_table(results, 1, tmp_path / "store"), cold)
+    assert not any((tmp_path / "store" / "indicator-frames").glob("*"))
 
 
 def test_held_partials_share_each_word_once(sample_raw_dir, tmp_path):
