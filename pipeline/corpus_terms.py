@@ -22,11 +22,6 @@ from pipeline import contracts, tfidf
 from pipeline.partials import CONTEXT_TOP_N, DocPartial
 
 
-# Arrow columns to pandas' nullable types, as ``contracts.conform`` returns them.
-_PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
-                 pa.bool_(): pd.BooleanDtype()}
-
-
 @dataclass
 class TermIndex:
     """Every term of the corpus once, in code-point order (a term's id is its rank, so rows
@@ -119,12 +114,12 @@ class TermStats:
             "documents": pa.array(self.document_frequency[used], pa.int64()),
             "idf": pa.array(self.idf[used], pa.float64()),
             "ranked": pa.array(chosen[used], pa.bool_()),
-        }).to_pandas(types_mapper=_PANDAS_TYPES.get)
+        }).to_pandas(types_mapper=contracts._pandas_type)
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:
     """An Arrow table as the frame ``contracts.conform`` returns (nullable pandas types)."""
-    return table.to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return table.to_pandas(types_mapper=contracts._pandas_type)
 
 
 def keyword_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex,
