@@ -1,5 +1,5 @@
 """The build's per-file stage: each raw file's cached result looked up here, the others
-processed in worker processes (``documents.process_file``), every result held compactly
+processed in worker processes (``documents.process_held``), every result held compactly
 (``DocResult.hold``) until the corpus stage.
 
 Split from ``build`` so the build module keeps to the order of the steps.
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline import settings
-from pipeline.documents import DocResult, cached_result, file_sha256, process_file, warm_up
+from pipeline.documents import DocResult, cached_result, file_sha256, process_held, warm_up
 from pipeline.file_hashes import FileHashes
 from pipeline.identify.review import load_reviews
 from pipeline.workers import BuildPool
@@ -71,4 +71,4 @@ def _held(result: DocResult | None) -> DocResult | None:
 
 def process_job(job: tuple[Path, Path, Path, bool]) -> DocResult:
     path, raw_dir, cache, force = job
-    return process_file(path, raw_dir, cache, force).hold()  # compact on the pipe too
+    return process_held(path, raw_dir, cache, force)  # compact on the pipe too

@@ -284,3 +284,10 @@ def _dictionary_entries() -> dict[str, tuple[int, str]]:
 @functools.lru_cache(maxsize=1)
 def _dictionary_words() -> frozenset[str]:
     return frozenset(w for w, (freq, _tag) in _dictionary_entries().items() if freq >= 3)
+
+
+def load_dictionaries() -> None:
+    """The dictionary views the checks read (≈ 0.5 s), loaded now: a build loads them before its
+    workers fork (``documents.warm_up``), which then share them instead of each making its own."""
+    _dictionary_words()
+    _place_names()
