@@ -33,7 +33,7 @@ from typing import Callable
 import pandas as pd
 
 from pipeline import conflicts, contracts, corrections, doc_tables, file_stage, memory, partitions, publish, settings, tfidf, vocabulary
-from pipeline.documents import DocResult, scan_raw_dir, slogan_inputs_path, warm_up
+from pipeline.documents import DocResult, boundaries_path, scan_raw_dir, warm_up
 from pipeline.file_stage import Progress
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing import pair_targets_outcomes
@@ -345,7 +345,7 @@ def _vocabulary_corpus(accepted: list[DocResult], cache: Path | None, workers: i
         result.vocab = None  # decoded: the encoded form is not needed twice
         if cache is not None and result.cache_key:
             corpus.keys[result.doc_id] = result.cache_key
-            corpus.input_files[result.doc_id] = slogan_inputs_path(cache, result.cache_key)
+            corpus.boundary_files[result.doc_id] = boundaries_path(cache, result.cache_key)
     return corpus
 
 
@@ -399,8 +399,7 @@ def _build_id(digests: dict[str, str]) -> str:
 
 def _prune_cache(out_dir: Path, results: list[DocResult]) -> None:
     keep = {r.cache_key for r in results}
-    # *.json: results cached before they were pickled; *.bounds: token boundaries alone, before the slogan inputs
-    for pattern in ("*.result", "*.slogan-inputs", "*.json", "*.bounds"):
+    for pattern in ("*.result", "*.json", "*.bounds"):  # *.json: results cached before they were pickled
         for path in settings.cache_dir(out_dir).glob(pattern):
             if path.stem not in keep:
                 path.unlink(missing_ok=True)

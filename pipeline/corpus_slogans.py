@@ -43,7 +43,7 @@ from typing import Callable, Iterator
 import numpy as np
 
 from pipeline import settings
-from pipeline.partials import DocPartial, read_slogan_inputs
+from pipeline.partials import DocPartial, read_boundaries
 from pipeline.segment import token_boundaries, segment_document
 from pipeline.slogans import Occurrence, build_lexicon, find_slogans, load_slogan_reference
 from pipeline.slogans.find import find_phrases
@@ -70,7 +70,7 @@ class Corpus:
     partials: dict[str, DocPartial] = field(default_factory=dict)  # doc_id -> partial
     keys: dict[str, str] = field(default_factory=dict)  # doc_id -> the per-document cache key
     boundaries: dict[str, frozenset[int]] = field(default_factory=dict)  # in memory (no cache)
-    input_files: dict[str, Path] = field(default_factory=dict)  # doc_id -> its cached ``partials.SloganInputs``
+    boundary_files: dict[str, Path] = field(default_factory=dict)
     store: Path | None = None  # None: nothing cached (a stand-alone call)
     workers: int = 1
     pool: object = None  # the build's ``workers.BuildPool`` (None: a pool is forked when one is worth it)
@@ -148,7 +148,7 @@ def _reference_digests() -> list[str | None]:
 
 
 def _mentions_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[list[str], None]:
-    _doc_id, text, _inputs_file, _in_memory = job
+    _doc_id, text, _bounds, _in_memory = job
     return sorted({o.slogan for o in find_phrases(text, _CONTEXT)}), None
 
 
@@ -194,16 +194,13 @@ class _Consulting:
 
 
 def _slogans_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[dict, dict]:
-    _doc_id, text, inputs_file, boundaries = job
+    _doc_id, text, bounds_file, boundaries = job
     lexicon = _Consulting(*_CONTEXT)
-    fixed = None
-    if boundaries is None and inputs_file is not None:
-        inputs = read_slogan_inputs(inputs_file)
-        if inputs is not None:
-            boundaries, fixed = inputs.boundaries, inputs.fixed
-    if boundaries is None:  # nothing cached: segment again (same tokens)
+    if boundaries is None and bounds_file is not None:
+        boundaries = read_boundaries(bounds_file)
+    if boundaries is None:  # no cached boundaries: segment again (same tokens)
         boundaries = token_boundaries(segment_document(text))
-    occurrences = find_slogans(text, lexicon, boundaries, fixed)
+    occurrences = find_slogans(text, lexicon, boundaries)
     # Where each occurrence is; its sentence comes from the report's partial when a contexts
     # row is made (``corpus_terms.context_frame``), so the store does not keep the text twice.
     contexts = ([occ.slogan for occ in occurrences], np.array([occ.start for occ in occurrences], dtype=np.int64),
@@ -278,7 +275,7 @@ def _cached_map(corpus: Corpus, kind: str, version: str, phrases: frozenset, doc
             todo.append(doc)
     _CONTEXT = context
     try:
-        jobs = [(d["doc_id"], d["text"], corpus.input_files.get(d["doc_id"]), corpus.boundaries.get(d["doc_id"]))
+        jobs = [(d["doc_id"], d["text"], corpus.boundary_files.get(d["doc_id"]), corpus.boundaries.get(d["doc_id"]))
                 for d in todo]
         for doc, (result, asked) in zip(todo, _run(job, jobs, corpus)):
             out[doc["doc_id"]], notes[doc["doc_id"]] = result, asked

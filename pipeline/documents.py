@@ -46,27 +46,24 @@ class DocResult:
     text: str = ""
     facts: list[dict] | None = None
     vocab: dict | None = None  # the report's vocabulary partial (pipeline.partials), cached with it
-    slogan_inputs: object = None  # (token boundaries, fixed occurrences) on their way to the cache, never sent back
+    boundaries: object = None  # token boundaries on their way to the cache (never in the result sent back)
     warnings: list[str] = field(default_factory=list)  # per-document notes; the file was still used
     from_cache: bool = False
     cache_key: str = ""
     partial: object = None  # the decoded vocabulary partial, once ``hold`` has replaced ``vocab`` with it
     packed_facts: bytes | None = None  # ``facts`` packed by ``hold``; ``fact_records`` unpacks them
 
-    def hold(self, intern: bool = True) -> "DocResult":
+    def hold(self) -> "DocResult":
         """The compact form the build keeps until its corpus step: the vocabulary partial
         decoded (its words interned, so each is one object however many reports hold it) and
         the facts packed into one compressed bytes object. Held as parsed JSON, 10,000 results were
-        millions of Python objects and several GB; packed they are a few objects each.
-
-        ``intern=False``: a result about to be pickled (for the cache, or the trip from a
-        worker), whose words are new objects wherever it is unpickled, interned there."""
+        millions of Python objects and several GB; packed they are a few objects each."""
         if self.vocab is not None:
             from pipeline.partials import DocPartial
 
             self.partial = DocPartial.from_json(self.vocab)
             self.vocab = None
-        if self.partial is not None and intern:
+        if self.partial is not None:
             self.partial.intern_words()
         if self.facts:
             try:
@@ -156,10 +153,9 @@ def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False
 
 
 def process_held(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False) -> DocResult:
-    """``process_file(...).hold(intern=False)``, held once, for a worker to send back (its words
-    are interned where it is received): a new result is stored in the cache as it is returned,
-    instead of the cache holding a copy (≈ 1 ms a report, a third of it the partial decoded
-    twice), and a cached one is returned as stored."""
+    """``process_file(...).hold()``, held once: a new result is stored in the cache as it is
+    returned, instead of the cache holding a copy (≈ 1 ms a report, a third of it the partial
+    decoded twice), and a cached one is returned as stored."""
     return _process(path, raw_dir, cache_dir, force, only_cached=False, held=True)
 
 
@@ -201,9 +197,9 @@ def _process(path: Path, raw_dir: Path, cache_dir: Path, force: bool, only_cache
     else:
         cached = _process_uncached(path, source_file, sha, review)
         cached.cache_key = key
-        _store_cached(cache_dir, key, cached.hold(intern=False) if held else _held_copy(cached))
-        if cached.slogan_inputs is not None:
-            _store_slogan_inputs(cache_dir, key, cached)
+        _store_cached(cache_dir, key, cached.hold() if held else _held_copy(cached))
+        if cached.boundaries is not None:
+            _store_boundaries(cache_dir, key, cached)
     # The name is not part of the cached content: the same bytes may arrive under another name.
     cached.warnings = _listed(name_warning) + [w for w in cached.warnings if w != name_warning]
     return cached
@@ -240,7 +236,6 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
     from pipeline.normalise import normalise_text
     from pipeline.partials import boundaries_of, document_partial
     from pipeline.segment import segment_arrays
-    from pipeline.slogans import fixed_occurrences
 
     try:
         ingested = read_document(path)
@@ -250,8 +245,7 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
         identity = apply_review(identify_document(text, source_file, ingested.html_title), review)
         facts = extract_facts(text, identity)
         words, starts = segment_arrays(text)
-        fixed = fixed_occurrences(text)  # the slogan occurrences no lexicon changes: for the partial and the cache
-        vocab = document_partial(text, words, starts, quoted=fixed[0])
+        vocab = document_partial(text, words, starts)
     except RejectedInput as exc:
         return DocResult(source_file, sha, "rejected", _one_line(str(exc)))
     except OSError as exc:  # gone or unreadable since the scan (a drop still being copied, a permission)
@@ -267,7 +261,7 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
         text=text,
         facts=facts,
         vocab=vocab,
-        slogan_inputs=(boundaries_of(words, starts), fixed),
+        boundaries=boundaries_of(words, starts),
         warnings=list(getattr(ingested, "notes", ())),
     )
 
@@ -401,19 +395,19 @@ def _cache_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"{key}.result"  # a pickle; not *.pickle, the corpus stores' names
 
 
-def slogan_inputs_path(cache_dir: Path, key: str) -> Path:
-    """A cached result's ``partials.SloganInputs``: read only when slogans must be found again."""
-    return cache_dir / f"{key}.slogan-inputs"
+def boundaries_path(cache_dir: Path, key: str) -> Path:
+    """Token boundaries of a cached result: read only when slogans must be found again."""
+    return cache_dir / f"{key}.bounds"
 
 
-def _store_slogan_inputs(cache_dir: Path, key: str, result: DocResult) -> None:
-    from pipeline.partials import write_slogan_inputs
+def _store_boundaries(cache_dir: Path, key: str, result: DocResult) -> None:
+    from pipeline.partials import write_boundaries
 
     try:
-        write_slogan_inputs(slogan_inputs_path(cache_dir, key), *result.slogan_inputs)
+        write_boundaries(boundaries_path(cache_dir, key), result.boundaries)
     except OSError as exc:  # slogan finding re-segments the text instead
-        log.warning("slogan inputs not cached %s: %s", result.source_file, exc)
-    result.slogan_inputs = None
+        log.warning("boundaries not cached %s: %s", result.source_file, exc)
+    result.boundaries = None
 
 
 def _load_cached(cache_dir: Path, key: str) -> DocResult | None:
@@ -427,7 +421,7 @@ def _load_cached(cache_dir: Path, key: str) -> DocResult | None:
 
 def _held_copy(result: DocResult) -> DocResult:
     return DocResult(result.source_file, result.sha256, result.status, result.error, result.identity, result.text,
-                     result.facts, result.vocab, warnings=result.warnings).hold(intern=False)
+                     result.facts, result.vocab, warnings=result.warnings).hold()
 
 
 def _store_cached(cache_dir: Path, key: str, held: DocResult) -> None:

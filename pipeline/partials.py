@@ -16,9 +16,8 @@ never a re-segmentation:
 * ``quoted`` / ``seen``: the quotes and their surrounding words, and the phrases the report
   quotes (with adjacent runs), which the slogan lexicon is learned from.
 
-What only a re-run of slogan finding needs, the token boundaries and the occurrences found
-whatever the lexicon (``slogans.fixed_occurrences``), is kept beside the cached result in a
-small file (``write_slogan_inputs``), never loaded otherwise.
+Token boundaries, which only a re-run of slogan finding needs, are kept beside the cached
+result in a small binary file (``write_boundaries``), never loaded otherwise.
 
 Integer arrays travel as base64 of little-endian int32: a cached report holds a few
 thousand of them, which as JSON numbers and Python ints would cost ten times the memory.
@@ -28,9 +27,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import pickle
 import sys
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
@@ -38,7 +36,7 @@ import numpy as np
 
 from pipeline.keywords import count_terms
 from pipeline.segment import sentence_spans
-from pipeline.slogans import Occurrence, adjacent_runs, find_quoted
+from pipeline.slogans import adjacent_runs, find_quoted
 
 # Contexts cover every slogan occurrence and every occurrence of a term that is among the
 # CONTEXT_TOP_N keywords of some document, at most CONTEXT_MAX_PER_DOC_TERM per document.
@@ -99,10 +97,9 @@ def _packed_quotes(quoted: list) -> dict:
             "quoted_lengths": np.fromiter(map(len, fields), dtype=_INT32, count=len(fields))}
 
 
-def document_partial(text: str, words: list[str], starts: np.ndarray, quoted: list[Occurrence] | None = None) -> dict:
+def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:
     """The JSON-able partial of one report (see the module docstring), from its segmentation
-    (``segment.segment_arrays``: the words and their start offsets); ``quoted``: its
-    ``slogans.find_quoted``, when they were found before."""
+    (``segment.segment_arrays``: the words and their start offsets)."""
     counts = count_terms(words)
     terms = list(counts)
     index = {term: i for i, term in enumerate(terms)}
@@ -115,7 +112,7 @@ def document_partial(text: str, words: list[str], starts: np.ndarray, quoted: li
     taken = np.sort(order[np.arange(len(order)) - first < CONTEXT_MAX_PER_DOC_TERM])
     ctx_start = np.asarray(starts, dtype=np.int64)[taken]
     sentences = np.array(sentence_spans(text), dtype=np.int64).reshape(-1, 2)
-    quoted = find_quoted(text) if quoted is None else quoted
+    quoted = find_quoted(text)
     seen = {occ.slogan for occ in quoted} | set(adjacent_runs(text, quoted))
     return {
         "terms": terms,
@@ -163,40 +160,23 @@ def boundaries_of(words: list[str], starts: np.ndarray) -> np.ndarray:
     return both[distinct].astype(_INT32)
 
 
-@dataclass(frozen=True)
-class SloganInputs:
-    """What finding a report's slogans again needs from its per-document stage: its token
-    boundaries, and its ``slogans.fixed_occurrences`` (``fixed``: the quoted phrases, the digit
-    formulas)."""
-
-    boundaries: frozenset[int]
-    fixed: tuple[list[Occurrence], list[Occurrence]]
-
-
-def write_slogan_inputs(path: Path, boundaries: np.ndarray, fixed: tuple[list[Occurrence], list[Occurrence]]) -> None:
-    quoted, formulas = fixed
-    payload = pickle.dumps((boundaries.astype(_INT32).tobytes(), [astuple(o) for o in quoted],
-                            [astuple(o) for o in formulas]), protocol=pickle.HIGHEST_PROTOCOL)
+def write_boundaries(path: Path, boundaries: np.ndarray) -> None:
+    payload = boundaries.astype(_INT32).tobytes()
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(payload + _check(payload))
     tmp.replace(path)
 
 
-def read_slogan_inputs(path: Path) -> SloganInputs | None:
-    """What ``write_slogan_inputs`` wrote, or None if it is missing or damaged."""
+def read_boundaries(path: Path) -> frozenset[int] | None:
+    """The boundaries written by ``write_boundaries``, or None if missing or damaged."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
     payload, check = data[:-_CHECK_BYTES], data[-_CHECK_BYTES:]
-    if len(data) < _CHECK_BYTES or _check(payload) != check:
+    if len(data) < _CHECK_BYTES or len(payload) % _INT32.itemsize or _check(payload) != check:
         return None
-    try:
-        boundaries, quoted, formulas = pickle.loads(payload)
-        return SloganInputs(frozenset(np.frombuffer(boundaries, dtype=_INT32).tolist()),
-                            ([Occurrence(*o) for o in quoted], [Occurrence(*o) for o in formulas]))
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        return None
+    return frozenset(np.frombuffer(payload, dtype=_INT32).tolist())
 
 
 _CHECK_BYTES = 16

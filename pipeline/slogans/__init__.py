@@ -16,8 +16,7 @@ variants: “六稳”“六保” and 六稳六保 are three slogans of the fam
 
 from pipeline.slogans.classify import classify_phrase, classify_with_basis
 from pipeline.slogans.find import Occurrence, adjacent_runs, find_formulas, find_numbered, find_phrases, find_quoted
-from pipeline.slogans.lexicon import (
-    UNQUOTED_MIN_DOCUMENTS, Lexicon, build_lexicon, find_slogans, fixed_occurrences, learn_lexicon)
+from pipeline.slogans.lexicon import UNQUOTED_MIN_DOCUMENTS, Lexicon, build_lexicon, find_slogans, learn_lexicon
 from pipeline.slogans.phrases import NUMERALS, family_key, fold_phrase, normalise_phrase, to_simplified
 from pipeline.slogans.reference import (
     CORRECTIONS_FILE,
@@ -37,7 +36,7 @@ __all__ = [
     "Lexicon", "Occurrence", "SloganReference",
     "adjacent_families", "adjacent_runs", "append_correction", "build_lexicon", "classify_phrase",
     "classify_with_basis", "family_key", "find_formulas", "find_numbered", "find_phrases",
-    "find_quoted", "find_slogans", "fixed_occurrences", "fold_phrase", "learn_lexicon", "load_slogan_reference",
+    "find_quoted", "find_slogans", "fold_phrase", "learn_lexicon", "load_slogan_reference",
     "new_and_dropped_slogans", "normalise_phrase", "read_corrections", "slogan_cloud_weights",
     "slogan_document_frequency",
     "to_simplified",

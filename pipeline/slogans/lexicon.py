@@ -187,21 +187,12 @@ def learn_lexicon(texts: Iterable[str], reference: SloganReference | None = None
     return build_lexicon(phrases, reference, contexts, documents, mentions, classified=draft)
 
 
-def fixed_occurrences(text: str) -> tuple[list[Occurrence], list[Occurrence]]:
-    """What ``find_slogans`` finds in ``text`` whatever the lexicon: the quoted phrases, and the
-    digit formulas outside them. The build finds them in its per-document stage and keeps them
-    beside the report's cached result, so finding its slogans again does not read them anew."""
-    quoted = find_quoted(text)
-    return quoted, find_formulas(mask_spans(text, [(o.start, o.end) for o in quoted]))
-
-
-def find_slogans(text: str, lexicon: Lexicon, boundaries: frozenset[int] | None = None,
-                 fixed: tuple[list[Occurrence], list[Occurrence]] | None = None) -> list[Occurrence]:
+def find_slogans(text: str, lexicon: Lexicon, boundaries: frozenset[int] | None = None) -> list[Occurrence]:
     """All occurrences in one document: quoted, then formulas, phrases counted unquoted
-    (the lexicon's and this document's own quoted slogans), then numbered compounds.
-    ``fixed``: ``fixed_occurrences(text)``, when they were found before."""
-    quoted, formulas = fixed if fixed is not None else fixed_occurrences(text)
+    (the lexicon's and this document's own quoted slogans), then numbered compounds."""
+    quoted = find_quoted(text)
     masked = mask_spans(text, [(o.start, o.end) for o in quoted])
+    formulas = find_formulas(masked)
     masked = mask_spans(masked, [(o.start, o.end) for o in formulas])
     own = frozenset(
         o.slogan for o in quoted

@@ -243,23 +243,3 @@ def test_a_phrase_at_the_end_of_the_text_ends_there():
     from pipeline.slogans.find import Occurrence, find_phrases
 
     assert find_phrases("推进乡村", frozenset({"乡村振兴", "乡村"})) == [Occurrence("乡村", 2, 4, False)]
-
-
-def test_slogans_from_occurrences_found_before_are_the_same(sample_texts, tokenizer):
-    """The build finds a report's quotes and formulas once, in its per-document stage
-    (``fixed_occurrences``, kept with the cached result); finding its slogans from them gives
-    the same occurrences as finding everything again, on the samples and the bundled corpus."""
-    from pipeline import settings
-    from pipeline.normalise import normalise_text
-    from pipeline.slogans import fixed_occurrences
-
-    corpus = sorted((settings.PROJECT_ROOT / "data" / "raw" / "corpus").rglob("*.txt"))
-    texts = list(sample_texts["text"]) + [normalise_text(p.read_text(encoding="utf-8")) for p in corpus]
-    lexicon = build_lexicon([o.slogan for text in texts for o in find_quoted(text)])
-    compared = 0
-    for text in texts:
-        bounds = token_boundaries(segment_document(text, tokenizer))
-        expected = find_slogans(text, lexicon, bounds)
-        assert find_slogans(text, lexicon, bounds, fixed_occurrences(text)) == expected
-        compared += len(expected)
-    assert len(corpus) >= 40 and compared > 500

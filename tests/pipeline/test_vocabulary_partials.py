@@ -16,9 +16,9 @@ from pipeline.contracts import CONTRACTS
 from pipeline.corpus_terms import TermIndex, TermStats, keyword_frame, with_sentences
 from pipeline.keywords import count_terms, idf_from_counts, tfidf_scores
 from pipeline.partials import (CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, document_partial,
-                               read_slogan_inputs, write_slogan_inputs, boundaries_of)
+                               read_boundaries, write_boundaries, boundaries_of)
 from pipeline.segment import segment_arrays, segment_document, sentence_at, split_sentences
-from pipeline.slogans import find_quoted, fixed_occurrences, learn_lexicon
+from pipeline.slogans import learn_lexicon
 from pipeline.vocabulary import build_vocabulary_tables
 
 # Two short reports of our own, with quotes repeated across them (so some phrases are
@@ -113,27 +113,16 @@ def test_sentences_are_stored_once_and_every_context_finds_its_own():
     assert set(shown["sentence"]) >= {"我们推进乡村振兴。", "今年乡村振兴成效明显。"}
 
 
-def test_slogan_inputs_survive_the_cache_and_a_damaged_file_is_refused(tmp_path):
-    text = OWN[1]["text"] + "构建两个3+N创新体系。"  # quotes and a formula
-    tokens = segment_document(text)
-    path = tmp_path / "doc.slogan-inputs"
-    fixed = fixed_occurrences(text)
-    assert fixed[0] and fixed[1]
-    write_slogan_inputs(path, boundaries_of(*segment_arrays(text)), fixed)
-    read = read_slogan_inputs(path)
-    assert read.boundaries == frozenset([t.start for t in tokens] + [t.end for t in tokens])
-    assert read.fixed == fixed
+def test_boundaries_survive_the_cache_and_a_damaged_file_is_refused(tmp_path):
+    tokens = segment_document(OWN[1]["text"])
+    path = tmp_path / "doc.bounds"
+    write_boundaries(path, boundaries_of(*segment_arrays(OWN[1]["text"])))
+    assert read_boundaries(path) == frozenset([t.start for t in tokens] + [t.end for t in tokens])
     data = bytearray(path.read_bytes())
     data[0] ^= 1
     path.write_bytes(bytes(data))
-    assert read_slogan_inputs(path) is None
-    assert read_slogan_inputs(tmp_path / "missing.slogan-inputs") is None
-
-
-def test_a_partial_from_quotes_found_before_is_the_same(sample_texts):
-    for text in list(sample_texts["text"]) + [d["text"] for d in OWN]:
-        words, starts = segment_arrays(text)
-        assert document_partial(text, words, starts, quoted=find_quoted(text)) == document_partial(text, words, starts)
+    assert read_boundaries(path) is None
+    assert read_boundaries(tmp_path / "missing.bounds") is None
 
 
 def test_segment_arrays_are_the_tokens_of_segment_document(sample_texts):
