@@ -53,17 +53,20 @@ class DocResult:
     partial: object = None  # the decoded vocabulary partial, once ``hold`` has replaced ``vocab`` with it
     packed_facts: bytes | None = None  # ``facts`` packed by ``hold``; ``fact_records`` unpacks them
 
-    def hold(self) -> "DocResult":
+    def hold(self, intern: bool = True) -> "DocResult":
         """The compact form the build keeps until its corpus step: the vocabulary partial
         decoded (its words interned, so each is one object however many reports hold it) and
         the facts packed into one compressed bytes object. Held as parsed JSON, 10,000 results were
-        millions of Python objects and several GB; packed they are a few objects each."""
+        millions of Python objects and several GB; packed they are a few objects each.
+
+        ``intern=False``: a result about to be pickled (for the cache, or the trip from a
+        worker), whose words are new objects wherever it is unpickled, interned there."""
         if self.vocab is not None:
             from pipeline.partials import DocPartial
 
             self.partial = DocPartial.from_json(self.vocab)
             self.vocab = None
-        if self.partial is not None:
+        if self.partial is not None and intern:
             self.partial.intern_words()
         if self.facts:
             try:
@@ -153,9 +156,10 @@ def process_file(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False
 
 
 def process_held(path: Path, raw_dir: Path, cache_dir: Path, force: bool = False) -> DocResult:
-    """``process_file(...).hold()``, held once: a new result is stored in the cache as it is
-    returned, instead of the cache holding a copy (≈ 1 ms a report, a third of it the partial
-    decoded twice), and a cached one is returned as stored."""
+    """``process_file(...).hold(intern=False)``, held once, for a worker to send back (its words
+    are interned where it is received): a new result is stored in the cache as it is returned,
+    instead of the cache holding a copy (≈ 1 ms a report, a third of it the partial decoded
+    twice), and a cached one is returned as stored."""
     return _process(path, raw_dir, cache_dir, force, only_cached=False, held=True)
 
 
@@ -197,7 +201,7 @@ def _process(path: Path, raw_dir: Path, cache_dir: Path, force: bool, only_cache
     else:
         cached = _process_uncached(path, source_file, sha, review)
         cached.cache_key = key
-        _store_cached(cache_dir, key, cached.hold() if held else _held_copy(cached))
+        _store_cached(cache_dir, key, cached.hold(intern=False) if held else _held_copy(cached))
         if cached.boundaries is not None:
             _store_boundaries(cache_dir, key, cached)
     # The name is not part of the cached content: the same bytes may arrive under another name.
@@ -421,7 +425,7 @@ def _load_cached(cache_dir: Path, key: str) -> DocResult | None:
 
 def _held_copy(result: DocResult) -> DocResult:
     return DocResult(result.source_file, result.sha256, result.status, result.error, result.identity, result.text,
-                     result.facts, result.vocab, warnings=result.warnings).hold()
+                     result.facts, result.vocab, warnings=result.warnings).hold(intern=False)
 
 
 def _store_cached(cache_dir: Path, key: str, held: DocResult) -> None:
