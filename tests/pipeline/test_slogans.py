@@ -9,6 +9,7 @@ from pipeline.slogans import (
     build_lexicon,
     classify_phrase,
     family_key,
+    find_numbered,
     find_quoted,
     find_slogans,
     load_slogan_reference,
@@ -243,3 +244,26 @@ def test_a_phrase_at_the_end_of_the_text_ends_there():
     from pipeline.slogans.find import Occurrence, find_phrases
 
     assert find_phrases("推进乡村", frozenset({"乡村振兴", "乡村"})) == [Occurrence("乡村", 2, 4, False)]
+
+
+def test_the_numbered_prefilter_rules_out_only_what_the_search_would(sample_texts, tokenizer, monkeypatch):
+    """``find_numbered`` skips the search at numerals that do not start two whole units; on the
+    samples and the bundled corpus, with and without token boundaries, it finds what the
+    search alone finds."""
+    import re
+
+    from pipeline import settings
+    from pipeline.normalise import normalise_text
+    from pipeline.slogans import find as find_module
+    from pipeline.slogans.classify import _dictionary_words
+
+    corpus = sorted((settings.PROJECT_ROOT / "data" / "raw" / "corpus").rglob("*.txt"))
+    texts = list(sample_texts["text"]) + [normalise_text(p.read_text(encoding="utf-8")) for p in corpus]
+    texts.append("推进三创四建、四城同创，一核一带三区五园，一是抓项目，两个维护，三年行动。")
+    dictionary = _dictionary_words()
+    cases = [(text, bounds) for text in texts
+             for bounds in (None, token_boundaries(segment_document(text, tokenizer)))]
+    filtered = [find_numbered(text, dictionary, bounds) for text, bounds in cases]
+    monkeypatch.setattr(find_module, "_TWO_UNITS", re.compile(""))  # matches everywhere: the search decides
+    assert [find_numbered(text, dictionary, bounds) for text, bounds in cases] == filtered
+    assert sum(map(len, filtered)) > 50
