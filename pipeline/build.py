@@ -186,8 +186,12 @@ def plan_tables(results: list[DocResult], summary: BuildSummary, cache: Path | N
     if on_stage:
         on_stage("vocabulary")
     notes: list = []
+    # The facts' parts are framed by the workers meanwhile, ahead of the slogan jobs: the
+    # lexicon is learned in this process alone, and they would otherwise wait for it.
+    framing = doc_tables.frame_parts_ahead(accepted, length, cache, pool)
     vocabulary_tables = _vocabulary_stage(accepted, by_id, cache, workers, pool, length, summary, notes)
     memory.give_back()
+    framing.wait()
     indicators = doc_tables.indicators_table(accepted, length, cache)
     documents = _documents_table(results, summary)
     reviewed = _reviewed_corrections(summary)

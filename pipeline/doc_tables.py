@@ -71,8 +71,7 @@ def indicators_table(accepted: list[DocResult], length: int = 1, store: Path | N
     ``partitions.part_of(doc_id, length)``, as the indicators table is cut) are kept there
     under a digest of its reports' cache keys and names, so a data drop frames the facts of
     its own part only. Corrections are applied after, to the whole frame."""
-    with_facts = sorted((r for r in accepted if r.packed_facts is not None or r.facts),
-                        key=lambda r: (partitions.part_of(r.doc_id, length), r.doc_id))
+    with_facts = _with_facts(accepted, length)
     if not with_facts:
         return contracts.empty_frame("indicators")
     frames = _PartFrames(store)
@@ -81,10 +80,7 @@ def indicators_table(accepted: list[DocResult], length: int = 1, store: Path | N
         made = {part: frames.get(key) for part, (key, _) in parts.items()}
         missing = [part for part, frame in made.items() if frame is None]
         for batch in _whole_parts(missing, parts):
-            typed = _typed_batch([r for part in batch for r in parts[part][1]])
-            for part in batch:
-                made[part] = typed[typed["doc_id"].isin({r.doc_id for r in parts[part][1]})].reset_index(drop=True)
-                frames.put(parts[part][0], made[part])
+            made.update(_framed_batch([(part, *parts[part]) for part in batch], frames))
         table = pd.concat([made[part] for part in sorted(made)], ignore_index=True)
         repeated = table["fact_id"].duplicated()  # a batch is checked alone: two batches may share a key
         if repeated.any():
@@ -93,6 +89,65 @@ def indicators_table(accepted: list[DocResult], length: int = 1, store: Path | N
         return indicators_one_by_one(with_facts)
     frames.keep_only(key for key, _ in parts.values())
     return table
+
+
+def _with_facts(accepted: list[DocResult], length: int) -> list[DocResult]:
+    return sorted((r for r in accepted if r.packed_facts is not None or r.facts),
+                  key=lambda r: (partitions.part_of(r.doc_id, length), r.doc_id))
+
+
+def _framed_batch(batch: list[tuple[str, str | None, list[DocResult]]], frames: "_PartFrames") -> dict[str, pd.DataFrame]:
+    """Each part of ``batch`` ((part, store key, reports)) framed and checked at once, and kept in the store."""
+    typed = _typed_batch([r for _, _, group in batch for r in group])
+    made = {}
+    for part, key, group in batch:
+        made[part] = typed[typed["doc_id"].isin({r.doc_id for r in group})].reset_index(drop=True)
+        frames.put(key, made[part])
+    return made
+
+
+class FramesAhead:
+    """The parts of the indicators table whose checked rows the store lacks, framed by the
+    build's workers (``frame_parts_ahead``) while its own process learns the slogan lexicon.
+    ``wait`` returns once they are in the store; ``indicators_table`` then reads them there and
+    frames itself whatever a worker did not (the same rows: a part's rows do not depend on the
+    batch it was framed in)."""
+
+    def __init__(self, done=()):
+        self._done = done
+
+    def wait(self) -> None:
+        try:
+            for _ in self._done:
+                pass
+        except Exception:  # noqa: BLE001 - the build's own process frames what is missing
+            pass
+        self._done = ()
+
+
+def frame_parts_ahead(accepted: list[DocResult], length: int, store: Path | None, pool) -> FramesAhead:
+    """Start framing the missing parts of ``indicators_table(accepted, length, store)`` in
+    ``pool`` (the build's ``workers.BuildPool``, when its workers are running already: forking
+    them for this alone would cost more than it saves)."""
+    if store is None or pool is None or not pool.started or pool.workers < 2:
+        return FramesAhead()
+    parts = _parts_of(_with_facts(accepted, length), length)
+    frames = _PartFrames(store)
+    missing = [part for part, (key, _) in parts.items() if key is not None and not frames.has(key)]
+    jobs = [(store, [(part, parts[part][0], [_facts_only(r) for r in parts[part][1]]) for part in batch])
+            for batch in _whole_parts(missing, parts)]
+    return FramesAhead(pool.map(_frame_job, jobs) if jobs else ())
+
+
+def _facts_only(result: DocResult) -> DocResult:
+    """What framing a report's facts reads of its result (``facts_frame``): not its text or partial."""
+    return DocResult(result.source_file, result.sha256, result.status, identity=result.identity, facts=result.facts,
+                     packed_facts=result.packed_facts, cache_key=result.cache_key)
+
+
+def _frame_job(job: tuple[Path, list]) -> int:
+    store, batch = job
+    return len(_framed_batch(batch, _PartFrames(store)))
 
 
 def _parts_of(results: list[DocResult], length: int) -> dict[str, tuple[str | None, list[DocResult]]]:
@@ -128,6 +183,9 @@ class _PartFrames:
 
     def __init__(self, store: Path | None):
         self.dir = Path(store) / "indicator-frames" if store is not None else None
+
+    def has(self, key: str) -> bool:
+        return self.dir is not None and (self.dir / f"{key}.arrow").is_file()
 
     def get(self, key: str | None) -> pd.DataFrame | None:
         if self.dir is None or key is None:

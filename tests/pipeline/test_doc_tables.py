@@ -89,6 +89,43 @@ def test_stored_parts_give_the_same_rows_and_a_new_report_frames_its_part_alone(
     assert len(list((store / "indicator-frames").iterdir())) == len({partitions.part_of(r.doc_id, 1) for r in results})
 
 
+def test_the_workers_frame_the_parts_ahead_and_the_table_reads_them(sample_raw_dir, tmp_path, monkeypatch):
+    """``frame_parts_ahead`` frames the missing parts in the build's workers (several batches
+    here); ``indicators_table`` then frames nothing itself and gives the rows of a cold frame.
+    A worker's failure only leaves the parts to the build's process."""
+    import os
+
+    from pipeline import doc_tables
+    from pipeline.workers import BuildPool
+
+    results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok" and r.facts]
+    cold = indicators_table(results)
+    for result in results:
+        result.hold()
+    monkeypatch.setattr(doc_tables, "FRAME_BATCH", 2)
+    here, framed_here = os.getpid(), []
+    original = doc_tables.facts_frame
+    monkeypatch.setattr(doc_tables, "facts_frame",
+                        lambda rs: (framed_here.append(len(rs)) if os.getpid() == here else None) or original(rs))
+    with BuildPool(2) as pool:
+        assert doc_tables.frame_parts_ahead(results, 2, tmp_path / "store", pool).wait() is None  # not started
+        list(pool.map(abs, [-1, -2]))  # the per-file stage has started the workers
+        doc_tables.frame_parts_ahead(results, 2, tmp_path / "store", pool).wait()
+    assert framed_here == [] and len(list((tmp_path / "store" / "indicator-frames").iterdir())) > 1
+    pd.testing.assert_frame_equal(indicators_table(results, 2, tmp_path / "store"), cold)
+    assert framed_here == []
+
+    def broken(job):
+        raise RuntimeError("a worker's bug")
+
+    monkeypatch.setattr(doc_tables, "_frame_job", broken)
+    with BuildPool(2) as pool:
+        list(pool.map(abs, [-1, -2]))
+        doc_tables.frame_parts_ahead(results, 2, tmp_path / "other", pool).wait()
+    pd.testing.assert_frame_equal(indicators_table(results, 2, tmp_path / "other"), cold)
+    assert sum(framed_here) == len(results)
+
+
 def test_a_damaged_or_renamed_stored_part_is_framed_again(sample_raw_dir, tmp_path, monkeypatch):
     results = [r for r in _results(sample_raw_dir, tmp_path) if r.status == "ok" and r.facts]
     store = tmp_path / "store"
