@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Container
 
 import ahocorasick
 
@@ -137,7 +138,7 @@ def find_formulas(text: str) -> list[Occurrence]:
     return found
 
 
-def find_numbered(text: str, dictionary: frozenset[str], boundaries: frozenset[int] | None = None) -> list[Occurrence]:
+def find_numbered(text: str, dictionary: Container[str], boundaries: frozenset[int] | None = None) -> list[Occurrence]:
     """Numbered compounds written without quotes (三创四建, 四城同创), idioms excluded.
 
     ``boundaries`` (token start/end offsets) decide where a compound ends: 三创四建活动 is
@@ -186,7 +187,7 @@ def _numbered_at(text: str, start: int, boundaries: frozenset[int] | None) -> in
     return best
 
 
-def _is_idiom_like(phrase: str, dictionary: frozenset[str]) -> bool:
+def _is_idiom_like(phrase: str, dictionary: Container[str]) -> bool:
     # 一年一度, 一心一意 ... and spans that merely start with an idiom or a counter word.
     if any(phrase[:n] in dictionary for n in range(len(phrase) - 1, 2, -1)):
         return True

@@ -211,3 +211,18 @@ def test_the_workers_warm_up_loads_the_dictionaries_the_checks_read():
               "print(before, classify._dictionary_words.cache_info().currsize, classify._place_names.cache_info().currsize)\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", "1", "1"]
+
+
+def test_the_dictionary_read_in_place_is_jiebas_minus_our_words():
+    """``JiebaWords`` answers as the copies it replaced: jieba's entries without our user words,
+    and for membership only those of frequency 3 or more."""
+    from pipeline.segment import get_dictionary_entries, get_user_words
+    from pipeline.slogans.classify import _dictionary_entries, _dictionary_words
+
+    entries, user = get_dictionary_entries(), get_user_words()
+    copied = {w: e for w, e in entries.items() if w not in user}
+    frequent = frozenset(w for w, (freq, _tag) in copied.items() if freq >= 3)
+    words, view = list(entries) + list(user) + ["不是词的一串字", ""], _dictionary_entries()
+    assert user and any(w in entries for w in user)  # some of ours shadow jieba's own
+    assert [view.get(w, (0, "")) for w in words] == [copied.get(w, (0, "")) for w in words]
+    assert [w in _dictionary_words() for w in words] == [w in frequent for w in words]
