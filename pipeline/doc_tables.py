@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 from pyarrow import feather
 
-from pipeline import contracts, partitions
+from pipeline import contracts, memory, partitions
 from pipeline.documents import DocResult
 from pipeline.isolation import describe
 
@@ -147,7 +147,11 @@ def _facts_only(result: DocResult) -> DocResult:
 
 def _frame_job(job: tuple[Path, list]) -> int:
     store, batch = job
-    return len(_framed_batch(batch, _PartFrames(store)))
+    framed = len(_framed_batch(batch, _PartFrames(store)))
+    # The worker goes on to find slogans while the build's process holds the most: what the
+    # batch's frames took is handed back rather than kept resident beside it.
+    memory.give_back()
+    return framed
 
 
 def _parts_of(results: list[DocResult], length: int) -> dict[str, tuple[str | None, list[DocResult]]]:

@@ -200,7 +200,7 @@ def test_correction_wins_over_a_known_phrase_written_without_quotes(reference_co
 
 def test_the_workers_warm_up_loads_the_dictionaries_the_checks_read():
     """The build's slogan jobs run in workers forked after ``documents.warm_up``: each would
-    otherwise build the dictionary views on its first job (≈ 0.5 s a worker)."""
+    otherwise make what the checks read (the place names among them) on its first job."""
     import subprocess
     import sys
 
