@@ -89,6 +89,10 @@ def test_stored_parts_give_the_same_rows_and_a_new_report_frames_its_part_alone(
     assert len(list((store / "indicator-frames").iterdir())) == len({partitions.part_of(r.doc_id, 1) for r in results})
 
 
+def _failing_frame_job(job):
+    raise RuntimeError("a worker's bug")
+
+
 def test_the_workers_frame_the_parts_ahead_and_the_table_reads_them(sample_raw_dir, tmp_path, monkeypatch):
     """``frame_parts_ahead`` frames the missing parts in the build's workers (several batches
     here); ``indicators_table`` then frames nothing itself and gives the rows of a cold frame.
@@ -115,10 +119,8 @@ def test_the_workers_frame_the_parts_ahead_and_the_table_reads_them(sample_raw_d
     pd.testing.assert_frame_equal(indicators_table(results, 2, tmp_path / "store"), cold)
     assert framed_here == []
 
-    def broken(job):
-        raise RuntimeError("a worker's bug")
-
-    monkeypatch.setattr(doc_tables, "_frame_job", broken)
+    # Raised inside the worker (a module function: the job reaches it, unlike a local one).
+    monkeypatch.setattr(doc_tables, "_frame_job", _failing_frame_job)
     with BuildPool(2) as pool:
         list(pool.map(abs, [-1, -2]))
         doc_tables.frame_parts_ahead(results, 2, tmp_path / "other", pool).wait()
