@@ -12,6 +12,8 @@ stored counts computes (tests hold them equal): one formula, ``pipeline.tfidf``.
 from __future__ import annotations
 
 import bisect
+import itertools
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -35,11 +37,20 @@ class TermIndex:
 
     @classmethod
     def of(cls, partials: list[DocPartial], extra: set[str] = frozenset()) -> "TermIndex":
-        terms = sorted(set(extra).union(*(p.terms for p in partials)))
-        ids = {term: i for i, term in enumerate(terms)}
-        doc_terms = [np.fromiter(map(ids.__getitem__, p.terms), dtype=np.int64, count=len(p.terms))
-                     for p in partials]
-        return cls(terms, doc_terms)
+        # One pass over every report's terms (split from its one string and gone after it):
+        # each term gets an id in the order it is first met, and the ids are mapped to the
+        # terms' ranks once all are known.
+        first_met = defaultdict(itertools.count().__next__)
+        for term in extra:
+            first_met[term]
+        met = []
+        for partial in partials:
+            words = partial.terms
+            met.append(np.fromiter(map(first_met.__getitem__, words), dtype=np.int64, count=len(words)))
+        terms = sorted(first_met)
+        rank = np.empty(len(terms), dtype=np.int64)
+        rank[np.fromiter(map(first_met.__getitem__, terms), dtype=np.int64, count=len(terms))] = np.arange(len(terms))
+        return cls(terms, [rank[ids] for ids in met])
 
     def id_of(self, term: str) -> int:
         return bisect.bisect_left(self.terms, term)
@@ -157,7 +168,7 @@ def _keyword_columns(docs: list[dict], partials: list[DocPartial], index: TermIn
 def _report_rows(partials: list[DocPartial], doc_terms: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The (report, term) rows of ``partials`` in each report's own order: term ids, counts,
     and rows per report (``doc_terms``: the partials' term ids, as ``TermIndex.doc_terms``)."""
-    lengths = np.array([len(p.terms) for p in partials], dtype=np.int64)
+    lengths = np.array([len(p.counts) for p in partials], dtype=np.int64)
     counts = np.concatenate([p.counts for p in partials]).astype(np.int64) if partials else np.zeros(0, np.int64)
     return _flat(doc_terms), counts, lengths
 

@@ -8,6 +8,7 @@ never a re-segmentation:
 
 * ``terms`` / ``counts``: content-term counts (``keywords.count_terms``), in the order the
   terms first occur (the TF-IDF norm sums in that order, so the scores stay bit-identical);
+  held as one string, the terms joined by NUL (``DocPartial.terms_text``);
 * ``ctx_term`` / ``ctx_start`` / ``ctx_sentence``: the first ``CONTEXT_MAX_PER_DOC_TERM``
   occurrences of every counted term (index into ``terms``), their offsets and sentences;
   the corpus stage keeps those of the terms that are some report's top keywords;
@@ -44,13 +45,19 @@ CONTEXT_TOP_N = 50
 CONTEXT_MAX_PER_DOC_TERM = 50
 
 _INT32 = np.dtype("<i4")
+TERM_SEPARATOR = "\x00"  # between the terms of ``DocPartial.terms_text``
 
 
 @dataclass
 class DocPartial:
-    """A report's partial, decoded: numpy arrays for the numbers, lists for the words."""
+    """A report's partial, decoded: numpy arrays for the numbers, strings for the words.
 
-    terms: list[str]
+    The terms are one string, joined by ``TERM_SEPARATOR`` (the normaliser removes control
+    characters, so no term holds it): a data drop reads every cached report's partial, and
+    1,000 reports' terms as lists were 0.7 M strings to unpickle and intern (0.35 s) for the
+    one step that reads them, the term index, which splits them into ids instead."""
+
+    terms_text: str
     counts: np.ndarray
     ctx_term: np.ndarray
     ctx_start: np.ndarray
@@ -66,7 +73,7 @@ class DocPartial:
     @classmethod
     def from_json(cls, data: dict) -> "DocPartial":
         return cls(
-            terms=data["terms"],
+            terms_text=pack_terms(data["terms"]),
             counts=_decode(data["counts"]),
             ctx_term=_decode(data["ctx_term"]),
             ctx_start=_decode(data["ctx_start"]),
@@ -77,11 +84,15 @@ class DocPartial:
             seen=data["seen"],
         )
 
+    @property
+    def terms(self) -> list[str]:
+        """The report's counted terms, in the order of ``counts`` (a new list each call)."""
+        return self.terms_text.split(TERM_SEPARATOR) if self.terms_text else []
+
     def intern_words(self) -> None:
-        """Make each word one object however many partials hold it (``sys.intern``): the build
-        keeps every report's partial until its corpus step, 10,000 reports about seven
-        million words, of which far fewer are distinct."""
-        self.terms = list(map(sys.intern, self.terms))
+        """Make each quoted phrase one object however many partials hold it (``sys.intern``):
+        the build keeps every report's partial until its corpus step, and a corpus quotes the
+        same phrases again and again."""
         self.seen = list(map(sys.intern, self.seen))
 
     def quotes(self) -> list[tuple[str, str, str]]:
@@ -89,6 +100,15 @@ class DocPartial:
         ends = np.cumsum(self.quoted_lengths).tolist()
         fields = [self.quoted_text[start:end] for start, end in zip([0] + ends[:-1], ends)]
         return list(zip(fields[0::3], fields[1::3], fields[2::3]))
+
+
+def pack_terms(terms: list[str]) -> str:
+    """``terms`` as ``DocPartial.terms_text``; a term holding the separator (never from a
+    normalised text) would split into others, so it raises instead."""
+    text = TERM_SEPARATOR.join(terms)
+    if text.count(TERM_SEPARATOR) != max(len(terms) - 1, 0) or (len(terms) == 1 and not terms[0]):
+        raise ValueError("a term holds the separator or is empty")
+    return text
 
 
 def _packed_quotes(quoted: list) -> dict:
@@ -101,7 +121,7 @@ def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:
     """The JSON-able partial of one report (see the module docstring), from its segmentation
     (``segment.segment_arrays``: the words and their start offsets)."""
     counts = count_terms(words)
-    terms = list(counts)
+    terms = [term for term in counts if term and TERM_SEPARATOR not in term]  # see ``pack_terms``
     index = {term: i for i, term in enumerate(terms)}
     term_of = np.fromiter(map(index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
     positions = np.flatnonzero(term_of >= 0)

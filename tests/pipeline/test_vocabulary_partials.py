@@ -274,3 +274,30 @@ def test_a_store_that_does_not_unpickle_reads_as_missing(tmp_path):
         path.write_bytes(data)
         assert corpus_slogans._load(path) == {} and corpus_slogans._load_dict(path, "kinds") == {}
     assert corpus_slogans._load(None) == {} and corpus_slogans._load_dict(tmp_path / "absent.pickle", "kinds") == {}
+
+
+def test_term_index_ranks_every_term_and_maps_each_report_to_its_ids(sample_texts):
+    docs = _docs(sample_texts)
+    partials = _partials(docs)
+    index = TermIndex.of(partials, extra={"一个只在此处的词"})
+    expected = sorted({"一个只在此处的词"}.union(*(p.terms for p in partials)))
+    assert index.terms == expected and len(expected) > 100
+    ids = {term: i for i, term in enumerate(expected)}
+    for partial, doc_terms in zip(partials, index.doc_terms):
+        assert doc_terms.tolist() == [ids[t] for t in partial.terms] and len(doc_terms) == len(partial.counts)
+    assert TermIndex.of([]).terms == [] and TermIndex.of([]).doc_terms == []
+
+
+def test_a_partials_terms_are_one_string_that_splits_back_in_order():
+    from pipeline.partials import TERM_SEPARATOR, pack_terms
+
+    text = "推进乡村振兴，建设美丽乡村。乡村振兴战略全面推进。"
+    partial = DocPartial.from_json(document_partial(text, *segment_arrays(text)))
+    assert isinstance(partial.terms_text, str) and partial.terms == list(count_terms(segment_document(text)))
+    assert len(partial.terms) == len(partial.counts) >= 2
+    empty = DocPartial.from_json(document_partial("。", *segment_arrays("。")))
+    assert empty.terms == [] and len(empty.counts) == 0
+    assert pack_terms(["一"]) == "一" and pack_terms([]) == ""
+    for bad in (["甲", "乙" + TERM_SEPARATOR + "丙"], [""]):
+        with pytest.raises(ValueError):
+            pack_terms(bad)
