@@ -45,7 +45,7 @@ CONTEXT_TOP_N = 50
 CONTEXT_MAX_PER_DOC_TERM = 50
 
 _INT32 = np.dtype("<i4")
-TERM_SEPARATOR = "\x00"  # between the terms of ``DocPartial.terms_text``
+TERM_SEPARATOR = "\x00"  # between the terms of ``DocPartial.terms_text``, and the fields of its quotes
 
 
 @dataclass
@@ -64,10 +64,9 @@ class DocPartial:
     ctx_sentence: np.ndarray
     sentences: np.ndarray  # shape (n, 2): start, end
     canonical: np.ndarray  # per sentence, the first sentence of the report with the same text
-    # The quotes, (phrase, words before, words after) in text order, packed: all their strings
-    # joined and each one's length (``quotes``). As tuples they were a third of a held report.
+    # The quotes, (phrase, words before, words after) in text order, packed: their strings
+    # joined by ``TERM_SEPARATOR`` (``quotes``). As tuples they were a third of a held report.
     quoted_text: str
-    quoted_lengths: np.ndarray
     seen: list[str]
 
     @classmethod
@@ -97,8 +96,9 @@ class DocPartial:
 
     def quotes(self) -> list[tuple[str, str, str]]:
         """(phrase, words before, words after) of every quote, in text order."""
-        ends = np.cumsum(self.quoted_lengths).tolist()
-        fields = [self.quoted_text[start:end] for start, end in zip([0] + ends[:-1], ends)]
+        if not self.quoted_text:
+            return []
+        fields = self.quoted_text.split(TERM_SEPARATOR)  # one split: the lexicon reads every report's
         return list(zip(fields[0::3], fields[1::3], fields[2::3]))
 
 
@@ -112,9 +112,11 @@ def pack_terms(terms: list[str]) -> str:
 
 
 def _packed_quotes(quoted: list) -> dict:
-    fields = [field for quote in quoted for field in quote]
-    return {"quoted_text": "".join(fields),
-            "quoted_lengths": np.fromiter(map(len, fields), dtype=_INT32, count=len(fields))}
+    """``DocPartial.quoted_text``. A quote's words come from a normalised text, which holds no
+    control character; one that did (a text given to ``document_partial`` as it was) loses the
+    separator from its words rather than splitting into other quotes."""
+    fields = [field.replace(TERM_SEPARATOR, "") for quote in quoted for field in quote]
+    return {"quoted_text": TERM_SEPARATOR.join(fields)}
 
 
 def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:

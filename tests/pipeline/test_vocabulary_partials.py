@@ -301,3 +301,16 @@ def test_a_partials_terms_are_one_string_that_splits_back_in_order():
     for bad in (["甲", "乙" + TERM_SEPARATOR + "丙"], [""]):
         with pytest.raises(ValueError):
             pack_terms(bad)
+
+
+def test_a_partials_quotes_come_back_as_they_were_found():
+    from pipeline.slogans import find_quoted
+
+    text = "“两山”理念。坚持“放管服”改革，“六稳”“六保”落实有力。"
+    found = [(occ.slogan, *occ.context(text)) for occ in find_quoted(text)]
+    partial = DocPartial.from_json(document_partial(text, *segment_arrays(text)))
+    assert partial.quotes() == found and len(found) == 4 and found[0][1] == ""  # the first has no words before
+    assert DocPartial.from_json(document_partial("没有引号。", *segment_arrays("没有引号。"))).quotes() == []
+    data = document_partial(text, *segment_arrays(text))
+    data["quoted"][0][2] = "理念\x00。"  # a control character the normaliser would have removed
+    assert DocPartial.from_json(data).quotes()[0] == ("两山", "", "理念。") and len(DocPartial.from_json(data).quotes()) == 4
