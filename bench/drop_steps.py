@@ -29,7 +29,8 @@ _START = time.process_time()
 
 import psutil  # noqa: E402
 
-from pipeline import build, corpus_slogans, corpus_terms, doc_tables, documents, file_hashes, file_stage, partitions, publish, vocabulary  # noqa: E402
+from pipeline import (build, corpus_slogans, corpus_terms, doc_tables, documents, file_hashes, file_stage,  # noqa: E402
+                      pairing_store, partitions, publish, vocabulary)
 
 # (label, owner, attribute, depth): depth 1 rows are inside the depth 0 row above them.
 STEPS = [
@@ -46,7 +47,9 @@ STEPS = [
     ("corrections applied", build, "_apply_corrections", 0),
     ("conflicts", build, "_conflicts", 0),
     ("texts table planned", doc_tables, "texts_table", 0),
-    ("pairing", build, "pair_targets_outcomes", 0),
+    ("pairing", build, "pair_with_store", 0),
+    ("counties' facts digested", pairing_store, "_county_digests", 1),
+    ("counties paired (pair_rows)", pairing_store, "pair_rows", 1),
     ("partials decoded (corpus)", build, "_vocabulary_corpus", 0),
     ("vocabulary: documents listed and corpus-level work", build, "_vocabulary_tables", 0),
     ("vocabulary: corpus-level work", vocabulary, "vocabulary_tables_of", 1),

@@ -42,7 +42,8 @@ PARTITIONED = ("texts", "indicators", "keywords", "slogans", "contexts", "senten
 _SMALL_CORPUS = 4096
 WRITER_THREADS = 2  # the machine's cores: more would only queue
 _CORPUS_MODULES = ("build.py", "file_stage.py", "doc_tables.py", "contracts.py", "corpus_terms.py", "corpus_slogans.py", "vocabulary.py",
-                   "partitions.py", "tfidf.py", "corrections.py", "pairing.py", "conflicts.py")
+                   "partitions.py", "tfidf.py", "corrections.py", "pairing.py", "pairing_store.py",
+                   "conflicts.py")
 
 
 def prefix_length(n_reports: int) -> int:

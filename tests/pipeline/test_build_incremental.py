@@ -73,7 +73,7 @@ def test_damaged_corpus_stores_are_recomputed_not_trusted(sample_raw_dir, tmp_pa
     before = table_bytes(out)
     cache = settings.cache_dir(out)
     stores = sorted(cache.glob("*.pickle")) + sorted(cache.glob("*.bounds"))
-    assert {p.name.split("-")[0] for p in cache.glob("*.pickle")} == {"kinds", "mentions", "slogans"}
+    assert {p.name.split("-")[0] for p in cache.glob("*.pickle")} == {"kinds", "mentions", "pairs", "slogans"}
     for path in stores:
         path.write_bytes(b"\x80 not a pickle")
     for path in sorted(cache.glob("*.bounds"))[:2]:
