@@ -30,14 +30,14 @@ _START = time.process_time()
 import psutil  # noqa: E402
 
 from pipeline import (build, corpus_slogans, corpus_terms, doc_tables, documents, file_hashes, file_stage,  # noqa: E402
-                      pairing_store, partitions, publish, vocabulary)
+                      pairing_store, partitions, publish, result_cache, vocabulary)
 
 # (label, owner, attribute, depth): depth 1 rows are inside the depth 0 row above them.
 STEPS = [
     ("raw directory scanned", build, "scan_raw_dir", 0),
     ("cached per-document results read", file_stage, "cached_result", 0),
     ("file's hash (remembered, or the file read)", file_hashes.FileHashes, "sha256", 1),
-    ("cache entry unpickled", documents, "_load_cached", 1),
+    ("cache entry unpickled", result_cache, "load_cached", 1),
     ("new files processed", file_stage, "process_job", 0),
     ("source names, duplicates", doc_tables, "unique_source_names", 0),
     ("indicators frame", doc_tables, "indicators_table", 0),

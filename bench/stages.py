@@ -17,7 +17,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from pipeline import documents, settings
+from pipeline import documents, result_cache, settings
 from pipeline.build import BuildSummary, assemble_tables
 
 
@@ -42,7 +42,7 @@ def per_document(paths: list[Path], raw: Path, clock: Clock) -> list[documents.D
     results = []
     for path in paths:
         source = path.relative_to(raw).as_posix()
-        sha = clock("hash", documents.file_sha256, path)
+        sha = clock("hash", result_cache.file_sha256, path)
         ingested = clock("read", read_document, path)
         text = clock("normalise", normalise_text, ingested.text)
         identity = clock("identify", identify_document, text, source, ingested.html_title)

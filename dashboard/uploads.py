@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from pipeline import settings
-from pipeline.documents import file_sha256
+from pipeline.result_cache import file_sha256
 
 UPLOAD_SUBDIR = "uploads"
 UPLOAD_MODE = 0o644

@@ -33,10 +33,11 @@ from typing import Callable
 import pandas as pd
 
 from pipeline import conflicts, contracts, corrections, doc_tables, file_stage, memory, partitions, publish, settings, tfidf, vocabulary
-from pipeline.documents import DocResult, boundaries_path, scan_raw_dir, warm_up
+from pipeline.documents import DocResult, scan_raw_dir, warm_up
 from pipeline.file_stage import Progress
 from pipeline.isolation import describe, run_isolated
 from pipeline.pairing_store import pair_with_store
+from pipeline.result_cache import boundaries_path
 from pipeline.workers import BuildPool
 
 log = logging.getLogger(__name__)

@@ -418,7 +418,7 @@ def _save(path: Path, data: dict) -> None:
 
 
 def _digest(value) -> str:
-    from pipeline.documents import code_fingerprint
+    from pipeline.result_cache import code_fingerprint
 
     payload = json.dumps([code_fingerprint(), value], ensure_ascii=False, sort_keys=True, default=list)
     return hashlib.sha256(payload.encode("utf-8", "surrogateescape")).hexdigest()[:16]

@@ -1,39 +1,29 @@
 """One raw file through the per-document stages: read, normalise, identify, extract.
 
-The result of a file is cached on its content (sha256) and on a fingerprint of the
-code and vocabulary that produced it, so an unchanged file is not re-read and a
+The result of a file is cached (``pipeline.result_cache``: on its content and a fingerprint
+of the code and vocabulary that produced it), so an unchanged file is not re-read and a
 change to the extractor invalidates every cached result at once.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import marshal
 import os
-import pickle
 import traceback
 import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline import settings
+from pipeline.result_cache import cache_key, code_fingerprint, file_sha256, load_cached, store_boundaries, store_cached
 
 log = logging.getLogger(__name__)
 
 RAW_IGNORED = {"MANIFEST.tsv"}
-# Every pipeline module a per-document run imports (a test holds the list to that), so that
-# changing any of them makes the cached results of the old code unused.
-FINGERPRINT_MODULES = ("__init__.py", "settings.py", "contracts.py", "corrections.py", "ingest", "codepoints.py",
-                       "normalise", "identify", "doc_kinds.py", "extract", "attribution.py", "numerals.py",
-                       "segment.py", "segment_cache.py", "documents.py", "keywords.py", "partials.py", "slogans")
-FINGERPRINT_REFERENCES = ("indicator_families.tsv", "indicator_aliases.tsv", "indicator_blocks.tsv",
-                          "chrome_patterns.txt", "userdict.txt", "userdict_places.txt", "stopwords.txt",
-                          "division_changes.tsv")
 
 
 @dataclass
@@ -185,10 +175,8 @@ def _process(path: Path, raw_dir: Path, cache_dir: Path, force: bool, only_cache
                          f"无法读取文件：{exc.strerror or exc}", warnings=_listed(name_warning))
     from pipeline.identify.review import load_reviews
 
-    # The path is evidence too (a county in the folder name), and so is a person's review.
     review = (load_reviews() if reviews is None else reviews).get(sha[:16])
-    extra = json.dumps([source_file, review], ensure_ascii=False, sort_keys=True)
-    key = f"{sha}-{code_fingerprint()}-{hashlib.sha256(extra.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
+    key = cache_key(sha, source_file, review)
     cached = None if force else _load_cached(cache_dir, key)
     if cached is not None and not (only_cached or held):  # process_file's callers read the facts as records
         cached.facts, cached.packed_facts = cached.fact_records(), None
@@ -201,9 +189,9 @@ def _process(path: Path, raw_dir: Path, cache_dir: Path, force: bool, only_cache
     else:
         cached = _process_uncached(path, source_file, sha, review)
         cached.cache_key = key
-        _store_cached(cache_dir, key, cached.hold(intern=False) if held else _held_copy(cached))
+        store_cached(cache_dir, key, cached.hold(intern=False) if held else _held_copy(cached))
         if cached.boundaries is not None:
-            _store_boundaries(cache_dir, key, cached)
+            store_boundaries(cache_dir, key, cached)
     # The name is not part of the cached content: the same bytes may arrive under another name.
     cached.warnings = _listed(name_warning) + [w for w in cached.warnings if w != name_warning]
     return cached
@@ -370,78 +358,14 @@ def _one_line(message: str) -> str:
     return " ".join(message.split())[:300]
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Changes whenever the per-document code or its vocabularies change."""
-    digest = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    for name in FINGERPRINT_MODULES:
-        path = here / name
-        for part in sorted(path.rglob("*.py")) if path.is_dir() else [path]:  # a stage may be a package
-            if part.exists():
-                digest.update(part.read_bytes())
-    for name in FINGERPRINT_REFERENCES:
-        path = settings.reference_file(name)
-        if path.exists():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def _cache_path(cache_dir: Path, key: str) -> Path:
-    return cache_dir / f"{key}.result"  # a pickle; not *.pickle, the corpus stores' names
-
-
-def boundaries_path(cache_dir: Path, key: str) -> Path:
-    """Token boundaries of a cached result: read only when slogans must be found again."""
-    return cache_dir / f"{key}.bounds"
-
-
-def _store_boundaries(cache_dir: Path, key: str, result: DocResult) -> None:
-    from pipeline.partials import write_boundaries
-
-    try:
-        write_boundaries(boundaries_path(cache_dir, key), result.boundaries)
-    except OSError as exc:  # slogan finding re-segments the text instead
-        log.warning("boundaries not cached %s: %s", result.source_file, exc)
-    result.boundaries = None
-
-
 def _load_cached(cache_dir: Path, key: str) -> DocResult | None:
-    path = _cache_path(cache_dir, key)
+    data = load_cached(cache_dir, key)
     try:
-        data = pickle.loads(path.read_bytes())
-        return DocResult(**data) if isinstance(data, dict) else None
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError, IndexError):
-        return None  # a missing or damaged cache entry just means: extract again
+        return DocResult(**data) if data is not None else None
+    except TypeError:  # an entry of another shape: extract again
+        return None
 
 
 def _held_copy(result: DocResult) -> DocResult:
     return DocResult(result.source_file, result.sha256, result.status, result.error, result.identity, result.text,
                      result.facts, result.vocab, warnings=result.warnings).hold(intern=False)
-
-
-def _store_cached(cache_dir: Path, key: str, held: DocResult) -> None:
-    """A result as the build holds it (``DocResult.hold``), pickled: a rebuild reads every
-    cached report, and the held form loads several times faster than the JSON it replaced
-    (no number arrays to decode, the facts stay packed until a table needs them)."""
-    data = {
-        "source_file": held.source_file, "sha256": held.sha256, "status": held.status, "error": held.error,
-        "identity": held.identity, "text": held.text, "facts": held.facts, "packed_facts": held.packed_facts,
-        "partial": held.partial, "warnings": held.warnings,
-    }
-    tmp = _cache_path(cache_dir, key).with_suffix(".tmp")
-    try:
-        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(_cache_path(cache_dir, key))
-    except (OSError, ValueError, TypeError, pickle.PicklingError, AttributeError) as exc:
-        # The cache only saves time: a full disk or an unstorable value must not lose the document.
-        tmp.unlink(missing_ok=True)
-        log.warning("not cached %s: %s", held.source_file, exc)

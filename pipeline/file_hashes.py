@@ -31,7 +31,7 @@ class FileHashes:
 
     def __init__(self, record: Path, hash_file) -> None:
         self._record = record
-        self._hash_file = hash_file  # path -> hex sha256 (documents.file_sha256)
+        self._hash_file = hash_file  # path -> hex sha256 (result_cache.file_sha256)
         self._known = _load(record)
         self._seen: dict[str, list] = {}
 

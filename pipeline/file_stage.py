@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline import settings
-from pipeline.documents import DocResult, cached_result, file_sha256, process_held, warm_up
+from pipeline.documents import DocResult, cached_result, process_held, warm_up
+from pipeline.result_cache import file_sha256
 from pipeline.file_hashes import FileHashes
 from pipeline.identify.review import load_reviews
 from pipeline.workers import BuildPool

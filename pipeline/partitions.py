@@ -115,7 +115,7 @@ def inputs_digest(table: str, *values) -> str:
 @lru_cache(maxsize=1)
 def corpus_code_fingerprint() -> str:
     """The per-document fingerprint and the corpus step's own modules."""
-    from pipeline.documents import code_fingerprint
+    from pipeline.result_cache import code_fingerprint
 
     digest = hashlib.sha256(code_fingerprint().encode())
     here = Path(__file__).resolve().parent

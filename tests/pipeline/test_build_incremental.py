@@ -119,7 +119,7 @@ def test_only_the_new_report_is_sent_to_the_per_file_stage(sample_raw_dir, tmp_p
 
 def test_a_rebuild_reads_no_unchanged_file_to_hash_it(sample_raw_dir, tmp_path, monkeypatch):
     from pipeline import file_hashes, file_stage
-    from pipeline.documents import file_sha256
+    from pipeline.result_cache import file_sha256
 
     monkeypatch.setattr(file_hashes, "RACY_SECONDS", 0.0)  # the sample files were just copied
     out = tmp_path / "out"

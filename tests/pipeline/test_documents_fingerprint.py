@@ -1,6 +1,6 @@
 """The per-document cache key covers all the code a per-document run executes.
 
-A cached result is reused while ``documents.code_fingerprint()`` is unchanged, so a pipeline
+A cached result is reused while ``result_cache.code_fingerprint()`` is unchanged, so a pipeline
 module that the per-document path imports but the fingerprint leaves out would let a changed
 rule serve results of the old one (numerals.py once moved out of ``extract/`` unnoticed).
 """
@@ -48,7 +48,7 @@ def _raw_files(raw: Path, samples: list[Path]) -> None:
 
 
 def test_every_module_a_document_run_imports_is_in_the_fingerprint(sample_raw_dir, tmp_path):
-    from pipeline import documents
+    from pipeline import result_cache
 
     raw = tmp_path / "mixed"
     _raw_files(raw, sorted(p for p in sample_raw_dir.rglob("*.txt"))[:8])
@@ -57,11 +57,11 @@ def test_every_module_a_document_run_imports_is_in_the_fingerprint(sample_raw_di
     ran = json.loads(out.stdout.strip().splitlines()[-1])
     assert ran["status"].count("ok") == len(ran["status"]), ran["status"]  # every format was read through
 
-    package = Path(documents.__file__).resolve().parent
+    package = Path(result_cache.__file__).resolve().parent
     covered = set()
-    for name in documents.FINGERPRINT_MODULES:
+    for name in result_cache.FINGERPRINT_MODULES:
         path = package / name
         covered |= set(path.rglob("*.py")) if path.is_dir() else {path}
     imported = {Path(f).resolve() for f in ran["modules"]}
-    assert imported - covered == set(), "per-document code outside documents.FINGERPRINT_MODULES"
+    assert imported - covered == set(), "per-document code outside result_cache.FINGERPRINT_MODULES"
     assert len(imported) > 20  # the list is the per-document path, not an empty import

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from pipeline import file_hashes
-from pipeline.documents import file_sha256
+from pipeline.result_cache import file_sha256
 from pipeline.file_hashes import FileHashes
 
 

@@ -14,7 +14,8 @@ import pytest
 
 from pipeline import contracts, partitions, settings
 from pipeline.build import run_build
-from pipeline.documents import file_sha256, scan_raw_dir
+from pipeline.documents import scan_raw_dir
+from pipeline.result_cache import file_sha256
 from tests.pipeline.stored import assert_same_rows, table_bytes, table_rows
 
 # Tables whose parts depend on their own reports only: a drop writes one part of each.

@@ -210,11 +210,11 @@ def test_pool_workers_die_with_a_killed_build(sample_raw_dir, tmp_path):
 
 
 def test_a_full_disk_while_caching_loses_no_document(sample_raw_dir, tmp_path, monkeypatch):
-    from pipeline import documents
+    from pipeline import result_cache
 
     def no_space(cache_dir, key):
-        return tmp_path / "no-such-dir" / f"{key}.json"  # writing there fails like a full disk
+        return tmp_path / "no-such-dir" / f"{key}.result"  # writing there fails like a full disk
 
-    monkeypatch.setattr(documents, "_cache_path", no_space)
+    monkeypatch.setattr(result_cache, "result_path", no_space)
     summary = run_build(sample_raw_dir, tmp_path / "out")
     assert summary.ok == SAMPLES and not list((tmp_path / "out" / ".cache").glob("*.tmp"))
