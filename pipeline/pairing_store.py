@@ -14,20 +14,16 @@ the two equal).
 from __future__ import annotations
 
 import hashlib
-import logging
-import os
-import pickle
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from pipeline import corpus_stores
 from pipeline.pairing import group_name, pair_rows, pairs_frame
 from pipeline.partitions import inputs_digest
 
-log = logging.getLogger(__name__)
-
-_STORE_FORMAT = 1
+_STORE_FORMAT = 2  # the store's shape: {"pairs": {county digest: rows}} (1: the digests at the top)
 
 
 def pair_with_store(indicators: pd.DataFrame, documents: pd.DataFrame | None, keep: pd.Series | None,
@@ -38,7 +34,7 @@ def pair_with_store(indicators: pd.DataFrame, documents: pd.DataFrame | None, ke
         return pairs_frame(pair_rows(indicators, documents, keep))
     names, codes, digests = _county_digests(indicators, documents, keep)
     path = store / f"pairs-{inputs_digest('pairs', _STORE_FORMAT)}.pickle"
-    before = _load(path)
+    before = corpus_stores.load_dict(path, "pairs")  # missing or damaged: every county paired
     now = {digest: before[digest] for digest in digests if digest in before}
     todo = [code for code, digest in enumerate(digests) if digest not in now]
     if todo:
@@ -84,29 +80,8 @@ def _text(value) -> str:
     return group_name(value, None)[0]
 
 
-def _load(path: Path) -> dict:
-    """The store at ``path``; empty when there is none or it does not read (pair again)."""
-    try:
-        with path.open("rb") as handle:
-            data = pickle.load(handle)
-    except FileNotFoundError:
-        return {}
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError, IndexError):
-        log.warning("pairs store unreadable, pairing every county: %s", path.name)
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _save(path: Path, pairs: dict) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # publish.clean_stale removes *.tmp
-    try:
-        with tmp.open("wb") as handle:
-            pickle.dump(pairs, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as exc:  # the store only saves time
-        tmp.unlink(missing_ok=True)
-        log.warning("not cached %s: %s", path.name, exc)
-        return
+    corpus_stores.save(path, {"pairs": pairs})
     for old in path.parent.glob("pairs-*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)

@@ -41,7 +41,8 @@ PARTITIONED = ("texts", "indicators", "keywords", "slogans", "contexts", "senten
 # Reports per part aimed at: 16 parts up to 4,096 reports, 256 above (≈ 40 a part at 10,000).
 _SMALL_CORPUS = 4096
 WRITER_THREADS = 2  # the machine's cores: more would only queue
-_CORPUS_MODULES = ("build.py", "file_stage.py", "doc_tables.py", "contracts.py", "corpus_terms.py", "corpus_slogans.py", "vocabulary.py",
+_CORPUS_MODULES = ("build.py", "file_stage.py", "doc_tables.py", "contracts.py", "corpus_terms.py", "corpus_slogans.py",
+                   "corpus_stores.py", "vocabulary.py",
                    "partitions.py", "tfidf.py", "corrections.py", "pairing.py", "pairing_store.py",
                    "conflicts.py")
 

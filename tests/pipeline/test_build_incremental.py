@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pipeline import corpus_slogans, settings
+from pipeline import corpus_slogans, corpus_stores, settings
 from pipeline.build import run_build
 from pipeline.documents import scan_raw_dir
 from tests.pipeline.stored import assert_same_rows, table_bytes, table_rows
@@ -83,7 +83,7 @@ def test_damaged_corpus_stores_are_recomputed_not_trusted(sample_raw_dir, tmp_pa
 
 
 def test_parallel_corpus_stage_writes_the_same_tables(sample_raw_dir, tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus_slogans, "POOL_MIN_JOBS", 2)
+    monkeypatch.setattr(corpus_stores, "POOL_MIN_JOBS", 2)
     serial = _cold(sample_raw_dir, tmp_path / "serial")
 
     def no_second_pool(*args, **kwargs):
@@ -91,7 +91,7 @@ def test_parallel_corpus_stage_writes_the_same_tables(sample_raw_dir, tmp_path, 
 
     # The slogan jobs run in the pool the per-file stage forked (workers.BuildPool), with
     # their lexicon read from a context file that is gone afterwards.
-    # (The corpus stage's own pool would be a ``workers.BuildPool`` made in ``corpus_slogans._run``;
+    # (The corpus stage's own pool would be a ``workers.BuildPool`` made in ``corpus_stores._run``;
     # the build's pool was bound in ``pipeline.build`` at import.)
     from pipeline import workers
 

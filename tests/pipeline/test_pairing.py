@@ -134,3 +134,21 @@ def test_a_mask_pairs_the_facts_it_keeps():
     keep = indicators["indicator"] == "地区生产总值"
     pd.testing.assert_frame_equal(pair_targets_outcomes(indicators, keep=keep),
                                   pair_targets_outcomes(indicators[keep].reset_index(drop=True)))
+
+
+def test_every_column_of_a_pair_comes_from_its_own_side():
+    target = fact(value=8.0, unit="%", qualifier="at_least", qualifier_text="以上", sentence="目标句。",
+                  source_file="t.txt", value_start=3)
+    actual = outcome(8.4, unit="%", estimated=True, sentence="实绩句。", value_start=5)
+    row = pairs(target, actual).iloc[0].to_dict()
+    assert list(pairs(target, actual).columns) == list(contracts.TARGETS_VS_OUTCOMES.column_names)
+    expected = {
+        "county": "示例县", "province": "河南省", "indicator": "地区生产总值", "measure": "growth", "period": 2021,
+        "target_value": 8.0, "target_unit": "%", "target_qualifier": "at_least", "target_qualifier_text": "以上",
+        "target_doc": "t.txt", "target_fact_id": target["fact_id"], "target_sentence": "目标句。",
+        "actual_value": 8.4, "actual_unit": "%", "actual_estimated": True, "actual_doc": "b.txt",
+        "actual_doc_type": None, "actual_fact_id": actual["fact_id"], "actual_sentence": "实绩句。",
+        "status": "met",
+    }
+    assert {k: (None if pd.isna(v) else v) for k, v in row.items() if k != "gap"} == expected
+    assert row["gap"] == pytest.approx(0.4)

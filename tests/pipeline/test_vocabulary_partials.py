@@ -132,33 +132,6 @@ def test_segment_arrays_are_the_tokens_of_segment_document(sample_texts):
         assert words == [t.word for t in tokens] and starts.tolist() == [t.start for t in tokens]
 
 
-def test_a_stored_result_is_reused_while_what_it_depended_on_holds(tmp_path, monkeypatch):
-    """``corpus_slogans._cached_map``: a report is looked at again only when a phrase that
-    entered or left the set occurs in its text, or a phrase it asked about changed."""
-    from pipeline import corpus_slogans
-
-    docs = [{"doc_id": f"d{i}", "text": text} for i, text in enumerate(["乡村振兴见成效", "营商环境更优", "共同富裕"])]
-    corpus = Corpus(keys={d["doc_id"]: f"key{i}" for i, d in enumerate(docs)}, store=tmp_path)
-    ran, listing = [], {"乡村振兴": "slogan"}
-
-    def job(item):
-        ran.append(item[0])
-        return sorted(p for p in corpus_slogans._CONTEXT if p in item[1]), {"乡村振兴": listing["乡村振兴"]}
-
-    def run(phrases):
-        ran.clear()
-        out = corpus_slogans._cached_map(corpus, "test", "v1", frozenset(phrases), docs, job,
-                                         context=frozenset(phrases), consulted=lambda p: listing.get(p))
-        return {doc_id: corpus_slogans.unpack(blob) for doc_id, blob in out.items()}  # packed where computed
-
-    assert run({"乡村振兴"}) == {"d0": ["乡村振兴"], "d1": [], "d2": []} and ran == ["d0", "d1", "d2"]
-    assert run({"乡村振兴"}) and ran == []
-    assert run({"乡村振兴", "营商环境"})["d1"] == ["营商环境"] and ran == ["d1"]  # only its text holds the new phrase
-    assert run({"营商环境"})["d0"] == [] and ran == ["d0"]
-    listing["乡村振兴"] = "plan_period"  # what every report asked about changed
-    run({"营商环境"})
-    assert ran == ["d0", "d1", "d2"]
-
 
 def test_first_sentence_from_the_partial_is_the_sentence_segment_finds():
     """Slogan rows keep the offsets of their first occurrence; the sentence is read back from
@@ -263,17 +236,6 @@ def test_best_terms_found_among_the_top_scores_equal_a_full_ranking():
     expected[term_ids[order[rank < CONTEXT_TOP_N]]] = True
     assert (corpus_terms._top_terms(term_ids, counts, scores, lengths, n_terms) == expected).all()
 
-
-def test_a_store_that_does_not_unpickle_reads_as_missing(tmp_path):
-    """Cut short, not a pickle, or naming a module that is gone (an older checkout's): the slogan
-    stores read as empty, so the build computes again instead of failing."""
-    from pipeline import corpus_slogans
-
-    for i, data in enumerate([b"\x80\x05\x95", b"not a pickle", b"cnonexistent_module_of_an_old_checkout\nThing\n."]):
-        path = tmp_path / f"store-{i}.pickle"
-        path.write_bytes(data)
-        assert corpus_slogans._load(path) == {} and corpus_slogans._load_dict(path, "kinds") == {}
-    assert corpus_slogans._load(None) == {} and corpus_slogans._load_dict(tmp_path / "absent.pickle", "kinds") == {}
 
 
 def test_term_index_ranks_every_term_and_maps_each_report_to_its_ids(sample_texts):
