@@ -45,12 +45,13 @@ class DocResult:
 
     def hold(self, intern: bool = True) -> "DocResult":
         """The compact form the build keeps until its corpus step: the vocabulary partial
-        decoded (its words interned, so each is one object however many reports hold it) and
-        the facts packed into one compressed bytes object. Held as parsed JSON, 10,000 results were
-        millions of Python objects and several GB; packed they are a few objects each.
+        decoded (its quoted phrases interned, so each is one object however many reports hold
+        it; its terms are one string) and the facts packed into one compressed bytes object.
+        Held as parsed JSON, 10,000 results were millions of Python objects and several GB;
+        packed they are a few objects each.
 
         ``intern=False``: a result about to be pickled (for the cache, or the trip from a
-        worker), whose words are new objects wherever it is unpickled, interned there."""
+        worker), whose phrases are new objects wherever it is unpickled, interned there."""
         if self.vocab is not None:
             from pipeline.partials import DocPartial
 
