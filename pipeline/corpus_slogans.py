@@ -113,10 +113,7 @@ class _StoredKinds:
     def save(self) -> None:
         if self.path is None or self.now == self.before:
             return
-        corpus_stores.save(self.path, {"kinds": self.now})
-        for old in self.path.parent.glob("kinds-*.pickle"):
-            if old != self.path:
-                old.unlink(missing_ok=True)
+        corpus_stores.save(self.path, {"kinds": self.now}, replacing="kinds-*.pickle")
 
 
 def _reference_digests() -> list[str | None]:

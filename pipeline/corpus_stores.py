@@ -96,10 +96,8 @@ def cached_map(corpus: Corpus, kind: str, version: str, phrases: frozenset, docs
             made_with = current if d["doc_id"] in fresh else results[key][0]
             keep[key] = (made_with, notes[d["doc_id"]], out[d["doc_id"]])
         used = {entry[0] for entry in keep.values()}
-        save(path, {"sets": {d: p for d, p in sets_now.items() if d in used}, "results": keep})
-        for old in corpus.store.glob(f"{kind}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        save(path, {"sets": {d: p for d, p in sets_now.items() if d in used}, "results": keep},
+             replacing=f"{kind}-*.pickle")
     return out
 
 
@@ -211,7 +209,9 @@ def _unpickled(path: Path | None):
         return None
 
 
-def save(path: Path, data: dict) -> None:
+def save(path: Path, data: dict, replacing: str | None = None) -> None:
+    """``data`` pickled at ``path``; ``replacing``: a glob of the other versions of this store
+    beside it (``kinds-*.pickle``), which are removed."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # publish.clean_stale removes *.tmp
     try:
         with tmp.open("wb") as handle:
@@ -220,6 +220,9 @@ def save(path: Path, data: dict) -> None:
     except OSError as exc:  # the store only saves time
         tmp.unlink(missing_ok=True)
         log.warning("not cached %s: %s", path.name, exc)
+    for old in path.parent.glob(replacing) if replacing else ():
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 def digest(value) -> str:

@@ -84,10 +84,15 @@ def pair_rows(indicators: pd.DataFrame, documents: pd.DataFrame | None = None,
     return rows
 
 
-def _with_doc_type(indicators: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+def doc_types(indicators: pd.DataFrame, documents: pd.DataFrame | None) -> pd.Series:
+    """Per fact, the kind of the document it came from (null when ``documents`` does not say)."""
     kinds = {} if documents is None or "doc_type" not in documents else dict(zip(documents["doc_id"], documents["doc_type"]))
+    return indicators["doc_id"].map(kinds) if "doc_id" in indicators else pd.Series(None, index=indicators.index)
+
+
+def _with_doc_type(indicators: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
     rank = {kind: i for i, kind in enumerate(doc_kinds.OUTCOME_EVIDENCE)}
-    doc_type = indicators["doc_id"].map(kinds) if "doc_id" in indicators else pd.Series(None, index=indicators.index)
+    doc_type = doc_types(indicators, documents)
     return indicators.assign(_doc_type=doc_type,
                              _evidence=doc_type.map(lambda k: rank.get(k, len(rank))).astype(int))
 

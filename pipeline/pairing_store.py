@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline import corpus_stores
-from pipeline.pairing import group_name, pair_rows, pairs_frame
+from pipeline.pairing import doc_types, group_name, pair_rows, pairs_frame
 from pipeline.partitions import inputs_digest
 
 _STORE_FORMAT = 2  # the store's shape: {"pairs": {county digest: rows}} (1: the digests at the top)
@@ -47,7 +47,7 @@ def pair_with_store(indicators: pd.DataFrame, documents: pd.DataFrame | None, ke
         for code in todo:
             now[digests[code]] = fresh.get(names[code], [])
     if now.keys() != before.keys():
-        _save(path, now)
+        corpus_stores.save(path, {"pairs": now}, replacing="pairs-*.pickle")
     order = sorted(range(len(names)), key=names.__getitem__)
     return pairs_frame([row for code in order for row in now[digests[code]]])
 
@@ -61,8 +61,7 @@ def _county_digests(indicators: pd.DataFrame, documents: pd.DataFrame | None,
                          zip(map(_text, indicators["county"].tolist()), map(_text, indicators["province"].tolist()))),
                         dtype=np.int64, count=len(indicators))
     names = list(first_code)
-    kinds = {} if documents is None or "doc_type" not in documents else dict(zip(documents["doc_id"], documents["doc_type"]))
-    doc_type = indicators["doc_id"].map(kinds) if "doc_id" in indicators else pd.Series(None, index=indicators.index)
+    doc_type = doc_types(indicators, documents)
     row_hash = pd.util.hash_pandas_object(indicators, index=False).to_numpy()
     for extra in (doc_type.astype(object), keep if keep is not None else None):
         if extra is not None:
@@ -78,10 +77,3 @@ def _county_digests(indicators: pd.DataFrame, documents: pd.DataFrame | None,
 
 def _text(value) -> str:
     return group_name(value, None)[0]
-
-
-def _save(path: Path, pairs: dict) -> None:
-    corpus_stores.save(path, {"pairs": pairs})
-    for old in path.parent.glob("pairs-*.pickle"):
-        if old != path:
-            old.unlink(missing_ok=True)

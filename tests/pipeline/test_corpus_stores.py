@@ -41,3 +41,13 @@ def test_a_store_that_does_not_unpickle_reads_as_missing(tmp_path):
         path.write_bytes(data)
         assert corpus_stores.load(path) == {} and corpus_stores.load_dict(path, "kinds") == {}
     assert corpus_stores.load(None) == {} and corpus_stores.load_dict(tmp_path / "absent.pickle", "kinds") == {}
+
+
+def test_a_saved_store_replaces_its_other_versions_only(tmp_path):
+    for name in ("kinds-old-4.pickle", "kinds-older-3.pickle", "pairs-x.pickle", "kinds.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    corpus_stores.save(tmp_path / "kinds-new-4.pickle", {"kinds": {"a": 1}}, replacing="kinds-*.pickle")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kinds-new-4.pickle", "kinds.txt", "pairs-x.pickle"]
+    assert corpus_stores.load_dict(tmp_path / "kinds-new-4.pickle", "kinds") == {"a": 1}
+    corpus_stores.save(tmp_path / "pairs-y.pickle", {"pairs": {}})  # nothing named: nothing removed
+    assert (tmp_path / "pairs-x.pickle").exists()
