@@ -180,12 +180,10 @@ def _top_terms(term_ids, counts, scores, lengths, n_terms: int) -> np.ndarray:
         return chosen
     doc_of = np.repeat(np.arange(len(lengths)), lengths)
     # Only rows scoring at least their report's CONTEXT_TOP_N-th best score can be among its
-    # best: found with a sort on two keys, they are ranked on all four (a few per report,
+    # best: that score is found by a partial sort of each report's rows (a report's rows are
+    # contiguous), and the rows above it are ranked on all four keys (a few per report,
     # instead of every row of the batch sorted four times).
-    by_score = np.lexsort((-scores, doc_of))
-    first_of_doc = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    last = first_of_doc + np.minimum(lengths, CONTEXT_TOP_N) - 1
-    threshold = np.where(lengths > 0, scores[by_score[np.maximum(last, 0)]], np.inf)
+    threshold = _nth_best(scores, lengths, CONTEXT_TOP_N)
     keep = (scores >= threshold[doc_of]) | np.isnan(threshold[doc_of])  # a NaN (none seen) ranks as before
     term_ids, counts, scores, doc_of = term_ids[keep], counts[keep], scores[keep], doc_of[keep]
     lengths = np.bincount(doc_of, minlength=len(lengths))
@@ -194,6 +192,19 @@ def _top_terms(term_ids, counts, scores, lengths, n_terms: int) -> np.ndarray:
     within = np.arange(len(order)) - first_of_doc[doc_of[order]]
     chosen[term_ids[order[within < CONTEXT_TOP_N]]] = True
     return chosen
+
+
+def _nth_best(scores: np.ndarray, lengths: np.ndarray, n: int) -> np.ndarray:
+    """Per report (its rows contiguous, ``lengths`` of them), its ``n``-th best score, or its
+    worst when it has fewer rows (NaN ranks last, as in a sort); inf for a report without rows."""
+    negated = -scores
+    threshold = np.full(len(lengths), np.inf)
+    ends = np.cumsum(lengths).tolist()
+    for doc, (start, end) in enumerate(zip([0] + ends[:-1], ends)):
+        if end > start:
+            k = min(end - start, n) - 1
+            threshold[doc] = -np.partition(negated[start:end], k)[k]
+    return threshold
 
 
 def context_frame(docs: list[dict], partials: list[DocPartial], index: TermIndex,

@@ -81,7 +81,11 @@ def indicators_table(accepted: list[DocResult], length: int = 1, store: Path | N
         missing = [part for part, frame in made.items() if frame is None]
         for batch in _whole_parts(missing, parts):
             made.update(_framed_batch([(part, *parts[part]) for part in batch], frames))
-        table = pd.concat([made[part] for part in sorted(made)], ignore_index=True)
+        # Joined as Arrow and made one chunk per column: the frame's later row selections
+        # (pairing a drop's counties, cutting parts, corrections) then take from one array,
+        # not a concatenation of every part's (pandas' concat keeps a chunk per part).
+        table = pa.concat_tables([made[part] for part in sorted(made)]).combine_chunks().to_pandas(
+            types_mapper=contracts._pandas_type)
         repeated = table["fact_id"].duplicated()  # a batch is checked alone: two batches may share a key
         if repeated.any():
             raise contracts.ContractError(f"indicators: duplicate keys, e.g. {table.loc[repeated, 'fact_id'].iloc[0]}")
@@ -96,12 +100,12 @@ def _with_facts(accepted: list[DocResult], length: int) -> list[DocResult]:
                   key=lambda r: (partitions.part_of(r.doc_id, length), r.doc_id))
 
 
-def _framed_batch(batch: list[tuple[str, str | None, list[DocResult]]], frames: "_PartFrames") -> dict[str, pd.DataFrame]:
+def _framed_batch(batch: list[tuple[str, str | None, list[DocResult]]], frames: "_PartFrames") -> dict[str, pa.Table]:
     """Each part of ``batch`` ((part, store key, reports)) framed and checked at once, and kept in the store."""
     typed = _typed_batch([r for _, _, group in batch for r in group])
     made = {}
     for part, key, group in batch:
-        made[part] = typed[typed["doc_id"].isin({r.doc_id for r in group})].reset_index(drop=True)
+        made[part] = pa.Table.from_pandas(typed[typed["doc_id"].isin({r.doc_id for r in group})], preserve_index=False)
         frames.put(key, made[part])
     return made
 
@@ -191,22 +195,21 @@ class _PartFrames:
     def has(self, key: str) -> bool:
         return self.dir is not None and (self.dir / f"{key}.arrow").is_file()
 
-    def get(self, key: str | None) -> pd.DataFrame | None:
+    def get(self, key: str | None) -> pa.Table | None:
         if self.dir is None or key is None:
             return None
         try:
-            return feather.read_table(self.dir / f"{key}.arrow", memory_map=False).to_pandas(
-                types_mapper=contracts._pandas_type)
+            return feather.read_table(self.dir / f"{key}.arrow", memory_map=False)
         except Exception:  # noqa: BLE001 - missing or damaged: made again
             return None
 
-    def put(self, key: str | None, frame: pd.DataFrame) -> None:
+    def put(self, key: str | None, table: pa.Table) -> None:
         if self.dir is None or key is None:
             return
         temporary = self.dir / f"{key}.arrow.tmp"
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
-            feather.write_feather(pa.Table.from_pandas(frame, preserve_index=False), temporary, compression="uncompressed")
+            feather.write_feather(table, temporary, compression="uncompressed")
             os.replace(temporary, self.dir / f"{key}.arrow")
         except OSError:  # a full or read-only disk: the store only saves time, the rows are made
             temporary.unlink(missing_ok=True)

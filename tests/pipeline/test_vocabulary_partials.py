@@ -220,15 +220,17 @@ def test_part_tables_are_what_conform_returns_and_write_the_same_bytes(sample_te
         assert (tmp_path / f"{name}-arrow.parquet").read_bytes() == (tmp_path / f"{name}-frame.parquet").read_bytes()
 
 
-def test_best_terms_found_among_the_top_scores_equal_a_full_ranking():
+@pytest.mark.parametrize("values", [[0.1, 0.2, 0.25, 0.3], [0.1, np.nan, 0.25, 0.3]], ids=["ties", "unscored"])
+def test_best_terms_found_among_the_top_scores_equal_a_full_ranking(values):
     """``_top_terms`` ranks only the rows scoring at least their report's CONTEXT_TOP_N-th best:
-    the same terms as ranking every row by (score, count, term), ties and short reports included."""
+    the same terms as ranking every row by (score, count, term), ties and short reports included,
+    and a NaN score ranked last as a sort ranks it."""
     rng = np.random.default_rng(7)
     lengths = np.array([0, 3, CONTEXT_TOP_N, CONTEXT_TOP_N + 1, 400, 0, 120], dtype=np.int64)
     n_terms = 500
     term_ids = np.concatenate([rng.choice(n_terms, size=n, replace=False) for n in lengths]).astype(np.int64)
     counts = rng.integers(1, 4, size=len(term_ids)).astype(np.int64)
-    scores = rng.choice([0.1, 0.2, 0.25, 0.3], size=len(term_ids))  # many ties, broken by count then term
+    scores = rng.choice(values, size=len(term_ids))  # many ties, broken by count then term
     doc_of = np.repeat(np.arange(len(lengths)), lengths)
     order = np.lexsort((term_ids, -counts, -scores, doc_of))
     rank = np.arange(len(order)) - np.concatenate([[0], np.cumsum(lengths)[:-1]])[doc_of[order]]
