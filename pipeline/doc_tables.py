@@ -86,8 +86,10 @@ def indicators_table(accepted: list[DocResult], length: int = 1, store: Path | N
         # not a concatenation of every part's (pandas' concat keeps a chunk per part).
         table = pa.concat_tables([made[part] for part in sorted(made)]).combine_chunks().to_pandas(
             types_mapper=contracts._pandas_type)
-        repeated = table["fact_id"].duplicated()  # a batch is checked alone: two batches may share a key
-        if repeated.any():
+        # A batch is checked alone: two batches may share a key. (``is_unique`` first: in a new
+        # process ``duplicated`` on one large chunk costs ≈ 30 ms more, a tenth of a data drop's framing.)
+        if not table["fact_id"].is_unique:
+            repeated = table["fact_id"].duplicated()
             raise contracts.ContractError(f"indicators: duplicate keys, e.g. {table.loc[repeated, 'fact_id'].iloc[0]}")
     except Exception:  # noqa: BLE001 - find the documents it fails on
         return indicators_one_by_one(with_facts)
