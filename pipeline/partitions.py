@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -101,7 +102,9 @@ def split_frame(name: str, frame: pd.DataFrame, n_reports: int, length: int | No
     length = length or prefix_length(n_reports)
     if not len(frame):
         return PartitionedTable(name, [])
-    labels = [part_of(d, length) for d in frame["doc_id"].astype(str).tolist()]
+    # Each report's part once, not each row's (a report has tens of facts, contexts, terms).
+    codes, doc_ids = pd.factorize(frame["doc_id"].astype(str))
+    labels = np.array([part_of(d, length) for d in doc_ids], dtype=object)[codes]
     groups = pd.Series(range(len(frame))).groupby(labels, sort=True).indices
     return PartitionedTable(name, [Part(p, inputs.get(p), lambda rows=rows: frame.take(rows).reset_index(drop=True))
                                    for p, rows in sorted(groups.items())])
