@@ -191,10 +191,8 @@ def write_boundaries(path: Path, boundaries: np.ndarray, quoted: list[Occurrence
     offsets, then the quotes' phrases as UTF-8 joined by NUL, and a check of it all."""
     if quoted is not None and any("\x00" in occ.slogan or not occ.quoted for occ in quoted):
         quoted = None  # never from a normalised text; found again rather than stored ambiguously
-    offsets = [v for o in quoted or () for v in (o.start, o.end, o.outer_start, o.outer_end)]
-    counts = [len(boundaries), -1 if quoted is None else len(quoted)]
-    numbers = np.concatenate([np.array(counts, dtype=np.int64), np.asarray(boundaries, dtype=np.int64),
-                              np.array(offsets, dtype=np.int64)])
+    offsets = [] if quoted is None else [v for o in quoted for v in (o.start, o.end, o.outer_start, o.outer_end)]
+    numbers = np.concatenate([[len(boundaries), -1 if quoted is None else len(quoted)], boundaries, offsets])
     phrases = "\x00".join(o.slogan for o in quoted or ()).encode("utf-8", "surrogatepass")
     payload = numbers.astype(_INT32).tobytes() + phrases
     tmp = path.with_name(path.name + ".tmp")
