@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline import corpus_stores, settings
-from pipeline.partials import DocPartial, read_finding_aids
+from pipeline.partials import DocPartial, read_boundaries
 from pipeline.segment import token_boundaries, segment_document
 from pipeline.slogans import Occurrence, build_lexicon, find_slogans, load_slogan_reference
 from pipeline.slogans.find import find_phrases
@@ -171,12 +171,11 @@ class _Consulting:
 def _slogans_job(job: tuple[str, str, Path | None, frozenset | None]) -> tuple[dict, dict]:
     _doc_id, text, bounds_file, boundaries = job
     lexicon = _Consulting(*corpus_stores.context())
-    quoted = None  # not kept: found in the text again
     if boundaries is None and bounds_file is not None:
-        boundaries, quoted = read_finding_aids(bounds_file)
+        boundaries = read_boundaries(bounds_file)
     if boundaries is None:  # no cached boundaries: segment again (same tokens)
         boundaries = token_boundaries(segment_document(text))
-    occurrences = find_slogans(text, lexicon, boundaries, quoted)
+    occurrences = find_slogans(text, lexicon, boundaries)
     # Where each occurrence is; its sentence comes from the report's partial when a contexts
     # row is made (``corpus_terms.context_frame``), so the store does not keep the text twice.
     contexts = ([occ.slogan for occ in occurrences], np.array([occ.start for occ in occurrences], dtype=np.int64),

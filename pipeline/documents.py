@@ -37,7 +37,6 @@ class DocResult:
     facts: list[dict] | None = None
     vocab: dict | None = None  # the report's vocabulary partial (pipeline.partials), cached with it
     boundaries: object = None  # token boundaries on their way to the cache (never in the result sent back)
-    quoted: list | None = None  # its quoted phrases (find_quoted), on their way to the cache beside the boundaries
     warnings: list[str] = field(default_factory=list)  # per-document notes; the file was still used
     from_cache: bool = False
     cache_key: str = ""
@@ -230,7 +229,6 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
     from pipeline.normalise import normalise_text
     from pipeline.partials import boundaries_of, document_partial
     from pipeline.segment import segment_arrays
-    from pipeline.slogans import find_quoted
 
     try:
         ingested = read_document(path)
@@ -240,8 +238,7 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
         identity = apply_review(identify_document(text, source_file, ingested.html_title), review)
         facts = extract_facts(text, identity)
         words, starts = segment_arrays(text)
-        quoted = find_quoted(text)  # the partial's quotes; kept for slogan finding too
-        vocab = document_partial(text, words, starts, quoted)
+        vocab = document_partial(text, words, starts)
     except RejectedInput as exc:
         return DocResult(source_file, sha, "rejected", _one_line(str(exc)))
     except OSError as exc:  # gone or unreadable since the scan (a drop still being copied, a permission)
@@ -258,7 +255,6 @@ def _process_uncached(path: Path, source_file: str, sha: str, review: dict | Non
         facts=facts,
         vocab=vocab,
         boundaries=boundaries_of(words, starts),
-        quoted=quoted,
         warnings=list(getattr(ingested, "notes", ())),
     )
 

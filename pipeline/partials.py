@@ -17,9 +17,8 @@ never a re-segmentation:
 * ``quoted`` / ``seen``: the quotes and their surrounding words, and the phrases the report
   quotes (with adjacent runs), which the slogan lexicon is learned from.
 
-Token boundaries and the quoted phrases with their offsets, which only a re-run of slogan
-finding needs, are kept beside the cached result in a small binary file (``write_boundaries``),
-never loaded otherwise.
+Token boundaries, which only a re-run of slogan finding needs, are kept beside the cached
+result in a small binary file (``write_boundaries``), never loaded otherwise.
 
 Integer arrays travel as base64 of little-endian int32: a cached report holds a few
 thousand of them, which as JSON numbers and Python ints would cost ten times the memory.
@@ -38,7 +37,7 @@ import numpy as np
 
 from pipeline.keywords import count_terms
 from pipeline.segment import sentence_spans
-from pipeline.slogans import Occurrence, adjacent_runs, find_quoted
+from pipeline.slogans import adjacent_runs, find_quoted
 
 # Contexts cover every slogan occurrence and every occurrence of a term that is among the
 # CONTEXT_TOP_N keywords of some document, at most CONTEXT_MAX_PER_DOC_TERM per document.
@@ -120,10 +119,9 @@ def _packed_quotes(quoted: list) -> dict:
     return {"quoted_text": TERM_SEPARATOR.join(fields)}
 
 
-def document_partial(text: str, words: list[str], starts: np.ndarray, quoted: list[Occurrence] | None = None) -> dict:
+def document_partial(text: str, words: list[str], starts: np.ndarray) -> dict:
     """The JSON-able partial of one report (see the module docstring), from its segmentation
-    (``segment.segment_arrays``: the words and their start offsets); ``quoted``: the text's
-    ``find_quoted``, when the caller has it."""
+    (``segment.segment_arrays``: the words and their start offsets)."""
     counts = count_terms(words)
     terms = [term for term in counts if term and TERM_SEPARATOR not in term]  # see ``pack_terms``
     index = {term: i for i, term in enumerate(terms)}
@@ -136,7 +134,7 @@ def document_partial(text: str, words: list[str], starts: np.ndarray, quoted: li
     taken = np.sort(order[np.arange(len(order)) - first < CONTEXT_MAX_PER_DOC_TERM])
     ctx_start = np.asarray(starts, dtype=np.int64)[taken]
     sentences = np.array(sentence_spans(text), dtype=np.int64).reshape(-1, 2)
-    quoted = find_quoted(text) if quoted is None else quoted
+    quoted = find_quoted(text)
     seen = {occ.slogan for occ in quoted} | set(adjacent_runs(text, quoted))
     return {
         "terms": terms,
@@ -184,17 +182,8 @@ def boundaries_of(words: list[str], starts: np.ndarray) -> np.ndarray:
     return both[distinct].astype(_INT32)
 
 
-def write_boundaries(path: Path, boundaries: np.ndarray, quoted: list[Occurrence] | None = None) -> None:
-    """The token boundaries and, when given, the report's quoted phrases (``find_quoted``),
-    which slogan finding would otherwise look for in the text again (≈ 1 ms a report):
-    int32 counts (boundaries; quotes, -1 for none stored), the boundaries, each quote's four
-    offsets, then the quotes' phrases as UTF-8 joined by NUL, and a check of it all."""
-    if quoted is not None and any("\x00" in occ.slogan or not occ.quoted for occ in quoted):
-        quoted = None  # never from a normalised text; found again rather than stored ambiguously
-    offsets = [] if quoted is None else [v for o in quoted for v in (o.start, o.end, o.outer_start, o.outer_end)]
-    numbers = np.concatenate([[len(boundaries), -1 if quoted is None else len(quoted)], boundaries, offsets])
-    phrases = "\x00".join(o.slogan for o in quoted or ()).encode("utf-8", "surrogatepass")
-    payload = numbers.astype(_INT32).tobytes() + phrases
+def write_boundaries(path: Path, boundaries: np.ndarray) -> None:
+    payload = boundaries.astype(_INT32).tobytes()
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(payload + _check(payload))
     tmp.replace(path)
@@ -202,34 +191,14 @@ def write_boundaries(path: Path, boundaries: np.ndarray, quoted: list[Occurrence
 
 def read_boundaries(path: Path) -> frozenset[int] | None:
     """The boundaries written by ``write_boundaries``, or None if missing or damaged."""
-    return read_finding_aids(path)[0]
-
-
-def read_finding_aids(path: Path) -> tuple[frozenset[int] | None, list[Occurrence] | None]:
-    """The boundaries and the quoted phrases written by ``write_boundaries`` (None for what
-    is missing, not stored or damaged: both, if the file does not check)."""
     try:
         data = path.read_bytes()
     except OSError:
-        return None, None
+        return None
     payload, check = data[:-_CHECK_BYTES], data[-_CHECK_BYTES:]
-    header = 2 * _INT32.itemsize
-    if len(data) < _CHECK_BYTES + header or _check(payload) != check:
-        return None, None
-    n_bounds, n_quoted = np.frombuffer(payload[:header], dtype=_INT32).tolist()
-    numbers_end = header + (n_bounds + 4 * max(n_quoted, 0)) * _INT32.itemsize
-    if n_bounds < 0 or n_quoted < -1 or numbers_end > len(payload):
-        return None, None
-    numbers = np.frombuffer(payload[header:numbers_end], dtype=_INT32)
-    boundaries = frozenset(numbers[:n_bounds].tolist())
-    if n_quoted < 0:
-        return boundaries, None
-    phrases = payload[numbers_end:].decode("utf-8", "surrogatepass").split("\x00") if n_quoted else []
-    if len(phrases) != n_quoted:
-        return boundaries, None
-    offsets = numbers[n_bounds:].reshape(-1, 4).tolist()
-    return boundaries, [Occurrence(phrase, start, end, True, outer_start, outer_end)
-                        for phrase, (start, end, outer_start, outer_end) in zip(phrases, offsets)]
+    if len(data) < _CHECK_BYTES or len(payload) % _INT32.itemsize or _check(payload) != check:
+        return None
+    return frozenset(np.frombuffer(payload, dtype=_INT32).tolist())
 
 
 _CHECK_BYTES = 16

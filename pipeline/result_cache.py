@@ -76,14 +76,14 @@ def boundaries_path(cache_dir: Path, key: str) -> Path:
 
 
 def store_boundaries(cache_dir: Path, key: str, result) -> None:
-    """``result.boundaries`` and ``result.quoted`` beside its cached result, then dropped from the result."""
+    """``result.boundaries`` beside its cached result, then dropped from the result."""
     from pipeline.partials import write_boundaries
 
     try:
-        write_boundaries(boundaries_path(cache_dir, key), result.boundaries, result.quoted)
+        write_boundaries(boundaries_path(cache_dir, key), result.boundaries)
     except OSError as exc:  # slogan finding re-segments the text instead
         log.warning("boundaries not cached %s: %s", result.source_file, exc)
-    result.boundaries = result.quoted = None
+    result.boundaries = None
 
 
 def load_cached(cache_dir: Path, key: str) -> dict | None:

@@ -187,12 +187,10 @@ def learn_lexicon(texts: Iterable[str], reference: SloganReference | None = None
     return build_lexicon(phrases, reference, contexts, documents, mentions, classified=draft)
 
 
-def find_slogans(text: str, lexicon: Lexicon, boundaries: frozenset[int] | None = None,
-                 quoted: list[Occurrence] | None = None) -> list[Occurrence]:
+def find_slogans(text: str, lexicon: Lexicon, boundaries: frozenset[int] | None = None) -> list[Occurrence]:
     """All occurrences in one document: quoted, then formulas, phrases counted unquoted
-    (the lexicon's and this document's own quoted slogans), then numbered compounds.
-    ``quoted``: ``find_quoted(text)``, when it was kept from the report's own processing."""
-    quoted = find_quoted(text) if quoted is None else quoted
+    (the lexicon's and this document's own quoted slogans), then numbered compounds."""
+    quoted = find_quoted(text)
     masked = mask_spans(text, [(o.start, o.end) for o in quoted])
     formulas = find_formulas(masked)
     masked = mask_spans(masked, [(o.start, o.end) for o in formulas])

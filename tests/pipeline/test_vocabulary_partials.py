@@ -16,9 +16,9 @@ from pipeline.contracts import CONTRACTS
 from pipeline.corpus_terms import TermIndex, TermStats, keyword_frame, with_sentences
 from pipeline.keywords import count_terms, idf_from_counts, tfidf_scores
 from pipeline.partials import (CONTEXT_MAX_PER_DOC_TERM, CONTEXT_TOP_N, DocPartial, document_partial,
-                               read_boundaries, read_finding_aids, write_boundaries, boundaries_of)
-from pipeline.segment import segment_arrays, segment_document, sentence_at, split_sentences, token_boundaries
-from pipeline.slogans import find_quoted, find_slogans, learn_lexicon
+                               read_boundaries, write_boundaries, boundaries_of)
+from pipeline.segment import segment_arrays, segment_document, sentence_at, split_sentences
+from pipeline.slogans import learn_lexicon
 from pipeline.vocabulary import build_vocabulary_tables
 
 # Two short reports of our own, with quotes repeated across them (so some phrases are
@@ -118,32 +118,11 @@ def test_boundaries_survive_the_cache_and_a_damaged_file_is_refused(tmp_path):
     path = tmp_path / "doc.bounds"
     write_boundaries(path, boundaries_of(*segment_arrays(OWN[1]["text"])))
     assert read_boundaries(path) == frozenset([t.start for t in tokens] + [t.end for t in tokens])
-    assert read_finding_aids(path)[1] is None  # no quotes stored: slogan finding looks for them
     data = bytearray(path.read_bytes())
     data[0] ^= 1
     path.write_bytes(bytes(data))
     assert read_boundaries(path) is None
     assert read_boundaries(tmp_path / "missing.bounds") is None
-
-
-@pytest.mark.parametrize("text", ["推进“两山”理念，落实“放管服”改革和“148”工作体系。“两山”引领。",
-                                  "没有任何引号的一段话。", "“第一个”、“第二个”和‘单引号’以及「直角引号」"])
-def test_quoted_phrases_kept_beside_the_boundaries_are_those_found_again(tmp_path, text):
-    path = tmp_path / "doc.bounds"
-    boundaries = boundaries_of(*segment_arrays(text))
-    write_boundaries(path, boundaries, find_quoted(text))
-    assert read_finding_aids(path) == (frozenset(boundaries.tolist()), find_quoted(text))
-    data = bytearray(path.read_bytes())
-    data[-20] ^= 1  # a phrase's bytes damaged: neither part is trusted
-    path.write_bytes(bytes(data))
-    assert read_finding_aids(path) == (None, None)
-
-
-def test_slogans_found_with_the_kept_quotes_equal_those_found_from_the_text(sample_texts):
-    lexicon = learn_lexicon(list(sample_texts["text"]))
-    for text in sample_texts["text"]:
-        bounds = token_boundaries(segment_document(text))
-        assert find_slogans(text, lexicon, bounds, find_quoted(text)) == find_slogans(text, lexicon, bounds)
 
 
 def test_segment_arrays_are_the_tokens_of_segment_document(sample_texts):
