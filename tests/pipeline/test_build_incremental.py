@@ -9,7 +9,7 @@ from pathlib import Path
 from pipeline import corpus_slogans, corpus_stores, settings
 from pipeline.build import run_build
 from pipeline.documents import scan_raw_dir
-from tests.pipeline.stored import assert_same_rows, table_bytes, table_rows
+from tests.pipeline.stored import table_bytes
 
 
 def _cold(raw: Path, out: Path) -> dict[str, dict[str, bytes]]:

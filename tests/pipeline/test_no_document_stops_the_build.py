@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from pipeline import contracts, settings, vocabulary

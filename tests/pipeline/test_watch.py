@@ -6,8 +6,6 @@ import shutil
 import threading
 import time
 
-import pytest
-
 from pipeline.watch import count_changes, snapshot, watch
 from tests.pipeline.conftest import sample_path
 
