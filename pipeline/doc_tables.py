@@ -78,7 +78,7 @@ def indicators_table(accepted: list[DocResult], length: int = 1, store: Path | N
     try:
         parts = _parts_of(with_facts, length)
         made = {part: frames.get(key) for part, (key, _) in parts.items()}
-        missing = [part for part, frame in made.items() if frame is None]
+        missing = [part for part, table in made.items() if table is None]
         for batch in _whole_parts(missing, parts):
             made.update(_framed_batch([(part, *parts[part]) for part in batch], frames))
         # Joined as Arrow and made one chunk per column: the frame's later row selections
